@@ -15,6 +15,12 @@ import { repositoryRoutes } from './routes/repository-routes.js';
 import { webhookRoutes } from './routes/webhook-routes.js';
 import { openApiRoutes } from './routes/openapi-routes.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    origoRoutes: { method: string; url: string }[];
+  }
+}
+
 export interface AppOptions {
   maxUploadBytes: number;
   /** A pino logger instance to log requests with; none in tests. */
@@ -51,6 +57,12 @@ export async function buildApp(services: Services, options: AppOptions): Promise
     requestTimeout: 300_000,
   });
   app.decorateRequest('principal', null);
+  // Every route registered, for the test that checks the OpenAPI document describes them all.
+  const routes: { method: string; url: string }[] = [];
+  app.decorate('origoRoutes', routes);
+  app.addHook('onRoute', (r) => {
+    for (const m of [r.method].flat()) routes.push({ method: String(m), url: r.url });
+  });
   await app.register(multipart, { limits: { fileSize: options.maxUploadBytes, files: 60, fields: 200, fieldSize: 10 * 1024 * 1024, parts: 300 } });
 
   // The docs page renders the same document GET /openapi.json serves.

@@ -49,7 +49,9 @@ export class Worker {
     const idleMs = this.options.idleMs ?? 200;
     while (!this.stopping) {
       if (this.running.size >= this.options.concurrency) {
-        await Promise.race(this.running.values());
+        // Full: wait for a job to end, or for stop() to wake us.
+        await Promise.race([...this.running.values(), new Promise<void>((resolve) => (this.wake = resolve))]);
+        this.wake = null;
         continue;
       }
       let claimed = false;

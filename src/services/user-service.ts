@@ -94,6 +94,11 @@ export class UserService {
     }
   }
 
+  async setPassword(user: UserRow, password: string): Promise<UserRow> {
+    if (password.length < 8) throw invalid('password must be at least 8 characters', { fields: { password: 'too short' } });
+    return (await this.ctx.store.users.update(user.id, { password_hash: await hashPassword(password), updated_at: nowIso() })) as UserRow;
+  }
+
   async get(p: Principal, id: string): Promise<UserRow> {
     const user = await this.ctx.store.users.byPublicId(p.organisationId, id);
     if (!user) throw notFound('User');

@@ -29,7 +29,16 @@ export function identityRoutes(app: FastifyInstance, services: Services): void {
 
   // organisations
   app.post('/api/v1/organisations', async (req, reply) => {
-    const org = await services.organisations.create(principalOf(req, 'admin'), objectBody(req));
+    const body = objectBody(req);
+    const org = await services.organisations.create(principalOf(req, 'admin'), body);
+    // Provisioning a tenant: its first administrator and API key (shown once) can come with it.
+    const admin = body.admin as { email?: unknown; name?: unknown; password?: unknown } | undefined;
+    if (admin && typeof admin === 'object') {
+      const user = await services.users.createIn(org.id, { email: typeof admin.email === 'string' ? admin.email.toLowerCase() : null, name: typeof admin.name === 'string' ? admin.name : String(admin.email ?? 'Administrator'), role: 'admin' });
+      if (typeof admin.password === 'string') await services.users.setPassword(user, admin.password);
+      const { key } = await services.users.issueKey(org.id, user.id, 'user', 'Organisation administrator', null, null);
+      return reply.code(201).send({ ...organisationView(org), admin_user: await userView(user, ids()), admin_api_key: key });
+    }
     return reply.code(201).send(organisationView(org));
   });
   app.get('/api/v1/organisations', async (req) => {

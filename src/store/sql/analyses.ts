@@ -4,8 +4,13 @@ import type { SqlContext } from './context.js';
 export class AnalysisRepo {
   constructor(private readonly c: SqlContext) {}
 
-  /** Stores a new version of a document's analysis; versions count up from 1. */
+  /** Stores a new version of a document's analysis; versions count up from 1. Call inside a transaction. */
   async add(row: { public_id: string; document_id: number; similarity: number; result: string; created_at: string }): Promise<AnalysisRow> {
+    // Two analyses of one document may finish at once on PostgreSQL: lock the document row so
+    // they take versions one after the other (SQLite transactions are serial already).
+    if (this.c.dialect === 'postgres') {
+      await this.c.db.selectFrom('documents').select('id').where('id', '=', row.document_id).forUpdate().execute();
+    }
     const last = await this.c.db
       .selectFrom('analyses')
       .select((eb) => eb.fn.max('version').as('v'))
