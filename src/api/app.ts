@@ -27,6 +27,8 @@ export interface AppOptions {
   logger?: object;
   /** Plug-ins mounted beside the native API (vendor adapters, the web UI), each under its prefix. */
   plugins?: { prefix: string; plugin: FastifyPluginAsync }[];
+  /** Serve the native API and its docs (false for a vendor served alone at the root of a second port). */
+  native?: boolean;
 }
 
 /**
@@ -65,14 +67,16 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   });
   await app.register(multipart, { limits: { fileSize: options.maxUploadBytes, files: 60, fields: 200, fieldSize: 10 * 1024 * 1024, parts: 300 } });
 
-  // The docs page renders the same document GET /openapi.json serves.
-  await app.register(swagger, { mode: 'static', specification: { document: openApiDocument as never } });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  if (options.native !== false) {
+    // The docs page renders the same document GET /openapi.json serves.
+    await app.register(swagger, { mode: 'static', specification: { document: openApiDocument as never } });
+    await app.register(swaggerUi, { routePrefix: '/docs' });
+  }
 
   app.setErrorHandler((err, req, reply) => sendError(req, reply, err));
   app.setNotFoundHandler((req, reply) => sendError(req, reply, new AppError('route_not_found', `No endpoint ${req.method} ${req.url.split('?')[0]}.`)));
 
-  await app.register(async (native) => {
+  if (options.native !== false) await app.register(async (native) => {
     native.addHook('onRequest', async (req) => {
       const cfg = req.routeOptions.config as { public?: boolean } | undefined;
       if (req.url.startsWith('/api/v1/') && !cfg?.public) await authenticate(services, req);

@@ -49,10 +49,20 @@ export async function startRuntime(config: Config, options: { log?: Logger } = {
   const plugins = await mountedPlugins(services, config);
   let app: FastifyInstance | null = null;
   let url: string | null = null;
+  const rootApps: FastifyInstance[] = [];
   if (config.api) {
     app = await buildApp(services, { maxUploadBytes: config.maxUploadBytes, logger: log as never, plugins });
     url = await app.listen({ port: config.port, host: config.host });
     log.info({ url, database: store.dialect, dataDir: config.dataDir }, 'Origo is listening');
+    // Clients with hard-coded paths: one vendor API alone at the root of a second port.
+    for (const [vendor, port] of Object.entries(config.compatRootPorts)) {
+      const mounted = plugins.find((p) => p.vendor === vendor);
+      if (!mounted) throw new Error(`ORIGO_COMPAT_ROOT_${vendor.toUpperCase()}_PORT is set, but the ${vendor} API is not available`);
+      const rootApp = await buildApp(services, { maxUploadBytes: config.maxUploadBytes, logger: log as never, native: false, plugins: [{ prefix: '', plugin: mounted.plugin }] });
+      const rootUrl = await rootApp.listen({ port, host: config.host });
+      rootApps.push(rootApp);
+      log.info({ vendor, url: rootUrl }, 'vendor API served at the root of its own port');
+    }
   }
 
   let worker: Worker | null = null;
@@ -70,6 +80,7 @@ export async function startRuntime(config: Config, options: { log?: Logger } = {
     stopped = true;
     log.info('shutting down');
     if (app) await app.close();
+    for (const a of rootApps) await a.close();
     if (worker) await worker.stop();
     await store.close();
     log.info('stopped');

@@ -12,6 +12,7 @@ import { AssignmentService } from './assignment-service.js';
 import { DocumentService } from './document-service.js';
 import { ReportService } from './report-service.js';
 import { WebhookService } from './webhook-service.js';
+import { VendorRecordService } from './vendor-record-service.js';
 
 /** The service layer: the only way the API, the adapters and the UI reach the store. */
 export interface Services {
@@ -23,6 +24,10 @@ export interface Services {
   documents: DocumentService;
   reports: ReportService;
   webhooks: WebhookService;
+  vendorRecords: VendorRecordService;
+  /** Signed, expiring tokens (vendor logins, viewer links). */
+  tokens: TokenSigner;
+  events: EventBus;
 }
 
 export interface ServiceOptions {
@@ -61,5 +66,8 @@ export async function createServices(o: ServiceOptions): Promise<Services> {
     documents,
     reports,
     webhooks,
+    vendorRecords: new VendorRecordService(ctx),
+    tokens: ctx.tokens,
+    events: ctx.events,
   };
 }
