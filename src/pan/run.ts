@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { alignTexts, loadStemmers, needsSnowball, prepareText } from '../engine/index.js';
 import type { PreparedText } from '../engine/index.js';
@@ -43,13 +44,15 @@ export async function runPan(corpusDir: string, outDir: string): Promise<PanRunR
 
   const truth = new Map<string, { cases: Annotation[]; found: Annotation[] }>();
   let hasTruth = false;
+  const writes: Promise<void>[] = [];
   for (const pair of pairs) {
     const susp = await prepared('susp', pair.susp);
     const src = await prepared('src', pair.src);
     const found: Annotation[] = alignTexts(susp, src).map((p) => ({
       doc: pair.susp, offset: p.offset, length: p.length, source: pair.src, sourceOffset: p.sourceOffset, sourceLength: p.sourceLength,
     }));
-    writeFileSync(join(outDir, pairFileName(pair.susp, pair.src)), detectionXml(pair.susp, found));
+    // Written in the background (libuv's thread pool) while the next pairs are aligned.
+    writes.push(writeFile(join(outDir, pairFileName(pair.susp, pair.src)), detectionXml(pair.susp, found)));
     if (pair.truth) {
       hasTruth = true;
       for (const name of [pair.subCorpus || 'entire', 'entire']) {
@@ -61,6 +64,7 @@ export async function runPan(corpusDir: string, outDir: string): Promise<PanRunR
       }
     }
   }
+  await Promise.all(writes);
   const seconds = process.uptime();
   const result: PanRunResult = { pairs: pairs.length, seconds: Number(seconds.toFixed(3)), pairsPerSecond: Number((pairs.length / seconds).toFixed(1)) };
   if (hasTruth) {

@@ -20,22 +20,29 @@ const FUNCTION_WORDS: Record<string, string> = {
   tr: 've bir bu da de için ile çok olarak daha gibi olan en ama değil var mı ne kadar sonra her o ise',
   ru: 'и в не на что с по это как к из он но у за от то для же все так его она бы',
 };
-const SETS = Object.entries(FUNCTION_WORDS).map(([lang, words]) => [lang, new Set(words.split(' '))] as const);
-const SAMPLE_WORDS = 3000;
+const LANGS = Object.keys(FUNCTION_WORDS);
+/** Function word -> bit mask of the languages it belongs to. */
+const MASKS = new Map<string, number>();
+LANGS.forEach((lang, i) => {
+  for (const w of FUNCTION_WORDS[lang].split(' ')) MASKS.set(w, (MASKS.get(w) ?? 0) | (1 << i));
+});
+const SAMPLE_WORDS = 1000;
 
 /**
- * ISO 639-1 code of the language of a text given its normalised word keys, or "und" when no
+ * ISO 639-1 code of the language of a text given its words (normalised keys), or "und" when no
  * language's function words reach 8% of the sampled words (too short, or another language).
  */
-export function detectLanguage(keys: readonly string[]): string {
-  const n = Math.min(keys.length, SAMPLE_WORDS);
+export function detectLanguage(words: readonly { key: string }[]): string {
+  const n = Math.min(words.length, SAMPLE_WORDS);
   if (n === 0) return 'und';
+  const hits = new Array<number>(LANGS.length).fill(0);
+  for (let i = 0; i < n; i++) {
+    const mask = MASKS.get(words[i].key);
+    if (mask === undefined) continue;
+    for (let l = 0; l < LANGS.length; l++) if (mask & (1 << l)) hits[l]++;
+  }
   let best = 'und';
   let bestHits = 0;
-  for (const [lang, set] of SETS) {
-    let hits = 0;
-    for (let i = 0; i < n; i++) if (set.has(keys[i])) hits++;
-    if (hits > bestHits) { best = lang; bestHits = hits; }
-  }
+  hits.forEach((h, l) => { if (h > bestHits) { best = LANGS[l]; bestHits = h; } });
   return bestHits >= Math.max(2, 0.08 * n) ? best : 'und';
 }

@@ -5,7 +5,8 @@ import { homoglyphOf, shouldFoldHomoglyphs } from './homoglyphs.js';
 export const INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
 const INVISIBLE_G = /\p{Default_Ignorable_Code_Point}/gu;
 const COMBINING = /\p{M}/u;
-const NEEDS_WORK = /[^\x20-\x7e\n\t\r]/;
+const LETTER = /\p{L}/u;
+const CONFUSABLE = /[\u0370-\u03ff\u0400-\u052f]/;
 
 function codePointName(ch: string): string {
   return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -43,13 +44,20 @@ function normalisePiece(
   }
 }
 
-/** The comparison key of one word (see `normaliseText`); fast for plain ASCII words. */
-export function foldWord(word: string, latinText: boolean, base = 0, hidden: HiddenCharacter[] | null = null): string {
-  if (!NEEDS_WORK.test(word)) return word.toLowerCase();
+/**
+ * The comparison key of one word (see `normaliseText`); fast for plain ASCII words.
+ * `latinText` says whether the whole text is mostly Latin (see `isLatinText`); it is asked
+ * only for words that need it.
+ */
+export function foldWord(word: string, latinText: boolean | (() => boolean), base = 0, hidden: HiddenCharacter[] | null = null): string {
+  let plain = true;
+  for (let i = 0; i < word.length && plain; i++) plain = word.charCodeAt(i) < 0x7f;
+  if (plain) return word.toLowerCase();
   const out: string[] = [];
   const map: number[] = [];
   const lowered = word.normalize('NFKC').toLowerCase();
-  normalisePiece(word, base, shouldFoldHomoglyphs(lowered, latinText), out, map, hidden);
+  const fold = CONFUSABLE.test(lowered) && shouldFoldHomoglyphs(lowered, typeof latinText === 'function' ? latinText() : latinText);
+  normalisePiece(word, base, fold, out, map, hidden);
   return out.join('');
 }
 
@@ -67,9 +75,11 @@ const TOKEN = /[\p{L}\p{M}\p{N}\p{Default_Ignorable_Code_Point}]+|[^\p{L}\p{M}\p
 export function isLatinText(text: string): boolean {
   let latin = 0;
   let other = 0;
-  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
-  for (const m of sample.matchAll(/[\p{L}]/gu)) {
-    if (m[0] <= '\u024f') latin++; else other++;
+  const n = Math.min(text.length, 20000);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) latin++;
+    else if (c >= 0x370 && LETTER.test(text[i])) other++;
   }
   return latin >= other;
 }

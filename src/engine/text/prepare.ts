@@ -1,10 +1,9 @@
 import type { HiddenCharacter, PreparedText, Word } from './types.js';
-import { segmentWords } from './words.js';
+import { segmentWordsInto } from './words.js';
 import { segmentSentences } from './sentences.js';
 import { foldWord, isLatinText } from './normalise.js';
 import { detectLanguage } from './language.js';
-import { stopWords } from './stop-words.js';
-import { stemmerFor } from './stemming.js';
+import { lexiconFor } from './lexicon.js';
 
 export interface PrepareOptions {
   /** ISO 639-1 code; detected from the text when absent. */
@@ -16,17 +15,19 @@ export interface PrepareOptions {
  * flags), sentences, the language, and the hidden characters the normaliser removed or folded.
  */
 export function prepareText(text: string, options: PrepareOptions = {}): PreparedText {
-  const spans = segmentWords(text);
-  const latin = isLatinText(text);
+  let latin: boolean | undefined;
+  const latinText = () => (latin ??= isLatinText(text));
   const hidden: HiddenCharacter[] = [];
-  const keys = spans.map((s) => foldWord(text.slice(s.start, s.end), latin, s.start, hidden));
-  const language = options.language ?? detectLanguage(keys);
-  const stops = stopWords(language);
-  const stemmer = stemmerFor(language);
-  const words: Word[] = new Array(spans.length);
-  for (let i = 0; i < spans.length; i++) {
-    const key = keys[i];
-    words[i] = { start: spans[i].start, end: spans[i].end, key, stem: stemmer ? stemmer.stem(key) : key, stop: stops.has(key) };
+  const words: Word[] = segmentWordsInto(text, (start, end, ascii) => {
+    const raw = text.slice(start, end);
+    return { start, end, key: ascii ? raw.toLowerCase() : foldWord(raw, latinText, start, hidden), stem: '', stop: false };
+  });
+  const language = options.language ?? detectLanguage(words);
+  const lexicon = lexiconFor(language);
+  for (const w of words) {
+    const entry = lexicon.lookup(w.key);
+    w.stop = entry.stop;
+    w.stem = entry.stem;
   }
-  return { text, words, sentences: segmentSentences(text, spans), language, stemmer: stemmer?.name ?? null, hidden };
+  return { text, words, sentences: segmentSentences(text, words), language, stemmer: lexicon.stemmer, hidden };
 }

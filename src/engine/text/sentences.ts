@@ -1,10 +1,16 @@
 import type { Sentence } from './types.js';
 import type { WordSpan } from './words.js';
 
-const TERMINAL = /[.!?…。！？]/;
 const CLOSING_RUN = /^[.!?…。！？"'”’»)\]]*/;
-const PARAGRAPH = /\n[^\S\n]*\n/;
-const UNCASED_OR_UPPER = /^[^\p{Ll}]/u;
+
+function isTerminal(c: number): boolean {
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026 || c === 0x3002 || c === 0xff01 || c === 0xff1f;
+}
+
+/** Whether a character does not start a lower-case word (upper case, digit, uncased script). */
+function notLower(ch: string): boolean {
+  return ch.toLowerCase() !== ch || ch.toUpperCase() === ch;
+}
 
 /**
  * Groups words into sentences. A sentence ends where the gap after a word holds terminal
@@ -19,14 +25,19 @@ export function segmentSentences(text: string, words: readonly WordSpan[]): Sent
     const w = words[i];
     const next = words[i + 1];
     let boundary = next === undefined;
-    let end = w.end;
     if (next) {
-      const gap = text.slice(w.end, next.start);
-      if (TERMINAL.test(gap) && UNCASED_OR_UPPER.test(text[next.start]) || PARAGRAPH.test(gap)) boundary = true;
+      let terminal = false;
+      let newlines = 0;
+      for (let k = w.end; k < next.start; k++) {
+        const c = text.charCodeAt(k);
+        if (isTerminal(c)) terminal = true;
+        else if (c === 0x0a) newlines++;
+      }
+      boundary = (terminal && notLower(text[next.start])) || newlines >= 2;
     }
     if (boundary) {
       const tail = CLOSING_RUN.exec(text.slice(w.end, Math.min(text.length, w.end + 8)));
-      end = w.end + (tail ? tail[0].length : 0);
+      const end = w.end + (tail ? tail[0].length : 0);
       sentences.push({ start: words[first].start, end, firstWord: first, endWord: i + 1 });
       first = i + 1;
     }

@@ -1,4 +1,4 @@
-import { eng, deu, spa, fra, ita, por, pol, nld, swe, nob, ces, tur, rus } from 'stopword';
+import { eng, deu, spa, fra, ita, por, pol, nld, swe, nob, ces, tur, rus } from 'stopword/dist/stopword.esm.min.mjs';
 
 const LISTS: Record<string, string[]> = {
   en: eng, de: deu, es: spa, fr: fra, it: ita, pt: por, pl: pol, nl: nld, sv: swe, no: nob, cs: ces, tr: tur, ru: rus,

@@ -1,5 +1,5 @@
 // Type declarations for the pure-JS language packages the engine uses that ship no types.
-declare module 'stopword' {
+declare module 'stopword/dist/stopword.esm.min.mjs' {
   export const eng: string[];
   export const deu: string[];
   export const spa: string[];

@@ -55,24 +55,27 @@ export function cluster(seeds: Seed[], suspGap: number, srcGap: number): Seed[][
   return out;
 }
 
-function summed(M: SentenceModel, u0: number, u1: number, W: PairWeights): Map<number, number> {
-  const v = new Map<number, number>();
-  for (let k = M.termStart[u0]; k < M.termStart[u1 + 1]; k++) {
-    const t = M.terms[k];
-    v.set(t, (v.get(t) ?? 0) + M.counts[k] * W.isf(t));
-  }
-  return v;
-}
-
 /** Cosine of the summed tf-isf vectors of submission units s0..s1 and source units r0..r1. */
 export function rangeSimilarity(S: SentenceModel, R: SentenceModel, W: PairWeights, s0: number, s1: number, r0: number, r1: number): number {
-  const a = summed(S, s0, s1, W);
-  const b = summed(R, r0, r1, W);
+  const b = new Map<number, number>();
+  for (let k = R.termStart[r0]; k < R.termStart[r1 + 1]; k++) {
+    const t = R.terms[k];
+    b.set(t, (b.get(t) ?? 0) + R.counts[k] * W.isfR[t]);
+  }
+  let nb = 0;
+  for (const y of b.values()) nb += y * y;
+  const a = new Map<number, number>();
+  for (let k = S.termStart[s0]; k < S.termStart[s1 + 1]; k++) {
+    const t = S.terms[k];
+    a.set(t, (a.get(t) ?? 0) + S.counts[k] * W.isfS[t]);
+  }
   let dot = 0;
   let na = 0;
-  let nb = 0;
-  for (const [t, x] of a) { na += x * x; const y = b.get(t); if (y !== undefined) dot += x * y; }
-  for (const y of b.values()) nb += y * y;
+  for (const [t, x] of a) {
+    na += x * x;
+    const tr = W.toR[t];
+    if (tr >= 0) { const y = b.get(tr); if (y !== undefined) dot += x * y; }
+  }
   return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
 }
 

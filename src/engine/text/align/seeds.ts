@@ -3,43 +3,52 @@ import type { SentenceModel } from './sentence-model.js';
 /** A seed: a sentence unit of the submission and one of the source that are similar. */
 export interface Seed { s: number; r: number }
 
-/** Per-pair weights: tf-isf, with the inverse sentence frequency over the units of both texts. */
+/**
+ * Per-pair weights. Terms are tf-isf weighted, the inverse sentence frequency counted over the
+ * units of both texts (as Sanchez-Perez et al.). `toR[t]` is the source term of submission term
+ * t (-1 when the source lacks it).
+ */
 export interface PairWeights {
-  isf: (term: number) => number;
+  isfS: Float64Array;
+  isfR: Float64Array;
+  toR: Int32Array;
   normS: Float64Array;
   normR: Float64Array;
 }
 
+function norms(M: SentenceModel, isf: Float64Array): Float64Array {
+  const out = new Float64Array(M.start.length);
+  for (let u = 0; u < out.length; u++) {
+    let sum = 0;
+    for (let k = M.termStart[u]; k < M.termStart[u + 1]; k++) {
+      const w = M.counts[k] * isf[M.terms[k]];
+      sum += w * w;
+    }
+    out[u] = Math.sqrt(sum);
+  }
+  return out;
+}
+
 export function pairWeights(S: SentenceModel, R: SentenceModel): PairWeights {
   const n = S.start.length + R.start.length;
-  const memo = new Map<number, number>();
-  const isf = (t: number): number => {
-    let v = memo.get(t);
-    if (v === undefined) {
-      v = Math.log(n / ((S.df.get(t) ?? 0) + (R.df.get(t) ?? 0)));
-      memo.set(t, v);
-    }
-    return v;
-  };
-  const norms = (M: SentenceModel) => {
-    const out = new Float64Array(M.start.length);
-    for (let u = 0; u < out.length; u++) {
-      let sum = 0;
-      for (let k = M.termStart[u]; k < M.termStart[u + 1]; k++) {
-        const w = M.counts[k] * isf(M.terms[k]);
-        sum += w * w;
-      }
-      out[u] = Math.sqrt(sum);
-    }
-    return out;
-  };
-  return { isf, normS: norms(S), normR: norms(R) };
+  const toR = new Int32Array(S.vocab.length).fill(-1);
+  const dfR = new Int32Array(R.vocab.length);
+  const isfS = new Float64Array(S.vocab.length);
+  for (let t = 0; t < S.vocab.length; t++) {
+    const r = R.vocabIndex.get(S.vocab[t]);
+    let df = S.df[t];
+    if (r !== undefined) { toR[t] = r; df += R.df[r]; dfR[r] = S.df[t]; }
+    isfS[t] = Math.log(n / df);
+  }
+  const isfR = new Float64Array(R.vocab.length);
+  for (let r = 0; r < R.vocab.length; r++) isfR[r] = Math.log(n / (R.df[r] + dfR[r]));
+  return { isfS, isfR, toR, normS: norms(S, isfS), normR: norms(R, isfR) };
 }
 
 /**
  * Seeding as in Sanchez-Perez et al. (PAN 2014): a pair of units is a seed when both the cosine
  * of their tf-isf vectors and the Dice coefficient of their term sets exceed the thresholds.
- * Only unit pairs sharing a term are scored (an inverted index over the source's units).
+ * Only unit pairs sharing a term are scored (the source's postings).
  */
 export function findSeeds(S: SentenceModel, R: SentenceModel, W: PairWeights, minCosine: number, minDice: number): Seed[] {
   const nR = R.start.length;
@@ -50,11 +59,11 @@ export function findSeeds(S: SentenceModel, R: SentenceModel, W: PairWeights, mi
   for (let s = 0; s < S.start.length; s++) {
     const sSize = S.termStart[s + 1] - S.termStart[s];
     for (let k = S.termStart[s]; k < S.termStart[s + 1]; k++) {
-      const t = S.terms[k];
-      const list = R.postings.get(t);
-      if (!list) continue;
-      const isf = W.isf(t);
+      const tr = W.toR[S.terms[k]];
+      if (tr < 0) continue;
+      const isf = W.isfR[tr];
       const ws = S.counts[k] * isf;
+      const list = R.postings[tr];
       for (let q = 0; q < list.length; q += 2) {
         const r = list[q];
         if (shared[r] === 0) touched.push(r);

@@ -1,26 +1,28 @@
 import type { PreparedText } from '../types.js';
-import { fnv1a } from '../hash.js';
 
 /**
  * The sentence view of a text used by passage alignment: sentences (short ones merged into their
- * neighbour) as bags of stemmed content words. Terms are 32-bit hashes of stems, so two texts
- * prepared independently share term ids without a shared dictionary.
+ * neighbour) as bags of stemmed content words. Terms are numbered per text (its vocabulary);
+ * `vocabIndex` maps a stem to its number so two texts' vocabularies can be matched per pair.
  */
 export interface SentenceModel {
   /** Per unit: span in the original text. */
   start: Int32Array;
   end: Int32Array;
+  /** Per unit: first and one-past-last word index. */
+  firstWord: Int32Array;
+  endWord: Int32Array;
   /** Per unit: its distinct terms and their counts, concatenated; unit u owns [termStart[u], termStart[u+1]). */
   termStart: Int32Array;
   terms: Int32Array;
   counts: Float64Array;
-  /** Number of units each term occurs in. */
-  df: Map<number, number>;
-  /** Term -> [unit, count, unit, count, ...] for the units it occurs in, ascending. */
-  postings: Map<number, number[]>;
-  /** Per unit: first and one-past-last word index. */
-  firstWord: Int32Array;
-  endWord: Int32Array;
+  /** The text's distinct stems; a term is an index into it. */
+  vocab: string[];
+  vocabIndex: Map<string, number>;
+  /** Per term: number of units it occurs in. */
+  df: Int32Array;
+  /** Per term: [unit, count, unit, count, ...] of the units it occurs in, ascending. */
+  postings: number[][];
 }
 
 /** Sentences with fewer content words than this are merged with the next one. */
@@ -28,17 +30,28 @@ const MIN_UNIT_TERMS = 3;
 const cache = new WeakMap<PreparedText, SentenceModel>();
 const HAS_LETTER = /\p{L}/u;
 
+/** Numbers are not content words; a word counts when it has a letter. */
+function hasLetter(key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) return true;
+    if (c >= 0x80) return HAS_LETTER.test(key);
+  }
+  return false;
+}
+
 export function sentenceModel(p: PreparedText): SentenceModel {
   const known = cache.get(p);
   if (known) return known;
+  const content = p.words.map((w) => !w.stop && hasLetter(w.key));
   // Group sentences into units with enough content words.
   const groups: [number, number][] = [];
   let open = -1;
-  let content = 0;
+  let count = 0;
   p.sentences.forEach((s, i) => {
     if (open < 0) open = i;
-    for (let w = s.firstWord; w < s.endWord; w++) if (!p.words[w].stop && HAS_LETTER.test(p.words[w].key)) content++;
-    if (content >= MIN_UNIT_TERMS) { groups.push([open, i]); open = -1; content = 0; }
+    for (let w = s.firstWord; w < s.endWord; w++) if (content[w]) count++;
+    if (count >= MIN_UNIT_TERMS) { groups.push([open, i]); open = -1; count = 0; }
   });
   if (open >= 0) {
     if (groups.length) groups[groups.length - 1][1] = p.sentences.length - 1;
@@ -52,8 +65,11 @@ export function sentenceModel(p: PreparedText): SentenceModel {
   const termStart = new Int32Array(n + 1);
   const terms: number[] = [];
   const counts: number[] = [];
-  const df = new Map<number, number>();
-  const postings = new Map<number, number[]>();
+  const vocab: string[] = [];
+  const vocabIndex = new Map<string, number>();
+  const df: number[] = [];
+  const postings: number[][] = [];
+  const bag = new Map<number, number>();
   groups.forEach(([a, b], u) => {
     const first = p.sentences[a];
     const last = p.sentences[b];
@@ -62,24 +78,31 @@ export function sentenceModel(p: PreparedText): SentenceModel {
     firstWord[u] = first.firstWord;
     endWord[u] = last.endWord;
     termStart[u] = terms.length;
-    const bag = new Map<number, number>();
+    bag.clear();
     for (let w = first.firstWord; w < last.endWord; w++) {
-      const word = p.words[w];
-      if (word.stop || !HAS_LETTER.test(word.key)) continue;
-      const t = fnv1a(word.stem) | 0;
+      if (!content[w]) continue;
+      const stem = p.words[w].stem;
+      let t = vocabIndex.get(stem);
+      if (t === undefined) {
+        t = vocab.length;
+        vocab.push(stem);
+        vocabIndex.set(stem, t);
+        df.push(0);
+        postings.push([]);
+      }
       bag.set(t, (bag.get(t) ?? 0) + 1);
     }
     for (const [t, c] of bag) {
       terms.push(t);
       counts.push(c);
-      df.set(t, (df.get(t) ?? 0) + 1);
-      const list = postings.get(t);
-      if (list) list.push(u, c); else postings.set(t, [u, c]);
+      df[t]++;
+      postings[t].push(u, c);
     }
   });
   termStart[n] = terms.length;
   const model: SentenceModel = {
-    start, end, termStart, terms: Int32Array.from(terms), counts: Float64Array.from(counts), df, postings, firstWord, endWord,
+    start, end, firstWord, endWord, termStart, terms: Int32Array.from(terms), counts: Float64Array.from(counts),
+    vocab, vocabIndex, df: Int32Array.from(df), postings,
   };
   cache.set(p, model);
   return model;
