@@ -2,18 +2,31 @@ import type { AlignOptions, Passage, PreparedText } from '../types.js';
 import { sentenceModel } from './sentence-model.js';
 import type { SentenceModel } from './sentence-model.js';
 import { findSeeds, pairWeights } from './seeds.js';
-import { extend } from './extension.js';
-import type { ExtensionParams, Fragment } from './extension.js';
+import type { PairWeights, Seed } from './seeds.js';
+import { extend, rangeSimilarity, splitAlong } from './extension.js';
+import type { ExtensionParams } from './extension.js';
 import { chainRuns, keyHashes, verbatimRuns } from './verbatim.js';
 import type { Run } from './verbatim.js';
 
 const MIN_COSINE = 0.33;
 const MIN_DICE = 0.33;
 const GENERAL: ExtensionParams = { suspGap: 4, srcGap: 4, minValidation: 0.34 };
-/** Summaries condense a long source range into a few sentences: wide gaps on the source side. */
-const SUMMARY: ExtensionParams = { suspGap: 3, srcGap: 24, minValidation: 0.34 };
+/**
+ * Summaries condense a long source range into a few consecutive sentences, each echoing
+ * sentences spread over the source: seeds grouped along the submission only (gap in units),
+ * with at least this many distinct submission units, a source span this many times longer than
+ * the submission span, and this similarity of the two ranges as wholes.
+ */
+const SUMMARY_SUSP_GAP = 2;
+const SUMMARY_MIN_UNITS = 3;
 const SUMMARY_RATIO = 3;
+const SUMMARY_MIN_SIMILARITY = 0.3;
+const SUMMARY_MAX_GENERAL_SIMILARITY = 0.9;
+/** A summary whose seeds span this share of the source's units summarises the whole source. */
+const SUMMARY_WHOLE_SOURCE = 0.5;
 const MIN_CHARS = 150;
+/** A fragment resting on one sentence pair alone must be this similar. */
+const SINGLE_SEED_SIMILARITY = 0.5;
 /** Verbatim runs: shortest run, largest gap (words) inside a chain, share of a fragment that makes it verbatim. */
 const RUN_MIN_WORDS = 8;
 const RUN_GAP = 3;
@@ -24,8 +37,6 @@ const VERBATIM_ALONE_WORDS = 40;
 /** A passage in word indices: submission words [s0, s1), source words [r0, r1). */
 interface WordPassage { s0: number; s1: number; r0: number; r1: number; similarity: number }
 
-function suspLength(S: SentenceModel, f: Fragment): number { return S.end[f.s1] - S.start[f.s0]; }
-function srcLength(R: SentenceModel, f: Fragment): number { return R.end[f.r1] - R.start[f.r0]; }
 
 /** Keeps, among passages overlapping on the submission side, the most similar (then longest) one. */
 function removeOverlaps(ps: WordPassage[]): WordPassage[] {
@@ -40,13 +51,36 @@ function sentenceFragments(S: SentenceModel, R: SentenceModel): WordPassage[] {
   const W = pairWeights(S, R);
   const seeds = findSeeds(S, R, W, MIN_COSINE, MIN_DICE);
   if (seeds.length === 0) return [];
-  let fragments = extend(S, R, W, seeds, GENERAL);
-  const suspTotal = fragments.reduce((t, f) => t + suspLength(S, f), 0);
-  const srcTotal = fragments.reduce((t, f) => t + srcLength(R, f), 0);
-  if (fragments.length && srcTotal >= SUMMARY_RATIO * suspTotal) fragments = extend(S, R, W, seeds, SUMMARY);
-  return removeOverlaps(fragments.map((f) => ({
+  const general = extend(S, R, W, seeds, GENERAL).filter((f) => f.seeds.length >= 2 || f.similarity >= SINGLE_SEED_SIMILARITY).map((f) => ({
     s0: S.firstWord[f.s0], s1: S.endWord[f.s1], r0: R.firstWord[f.r0], r1: R.endWord[f.r1], similarity: f.similarity,
-  })));
+  }));
+  // A near-verbatim general fragment is a copy, not a summary.
+  const summaries = summaryFragments(S, R, W, seeds)
+    .filter((m) => !general.some((g) => g.s0 < m.s1 && m.s0 < g.s1 && g.similarity >= SUMMARY_MAX_GENERAL_SIMILARITY));
+  // A summary replaces the general fragments it overlaps on the submission side.
+  const rest = general.filter((g) => !summaries.some((m) => g.s0 < m.s1 && m.s0 < g.s1));
+  return removeOverlaps([...summaries, ...rest]);
+}
+
+function summaryFragments(S: SentenceModel, R: SentenceModel, W: PairWeights, seeds: Seed[]): WordPassage[] {
+  const out: WordPassage[] = [];
+  const nR = R.start.length;
+  for (const group of splitAlong(seeds, 's', SUMMARY_SUSP_GAP)) {
+    let s0 = Infinity, s1 = -1, r0 = Infinity, r1 = -1;
+    const units = new Set<number>();
+    for (const x of group) {
+      units.add(x.s);
+      s0 = Math.min(s0, x.s); s1 = Math.max(s1, x.s);
+      r0 = Math.min(r0, x.r); r1 = Math.max(r1, x.r);
+    }
+    if (units.size < SUMMARY_MIN_UNITS) continue;
+    if (R.end[r1] - R.start[r0] < SUMMARY_RATIO * (S.end[s1] - S.start[s0])) continue;
+    if (r1 - r0 + 1 >= SUMMARY_WHOLE_SOURCE * nR) { r0 = 0; r1 = nR - 1; }
+    const similarity = rangeSimilarity(S, R, W, s0, s1, r0, r1);
+    if (similarity < SUMMARY_MIN_SIMILARITY) continue;
+    out.push({ s0: S.firstWord[s0], s1: S.endWord[s1], r0: R.firstWord[r0], r1: R.endWord[r1], similarity: 2 });
+  }
+  return out;
 }
 
 function chainSpan(chain: Run[]): WordPassage {

@@ -20,7 +20,7 @@ export interface ExtensionParams {
 }
 
 /** Splits seeds into runs along one side wherever consecutive seeds are more than `gap` apart. */
-function splitAlong(seeds: Seed[], side: 's' | 'r', gap: number): Seed[][] {
+export function splitAlong(seeds: Seed[], side: 's' | 'r', gap: number): Seed[][] {
   const sorted = [...seeds].sort((a, b) => a[side] - b[side] || (side === 's' ? a.r - b.r : a.s - b.s));
   const runs: Seed[][] = [];
   let run: Seed[] = [];
