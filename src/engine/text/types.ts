@@ -53,6 +53,13 @@ export interface Passage {
   length: number;
   sourceOffset: number;
   sourceLength: number;
+  /**
+   * How the passage was found: `verbatim` (runs of identical words), `paraphrase` (similar
+   * sentences), `summary` (a short passage echoing a long source range).
+   */
+  kind: 'verbatim' | 'paraphrase' | 'summary';
+  /** Cosine similarity (0..1) of the two ranges' tf-isf vectors; 1 for verbatim passages. */
+  similarity: number;
 }
 
 export interface AlignOptions {

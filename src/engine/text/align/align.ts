@@ -3,7 +3,7 @@ import { sentenceModel } from './sentence-model.js';
 import type { SentenceModel } from './sentence-model.js';
 import { findSeeds, pairWeights } from './seeds.js';
 import type { PairWeights, Seed } from './seeds.js';
-import { extend, rangeSimilarity, splitAlong } from './extension.js';
+import { extend, rangeSimilarity, refineBoundaries, splitAlong } from './extension.js';
 import type { ExtensionParams } from './extension.js';
 import { chainRuns, keyHashes, verbatimRuns } from './verbatim.js';
 import type { Run } from './verbatim.js';
@@ -18,12 +18,19 @@ const GENERAL: ExtensionParams = { suspGap: 4, srcGap: 4, minValidation: 0.34 };
  * the submission span, and this similarity of the two ranges as wholes.
  */
 const SUMMARY_SUSP_GAP = 2;
-const SUMMARY_MIN_UNITS = 3;
-const SUMMARY_RATIO = 3;
+/** Summary sentences paraphrase hard: seeds for summaries need lower cosine and Dice. */
+const SUMMARY_SEED_SIMILARITY = 0.25;
+const SUMMARY_MIN_UNITS = 4;
+/** Nearly every sentence of a summary echoes the source. */
+const SUMMARY_UNIT_COVERAGE = 0.6;
+const SUMMARY_CORE_SHARE = 0.6;
+const SUMMARY_CORE_RATIO = 1.5;
 const SUMMARY_MIN_SIMILARITY = 0.3;
 const SUMMARY_MAX_GENERAL_SIMILARITY = 0.9;
 /** A summary whose seeds span this share of the source's units summarises the whole source. */
 const SUMMARY_WHOLE_SOURCE = 0.5;
+/** Fragments this close (words) to a summary, inside its source range, belong to it. */
+const SUMMARY_ABSORB_WORDS = 40;
 const MIN_CHARS = 150;
 /** A fragment resting on one sentence pair alone must be this similar. */
 const SINGLE_SEED_SIMILARITY = 0.5;
@@ -35,12 +42,21 @@ const VERBATIM_SHARE = 0.6;
 const VERBATIM_ALONE_WORDS = 40;
 
 /** A passage in word indices: submission words [s0, s1), source words [r0, r1). */
-interface WordPassage { s0: number; s1: number; r0: number; r1: number; similarity: number }
+interface WordPassage {
+  s0: number; s1: number; r0: number; r1: number;
+  similarity: number;
+  kind: Passage['kind'];
+  /** Sentence seeds behind the passage (0 for verbatim chains). */
+  seeds: number;
+}
+
+/** Summaries first, then the most similar, then the longest. */
+function rank(p: WordPassage): number { return p.kind === 'summary' ? 2 + p.similarity : p.similarity; }
 
 
 /** Keeps, among passages overlapping on the submission side, the most similar (then longest) one. */
 function removeOverlaps(ps: WordPassage[]): WordPassage[] {
-  const ranked = [...ps].sort((a, b) => b.similarity - a.similarity || (b.s1 - b.s0) - (a.s1 - a.s0));
+  const ranked = [...ps].sort((a, b) => rank(b) - rank(a) || (b.s1 - b.s0) - (a.s1 - a.s0));
   const kept: WordPassage[] = [];
   for (const p of ranked) if (!kept.some((k) => p.s0 < k.s1 && k.s0 < p.s1)) kept.push(p);
   return kept.sort((a, b) => a.s0 - b.s0);
@@ -51,14 +67,26 @@ function sentenceFragments(S: SentenceModel, R: SentenceModel): WordPassage[] {
   const W = pairWeights(S, R);
   const seeds = findSeeds(S, R, W, MIN_COSINE, MIN_DICE);
   if (seeds.length === 0) return [];
-  const general = extend(S, R, W, seeds, GENERAL).filter((f) => f.seeds.length >= 2 || f.similarity >= SINGLE_SEED_SIMILARITY).map((f) => ({
+  const general = extend(S, R, W, seeds, GENERAL)
+    .filter((f) => f.seeds.length >= 2 || f.similarity >= SINGLE_SEED_SIMILARITY)
+    .map((f) => refineBoundaries(S, R, W, f))
+    .map((f) => ({
     s0: S.firstWord[f.s0], s1: S.endWord[f.s1], r0: R.firstWord[f.r0], r1: R.endWord[f.r1], similarity: f.similarity,
+      kind: 'paraphrase' as const, seeds: f.seeds.length,
   }));
   // A near-verbatim general fragment is a copy, not a summary.
-  const summaries = summaryFragments(S, R, W, seeds)
+  const summaries = summaryFragments(S, R, W, findSeeds(S, R, W, SUMMARY_SEED_SIMILARITY, SUMMARY_SEED_SIMILARITY))
     .filter((m) => !general.some((g) => g.s0 < m.s1 && m.s0 < g.s1 && g.similarity >= SUMMARY_MAX_GENERAL_SIMILARITY));
-  // A summary replaces the general fragments it overlaps on the submission side.
-  const rest = general.filter((g) => !summaries.some((m) => g.s0 < m.s1 && m.s0 < g.s1));
+  // A summary replaces the general fragments it overlaps on the submission side, and absorbs
+  // those right next to it that point into its source range (parts of the same summary).
+  const rest = general.filter((g) => {
+    for (const m of summaries) {
+      const near = g.s0 < m.s1 + SUMMARY_ABSORB_WORDS && m.s0 - SUMMARY_ABSORB_WORDS < g.s1;
+      if (near && g.r0 >= m.r0 && g.r1 <= m.r1) { m.s0 = Math.min(m.s0, g.s0); m.s1 = Math.max(m.s1, g.s1); return false; }
+      if (g.s0 < m.s1 && m.s0 < g.s1) return false;
+    }
+    return true;
+  });
   return removeOverlaps([...summaries, ...rest]);
 }
 
@@ -73,12 +101,19 @@ function summaryFragments(S: SentenceModel, R: SentenceModel, W: PairWeights, se
       s0 = Math.min(s0, x.s); s1 = Math.max(s1, x.s);
       r0 = Math.min(r0, x.r); r1 = Math.max(r1, x.r);
     }
-    if (units.size < SUMMARY_MIN_UNITS) continue;
-    if (R.end[r1] - R.start[r0] < SUMMARY_RATIO * (S.end[s1] - S.start[s0])) continue;
+    if (units.size < SUMMARY_MIN_UNITS || units.size < SUMMARY_UNIT_COVERAGE * (s1 - s0 + 1)) continue;
+    // The echoes of a summary spread over the source: even the tightest source window holding
+    // most of the seeds is much longer than the summary (a reused passage with a few stray
+    // seeds elsewhere has a tight core).
+    const rs = group.map((x) => x.r).sort((a, b) => a - b);
+    const k = Math.ceil(SUMMARY_CORE_SHARE * rs.length);
+    let core = Infinity;
+    for (let i = 0; i + k - 1 < rs.length; i++) core = Math.min(core, R.end[rs[i + k - 1]] - R.start[rs[i]]);
+    if (core < SUMMARY_CORE_RATIO * (S.end[s1] - S.start[s0])) continue;
     if (r1 - r0 + 1 >= SUMMARY_WHOLE_SOURCE * nR) { r0 = 0; r1 = nR - 1; }
     const similarity = rangeSimilarity(S, R, W, s0, s1, r0, r1);
     if (similarity < SUMMARY_MIN_SIMILARITY) continue;
-    out.push({ s0: S.firstWord[s0], s1: S.endWord[s1], r0: R.firstWord[r0], r1: R.endWord[r1], similarity: 2 });
+    out.push({ s0: S.firstWord[s0], s1: S.endWord[s1], r0: R.firstWord[r0], r1: R.endWord[r1], similarity, kind: 'summary', seeds: group.length });
   }
   return out;
 }
@@ -88,7 +123,7 @@ function chainSpan(chain: Run[]): WordPassage {
   let r0 = Infinity;
   let r1 = -1;
   for (const run of chain) { r0 = Math.min(r0, run.r); r1 = Math.max(r1, run.r + run.len); }
-  return { s0: chain[0].s, s1: last.s + last.len, r0, r1, similarity: 1 };
+  return { s0: chain[0].s, s1: last.s + last.len, r0, r1, similarity: 1, kind: 'verbatim', seeds: 0 };
 }
 
 /**
@@ -108,7 +143,7 @@ function refineWithVerbatim(submission: PreparedText, source: PreparedText, pass
     if (copied < VERBATIM_SHARE * (p.s1 - p.s0)) return p;
     return {
       s0: Math.min(...inside.map((c) => c.s0)), s1: Math.max(...inside.map((c) => c.s1)),
-      r0: Math.min(...inside.map((c) => c.r0)), r1: Math.max(...inside.map((c) => c.r1)), similarity: p.similarity,
+      r0: Math.min(...inside.map((c) => c.r0)), r1: Math.max(...inside.map((c) => c.r1)), similarity: 1, kind: 'verbatim', seeds: p.seeds,
     };
   });
   for (const c of chains) if (!used.has(c) && c.s1 - c.s0 >= VERBATIM_ALONE_WORDS) out.push(c);
@@ -147,7 +182,7 @@ export function alignTexts(submission: PreparedText, source: PreparedText, optio
     const sourceOffset = source.words[p.r0].start;
     const sourceLength = endAfter(source, p.r1 - 1) - sourceOffset;
     if (length < MIN_CHARS || sourceLength < MIN_CHARS) continue;
-    passages.push({ offset, length, sourceOffset, sourceLength });
+    passages.push({ offset, length, sourceOffset, sourceLength, kind: p.kind, similarity: Math.min(1, p.similarity) });
   }
   return passages;
 }

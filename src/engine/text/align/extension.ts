@@ -107,3 +107,36 @@ export function extend(S: SentenceModel, R: SentenceModel, W: PairWeights, seeds
   if (seeds.length) visit(seeds, p.suspGap, p.srcGap);
   return out;
 }
+
+/** Smallest gain in similarity for which a boundary moves. */
+const BOUNDARY_GAIN = 0.005;
+const BOUNDARY_STEPS = 6;
+
+/**
+ * Boundary refinement by hill climbing: a fragment's ends move outwards by one unit at a time,
+ * on one side or both at once, to take in a neighbouring sentence the seeds missed, as long as
+ * the similarity of the two ranges as wholes grows. (Moving inwards is not tried: cosine
+ * always favours the single best sentence pair.)
+ */
+export function refineBoundaries(S: SentenceModel, R: SentenceModel, W: PairWeights, f: Fragment): Fragment {
+  let { s0, s1, r0, r1, similarity } = f;
+  const nS = S.start.length;
+  const nR = R.start.length;
+  for (let step = 0; step < BOUNDARY_STEPS; step++) {
+    let best: [number, number, number, number] | null = null;
+    let bestSim = similarity + BOUNDARY_GAIN;
+    const tries: [number, number, number, number][] = [
+      [s0 - 1, s1, r0 - 1, r1], [s0 - 1, s1, r0, r1], [s0, s1, r0 - 1, r1],
+      [s0, s1 + 1, r0, r1 + 1], [s0, s1 + 1, r0, r1], [s0, s1, r0, r1 + 1],
+    ];
+    for (const [a, b, c, d] of tries) {
+      if (a < 0 || c < 0 || b >= nS || d >= nR || a > b || c > d) continue;
+      const sim = rangeSimilarity(S, R, W, a, b, c, d);
+      if (sim > bestSim) { bestSim = sim; best = [a, b, c, d]; }
+    }
+    if (!best) break;
+    [s0, s1, r0, r1] = best;
+    similarity = bestSim;
+  }
+  return { ...f, s0, s1, r0, r1, similarity };
+}

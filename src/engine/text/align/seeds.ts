@@ -1,7 +1,12 @@
 import type { SentenceModel } from './sentence-model.js';
 
 /** A seed: a sentence unit of the submission and one of the source that are similar. */
-export interface Seed { s: number; r: number }
+export interface Seed {
+  s: number;
+  r: number;
+  /** Cosine of the two units' tf-isf vectors. */
+  cos: number;
+}
 
 /**
  * Per-pair weights. Terms are tf-isf weighted, the inverse sentence frequency counted over the
@@ -76,7 +81,7 @@ export function findSeeds(S: SentenceModel, R: SentenceModel, W: PairWeights, mi
       const denom = W.normS[s] * W.normR[r];
       const cos = denom > 0 ? dot[r] / denom : 0;
       const dice = (2 * shared[r]) / (sSize + rSize);
-      if (cos > minCosine && dice > minDice) seeds.push({ s, r });
+      if (cos > minCosine && dice > minDice) seeds.push({ s, r, cos });
       dot[r] = 0;
       shared[r] = 0;
     }
