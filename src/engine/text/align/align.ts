@@ -31,6 +31,8 @@ const SUMMARY_MAX_GENERAL_SIMILARITY = 0.9;
 const SUMMARY_WHOLE_SOURCE = 0.5;
 /** Fragments this close (words) to a summary, inside its source range, belong to it. */
 const SUMMARY_ABSORB_WORDS = 40;
+/** Parts merge into one summary when the merged source range is this many times longer. */
+const SUMMARY_MERGE_RATIO = 4;
 const MIN_CHARS = 150;
 /** A fragment resting on one sentence pair alone must be this similar. */
 const SINGLE_SEED_SIMILARITY = 0.5;
@@ -87,7 +89,34 @@ function sentenceFragments(S: SentenceModel, R: SentenceModel): WordPassage[] {
     }
     return true;
   });
-  return removeOverlaps([...summaries, ...rest]);
+  return mergeSummaryParts(removeOverlaps([...summaries, ...rest]), R.endWord[R.endWord.length - 1]);
+}
+
+/**
+ * Passages next to each other in the submission whose source ranges follow each other far
+ * apart are the parts of one summary (each summary sentence echoing a different part of the
+ * source): they are merged when the merged source range is much longer than the merged
+ * submission range; a merged range spanning most of the source becomes the whole source.
+ */
+function mergeSummaryParts(ps: WordPassage[], sourceWords: number): WordPassage[] {
+  const out: WordPassage[] = [];
+  for (const p of ps) {
+    const last = out[out.length - 1];
+    if (last && last.kind !== 'verbatim' && p.s0 - last.s1 <= SUMMARY_ABSORB_WORDS && p.r0 >= last.r1) {
+      const s = p.s1 - last.s0;
+      const r = p.r1 - last.r0;
+      if (r >= SUMMARY_MERGE_RATIO * s) {
+        last.s1 = p.s1;
+        last.r1 = p.r1;
+        last.kind = 'summary';
+        last.similarity = Math.min(last.similarity, p.similarity);
+        if (last.r1 - last.r0 >= SUMMARY_WHOLE_SOURCE * sourceWords) { last.r0 = 0; last.r1 = sourceWords; }
+        continue;
+      }
+    }
+    out.push({ ...p });
+  }
+  return out;
 }
 
 function summaryFragments(S: SentenceModel, R: SentenceModel, W: PairWeights, seeds: Seed[]): WordPassage[] {
