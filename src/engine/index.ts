@@ -16,6 +16,9 @@ export { textFingerprints, RETRIEVAL_K, RETRIEVAL_W } from './text/fingerprint.j
 export { alignTexts } from './text/align/align.js';
 export { winnow } from './text/winnow.js';
 export { scoreSubmission } from './scoring/similarity.js';
-export type { SourcePassages, SourceScore, SubmissionScore } from './scoring/similarity.js';
+export type { SourcePassages, SourceScore, SubmissionScore, ScoreOptions } from './scoring/similarity.js';
+export { findQuotes, findBlockQuotes, findReferences, findPhrases, findTemplateText, MAX_EXCLUDED_PHRASES } from './scoring/exclusions.js';
+export type { Exclusion, ExclusionReason } from './scoring/exclusions.js';
+export { FACTOR1_WORDS, FACTOR2_WORDS } from './scoring/factors.js';
 export { unionRanges, wordCoverage } from './scoring/coverage.js';
 export type { Range } from './scoring/coverage.js';
