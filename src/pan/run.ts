@@ -1,5 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFile } from 'node:fs';
 import { join } from 'node:path';
 import { alignTexts, loadStemmers, needsSnowball, prepareText } from '../engine/index.js';
 import type { PreparedText } from '../engine/index.js';
@@ -52,7 +51,9 @@ export async function runPan(corpusDir: string, outDir: string): Promise<PanRunR
       doc: pair.susp, offset: p.offset, length: p.length, source: pair.src, sourceOffset: p.sourceOffset, sourceLength: p.sourceLength,
     }));
     // Written in the background (libuv's thread pool) while the next pairs are aligned.
-    writes.push(writeFile(join(outDir, pairFileName(pair.susp, pair.src)), detectionXml(pair.susp, found)));
+    writes.push(new Promise<void>((done, fail) => {
+      writeFile(join(outDir, pairFileName(pair.susp, pair.src)), detectionXml(pair.susp, found), (err) => (err ? fail(err) : done()));
+    }));
     if (pair.truth) {
       hasTruth = true;
       for (const name of [pair.subCorpus || 'entire', 'entire']) {

@@ -26,7 +26,7 @@ const MASKS = new Map<string, number>();
 LANGS.forEach((lang, i) => {
   for (const w of FUNCTION_WORDS[lang].split(' ')) MASKS.set(w, (MASKS.get(w) ?? 0) | (1 << i));
 });
-const SAMPLE_WORDS = 1000;
+const SAMPLE_WORDS = 500;
 
 /**
  * ISO 639-1 code of the language of a text given its words (normalised keys), or "und" when no

@@ -40,6 +40,8 @@ const SINGLE_SEED_SIMILARITY = 0.5;
 const RUN_MIN_WORDS = 8;
 const RUN_GAP = 3;
 const VERBATIM_SHARE = 0.6;
+/** Verbatim copies at most this many words apart on both sides are one passage. */
+const VERBATIM_JOIN_WORDS = 40;
 /** A verbatim chain at least this long is a passage even when no sentence seed found it. */
 const VERBATIM_ALONE_WORDS = 40;
 
@@ -164,16 +166,25 @@ function refineWithVerbatim(submission: PreparedText, source: PreparedText, pass
   const chains = chainRuns(verbatimRuns(keyHashes(submission), keyHashes(source), RUN_MIN_WORDS), RUN_GAP).map(chainSpan);
   if (chains.length === 0) return passages;
   const used = new Set<WordPassage>();
-  const out: WordPassage[] = passages.map((p) => {
+  const out: WordPassage[] = passages.flatMap((p) => {
     const inside = chains.filter((c) => c.s0 < p.s1 && p.s0 < c.s1 && c.r0 < p.r1 && p.r0 < c.r1);
-    if (inside.length === 0) return p;
+    if (inside.length === 0) return [p];
     inside.forEach((c) => used.add(c));
     const copied = inside.reduce((t, c) => t + Math.min(c.s1, p.s1) - Math.max(c.s0, p.s0), 0);
-    if (copied < VERBATIM_SHARE * (p.s1 - p.s0)) return p;
-    return {
-      s0: Math.min(...inside.map((c) => c.s0)), s1: Math.max(...inside.map((c) => c.s1)),
-      r0: Math.min(...inside.map((c) => c.r0)), r1: Math.max(...inside.map((c) => c.r1)), similarity: 1, kind: 'verbatim', seeds: p.seeds,
-    };
+    if (copied < VERBATIM_SHARE * (p.s1 - p.s0)) return [p];
+    // Copies that follow each other on both sides form one passage; copies from different
+    // places of the source (two cases side by side in the submission) stay apart.
+    const groups: WordPassage[] = [];
+    for (const c of [...inside].sort((a, b) => a.s0 - b.s0)) {
+      const g = groups[groups.length - 1];
+      if (g && c.s0 - g.s1 <= VERBATIM_JOIN_WORDS && c.r0 - g.r1 >= -RUN_GAP && c.r0 - g.r1 <= VERBATIM_JOIN_WORDS) {
+        g.s1 = Math.max(g.s1, c.s1);
+        g.r1 = Math.max(g.r1, c.r1);
+      } else {
+        groups.push({ s0: c.s0, s1: c.s1, r0: c.r0, r1: c.r1, similarity: 1, kind: 'verbatim', seeds: p.seeds });
+      }
+    }
+    return groups;
   });
   for (const c of chains) if (!used.has(c) && c.s1 - c.s0 >= VERBATIM_ALONE_WORDS) out.push(c);
   return removeOverlaps(out);
