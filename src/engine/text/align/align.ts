@@ -36,6 +36,9 @@ const SUMMARY_MERGE_RATIO = 4;
 const MIN_CHARS = 150;
 /** A fragment resting on one sentence pair alone must be this similar. */
 const SINGLE_SEED_SIMILARITY = 0.5;
+/** A weakly similar fragment must have seeds on most of its submission sentences. */
+const WEAK_SIMILARITY = 0.45;
+const WEAK_SEED_COVERAGE = 0.6;
 /** Verbatim runs: shortest run, largest gap (words) inside a chain, share of a fragment that makes it verbatim. */
 const RUN_MIN_WORDS = 8;
 const RUN_GAP = 3;
@@ -73,6 +76,7 @@ function sentenceFragments(S: SentenceModel, R: SentenceModel): WordPassage[] {
   if (seeds.length === 0) return [];
   const general = extend(S, R, W, seeds, GENERAL)
     .filter((f) => f.seeds.length >= 2 || f.similarity >= SINGLE_SEED_SIMILARITY)
+    .filter((f) => f.similarity >= WEAK_SIMILARITY || new Set(f.seeds.map((x) => x.s)).size >= WEAK_SEED_COVERAGE * (f.s1 - f.s0 + 1))
     .map((f) => refineBoundaries(S, R, W, f))
     .map((f) => ({
     s0: S.firstWord[f.s0], s1: S.endWord[f.s1], r0: R.firstWord[f.r0], r1: R.endWord[f.r1], similarity: f.similarity,
