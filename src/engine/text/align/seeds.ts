@@ -36,17 +36,18 @@ function norms(M: SentenceModel, isf: Float64Array): Float64Array {
 
 export function pairWeights(S: SentenceModel, R: SentenceModel): PairWeights {
   const n = S.start.length + R.start.length;
+  // Match the vocabularies from the smaller side (sources are usually much shorter).
   const toR = new Int32Array(S.vocab.length).fill(-1);
-  const dfR = new Int32Array(R.vocab.length);
-  const isfS = new Float64Array(S.vocab.length);
-  for (let t = 0; t < S.vocab.length; t++) {
-    const r = R.vocabIndex.get(S.vocab[t]);
-    let df = S.df[t];
-    if (r !== undefined) { toR[t] = r; df += R.df[r]; dfR[r] = S.df[t]; }
-    isfS[t] = Math.log(n / df);
-  }
+  const dfOther = new Int32Array(S.vocab.length);
   const isfR = new Float64Array(R.vocab.length);
-  for (let r = 0; r < R.vocab.length; r++) isfR[r] = Math.log(n / (R.df[r] + dfR[r]));
+  for (let r = 0; r < R.vocab.length; r++) {
+    const t = S.vocabIndex.get(R.vocab[r]);
+    let df = R.df[r];
+    if (t !== undefined) { toR[t] = r; dfOther[t] = R.df[r]; df += S.df[t]; }
+    isfR[r] = Math.log(n / df);
+  }
+  const isfS = new Float64Array(S.vocab.length);
+  for (let t = 0; t < S.vocab.length; t++) isfS[t] = Math.log(n / (S.df[t] + dfOther[t]));
   return { isfS, isfR, toR, normS: norms(S, isfS), normR: norms(R, isfR) };
 }
 
