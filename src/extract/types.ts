@@ -49,6 +49,8 @@ export interface Extraction {
   files?: ExtractedFile[];
   /** Archives: members left out and why. */
   skipped?: { path: string; reason: string }[];
+  /** Set when the text came through LibreOffice (`soffice`) rather than an npm library. */
+  via?: 'libreoffice';
 }
 
 export type ExtractionOutcome =
@@ -63,7 +65,8 @@ export type ExtractionFailureCode =
   | 'no_text'
   | 'too_large'
   | 'archive_rejected'
-  | 'timeout';
+  | 'timeout'
+  | 'out_of_memory';
 
 export interface ExtractionHint {
   filename?: string | null;
