@@ -84,6 +84,13 @@ for (const [ext, filter, name] of [['odp', null, 'known.odp'], ['pptx', 'Impress
 for (const [ext, filter, name] of [['ods', null, 'known.ods'], ['xlsx', 'Calc MS Excel 2007 XML', 'known.xlsx'], ['xls', 'MS Excel 97', 'known.xls']]) {
   try { convert('known.fods', ext, filter, name); } catch (err) { console.log('skipped', name, String(err.message).split('\n')[0]); }
 }
+// PostScript: LibreOffice prints to PDF, not PostScript, so GNU enscript (when on PATH) typesets the text.
+try {
+  execFileSync('enscript', ['-q', '-B', '-f', 'Times-Roman12', '--word-wrap', '-p', join(out, 'known.ps'), join(fixtures, 'known-text.txt')], { stdio: 'pipe', timeout: 60_000 });
+  console.log('made known.ps');
+} catch (err) {
+  console.log('skipped known.ps (needs enscript)', String(err.message).split('\n')[0]);
+}
 // Text formats LibreOffice does not write: made from the same text here.
 writeFileSync(join(out, 'known.md'), `# ${paragraphs[0]}\n\n` + paragraphs.slice(1).join('\n\n') + '\n');
 writeFileSync(join(out, 'known.json'), JSON.stringify({ title: paragraphs[0], paragraphs: paragraphs.slice(1) }, null, 2) + '\n');

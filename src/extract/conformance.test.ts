@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { extractDocument } from './extract.js';
 import { conformanceProblems } from './conformance-kit.js';
 import { sofficePath } from './formats/libreoffice.js';
+import { ghostscriptPath } from './formats/postscript.js';
 
 /*
  * One known text (fixtures/known-text.txt), converted by LibreOffice into every format it writes
@@ -13,12 +14,14 @@ import { sofficePath } from './formats/libreoffice.js';
  *   known.pdf          pdf     1       unpdf
  *   known-slides.pdf   pdf     4       unpdf
  *   known.docx         docx    -       mammoth
+ *   known.ppt, .xls    ppt/xls 4/2     LibreOffice -> ODP/ODS (skipped without soffice)
+ *   known.ps           ps      1       Ghostscript -> PDF (made by enscript; skipped without gs)
  *   ...                                (table below)
  */
 const fixtures = new URL('../../src/extract/fixtures/', import.meta.url);
 const known = readFileSync(new URL('known-text.txt', fixtures), 'utf8');
 
-const cases: { file: string; format: string; pages?: number; libreoffice?: boolean }[] = [
+const cases: { file: string; format: string; pages?: number; libreoffice?: boolean; ghostscript?: boolean }[] = [
   { file: 'known.pdf', format: 'pdf', pages: 1 },
   { file: 'known-slides.pdf', format: 'pdf', pages: 4 },
   { file: 'known.docx', format: 'docx' },
@@ -39,12 +42,17 @@ const cases: { file: string; format: string; pages?: number; libreoffice?: boole
   { file: 'known.epub', format: 'epub' },
   { file: 'known.ppt', format: 'ppt', pages: 4, libreoffice: true },
   { file: 'known.xls', format: 'xls', pages: 2, libreoffice: true },
+  { file: 'known.ps', format: 'ps', pages: 1, ghostscript: true },
 ];
 
 for (const c of cases) {
   test(`conformance: ${c.file} (${c.format})`, async (t) => {
     if (c.libreoffice && !(await sofficePath())) {
       t.skip('soffice is not on PATH: the LibreOffice route is not tested');
+      return;
+    }
+    if (c.ghostscript && !(await ghostscriptPath())) {
+      t.skip('gs is not on PATH: the PostScript route is not tested');
       return;
     }
     const bytes = new Uint8Array(readFileSync(new URL(`office/${c.file}`, fixtures)));
@@ -59,6 +67,7 @@ for (const c of cases) {
       assert.deepEqual([...new Set(extraction.blocks.map((b) => b.page))], Array.from({ length: c.pages }, (_, i) => i + 1));
     }
     if (c.libreoffice) assert.equal(extraction.via, 'libreoffice');
+    if (c.ghostscript) assert.equal(extraction.via, 'ghostscript');
   });
 }
 

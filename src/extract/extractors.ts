@@ -7,6 +7,7 @@ import { libreOfficeExtractor } from './formats/libreoffice.js';
 import { odfExtractor } from './formats/odf.js';
 import { pdfExtractor } from './formats/pdf.js';
 import { plainTextExtractor } from './formats/plain-text.js';
+import { postscriptExtractor } from './formats/postscript.js';
 import { pptxExtractor } from './formats/pptx.js';
 import { rtfExtractor } from './formats/rtf.js';
 import { sourceArchiveExtractor } from './formats/source-archive.js';
@@ -25,4 +26,5 @@ export const extractors = new ExtractorRegistry()
   .register(htmlExtractor)
   .register(plainTextExtractor)
   .register(sourceArchiveExtractor)
-  .register(libreOfficeExtractor);
+  .register(libreOfficeExtractor)
+  .register(postscriptExtractor);

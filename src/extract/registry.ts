@@ -29,7 +29,7 @@ export interface RawExtraction {
   imageOnlyPages?: number[];
   files?: ExtractedFile[];
   skipped?: { path: string; reason: string }[];
-  via?: 'libreoffice';
+  via?: 'libreoffice' | 'ghostscript';
 }
 
 /** One extractor per format family: a plain object in the registry below. */

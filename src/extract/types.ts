@@ -50,7 +50,7 @@ export interface Extraction {
   /** Archives: members left out and why. */
   skipped?: { path: string; reason: string }[];
   /** Set when the text came through LibreOffice (`soffice`) rather than an npm library. */
-  via?: 'libreoffice';
+  via?: 'libreoffice' | 'ghostscript';
 }
 
 export type ExtractionOutcome =
@@ -60,6 +60,7 @@ export type ExtractionOutcome =
 export type ExtractionFailureCode =
   | 'unsupported_format'
   | 'needs_libreoffice'
+  | 'needs_ghostscript'
   | 'corrupt_file'
   | 'encrypted_file'
   | 'no_text'

@@ -1,38 +1,43 @@
-import { spawn } from 'node:child_process';
-import { access, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { constants } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fail } from '../failure.js';
 import type { Extractor, ExtractorContext, RawExtraction } from '../registry.js';
 import { ZipContainer } from '../zip-container.js';
+import { findProgram, runProgram } from './external-program.js';
 
-/** Formats only LibreOffice reads, and what it converts each into for our own extractors. */
-export const LIBREOFFICE_TARGETS: Record<string, 'odt' | 'odp' | 'ods' | 'pdf'> = {
-  ppt: 'odp', key: 'odp', sxi: 'odp',
-  xls: 'ods', numbers: 'ods', sxc: 'ods',
-  wpd: 'odt', wps: 'odt', pages: 'odt', hwp: 'odt', sdw: 'odt', sxw: 'odt', doc: 'odt',
-  ps: 'pdf',
+interface Route {
+  /** What LibreOffice converts to; our own extractor reads that. */
+  target: 'odt' | 'odp' | 'ods';
+  /**
+   * The import filter, forced so that a file LibreOffice does not recognise fails instead of
+   * being opened as plain text. Left open where one sniffed type covers several filters
+   * (Word 6/95/97, Excel 5/95/97).
+   */
+  infilter?: string;
+}
+
+/** Formats only LibreOffice reads. */
+export const LIBREOFFICE_ROUTES: Record<string, Route> = {
+  ppt: { target: 'odp', infilter: 'MS PowerPoint 97' },
+  key: { target: 'odp', infilter: 'Apple Keynote' },
+  sxi: { target: 'odp', infilter: 'StarOffice XML (Impress)' },
+  xls: { target: 'ods' },
+  numbers: { target: 'ods', infilter: 'Apple Numbers' },
+  sxc: { target: 'ods', infilter: 'StarOffice XML (Calc)' },
+  wpd: { target: 'odt', infilter: 'WordPerfect' },
+  wps: { target: 'odt', infilter: 'MS_Works' },
+  pages: { target: 'odt', infilter: 'Apple Pages' },
+  hwp: { target: 'odt', infilter: 'writer_MIZI_Hwp_97' },
+  sdw: { target: 'odt', infilter: 'StarOffice_Writer' },
+  sxw: { target: 'odt', infilter: 'StarOffice XML (Writer)' },
+  doc: { target: 'odt' },
 };
 
-let cachedPath: Promise<string | null> | undefined;
-
-/** Finds `soffice` on the PATH (or ORIGO_SOFFICE), once per process. */
+/** Finds `soffice` on the PATH (or at ORIGO_SOFFICE). */
 export function sofficePath(): Promise<string | null> {
-  cachedPath ??= (async () => {
-    const candidates = process.env.ORIGO_SOFFICE ? [process.env.ORIGO_SOFFICE] : (process.env.PATH ?? '').split(delimiter).filter(Boolean).map((d) => join(d, 'soffice'));
-    for (const candidate of candidates) {
-      try {
-        await access(candidate, constants.X_OK);
-        return candidate;
-      } catch {
-        // not here
-      }
-    }
-    return null;
-  })();
-  return cachedPath;
+  return findProgram('soffice', 'ORIGO_SOFFICE');
 }
 
 /** A fresh profile with macros disabled: security level "very high" and macro execution off. */
@@ -44,28 +49,13 @@ const PROFILE_SETTINGS = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
-function run(command: string, args: string[], timeoutMs: number): Promise<{ code: number | null; timedOut: boolean; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, SAL_USE_VCLPLUGIN: 'svp' } });
-    let stderr = '';
-    let timedOut = false;
-    child.stderr.on('data', (d: Buffer) => { if (stderr.length < 4000) stderr += d.toString(); });
-    const timer = setTimeout(() => {
-      timedOut = true;
-      try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ }
-    }, timeoutMs);
-    child.on('error', (err) => { clearTimeout(timer); resolve({ code: -1, timedOut, stderr: err.message }); });
-    child.on('close', (code) => { clearTimeout(timer); resolve({ code, timedOut, stderr }); });
-  });
-}
-
 /**
  * Converts a file with LibreOffice in a temporary folder (headless, fresh profile, macros off,
- * killed after the time limit) and returns the bytes of the converted file.
+ * no shell, process group killed after the time limit) and returns the converted bytes.
  */
-export async function convertWithLibreOffice(bytes: Uint8Array, fromFormat: string, target: string, timeoutMs: number): Promise<Uint8Array> {
+export async function convertWithLibreOffice(bytes: Uint8Array, fromFormat: string, route: Route, timeoutMs: number): Promise<Uint8Array> {
   const soffice = await sofficePath();
-  if (!soffice) fail('needs_libreoffice', `unsupported: needs LibreOffice (${fromFormat} files are read through soffice, which is not installed)`);
+  if (!soffice) fail('needs_libreoffice', `unsupported: needs LibreOffice (${fromFormat} files are read through soffice, which is not on the PATH)`);
   const work = await mkdtemp(join(tmpdir(), 'origo-soffice-'));
   try {
     const profile = join(work, 'profile');
@@ -75,11 +65,15 @@ export async function convertWithLibreOffice(bytes: Uint8Array, fromFormat: stri
     await writeFile(input, bytes);
     const out = join(work, 'out');
     await mkdir(out);
-    const result = await run(soffice, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--invisible', '--norestore', '--nologo', '--nodefault', '--nolockcheck', '--convert-to', target, '--outdir', out, input], timeoutMs);
+    const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--invisible', '--norestore', '--nologo', '--nodefault', '--nolockcheck'];
+    if (route.infilter) args.push(`--infilter=${route.infilter}`);
+    args.push('--convert-to', route.target, '--outdir', out, input);
+    const result = await runProgram(soffice, args, timeoutMs, { SAL_USE_VCLPLUGIN: 'svp' });
     if (result.timedOut) fail('timeout', `timeout: LibreOffice took longer than ${timeoutMs} ms to convert the ${fromFormat} file`);
     const made = await readdir(out);
     if (result.code !== 0 || made.length === 0) {
-      fail('corrupt_file', `corrupt: LibreOffice could not convert the ${fromFormat} file${result.stderr.trim() ? ` (${result.stderr.trim().split('\n')[0]})` : ''}`);
+      const detail = result.stderr.split('\n').find((l) => l.trim() && !/javaldx|^Warning:/.test(l))?.trim();
+      fail('corrupt_file', `corrupt: LibreOffice could not read the ${fromFormat} file${detail ? ` (${detail})` : ''}`);
     }
     return new Uint8Array(await readFile(join(out, made[0])));
   } finally {
@@ -88,21 +82,17 @@ export async function convertWithLibreOffice(bytes: Uint8Array, fromFormat: stri
 }
 
 /**
- * PPT, XLS, WPD, WPS, Pages, Keynote, Numbers, HWP, StarOffice and PostScript: LibreOffice
- * converts to OpenDocument (or PDF for PostScript), then our own extractor reads that.
+ * PPT, XLS, WPD, WPS, Pages, Keynote, Numbers, HWP and StarOffice: LibreOffice converts to
+ * OpenDocument, then the OpenDocument extractor reads that (pages, hidden text and all).
  */
 export const libreOfficeExtractor: Extractor = {
-  formats: Object.keys(LIBREOFFICE_TARGETS).filter((f) => f !== 'doc'),
+  formats: Object.keys(LIBREOFFICE_ROUTES).filter((f) => f !== 'doc'),
   async extract(bytes, ctx): Promise<RawExtraction> {
-    const target = LIBREOFFICE_TARGETS[ctx.sniffed.format];
-    const converted = await convertWithLibreOffice(bytes, ctx.sniffed.format, target, ctx.limits.libreOfficeTimeoutMs);
-    // Imported lazily: the registry imports this module.
+    const route = LIBREOFFICE_ROUTES[ctx.sniffed.format];
+    const converted = await convertWithLibreOffice(bytes, ctx.sniffed.format, route, ctx.limits.libreOfficeTimeoutMs);
+    // Imported lazily: odf.js does not need loading for uploads that never come here.
     const { odfExtractor } = await import('./odf.js');
-    const { pdfExtractor } = await import('./pdf.js');
-    const inner: ExtractorContext = target === 'pdf'
-      ? { ...ctx, sniffed: { format: 'pdf', mime: 'application/pdf' } }
-      : { ...ctx, sniffed: { format: target, mime: '', zip: new ZipContainer(converted, ctx.limits) } };
-    const raw = await (target === 'pdf' ? pdfExtractor : odfExtractor).extract(converted, inner);
-    return { ...raw, via: 'libreoffice' };
+    const inner: ExtractorContext = { ...ctx, sniffed: { format: route.target, mime: '', zip: new ZipContainer(converted, ctx.limits) } };
+    return { ...(await odfExtractor.extract(converted, inner)), via: 'libreoffice' };
   },
 };
