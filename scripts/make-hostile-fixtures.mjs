@@ -7,7 +7,10 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, readdirSync, copyF
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { zipSync, zlibSync, strToU8 } from 'fflate';
+import { zipSync as fflateZip, zlibSync, strToU8 } from 'fflate';
+
+// A fixed member time, so the zip fixtures come out byte-identical on every run.
+const zipSync = (files, options = {}) => fflateZip(files, { mtime: new Date('2026-01-01T00:00:00Z'), ...options });
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const fixtures = join(root, 'src/extract/fixtures');
@@ -106,6 +109,23 @@ put(archives, 'submission.zip', zipSync({
   'project/lib/inner.zip': zipSync({ 'helper.py': strToU8('def helper():\n    return 42\n') }),
 }));
 
+// Text in legacy encodings, to be detected.
+const encodings = join(fixtures, 'encodings');
+mkdirSync(encodings, { recursive: true });
+const iconv = (await import('iconv-lite')).default;
+const french = 'Le gardien du phare écrivait chaque soir dans son carnet : la météo, les navires qui passaient, les oiseaux réfugiés sur la rambarde pendant les tempêtes. Son frère, professeur de mathématiques, lui répondait par des énigmes.\n';
+const german = 'Die Leuchtturmwärterin führte ein Notizbuch über das Wetter, die vorüberfahrenden Schiffe und die Vögel, die während der Stürme auf dem Geländer rasteten. Jeden Morgen stieg sie hundertzwölf Stufen hinauf.\n';
+const russian = 'Смотритель маяка каждый вечер записывал в тетрадь погоду, проходящие корабли и птиц, которые отдыхали на перилах во время штормов. Его брат, учитель математики, отвечал ему загадками.\n';
+put(encodings, 'french-windows-1252.txt', iconv.encode(french, 'windows-1252'));
+put(encodings, 'german-iso-8859-1.txt', iconv.encode(german, 'iso-8859-1'));
+put(encodings, 'russian-windows-1251.txt', iconv.encode(russian, 'windows-1251'));
+put(encodings, 'russian-koi8-r.txt', iconv.encode(russian, 'koi8-r'));
+put(encodings, 'german-utf-16le-bom.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(german, 'utf-16le')]));
+put(encodings, 'french-utf-16le.txt', iconv.encode(french, 'utf-16le'));
+put(encodings, 'french.txt.expected', french);
+put(encodings, 'german.txt.expected', german);
+put(encodings, 'russian.txt.expected', russian);
+
 // Integrity signals: look-alike letters, zero-width characters, hidden HTML.
 const lookalike = 'The student wrote this раper about plagia\u200Brism and its detection in universities.'; // Cyrillic р, а
 put(signals, 'replaced-characters.txt', lookalike + '\n');
@@ -141,6 +161,13 @@ if (soffice) {
   convert('hidden.fodt', 'pdf', 'hidden.pdf', signals);
   writeFileSync(join(work, 'secret.fodt'), hiddenFodt);
   convert('secret.fodt', 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}', 'encrypted.pdf', hostile);
+  // Password-protected ODT and DOC: only LibreOffice's UNO API can save with a password (python3-uno).
+  try {
+    execFileSync('/usr/bin/python3', [join(root, 'scripts/save-with-password.py'), join(work, 'uno-profile'), 'secret', join(fixtures, 'office/known.odt'),
+      `${join(hostile, 'encrypted.odt')}:writer8`, `${join(hostile, 'encrypted.doc')}:MS Word 97`], { stdio: 'inherit', timeout: 180_000 });
+  } catch (err) {
+    console.log('encrypted.odt and encrypted.doc not made (needs python3-uno):', String(err.message).split('\n')[0]);
+  }
   rmSync(work, { recursive: true, force: true });
 } else {
   console.log('soffice not on PATH: hidden.odt, hidden.docx, hidden.pdf and encrypted.pdf not made');

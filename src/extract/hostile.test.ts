@@ -28,6 +28,8 @@ const cases: [file: string, code: ExtractionFailureCode, reason: RegExp][] = [
   ['path-traversal.zip', 'archive_rejected', /path traversal/],
   ['encrypted.zip', 'encrypted_file', /password-protected/],
   ['encrypted.pdf', 'encrypted_file', /needs a password/],
+  ['encrypted.odt', 'encrypted_file', /OpenDocument file is password-protected/],
+  ['encrypted.doc', 'encrypted_file', /Word document is password-protected/],
   ['only-binaries.zip', 'no_text', /no source files/],
 ];
 

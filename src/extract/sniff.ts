@@ -17,6 +17,17 @@ function hasCfbStream(bytes: Uint8Array, name: string): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(needle);
 }
 
+/**
+ * Word 97-2003 keeps its File Information Block at the start of the WordDocument stream, which
+ * begins on a 512-byte sector: magic 0xA5EC, and fEncrypted is bit 8 of the flags at offset 10.
+ */
+function wordFibEncrypted(bytes: Uint8Array): boolean {
+  for (let p = 512; p + 12 <= bytes.length; p += 512) {
+    if (bytes[p] === 0xec && bytes[p + 1] === 0xa5) return (bytes[p + 11] & 0x01) === 1;
+  }
+  return false;
+}
+
 const ODF_MIMES: Record<string, string> = {
   'application/vnd.oasis.opendocument.text': 'odt',
   'application/vnd.oasis.opendocument.text-template': 'odt',
@@ -90,7 +101,10 @@ function sniffCfb(bytes: Uint8Array, hint: ExtractionHint): Sniffed {
   if (hasCfbStream(bytes, 'EncryptedPackage') || hasCfbStream(bytes, 'EncryptionInfo')) {
     fail('encrypted_file', 'encrypted: the Office file is password-protected');
   }
-  if (hasCfbStream(bytes, 'WordDocument')) return sniffed('doc');
+  if (hasCfbStream(bytes, 'WordDocument')) {
+    if (wordFibEncrypted(bytes)) fail('encrypted_file', 'encrypted: the Word document is password-protected');
+    return sniffed('doc');
+  }
   if (hasCfbStream(bytes, 'PowerPoint Document')) return sniffed('ppt');
   if (hasCfbStream(bytes, 'Workbook') || hasCfbStream(bytes, 'Book')) return sniffed('xls');
   if (hasCfbStream(bytes, 'HwpSummaryInformation') || hasCfbStream(bytes, 'BodyText')) return sniffed('hwp');
