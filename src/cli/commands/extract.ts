@@ -8,6 +8,7 @@ interface ExtractCommandOptions {
   blocks?: boolean;
   timeout: string;
   memory: string;
+  isolation: 'process' | 'worker';
 }
 
 /** `origo extract <file>`: the extraction as JSON; exit code 1 with the reason when the file cannot be read. */
@@ -19,7 +20,8 @@ export function registerExtractCommand(program: Command): void {
     .option('--mime <type>', 'declared MIME type (a hint; the bytes decide)')
     .option('--blocks', 'include the offset map (blocks) in the output')
     .option('--timeout <ms>', 'time limit for the extraction', '60000')
-    .option('--memory <mb>', 'heap limit of the extraction worker', '1024')
+    .option('--memory <mb>', 'heap limit of the extraction process', '1024')
+    .option('--isolation <mode>', 'run the extraction in a child "process" or a "worker" thread', 'process')
     .action(async (file: string, options: ExtractCommandOptions) => {
       let bytes: Uint8Array;
       try {
@@ -32,6 +34,7 @@ export function registerExtractCommand(program: Command): void {
       const outcome = await extractDocumentIsolated(bytes, { filename: basename(file), mime: options.mime ?? null }, {
         timeoutMs: Number(options.timeout),
         maxMemoryMb: Number(options.memory),
+        isolation: options.isolation === 'worker' ? 'worker' : 'process',
       });
       if (!outcome.ok) {
         console.log(JSON.stringify({ ok: false, file, code: outcome.code, reason: outcome.reason }, null, 2));

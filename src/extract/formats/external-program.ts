@@ -36,11 +36,16 @@ export interface ProgramResult {
 
 /**
  * Runs a converter in its own process group without a shell; after `timeoutMs` the whole group
- * (soffice starts soffice.bin) is killed.
+ * (soffice starts soffice.bin) is killed. When coreutils' `timeout` is on the PATH it wraps the
+ * command as well, so the converter dies on time even if this process (or the worker or child
+ * process running the extraction) is killed first.
  */
-export function runProgram(command: string, args: string[], timeoutMs: number, env: NodeJS.ProcessEnv = {}): Promise<ProgramResult> {
+export async function runProgram(command: string, args: string[], timeoutMs: number, env: NodeJS.ProcessEnv = {}): Promise<ProgramResult> {
+  const guard = await findProgram('timeout');
+  const seconds = Math.max(1, Math.ceil(timeoutMs / 1000) + 1);
+  const [file, argv] = guard ? [guard, ['-s', 'KILL', `${seconds}s`, command, ...args]] : [command, args];
   return new Promise((resolve) => {
-    const child = spawn(command, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
+    const child = spawn(file, argv, { detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
     let stderr = '';
     let timedOut = false;
     child.stderr?.on('data', (d: Buffer) => { if (stderr.length < 4000) stderr += d.toString(); });
