@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
-import { extractDocument, sofficePath } from '../dist/extract/index.js';
+import { extractDocument, extractDocumentIsolated, sofficePath } from '../dist/extract/index.js';
 import { CALC_TARGETS, IMPRESS_TARGETS, WRITER_TARGETS, convertWithSoffice, flatPresentation, flatSpreadsheet, flatText, textFormats } from '../scripts/office-sources.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -83,4 +83,23 @@ for (const [label, bytes] of files) {
   };
 }
 rmSync(work, { recursive: true, force: true });
-console.log(JSON.stringify({ bench: 'extract', repeat: REPEAT, textChars: chars, node: process.version, results }));
+
+// The price of isolation: the committed 6 KB known.docx, in this process, in a child process, in a worker.
+const small = new Uint8Array(readFileSync(join(root, 'src/extract/fixtures/office/known.docx')));
+const median = async (run) => {
+  await run();
+  const times = [];
+  for (let i = 0; i < REPEAT; i++) {
+    const t0 = process.hrtime.bigint();
+    const outcome = await run();
+    if (!outcome.ok) throw new Error(outcome.reason);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return Math.round(times.sort((a, b) => a - b)[Math.floor(times.length / 2)]);
+};
+const isolationMs = {
+  inProcess: await median(() => extractDocument(small, { filename: 'known.docx' })),
+  childProcess: await median(() => extractDocumentIsolated(small, { filename: 'known.docx' }, { isolation: 'process' })),
+  workerThread: await median(() => extractDocumentIsolated(small, { filename: 'known.docx' }, { isolation: 'worker' })),
+};
+console.log(JSON.stringify({ bench: 'extract', repeat: REPEAT, textChars: chars, node: process.version, results, isolationMs }));

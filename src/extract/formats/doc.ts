@@ -1,4 +1,3 @@
-import WordExtractor from 'word-extractor';
 import { ExtractionFailure, fail } from '../failure.js';
 import type { Extractor } from '../registry.js';
 import { TextBuilder } from '../text-builder.js';
@@ -13,6 +12,7 @@ export const docExtractor: Extractor = {
   async extract(bytes, ctx) {
     let body: string;
     try {
+      const WordExtractor = (await import('word-extractor')).default;
       const doc = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
       body = [doc.getBody(), doc.getFootnotes(), doc.getEndnotes()].join('\n');
     } catch (err) {

@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { Parser } from 'htmlparser2';
 import { fail } from '../failure.js';
 import type { Extractor } from '../registry.js';
@@ -53,6 +52,7 @@ export const docxExtractor: Extractor = {
     const documentXml = zip.text('word/document.xml') ?? fail('corrupt_file', 'corrupt: word/document.xml is missing');
     let raw: string;
     try {
+      const mammoth = (await import('mammoth')).default;
       raw = (await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })).value;
     } catch (err) {
       fail('corrupt_file', `corrupt: the DOCX cannot be read (${(err as Error).message})`);

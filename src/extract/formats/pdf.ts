@@ -1,4 +1,3 @@
-import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 import { fail } from '../failure.js';
 import type { Extractor } from '../registry.js';
 import { TextBuilder } from '../text-builder.js';
@@ -69,8 +68,10 @@ export const pdfExtractor: Extractor = {
   formats: ['pdf'],
   async extract(bytes, ctx) {
     polyfillArrayBufferTransfer();
+    // Loaded on first use: an isolated extraction of another format does not pay for pdf.js.
+    const { getDocumentProxy, getResolvedPDFJS } = await import('unpdf');
     const { OPS } = (await getResolvedPDFJS()) as unknown as { OPS: Ops };
-    let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
+    let pdf: Awaited<ReturnType<typeof import('unpdf').getDocumentProxy>>;
     try {
       pdf = await getDocumentProxy(bytes.slice(), { isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, verbosity: 0 });
     } catch (err) {

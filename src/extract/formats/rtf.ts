@@ -1,4 +1,3 @@
-import parseRtf from 'rtf-parser';
 import { ExtractionFailure } from '../failure.js';
 import type { Extractor } from '../registry.js';
 import { TextBuilder } from '../text-builder.js';
@@ -20,6 +19,7 @@ export const rtfExtractor: Extractor = {
   formats: ['rtf'],
   async extract(bytes, ctx) {
     const source = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    const parseRtf = (await import('rtf-parser')).default;
     const doc = await new Promise<{ content: RtfSpan[] }>((resolve, reject) => {
       const broken = (err: unknown) => reject(new ExtractionFailure('corrupt_file', `corrupt: the RTF cannot be read (${(err as Error)?.message ?? String(err)})`));
       try {
