@@ -61,7 +61,7 @@ function makePdf(pageContents, mediaBox = '0 0 612 792') {
   parts.push(strToU8(xref));
   return Buffer.concat(parts.map((p) => Buffer.from(p)));
 }
-const textOp = (s, y = 700) => `BT /F1 12 Tf 72 ${y} Td (${s}) Tj ET\n`;
+const textOp = (s, y = 700) => `BT /F1 12 Tf 0 Tr 72 ${y} Td (${s}) Tj ET\n`;
 const imageOp = 'q 200 0 0 200 72 400 cm /Im1 Do Q\n';
 
 // Broken files.
@@ -78,6 +78,7 @@ put(hostile, 'invalid.json', '{"title": "An essay", "paragraphs": ["first",');
 // Image-only pages and gigantic pages.
 put(hostile, 'image-only.pdf', makePdf([imageOp, imageOp]));
 put(signals, 'text-then-image.pdf', makePdf([textOp('The first page has words on it.'), imageOp]));
+put(signals, 'invisible-render-mode.pdf', makePdf([textOp('Visible words about lighthouses.') + 'BT /F1 12 Tf 3 Tr 72 650 Td (invisible copied words) Tj ET\n' + textOp('More visible words.', 600)]));
 // A 200 x 200 inch page (the largest PDF allows) holding 5 million characters.
 put(hostile, 'gigantic-page.pdf', makePdf([`BT /F1 5 Tf 10 14390 Td 6 TL ${`(${'word '.repeat(500)}) Tj T*\n`.repeat(2000)} ET\n`], '0 0 14400 14400'));
 
@@ -159,6 +160,24 @@ if (soffice) {
   convert('hidden.fodt', 'odt', 'hidden.odt', signals);
   convert('hidden.fodt', 'docx:MS Word 2007 XML', 'hidden.docx', signals);
   convert('hidden.fodt', 'pdf', 'hidden.pdf', signals);
+  // A hidden slide and a hidden sheet among visible ones.
+  const NS2 = NS + ' xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"' +
+    ' xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"';
+  const box = (t) => `<draw:frame svg:x="1cm" svg:y="2cm" svg:width="20cm" svg:height="5cm"><draw:text-box><text:p>${t}</text:p></draw:text-box></draw:frame>`;
+  writeFileSync(join(work, 'hidden-slide.fodp'), `<?xml version="1.0" encoding="UTF-8"?>\n<office:document ${NS2} office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.presentation">` +
+    '<office:automatic-styles><style:style style:name="dpHidden" style:family="drawing-page"><style:drawing-page-properties presentation:visibility="hidden"/></style:style></office:automatic-styles>' +
+    `<office:body><office:presentation><draw:page draw:name="One">${box('Visible slide about lighthouses.')}</draw:page>` +
+    `<draw:page draw:name="Two" draw:style-name="dpHidden">${box('Hidden slide with copied words.')}</draw:page>` +
+    `<draw:page draw:name="Three">${box('Another visible slide about the sea.')}</draw:page></office:presentation></office:body></office:document>\n`);
+  writeFileSync(join(work, 'hidden-sheet.fods'), `<?xml version="1.0" encoding="UTF-8"?>\n<office:document ${NS2} office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">` +
+    '<office:automatic-styles><style:style style:name="taHidden" style:family="table"><style:table-properties table:display="false"/></style:style></office:automatic-styles>' +
+    '<office:body><office:spreadsheet><table:table table:name="Visible"><table:table-row><table:table-cell office:value-type="string"><text:p>Visible sheet about lighthouses.</text:p></table:table-cell></table:table-row></table:table>' +
+    '<table:table table:name="Hidden" table:style-name="taHidden"><table:table-row><table:table-cell office:value-type="string"><text:p>Hidden sheet with copied words.</text:p></table:table-cell></table:table-row></table:table>' +
+    '</office:spreadsheet></office:body></office:document>\n');
+  convert('hidden-slide.fodp', 'odp', 'hidden-slide.odp', signals);
+  convert('hidden-slide.fodp', 'pptx:Impress MS PowerPoint 2007 XML', 'hidden-slide.pptx', signals);
+  convert('hidden-sheet.fods', 'ods', 'hidden-sheet.ods', signals);
+  convert('hidden-sheet.fods', 'xlsx:Calc MS Excel 2007 XML', 'hidden-sheet.xlsx', signals);
   writeFileSync(join(work, 'secret.fodt'), hiddenFodt);
   convert('secret.fodt', 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}', 'encrypted.pdf', hostile);
   // Password-protected ODT and DOC: only LibreOffice's UNO API can save with a password (python3-uno).

@@ -10,6 +10,9 @@ import { integritySignals } from './signals.js';
  *   hidden.{odt,docx,pdf,html}   white, 1pt and display:none runs among visible text
  *   replaced-characters.txt      Cyrillic р and а inside "paper", a zero-width space in "plagiarism"
  *   text-then-image.pdf          page 1 text, page 2 only an image
+ *   hidden-slide.{odp,pptx}      slide 2 of 3 hidden
+ *   hidden-sheet.{ods,xlsx}      sheet 2 of 2 hidden
+ *   invisible-render-mode.pdf    text drawn with render mode 3 (invisible) between visible lines
  */
 const signals = new URL('../../src/extract/fixtures/signals/', import.meta.url);
 const read = async (file: string) => {
@@ -33,6 +36,20 @@ test('signals: white and tiny text in a PDF', async () => {
   assert.ok(s.hiddenText.samples.some((x) => x.includes('white filler words')), JSON.stringify(s.hiddenText));
   assert.ok(s.hiddenText.samples.some((x) => x.includes('tiny invisible remark')), JSON.stringify(s.hiddenText));
   assert.ok(!s.hiddenText.samples.some((x) => x.includes('Visible words')));
+});
+
+for (const file of ['hidden-slide.odp', 'hidden-slide.pptx', 'hidden-sheet.ods', 'hidden-sheet.xlsx']) {
+  test(`signals: a hidden ${file.includes('slide') ? 'slide' : 'sheet'} in ${file}`, async () => {
+    const { signals: s, text } = await read(file);
+    const kind = file.includes('slide') ? 'slide' : 'sheet';
+    assert.deepEqual(s.hiddenText.samples, [`Hidden ${kind} with copied words.`]);
+    assert.match(text, new RegExp(`Visible ${kind} about lighthouses`));
+  });
+}
+
+test('signals: PDF text drawn invisible (render mode 3)', async () => {
+  const { signals: s } = await read('invisible-render-mode.pdf');
+  assert.deepEqual(s.hiddenText.samples, ['invisible copied words']);
 });
 
 test('signals: look-alike letters and zero-width characters', async () => {

@@ -22,6 +22,10 @@ function collectStyles(xml: string, styles: Map<string, StyleInfo>): void {
         const size = /^([\d.]+)pt$/.exec(attrs['fo:font-size'] ?? '');
         const hides = attrs['text:display'] === 'none' || /^#fff(fff)?$/i.test(attrs['fo:color'] ?? '') || (size !== null && Number(size[1]) <= 2);
         if (hides) styles.get(current)!.hides = true;
+      } else if (current && ((name === 'style:drawing-page-properties' && attrs['presentation:visibility'] === 'hidden') ||
+        (name === 'style:table-properties' && attrs['table:display'] === 'false'))) {
+        // A hidden slide or a hidden sheet.
+        styles.get(current)!.hides = true;
       }
     },
     onclosetag(name) { if (name === 'style:style') current = undefined; },
@@ -77,7 +81,8 @@ export function odfContent(contentXml: string, stylesXml: string | undefined, fo
       if (skip || !inBody) return;
       if (BLOCK.has(name)) inParagraph++;
       if (name === 'draw:page' || name === 'table:table') page++;
-      const hiding = name === 'text:hidden-paragraph' || name === 'text:hidden-text' || hides(styles, attrs['text:style-name']) || hides(styles, attrs['draw:text-style-name']);
+      const hiding = name === 'text:hidden-paragraph' || name === 'text:hidden-text' || hides(styles, attrs['text:style-name']) || hides(styles, attrs['draw:text-style-name']) ||
+        ((name === 'draw:page' || name === 'table:table') && (hides(styles, attrs['draw:style-name']) || hides(styles, attrs['table:style-name'])));
       hiddenStack.push(isHidden() || hiding);
       if (name === 'text:hidden-text' && attrs['text:string-value']) hidden.push(attrs['text:string-value']);
       if (name === 'text:s') current += ' '.repeat(Math.min(100, Number(attrs['text:c'] ?? 1)));
