@@ -12,3 +12,15 @@ export { scoreSubmission } from './scoring/similarity.js';
 export type { SourcePassages, SourceScore, SubmissionScore } from './scoring/similarity.js';
 export { unionRanges, wordCoverage } from './scoring/coverage.js';
 export type { Range } from './scoring/coverage.js';
+export type {
+  CodeToken,
+  TokenizedCodeFile,
+  CodeSubmission,
+  CodeCompareOptions,
+  CodeFragment,
+  CodePair,
+  CodeComparison,
+} from './code/types.js';
+export { MOVABLE_OPEN, FIXED_OPEN, STATEMENT_CLOSE, isMarker } from './code/types.js';
+export { compareTokenizedSubmissions, CODE_DEFAULTS } from './code/compare.js';
+export { normaliseStatementOrder } from './code/normalise.js';

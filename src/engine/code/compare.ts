@@ -1,0 +1,88 @@
+/**
+ * Source-code comparison, the engine's facade for code: tokenised submissions in, every pair with
+ * its similarity, longest fragment, shared fingerprints and fragments out.
+ *
+ * Data flow: CodeSubmission → (statement-order normalisation) → PreparedSubmission (k-grams) →
+ * template and common-code exclusion → IndexedSubmission (fingerprints) → shared-fingerprint
+ * counts → token matching of each candidate pair (tiles, merging) → CodePair.
+ */
+import {
+  commonHashes,
+  indexSubmission,
+  pairIndex,
+  sharedFingerprintCounts,
+  type IndexedSubmission,
+} from './fingerprint-index.js';
+import { KindTable } from './kgrams.js';
+import { literalDice, LiteralTable, toBag } from './literals.js';
+import { matchPair } from './match-pair.js';
+import { distinctHashes, prepareSubmission } from './prepare.js';
+import type { CodeCompareOptions, CodeComparison, CodePair, CodeSubmission } from './types.js';
+
+export const CODE_DEFAULTS = {
+  kgramLength: 9,
+  windowLength: 4,
+  canonicalOrder: true,
+  suppressShare: 0.5,
+  suppressMinSubmissions: 10,
+  mergeGap: 6,
+  literalWeight: 0.5,
+} as const;
+
+export function compareTokenizedSubmissions(submissions: readonly CodeSubmission[], options: CodeCompareOptions = {}): CodeComparison {
+  const k = options.kgramLength ?? CODE_DEFAULTS.kgramLength;
+  const w = options.windowLength ?? CODE_DEFAULTS.windowLength;
+  const canonical = options.canonicalOrder ?? CODE_DEFAULTS.canonicalOrder;
+  const share = options.suppressShare ?? CODE_DEFAULTS.suppressShare;
+  const minSubs = options.suppressMinSubmissions ?? CODE_DEFAULTS.suppressMinSubmissions;
+  const mergeGap = options.mergeGap ?? CODE_DEFAULTS.mergeGap;
+  const withFragments = options.withFragments ?? true;
+  const fragmentMin = options.fragmentMinSimilarity ?? 0;
+  const literalWeight = options.literalWeight ?? CODE_DEFAULTS.literalWeight;
+  if (k < 1 || w < 1) throw new RangeError('kgramLength and windowLength must be at least 1');
+
+  const kinds = new KindTable();
+  const prepared = submissions.map((s) => prepareSubmission(s, kinds, k, canonical));
+  const excluded = new Set<number>();
+  let baseCount = 0;
+  if (options.base) {
+    for (const h of distinctHashes(prepareSubmission(options.base, kinds, k, canonical))) excluded.add(h);
+    baseCount = excluded.size;
+  }
+  let commonCount = 0;
+  if (share < 1 && submissions.length >= minSubs) {
+    for (const h of commonHashes(prepared.map(distinctHashes), share)) {
+      if (!excluded.has(h)) {
+        excluded.add(h);
+        commonCount++;
+      }
+    }
+  }
+  const literals = new LiteralTable();
+  const literalMaps = submissions.map((s) => literals.bag(s));
+  const excludedLiterals = new Set<number>(options.base ? literals.bag(options.base).keys() : []);
+  if (share < 1 && submissions.length >= minSubs) {
+    for (const id of commonHashes(literalMaps.map((m) => new Set(m.keys())), share)) excludedLiterals.add(id);
+  }
+  const bags = literalMaps.map((m) => toBag(m, excludedLiterals));
+  const indexed: IndexedSubmission[] = prepared.map((p) => indexSubmission(p, excluded, k, w));
+  const shared = sharedFingerprintCounts(indexed);
+  const n = indexed.length;
+  const pairs: CodePair[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const count = shared[pairIndex(i, j, n)];
+      const pair: CodePair = { left: indexed[i].prepared.id, right: indexed[j].prepared.id, similarity: 0, longestFragment: 0, sharedFingerprints: count, fragments: [] };
+      if (count > 0) {
+        const m = matchPair(indexed[i], indexed[j], k, mergeGap, withFragments);
+        const lit = literalWeight > 0 ? literalDice(bags[i], bags[j]) : NaN;
+        pair.similarity = Number.isNaN(lit) ? m.similarity : (1 - literalWeight) * m.similarity + literalWeight * lit;
+        pair.longestFragment = m.longestFragment;
+        if (withFragments && m.similarity >= fragmentMin) pair.fragments = m.fragments;
+      }
+      pairs.push(pair);
+    }
+    options.onProgress?.(i + 1, n);
+  }
+  return { pairs, excludedFingerprints: { base: baseCount, common: commonCount } };
+}
