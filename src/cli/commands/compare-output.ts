@@ -1,0 +1,50 @@
+/** Views of a code comparison for the terminal: table, CSV, JSON and a self-contained HTML page. */
+import type { CodeComparison, CodePair } from '../../engine/index.js';
+
+export type CompareFormat = 'table' | 'csv' | 'json' | 'html';
+
+function csvCell(s: string): string {
+  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+function escapeHtml(s: string): string {
+  return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+}
+
+function byScore(pairs: readonly CodePair[]): CodePair[] {
+  return [...pairs].sort((a, b) => b.similarity - a.similarity || (a.left < b.left ? -1 : 1));
+}
+
+export function renderPairs(result: CodeComparison, format: CompareFormat): string {
+  const pairs = byScore(result.pairs);
+  if (format === 'csv') {
+    return ['left,right,similarity', ...pairs.map((p) => `${csvCell(p.left)},${csvCell(p.right)},${p.similarity.toFixed(6)}`)].join('\n') + '\n';
+  }
+  if (format === 'json') return JSON.stringify(result, null, 2) + '\n';
+  if (format === 'html') return renderHtml(pairs);
+  const rows = pairs.map((p) => [p.left, p.right, p.similarity.toFixed(3), String(p.longestFragment), String(p.sharedFingerprints)]);
+  const head = ['left', 'right', 'similarity', 'longest', 'shared'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (i >= 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+  return [line(head), ...rows.map(line)].join('\n') + '\n';
+}
+
+function renderHtml(pairs: CodePair[]): string {
+  const body = pairs
+    .map((p) => {
+      const frags = p.fragments
+        .map((f) => `<li>${escapeHtml(f.leftFile)}:${f.leftStartLine}-${f.leftEndLine} ↔ ${escapeHtml(f.rightFile)}:${f.rightStartLine}-${f.rightEndLine} (${f.tokens} tokens)</li>`)
+        .join('');
+      return `<tr><td>${escapeHtml(p.left)}</td><td>${escapeHtml(p.right)}</td><td>${(p.similarity * 100).toFixed(1)}%</td><td>${p.longestFragment}</td><td>${p.sharedFingerprints}</td><td><ul>${frags}</ul></td></tr>`;
+    })
+    .join('\n');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Origo code comparison</title>
+<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px;vertical-align:top}ul{margin:0;padding-left:1em}</style>
+</head><body><h1>Code comparison</h1><table>
+<thead><tr><th>left</th><th>right</th><th>similarity</th><th>longest fragment (tokens)</th><th>shared fingerprints</th><th>fragments (file:lines)</th></tr></thead>
+<tbody>
+${body}
+</tbody></table></body></html>
+`;
+}
