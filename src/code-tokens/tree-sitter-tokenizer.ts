@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { Language, Parser, type TreeCursor } from 'web-tree-sitter';
 import { FIXED_OPEN, MOVABLE_OPEN, STATEMENT_CLOSE, type CodeToken } from '../engine/index.js';
 import type { CodeLanguage } from './language.js';
-import { anonymousKind, CONTROL_KINDS, declarationLike, namedNodeAction, STATEMENT_PARENT } from './node-rules.js';
+import { anonymousKind, CONTROL_KINDS, declarationLike, namedNodeAction, STATEMENT_PARENT, type NodeAction } from './node-rules.js';
 
 const require = createRequire(import.meta.url);
 let ready: Promise<void> | undefined;
@@ -34,6 +34,53 @@ export async function parserFor(lang: CodeLanguage): Promise<Parser> {
   return parser;
 }
 
+/** What the walk does with one node type, decided once per grammar symbol. */
+interface NodePlan {
+  named: boolean;
+  action: NodeAction;
+  /** Anonymous leaves: the token kind, or null when dropped. */
+  anonymous: string | null;
+  declaration: boolean;
+  statementParent: boolean;
+}
+
+/** Plans per language name (each language has exactly one grammar). */
+const plans = new Map<string, (NodePlan | undefined)[]>();
+
+function planTable(lang: CodeLanguage): (NodePlan | undefined)[] {
+  let table = plans.get(lang.name);
+  if (!table) {
+    table = [];
+    plans.set(lang.name, table);
+  }
+  return table;
+}
+
+function planFor(table: (NodePlan | undefined)[], language: Language, lang: CodeLanguage, id: number): NodePlan {
+  let plan = table[id];
+  if (!plan) {
+    const type = language.types[id] ?? '';
+    const named = language.nodeTypeIsNamed(id);
+    plan = {
+      named,
+      action: named ? namedNodeAction(type, lang) : { do: 'skip' },
+      anonymous: named ? null : anonymousKind(type),
+      declaration: named && declarationLike(type, lang),
+      statementParent: named && STATEMENT_PARENT.test(type),
+    };
+    table[id] = plan;
+  }
+  return plan;
+}
+
+interface Walk {
+  cursor: TreeCursor;
+  lang: CodeLanguage;
+  language: Language;
+  table: (NodePlan | undefined)[];
+  out: CodeToken[];
+}
+
 /** Tokenises one source text with an already prepared parser. */
 export function tokenizeTree(parser: Parser, lang: CodeLanguage, text: string): CodeToken[] {
   const tree = parser.parse(text);
@@ -41,7 +88,7 @@ export function tokenizeTree(parser: Parser, lang: CodeLanguage, text: string): 
   const out: CodeToken[] = [];
   const cursor = tree.walk();
   try {
-    walk(cursor, lang, out, false);
+    walk({ cursor, lang, language: parser.language!, table: planTable(lang), out }, false);
   } finally {
     cursor.delete();
     tree.delete();
@@ -55,22 +102,22 @@ function at(cursor: TreeCursor, kind: string): CodeToken {
 }
 
 /** Walks the node under the cursor (and its subtree); the cursor ends where it started. */
-function walk(cursor: TreeCursor, lang: CodeLanguage, out: CodeToken[], isStatement: boolean): void {
-  const type = cursor.nodeType;
-  if (!cursor.nodeIsNamed) {
+function walk(w: Walk, inStatementParent: boolean): void {
+  const { cursor, out } = w;
+  const plan = planFor(w.table, w.language, w.lang, cursor.nodeTypeId);
+  const isStatement = inStatementParent && plan.named;
+  if (!plan.named) {
     if (cursor.gotoFirstChild()) {
-      walkChildren(cursor, lang, out, false);
+      walkChildren(w, false);
       cursor.gotoParent();
       return;
     }
-    const kind = anonymousKind(cursor.nodeText);
-    if (kind) out.push(at(cursor, kind));
+    if (plan.anonymous) out.push(at(cursor, plan.anonymous));
     return;
   }
-  if (cursor.nodeIsMissing) return;
-  const action = namedNodeAction(type, lang);
+  const action = plan.action;
   if (action.do === 'skip') return;
-  if (declarationLike(type, lang) && !cursor.nodeText.includes('=')) return;
+  if (plan.declaration && !cursor.nodeText.includes('=')) return;
   const start = out.length;
   if (isStatement) out.push(at(cursor, MOVABLE_OPEN));
   if (action.do === 'leaf') {
@@ -80,7 +127,7 @@ function walk(cursor: TreeCursor, lang: CodeLanguage, out: CodeToken[], isStatem
   } else {
     if (action.do === 'emit') out.push(at(cursor, action.kind));
     if (cursor.gotoFirstChild()) {
-      walkChildren(cursor, lang, out, STATEMENT_PARENT.test(type));
+      walkChildren(w, plan.statementParent);
       cursor.gotoParent();
     }
   }
@@ -99,7 +146,8 @@ function walk(cursor: TreeCursor, lang: CodeLanguage, out: CodeToken[], isStatem
   out.push({ kind: STATEMENT_CLOSE, line: out[out.length - 1].line, column: out[out.length - 1].column });
 }
 
-function walkChildren(cursor: TreeCursor, lang: CodeLanguage, out: CodeToken[], statements: boolean): void {
-  do walk(cursor, lang, out, statements && cursor.nodeIsNamed);
+function walkChildren(w: Walk, statements: boolean): void {
+  const { cursor } = w;
+  do walk(w, statements);
   while (cursor.gotoNextSibling());
 }

@@ -9,15 +9,18 @@
 import {
   commonHashes,
   indexSubmission,
+  pairCounts,
   pairIndex,
-  sharedFingerprintCounts,
   type IndexedSubmission,
 } from './fingerprint-index.js';
 import { KindTable } from './kgrams.js';
 import { literalDice, LiteralTable, toBag } from './literals.js';
-import { matchPair } from './match-pair.js';
+import { MatchTable } from './match-pair.js';
 import { distinctHashes, prepareSubmission } from './prepare.js';
 import type { CodeCompareOptions, CodeComparison, CodePair, CodeSubmission } from './types.js';
+
+/** Shared by every pair without fragments (frozen: never mutate a pair's fragment list). */
+const NO_FRAGMENTS = Object.freeze([]) as unknown as CodePair['fragments'];
 
 export const CODE_DEFAULTS = {
   kgramLength: 9,
@@ -66,15 +69,19 @@ export function compareTokenizedSubmissions(submissions: readonly CodeSubmission
   }
   const bags = literalMaps.map((m) => toBag(m, excludedLiterals));
   const indexed: IndexedSubmission[] = prepared.map((p) => indexSubmission(p, excluded, k, w));
-  const shared = sharedFingerprintCounts(indexed);
+  const counts = pairCounts(indexed);
+  const shared = counts.shared;
   const n = indexed.length;
   const pairs: CodePair[] = [];
+  const scratch = MatchTable.scratch();
   for (let i = 0; i < n; i++) {
+    const table = new MatchTable(indexed[i], scratch);
     for (let j = i + 1; j < n; j++) {
       const count = shared[pairIndex(i, j, n)];
-      const pair: CodePair = { left: indexed[i].prepared.id, right: indexed[j].prepared.id, similarity: 0, longestFragment: 0, sharedFingerprints: count, fragments: [] };
+      const pair: CodePair = { left: indexed[i].prepared.id, right: indexed[j].prepared.id, similarity: 0, longestFragment: 0, sharedFingerprints: count, fragments: NO_FRAGMENTS };
       if (count > 0) {
-        const m = matchPair(indexed[i], indexed[j], k, mergeGap, withFragments);
+        const m = table.match(indexed[j], k, mergeGap, withFragments);
+        if ((globalThis as any).IDX) { const p = pairIndex(i, j, n); m.similarity = (counts.coveredLeft[p] + counts.coveredRight[p]) / (indexed[i].fingerprintTotal + indexed[j].fingerprintTotal); }
         const lit = literalWeight > 0 ? literalDice(bags[i], bags[j]) : NaN;
         pair.similarity = Number.isNaN(lit) ? m.similarity : (1 - literalWeight) * m.similarity + literalWeight * lit;
         pair.longestFragment = m.longestFragment;

@@ -12,11 +12,16 @@ export interface IndexedSubmission {
   /** Tokens that belong to no excluded (template or common) k-gram. */
   total: number;
   excludedToken: Uint8Array;
-  /** Kept k-grams sorted by hash (then position), for pairwise matching. */
-  sortedHash: Uint32Array;
-  sortedPos: Int32Array;
-  /** Distinct kept fingerprints, ascending. */
+  /** Kept k-grams (not excluded) in stream order: first token and hash. */
+  keptPos: Int32Array;
+  keptHash: Uint32Array;
+  /** Indices into keptPos/keptHash of the winnowed fingerprint occurrences, ascending. */
+  seeds: Int32Array;
+  /** Distinct kept fingerprints, ascending, and how often each was selected. */
   fingerprints: Uint32Array;
+  fingerprintCounts: Int32Array;
+  /** Selected fingerprint occurrences in all (the denominator of index similarity). */
+  fingerprintTotal: number;
 }
 
 export function indexSubmission(p: PreparedSubmission, excluded: ReadonlySet<number>, k: number, w: number): IndexedSubmission {
@@ -24,28 +29,38 @@ export function indexSubmission(p: PreparedSubmission, excluded: ReadonlySet<num
   const excludedToken = new Uint8Array(n);
   const keptHash: number[] = [];
   const keptPos: number[] = [];
-  const prints = new Set<number>();
+  const prints = new Map<number, number>();
+  const seeds: number[] = [];
   for (const f of p.kgramFiles) {
+    const keptIndex = new Int32Array(f.hash.length).fill(-1);
     for (let i = 0; i < f.hash.length; i++) {
       if (excluded.has(f.hash[i])) excludedToken.fill(1, f.pos[i], f.pos[i] + k);
       else {
+        keptIndex[i] = keptHash.length;
         keptHash.push(f.hash[i]);
         keptPos.push(f.pos[i]);
       }
     }
     if (f.hash.length === 0) continue;
-    for (const at of winnow(Array.from(f.hash), w)) if (!excluded.has(f.hash[at])) prints.add(f.hash[at]);
+    for (const at of winnow(Array.from(f.hash), w)) {
+      if (keptIndex[at] < 0) continue;
+      seeds.push(keptIndex[at]);
+      prints.set(f.hash[at], (prints.get(f.hash[at]) ?? 0) + 1);
+    }
   }
   let total = 0;
   for (let i = 0; i < n; i++) if (!excludedToken[i]) total++;
-  const order = keptHash.map((_, i) => i).sort((a, b) => keptHash[a] - keptHash[b] || keptPos[a] - keptPos[b]);
+  const fingerprints = Uint32Array.from(prints.keys()).sort();
   return {
     prepared: p,
     total,
     excludedToken,
-    sortedHash: Uint32Array.from(order, (i) => keptHash[i]),
-    sortedPos: Int32Array.from(order, (i) => keptPos[i]),
-    fingerprints: Uint32Array.from(prints).sort(),
+    seeds: Int32Array.from(seeds),
+    keptPos: Int32Array.from(keptPos),
+    keptHash: Uint32Array.from(keptHash),
+    fingerprints,
+    fingerprintCounts: Int32Array.from(fingerprints, (h) => prints.get(h) ?? 0),
+    fingerprintTotal: [...prints.values()].reduce((sum, c) => sum + c, 0),
   };
 }
 
@@ -54,26 +69,43 @@ export function pairIndex(i: number, j: number, n: number): number {
   return i * n - (i * (i + 1)) / 2 + (j - i - 1);
 }
 
-/** Distinct shared fingerprints of every pair, as a dense upper triangle (see `pairIndex`). */
-export function sharedFingerprintCounts(subs: readonly IndexedSubmission[]): Uint32Array {
+export interface PairCounts {
+  /** Distinct fingerprints shared, per pair (dense upper triangle, see `pairIndex`). */
+  shared: Uint32Array;
+  /** Fingerprint occurrences of the lower-numbered (left) and higher (right) side that are shared. */
+  coveredLeft: Uint32Array;
+  coveredRight: Uint32Array;
+}
+
+/**
+ * For every pair: distinct shared fingerprints and the fingerprint occurrences of each side that
+ * the other side shares, from posting lists (work grows with the pairs that share something).
+ */
+export function pairCounts(subs: readonly IndexedSubmission[]): PairCounts {
   const n = subs.length;
   const postings = new Map<number, number[]>();
   subs.forEach((s, i) => {
-    for (const h of s.fingerprints) {
+    s.fingerprints.forEach((h, x) => {
       const list = postings.get(h);
-      if (list) list.push(i);
-      else postings.set(h, [i]);
-    }
+      if (list) list.push(i, s.fingerprintCounts[x]);
+      else postings.set(h, [i, s.fingerprintCounts[x]]);
+    });
   });
-  const shared = new Uint32Array((n * (n - 1)) / 2);
+  const size = (n * (n - 1)) / 2;
+  const shared = new Uint32Array(size), coveredLeft = new Uint32Array(size), coveredRight = new Uint32Array(size);
   for (const list of postings.values()) {
-    for (let a = 0; a < list.length; a++) {
-      const i = list[a];
+    for (let a = 0; a < list.length; a += 2) {
+      const i = list[a], ci = list[a + 1];
       const base = i * n - (i * (i + 1)) / 2 - i - 1;
-      for (let b = a + 1; b < list.length; b++) shared[base + list[b]]++;
+      for (let b = a + 2; b < list.length; b += 2) {
+        const p = base + list[b];
+        shared[p]++;
+        coveredLeft[p] += ci;
+        coveredRight[p] += list[b + 1];
+      }
     }
   }
-  return shared;
+  return { shared, coveredLeft, coveredRight };
 }
 
 /** Hashes present in more than `share` of the submissions (document frequency over k-grams). */

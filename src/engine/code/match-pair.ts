@@ -1,22 +1,17 @@
 /**
- * Matching one pair of submissions token by token. Shared k-grams (a merge-join of the two
- * hash-sorted k-gram lists) are chained along diagonals into runs; runs are laid as tiles,
- * longest first, each token used at most once per side (as Greedy String Tiling does, Prechelt
- * et al. 2002); neighbouring tiles whose gaps are small on both sides are merged and the gap
- * tokens dropped from both totals, the subsequence match merging of Sağlam et al. (EMSE 2025)
- * that undoes inserted statements. Similarity is the share of both sides' tokens covered.
+ * Matching one pair of submissions token by token. The left submission's k-grams go into a small
+ * hash table once (`MatchTable`); each right submission's fingerprints seed runs of shared
+ * k-grams, extended along their diagonal in both directions; runs are laid as tiles, longest first,
+ * each token used at most once per side (as Greedy String Tiling does, Prechelt et al. 2002);
+ * neighbouring tiles whose gaps are small on both sides are merged and the gap tokens dropped from
+ * both totals, the subsequence match merging of Sağlam et al. (EMSE 2025) that undoes inserted
+ * statements. Structural similarity is the share of both sides' tokens covered by tiles.
  */
 import type { IndexedSubmission } from './fingerprint-index.js';
 import type { CodeFragment } from './types.js';
 
-/** Most position pairs considered for one shared hash (bounds repetitive code). */
-const MAX_PAIRS_PER_HASH = 64;
-
-interface Tile {
-  l: number;
-  r: number;
-  len: number;
-}
+/** Most left positions considered for one right k-gram (bounds repetitive code). */
+const MAX_POSITIONS_PER_HASH = 64;
 
 export interface PairMatch {
   similarity: number;
@@ -24,105 +19,223 @@ export interface PairMatch {
   fragments: CodeFragment[];
 }
 
-function sharedRuns(a: IndexedSubmission, b: IndexedSubmission, k: number): Tile[] {
-  const ls: number[] = [];
-  const rs: number[] = [];
-  const ha = a.sortedHash, hb = b.sortedHash;
-  let i = 0, j = 0;
-  while (i < ha.length && j < hb.length) {
-    if (ha[i] < hb[j]) i++;
-    else if (ha[i] > hb[j]) j++;
-    else {
-      const h = ha[i];
-      let ie = i, je = j;
-      while (ie < ha.length && ha[ie] === h) ie++;
-      while (je < hb.length && hb[je] === h) je++;
-      let budget = MAX_PAIRS_PER_HASH;
-      for (let x = i; x < ie && budget > 0; x++) {
-        for (let y = j; y < je && budget > 0; y++, budget--) {
-          ls.push(a.sortedPos[x]);
-          rs.push(b.sortedPos[y]);
+/** Sorts the first n entries of idx by cmp: insertion sort for the usual few, else the built-in. */
+function sortIndices(idx: Int32Array, n: number, cmp: (p: number, q: number) => number): void {
+  if (n > 24) {
+    idx.subarray(0, n).sort(cmp);
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const v = idx[i];
+    let j = i - 1;
+    while (j >= 0 && cmp(idx[j], v) > 0) {
+      idx[j + 1] = idx[j];
+      j--;
+    }
+    idx[j + 1] = v;
+  }
+}
+
+/** Reusable scratch space, sized to the largest submission seen. */
+class Scratch {
+  stamp = 0;
+  diagStamp = new Int32Array(0);
+  diagLastR = new Int32Array(0);
+  usedL = new Int32Array(0);
+  usedR = new Int32Array(0);
+  runL = new Int32Array(256);
+  runR = new Int32Array(256);
+  runK = new Int32Array(256);
+  tileL = new Int32Array(256);
+  tileR = new Int32Array(256);
+  tileLen = new Int32Array(256);
+  private orderBuf = new Int32Array(256);
+  private byLeftBuf = new Int32Array(256);
+  /** Identity permutation 0..n-1 in a reused buffer. */
+  order(n: number): Int32Array {
+    if (this.orderBuf.length < n) this.orderBuf = new Int32Array(2 * n);
+    for (let i = 0; i < n; i++) this.orderBuf[i] = i;
+    return this.orderBuf;
+  }
+  byLeft(n: number): Int32Array {
+    if (this.byLeftBuf.length < n) this.byLeftBuf = new Int32Array(2 * n);
+    for (let i = 0; i < n; i++) this.byLeftBuf[i] = i;
+    return this.byLeftBuf;
+  }
+  growRuns(): void {
+    const grow = (x: Int32Array) => {
+      const y = new Int32Array(x.length * 2);
+      y.set(x);
+      return y;
+    };
+    this.runL = grow(this.runL);
+    this.runR = grow(this.runR);
+    this.runK = grow(this.runK);
+    this.tileL = grow(this.tileL);
+    this.tileR = grow(this.tileR);
+    this.tileLen = grow(this.tileLen);
+  }
+  ensure(nl: number, nr: number): void {
+    if (this.diagStamp.length < nl + nr + 1) {
+      const size = 2 * (nl + nr + 1);
+      this.diagStamp = new Int32Array(size);
+      this.diagLastR = new Int32Array(size);
+    }
+    if (this.usedL.length < nl) this.usedL = new Int32Array(2 * nl);
+    if (this.usedR.length < nr) this.usedR = new Int32Array(2 * nr);
+  }
+}
+
+/** The left side of a series of pair matches: its k-grams in an open-addressing hash table. */
+export class MatchTable {
+  private readonly keys: Uint32Array;
+  private readonly heads: Int32Array;
+  private readonly next: Int32Array;
+  private readonly mask: number;
+  private readonly scratch: Scratch;
+
+  constructor(readonly left: IndexedSubmission, scratch?: Scratch) {
+    const m = left.keptHash.length;
+    let cap = 16;
+    while (cap < m * 2) cap <<= 1;
+    this.mask = cap - 1;
+    this.keys = new Uint32Array(cap);
+    this.heads = new Int32Array(cap).fill(-1);
+    this.next = new Int32Array(m).fill(-1);
+    // Insert in reverse so that each chain lists positions in stream order.
+    for (let x = m - 1; x >= 0; x--) {
+      const h = left.keptHash[x];
+      let slot = h & this.mask;
+      while (this.heads[slot] !== -1 && this.keys[slot] !== h) slot = (slot + 1) & this.mask;
+      this.keys[slot] = h;
+      this.next[x] = this.heads[slot];
+      this.heads[slot] = x;
+    }
+    this.scratch = scratch ?? new Scratch();
+  }
+
+  static scratch(): Scratch {
+    return new Scratch();
+  }
+
+  private first(h: number): number {
+    let slot = h & this.mask;
+    while (this.heads[slot] !== -1) {
+      if (this.keys[slot] === h) return this.heads[slot];
+      slot = (slot + 1) & this.mask;
+    }
+    return -1;
+  }
+
+  match(right: IndexedSubmission, k: number, mergeGap: number, withFragments: boolean): PairMatch {
+    const a = this.left, b = right;
+    const nl = a.prepared.fileOf.length, nr = b.prepared.fileOf.length;
+    const s = this.scratch;
+    s.ensure(nl, nr);
+    const stamp = ++s.stamp;
+    // Seed and extend: every right fingerprint is looked up among the left k-grams, and each hit
+    // is extended along its diagonal in both directions while consecutive k-grams agree. Any
+    // shared run of at least w + k - 1 tokens holds a right fingerprint (winnowing's guarantee).
+    const ah = a.keptHash, ap = a.keptPos, bh = b.keptHash, bp = b.keptPos;
+    const na = ah.length, nb = bh.length;
+    let runs = 0;
+    for (let si = 0; si < b.seeds.length; si++) {
+      const y = b.seeds[si];
+      const r = bp[y];
+      let budget = MAX_POSITIONS_PER_HASH;
+      for (let x = this.first(bh[y]); x !== -1 && budget > 0; x = this.next[x], budget--) {
+        const d = ap[x] - r + nr;
+        if (s.diagStamp[d] === stamp && s.diagLastR[d] >= r) continue;
+        let x0 = x, y0 = y, x1 = x, y1 = y;
+        while (x0 > 0 && y0 > 0 && ap[x0 - 1] === ap[x0] - 1 && bp[y0 - 1] === bp[y0] - 1 && ah[x0 - 1] === bh[y0 - 1]) {
+          x0--;
+          y0--;
+        }
+        while (x1 + 1 < na && y1 + 1 < nb && ap[x1 + 1] === ap[x1] + 1 && bp[y1 + 1] === bp[y1] + 1 && ah[x1 + 1] === bh[y1 + 1]) {
+          x1++;
+          y1++;
+        }
+        if (runs === s.runL.length) s.growRuns();
+        s.runL[runs] = ap[x0];
+        s.runR[runs] = bp[y0];
+        s.runK[runs] = x1 - x0 + 1;
+        runs++;
+        s.diagStamp[d] = stamp;
+        s.diagLastR[d] = bp[y1];
+      }
+    }
+    const { runL, runR, runK, tileL, tileR, tileLen } = s;
+    // Tiles: longest runs first, trimmed to the tokens still free on both sides.
+    const order = s.order(runs);
+    sortIndices(order, runs, (p, q) => runK[q] - runK[p] || runL[p] - runL[q] || runR[p] - runR[q]);
+    let tiles = 0;
+    for (let oi = 0; oi < runs; oi++) {
+      const i = order[oi];
+      const len = runK[i] + k - 1;
+      let start = -1;
+      for (let o = 0; o <= len; o++) {
+        const free = o < len && s.usedL[runL[i] + o] !== stamp && s.usedR[runR[i] + o] !== stamp;
+        if (free && start < 0) start = o;
+        else if (!free && start >= 0) {
+          if (o - start >= k) {
+            tileL[tiles] = runL[i] + start;
+            tileR[tiles] = runR[i] + start;
+            tileLen[tiles] = o - start;
+            tiles++;
+            for (let z = start; z < o; z++) {
+              s.usedL[runL[i] + z] = stamp;
+              s.usedR[runR[i] + z] = stamp;
+            }
+          }
+          start = -1;
         }
       }
-      i = ie;
-      j = je;
     }
-  }
-  const order = ls.map((_, x) => x).sort((x, y) => ls[x] - rs[x] - (ls[y] - rs[y]) || ls[x] - ls[y]);
-  const runs: Tile[] = [];
-  let cur: Tile | undefined;
-  for (const x of order) {
-    const l = ls[x], r = rs[x];
-    if (cur && l - r === cur.l - cur.r && l <= cur.l + cur.len - k + 1) {
-      cur.len = l + k - cur.l;
-    } else {
-      cur = { l, r, len: k };
-      runs.push(cur);
-    }
-  }
-  return runs;
-}
-
-function layTiles(runs: Tile[], nl: number, nr: number, k: number): Tile[] {
-  runs.sort((x, y) => y.len - x.len || x.l - y.l || x.r - y.r);
-  const usedL = new Uint8Array(nl), usedR = new Uint8Array(nr);
-  const tiles: Tile[] = [];
-  for (const run of runs) {
-    let start = -1;
-    for (let o = 0; o <= run.len; o++) {
-      const free = o < run.len && !usedL[run.l + o] && !usedR[run.r + o];
-      if (free && start < 0) start = o;
-      if (!free && start >= 0) {
-        if (o - start >= k) {
-          tiles.push({ l: run.l + start, r: run.r + start, len: o - start });
-          usedL.fill(1, run.l + start, run.l + o);
-          usedR.fill(1, run.r + start, run.r + o);
+    const byLeft = s.byLeft(tiles);
+    sortIndices(byLeft, tiles, (p, q) => tileL[p] - tileL[q]);
+    const exclusions = a.total < nl || b.total < nr;
+    let covered = 0, gaps = 0, longest = 0, groupTokens = 0;
+    const groups: number[][] = [];
+    let prev = -1;
+    for (let ti = 0; ti < tiles; ti++) {
+      const t = byLeft[ti];
+      if (!exclusions) covered += 2 * tileLen[t];
+      else for (let o = 0; o < tileLen[t]; o++) covered += (a.excludedToken[tileL[t] + o] ? 0 : 1) + (b.excludedToken[tileR[t] + o] ? 0 : 1);
+      let merged = false;
+      if (prev >= 0) {
+        const gl = tileL[t] - (tileL[prev] + tileLen[prev]), gr = tileR[t] - (tileR[prev] + tileLen[prev]);
+        const sameFiles = a.prepared.fileOf[tileL[t]] === a.prepared.fileOf[tileL[prev]] && b.prepared.fileOf[tileR[t]] === b.prepared.fileOf[tileR[prev]];
+        if (sameFiles && gl >= 0 && gr >= 0 && gl <= mergeGap && gr <= mergeGap) {
+          gaps += gl + gr;
+          merged = true;
         }
-        start = -1;
       }
+      if (merged) {
+        groupTokens += tileLen[t];
+        if (withFragments) groups[groups.length - 1].push(tileL[t], tileR[t], tileLen[t]);
+      } else {
+        groupTokens = tileLen[t];
+        if (withFragments) groups.push([tileL[t], tileR[t], tileLen[t]]);
+      }
+      if (groupTokens > longest) longest = groupTokens;
+      prev = t;
     }
+    const denominator = a.total + b.total - gaps;
+    const similarity = denominator > 0 ? Math.min(1, covered / denominator) : 0;
+    const fragments = withFragments ? groups.map((g) => toFragment(a, b, g)) : [];
+    return { similarity, longestFragment: longest, fragments };
   }
-  return tiles.sort((x, y) => x.l - y.l);
 }
 
-export function matchPair(a: IndexedSubmission, b: IndexedSubmission, k: number, mergeGap: number, withFragments: boolean): PairMatch {
+/** A fragment from a group of merged tiles, given flat as [left, right, length, ...]. */
+function toFragment(a: IndexedSubmission, b: IndexedSubmission, group: number[]): CodeFragment {
   const pa = a.prepared, pb = b.prepared;
-  const tiles = layTiles(sharedRuns(a, b, k), pa.fileOf.length, pb.fileOf.length, k);
-  let covered = 0, gaps = 0;
-  const groups: Tile[][] = [];
-  for (const t of tiles) {
-    for (let o = 0; o < t.len; o++) covered += (a.excludedToken[t.l + o] ? 0 : 1) + (b.excludedToken[t.r + o] ? 0 : 1);
-    const group = groups[groups.length - 1];
-    const prev = group?.[group.length - 1];
-    if (prev) {
-      const gl = t.l - (prev.l + prev.len), gr = t.r - (prev.r + prev.len);
-      const sameFiles = pa.fileOf[t.l] === pa.fileOf[prev.l] && pb.fileOf[t.r] === pb.fileOf[prev.r];
-      if (sameFiles && gl >= 0 && gr >= 0 && gl <= mergeGap && gr <= mergeGap) {
-        gaps += gl + gr;
-        group.push(t);
-        continue;
-      }
-    }
-    groups.push([t]);
-  }
-  const denominator = a.total + b.total - gaps;
-  const similarity = denominator > 0 ? Math.min(1, covered / denominator) : 0;
-  let longest = 0;
-  const fragments: CodeFragment[] = [];
-  for (const group of groups) {
-    const tokens = group.reduce((s, t) => s + t.len, 0);
-    longest = Math.max(longest, tokens);
-    if (withFragments) fragments.push(toFragment(a, b, group, tokens));
-  }
-  return { similarity, longestFragment: longest, fragments };
-}
-
-function toFragment(a: IndexedSubmission, b: IndexedSubmission, group: Tile[], tokens: number): CodeFragment {
-  const pa = a.prepared, pb = b.prepared;
-  let l0 = Infinity, l1 = 0, r0 = Infinity, r1 = 0;
-  for (const t of group) {
-    for (let o = 0; o < t.len; o++) {
-      const ll = pa.lines[t.l + o], rl = pb.lines[t.r + o];
+  let l0 = Infinity, l1 = 0, r0 = Infinity, r1 = 0, tokens = 0;
+  for (let g = 0; g < group.length; g += 3) {
+    const l = group[g], r = group[g + 1], len = group[g + 2];
+    tokens += len;
+    for (let o = 0; o < len; o++) {
+      const ll = pa.lines[l + o], rl = pb.lines[r + o];
       if (ll < l0) l0 = ll;
       if (ll > l1) l1 = ll;
       if (rl < r0) r0 = rl;
@@ -130,10 +243,10 @@ function toFragment(a: IndexedSubmission, b: IndexedSubmission, group: Tile[], t
     }
   }
   return {
-    leftFile: pa.paths[pa.fileOf[group[0].l]],
+    leftFile: pa.paths[pa.fileOf[group[0]]],
     leftStartLine: l0,
     leftEndLine: l1,
-    rightFile: pb.paths[pb.fileOf[group[0].r]],
+    rightFile: pb.paths[pb.fileOf[group[1]]],
     rightStartLine: r0,
     rightEndLine: r1,
     tokens,
