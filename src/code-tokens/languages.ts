@@ -1,7 +1,7 @@
 /**
  * The language registry: plain objects, one per language (see `language.ts`). Languages whose
- * grammar `tree-sitter-wasms` 0.1.13 does not ship (Haskell, R, SQL, MATLAB/Octave) and plain
- * text use the lexical tokeniser.
+ * grammar `tree-sitter-wasms` 0.1.13 does not ship or cannot parse reliably (Haskell, R, SQL,
+ * MATLAB/Octave, Lua) and plain text use the lexical tokeniser.
  */
 import type { CodeLanguage } from './language.js';
 
@@ -23,9 +23,20 @@ export const LANGUAGES: readonly CodeLanguage[] = [
   { name: 'rust', extensions: ['.rs'], grammar: 'tree-sitter-rust.wasm' },
   { name: 'scala', extensions: ['.scala', '.sc'], grammar: 'tree-sitter-scala.wasm' },
   { name: 'bash', extensions: ['.sh', '.bash'], grammar: 'tree-sitter-bash.wasm' },
-  { name: 'lua', extensions: ['.lua'], grammar: 'tree-sitter-lua.wasm' },
+  // The Lua grammar of tree-sitter-wasms 0.1.13 parses the first file cleanly and every later
+  // one with errors (its external scanner keeps state across parses), so Lua is read lexically.
+  {
+    name: 'lua',
+    extensions: ['.lua'],
+    grammar: null,
+    lexical: {
+      lineComments: ['--'],
+      blockComments: [['--[[', ']]']],
+      keywords: ['and', 'break', 'do', 'else', 'elseif', 'end', 'for', 'function', 'if', 'in', 'local', 'not', 'or', 'repeat', 'return', 'then', 'until', 'while'],
+    },
+  },
   { name: 'html', extensions: ['.html', '.htm'], grammar: 'tree-sitter-html.wasm' },
-  { name: 'css', extensions: ['.css'], grammar: 'tree-sitter-css.wasm' },
+  { name: 'css', extensions: ['.css'], grammar: 'tree-sitter-css.wasm', declarations: [] },
   {
     name: 'haskell',
     extensions: ['.hs', '.lhs'],

@@ -24,17 +24,17 @@ export function tokenizeLexical(lang: CodeLanguage, text: string): CodeToken[] {
   outer: while (i < text.length) {
     const c = text[i];
     if (c === '\n' || /\s/.test(c)) { advanceTo(i + 1); continue; }
-    for (const p of rules.lineComments) {
-      if (text.startsWith(p, i)) {
-        const end = text.indexOf('\n', i);
-        advanceTo(end < 0 ? text.length : end);
-        continue outer;
-      }
-    }
     for (const [open, close] of rules.blockComments) {
       if (text.startsWith(open, i)) {
         const end = text.indexOf(close, i + open.length);
         advanceTo(end < 0 ? text.length : end + close.length);
+        continue outer;
+      }
+    }
+    for (const p of rules.lineComments) {
+      if (text.startsWith(p, i)) {
+        const end = text.indexOf('\n', i);
+        advanceTo(end < 0 ? text.length : end);
         continue outer;
       }
     }

@@ -20,15 +20,15 @@ const MODIFIER =
 const TYPE = /(^|_)types?(_|$)|type_identifier|primitive_type|predefined_type|^dimensions$|type_annotation|type_arguments|type_parameters|generic_type|integral_type|floating_point_type/;
 const NOT_TYPE = /(declaration|definition|statement|expression|alias|spec|item|cast|pattern|case)$/;
 const LITERAL =
-  /(^|_)(string|char|character|number|integer|int|float|decimal|hex|octal|binary|boolean|true|false|null|nil|none|literal|rune|heredoc|regex|text|raw_text|symbol|attribute_value|color_value|plain_value|unit)(_|$)/;
+  /(^|_)(string|char|character|number|integer|float|decimal|boolean|true|false|null|nil|none|literal|rune|heredoc|regex|text|raw_text|symbol|attribute_value|color_value|plain_value)(_|$)/;
 const IDENTIFIER =
   /identifier$|^identifier|^(name|word|variable_name|constant|field_name|tag_name|attribute_name|property_name|class_name|simple_identifier|this|self|super|scoped_identifier|field_identifier|property_identifier|shorthand_property_identifier|namespace_identifier|package_identifier)$/;
 const LOOP =
-  /^(for|while|do|foreach|for_in|for_of|for_each|enhanced_for|for_range|range_for|repeat|loop|until|do_while)_(statement|expression|loop)$|^(for|while|repeat|until)$/;
+  /^(for|while|do|foreach|for_in|for_of|for_each|enhanced_for|for_range|range_for|repeat|loop|until|do_while)_((generic|numeric)_)?(statement|expression|loop)$|^(for|while|repeat|until)$/;
 const BRANCH =
   /^(if|switch|case|match|unless|elif|else_if|conditional|ternary|when|guard|select|expression_switch|type_switch)_(statement|expression|clause)$|^(conditional_expression|ternary_expression|switch_block_statement_group|switch_label|switch_rule|switch_section|case_clause|case_statement|expression_case|match_arm|when_entry|if|unless|case)$/;
 const FUNCTION =
-  /^(method|function|constructor|lambda|closure|arrow_function|func|fun|local_function|anonymous_function|singleton_method)(_(declaration|definition|item|expression|literal|statement))?$/;
+  /^(local_)?(method|function|constructor|lambda|closure|arrow_function|func|fun|anonymous_function|singleton_method)(_(declaration|definition|item|expression|literal|statement))*$/;
 const CALL = /(^|_)(call|invocation)(_expression)?$|^(object_creation_expression|new_expression|command)$/;
 const ASSIGN =
   /assign|^update_expression$|^(variable_declarator|init_declarator|short_var_declaration|let_declaration|variable_assignment|operator_assignment|property_declaration|val_definition|var_definition)$/;
@@ -38,7 +38,7 @@ const CLASS = /^(class|interface|struct|enum|trait|object|record|impl|module)_(d
 const DECLARATION =
   /^(local_variable_declaration|variable_declaration|lexical_declaration|declaration|field_declaration|var_declaration|const_declaration|local_declaration_statement|variable_list_declaration)$/;
 const WRAPPER =
-  /^(program|source_file|module|translation_unit|chunk|block|compound_statement|statement_block|class_body|declaration_list|body|body_statement|suite|expression_statement|parenthesized_expression|argument_list|arguments|formal_parameters|parameters|parameter_list|formal_parameter|parameter|parameter_declaration|variable_declarator_list|expression_list|else_clause|else|then|do_block|field_declaration_list|enum_body|interface_body|function_body|statements|block_statement|start_tag|end_tag|self_closing_tag|stylesheet|rule_set|declaration_block)$/;
+  /^(program|source_file|module|translation_unit|chunk|block|compound_statement|statement_block|class_body|declaration_list|body|body_statement|suite|expression_statement|parenthesized_expression|argument_list|arguments|formal_parameters|parameters|parameter_list|formal_parameter|parameter|parameter_declaration|variable_declarator_list|expression_list|else_clause|else|then|do_block|field_declaration_list|enum_body|interface_body|function_body|statements|block_statement|variable_list|variable|start_tag|end_tag|self_closing_tag|stylesheet|rule_set|declaration_block)$/;
 
 /** Kinds whose presence makes a statement a control point that stays in place. */
 export const CONTROL_KINDS = new Set(['LOOP', 'BRANCH', 'FUNCTION', 'RETURN', 'JUMP', 'CLASS']);

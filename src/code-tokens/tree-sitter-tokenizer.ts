@@ -151,3 +151,15 @@ function walkChildren(w: Walk, statements: boolean): void {
   do walk(w, statements);
   while (cursor.gotoNextSibling());
 }
+
+/** True when the grammar could not parse the text cleanly (used by the conformance kit). */
+export async function hasSyntaxErrors(lang: CodeLanguage, text: string): Promise<boolean> {
+  const parser = await parserFor(lang);
+  const tree = parser.parse(text);
+  try {
+    return !tree || tree.rootNode.hasError;
+  } finally {
+    tree?.delete();
+    parser.delete();
+  }
+}
