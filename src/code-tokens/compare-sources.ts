@@ -3,7 +3,7 @@
  * comparison out. Tokenises every file with the language its extension names (or the one given),
  * then hands the token streams to the pure engine.
  */
-import { compareTokenizedSubmissions, type CodeCompareOptions, type CodeComparison, type CodeSubmission } from '../engine/index.js';
+import { codePairs, compareTokenizedSubmissions, type CodeCompareOptions, type CodeComparison, type CodePair, type CodeSubmission } from '../engine/index.js';
 import type { CodeLanguage } from './language.js';
 import { detectLanguage, languageByName } from './languages.js';
 import type { SourceSubmission } from './source-files.js';
@@ -36,7 +36,19 @@ export async function tokenizeSubmission(sub: SourceSubmission, language?: strin
   return { id: sub.id, files };
 }
 
-export async function compareCodeSubmissions(submissions: readonly SourceSubmission[], options: CodeSourceCompareOptions = {}): Promise<CodeComparison> {
+/** Every pair as objects, for the service layer: sized for one assignment, not a million pairs. */
+export interface CodeSubmissionsResult {
+  pairs: CodePair[];
+  excludedFingerprints: { base: number; common: number };
+}
+
+export async function compareCodeSubmissions(submissions: readonly SourceSubmission[], options: CodeSourceCompareOptions = {}): Promise<CodeSubmissionsResult> {
+  const c = await compareCodeSources(submissions, options);
+  return { pairs: codePairs(c), excludedFingerprints: c.excludedFingerprints };
+}
+
+/** The comparison column-wise (typed arrays per measure), for large runs such as the CLI's. */
+export async function compareCodeSources(submissions: readonly SourceSubmission[], options: CodeSourceCompareOptions = {}): Promise<CodeComparison> {
   const { language, base, onTokenized, ...engineOptions } = options;
   const tokenized: CodeSubmission[] = [];
   for (const s of submissions) {

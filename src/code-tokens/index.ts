@@ -3,4 +3,4 @@ export type { CodeLanguage } from './language.js';
 export { LANGUAGES, languageByName, detectLanguage } from './languages.js';
 export { tokenizeCode } from './tokenize.js';
 export { readSourceSubmission, readZipSources, SOURCE_LIMITS, type SourceFile, type SourceSubmission } from './source-files.js';
-export { compareCodeSubmissions, tokenizeSubmission, type CodeSourceCompareOptions } from './compare-sources.js';
+export { compareCodeSources, compareCodeSubmissions, tokenizeSubmission, type CodeSourceCompareOptions, type CodeSubmissionsResult } from './compare-sources.js';

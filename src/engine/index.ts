@@ -22,5 +22,6 @@ export type {
   CodeComparison,
 } from './code/types.js';
 export { MOVABLE_OPEN, FIXED_OPEN, STATEMENT_CLOSE, isMarker } from './code/types.js';
-export { compareTokenizedSubmissions, CODE_DEFAULTS } from './code/compare.js';
+export { compareTokenizedSubmissions, codePairs, CODE_DEFAULTS } from './code/compare.js';
+export { pairIndex } from './code/fingerprint-index.js';
 export { normaliseStatementOrder } from './code/normalise.js';

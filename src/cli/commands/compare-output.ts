@@ -1,5 +1,8 @@
-/** Views of a code comparison for the terminal: table, CSV, JSON and a self-contained HTML page. */
-import type { CodeComparison, CodePair } from '../../engine/index.js';
+/**
+ * Views of a code comparison for the terminal: CSV (every pair, in submission order, streamed),
+ * a table (most similar first), JSON and a self-contained HTML page (pairs with fragments).
+ */
+import { codePairs, type CodeComparison, type CodePair } from '../../engine/index.js';
 
 export type CompareFormat = 'table' | 'csv' | 'json' | 'html';
 
@@ -11,22 +14,42 @@ function escapeHtml(s: string): string {
   return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 }
 
-function byScore(pairs: readonly CodePair[]): CodePair[] {
-  return [...pairs].sort((a, b) => b.similarity - a.similarity || (a.left < b.left ? -1 : 1));
+function byScore(pairs: CodePair[]): CodePair[] {
+  return pairs.sort((a, b) => b.similarity - a.similarity || (a.left < b.left ? -1 : a.left > b.left ? 1 : a.right < b.right ? -1 : 1));
 }
 
-export function renderPairs(result: CodeComparison, format: CompareFormat): string {
-  const pairs = byScore(result.pairs);
+/** Writes the comparison in `format` through `write` (CSV in chunks, so a million rows stream). */
+export async function renderPairs(result: CodeComparison, format: CompareFormat, write: (chunk: string) => boolean | void): Promise<void> {
   if (format === 'csv') {
-    return ['left,right,similarity', ...pairs.map((p) => `${csvCell(p.left)},${csvCell(p.right)},${p.similarity.toFixed(6)}`)].join('\n') + '\n';
+    const ids = result.ids.map(csvCell);
+    let chunk = 'left,right,similarity\n';
+    let p = 0;
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i + 1; j < ids.length; j++, p++) {
+        chunk += `${ids[i]},${ids[j]},${result.similarity[p].toFixed(6)}\n`;
+        if (chunk.length > 1 << 16) {
+          write(chunk);
+          chunk = '';
+        }
+      }
+    }
+    write(chunk);
+    return;
   }
-  if (format === 'json') return JSON.stringify(result, null, 2) + '\n';
-  if (format === 'html') return renderHtml(pairs);
+  const pairs = byScore(codePairs(result));
+  if (format === 'json') {
+    write(JSON.stringify({ pairs, excludedFingerprints: result.excludedFingerprints }, null, 2) + '\n');
+    return;
+  }
+  if (format === 'html') {
+    write(renderHtml(pairs));
+    return;
+  }
   const rows = pairs.map((p) => [p.left, p.right, p.similarity.toFixed(3), String(p.longestFragment), String(p.sharedFingerprints)]);
   const head = ['left', 'right', 'similarity', 'longest', 'shared'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const widths = head.map((h, i) => rows.reduce((w, r) => Math.max(w, r[i].length), h.length));
   const line = (r: string[]) => r.map((c, i) => (i >= 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
-  return [line(head), ...rows.map(line)].join('\n') + '\n';
+  write([line(head), ...rows.map(line)].join('\n') + '\n');
 }
 
 function renderHtml(pairs: CodePair[]): string {

@@ -6,7 +6,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
-import { compareCodeSubmissions, languageByName, readSourceSubmission, type SourceSubmission } from '../../code-tokens/index.js';
+import { compareCodeSources, languageByName, readSourceSubmission, type SourceSubmission } from '../../code-tokens/index.js';
 import { renderPairs, type CompareFormat } from './compare-output.js';
 
 const FORMATS: CompareFormat[] = ['table', 'csv', 'json', 'html'];
@@ -48,17 +48,17 @@ export function registerCompareCommand(program: Command): void {
       const total = submissions.length * 2;
       const showBar = submissions.length >= 20;
       if (showBar) bar.start(total, 0, { stage: 'tokenising' });
-      const result = await compareCodeSubmissions(submissions, {
+      const result = await compareCodeSources(submissions, {
         language: flags.language,
         base,
         kgramLength: flags.kgram ? Number(flags.kgram) : undefined,
         windowLength: flags.window ? Number(flags.window) : undefined,
         suppressShare: flags.commonShare ? Number(flags.commonShare) : undefined,
-        withFragments: format !== 'csv',
+        withFragments: format === 'json' || format === 'html',
         onTokenized: (done) => showBar && bar.update(done, { stage: 'tokenising' }),
         onProgress: (done) => showBar && bar.update(submissions.length + done, { stage: 'comparing' }),
       });
       if (showBar) bar.stop();
-      process.stdout.write(renderPairs(result, format));
+      await renderPairs(result, format, (chunk) => process.stdout.write(chunk));
     });
 }

@@ -7,9 +7,14 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compareTokenizedSubmissions } from './compare.js';
+import { codePairs, compareTokenizedSubmissions as compareColumns } from './compare.js';
 import { stream } from './test-tokens.js';
-import type { CodeSubmission } from './types.js';
+import type { CodeCompareOptions, CodeSubmission } from './types.js';
+
+const compareTokenizedSubmissions = (subs: CodeSubmission[], o: CodeCompareOptions) => {
+  const c = compareColumns(subs, o);
+  return { pairs: codePairs(c), excludedFingerprints: c.excludedFingerprints };
+};
 
 const BODY = ['FUNCTION ID ID', 'ASSIGN ID LIT', 'LOOP ID < ID', 'ASSIGN ID ID + ID', 'CALL ID ID LIT', 'RETURN ID'];
 const OTHER = ['CLASS ID', 'x y z w', 'p q r s t', 'u v', 'm n o', 'i j k l'];
@@ -73,6 +78,14 @@ test('the literal channel separates equal structure with different literal value
   const other = compareTokenizedSubmissions([withValues('a', ['"x"', '42']), withValues('b', ['"y"', '7'])], { ...opts, literalWeight: 0.5 });
   assert.equal(same.pairs[0].similarity, 1);
   assert.equal(other.pairs[0].similarity, 0.5);
+});
+
+test('column-wise results line up with the pair objects', () => {
+  const c = compareColumns([sub('a', 'A', BODY), sub('b', 'B', OTHER), sub('c', 'C', BODY)], opts);
+  assert.deepEqual(c.ids, ['a', 'b', 'c']);
+  assert.equal(c.similarity.length, 3);
+  assert.deepEqual(Array.from(c.similarity), [0, 1, 0]);
+  assert.deepEqual(codePairs(c, 0.5).map((p) => [p.left, p.right]), [['a', 'c']]);
 });
 
 test('the result does not depend on anything but the input', () => {

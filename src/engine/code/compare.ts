@@ -17,7 +17,7 @@ import { KindTable } from './kgrams.js';
 import { literalDice, LiteralTable, toBag } from './literals.js';
 import { MatchTable } from './match-pair.js';
 import { distinctHashes, prepareSubmission } from './prepare.js';
-import type { CodeCompareOptions, CodeComparison, CodePair, CodeSubmission } from './types.js';
+import type { CodeCompareOptions, CodeComparison, CodeFragment, CodePair, CodeSubmission } from './types.js';
 
 /** Shared by every pair without fragments (frozen: never mutate a pair's fragment list). */
 const NO_FRAGMENTS = Object.freeze([]) as unknown as CodePair['fragments'];
@@ -72,24 +72,51 @@ export function compareTokenizedSubmissions(submissions: readonly CodeSubmission
   const counts = pairCounts(indexed);
   const shared = counts.shared;
   const n = indexed.length;
-  const pairs: CodePair[] = [];
+  const size = (n * (n - 1)) / 2;
+  const similarity = new Float64Array(size);
+  const longestFragment = new Uint32Array(size);
+  const fragments = new Map<number, CodeFragment[]>();
   const scratch = MatchTable.scratch();
   for (let i = 0; i < n; i++) {
     const table = new MatchTable(indexed[i], scratch);
     for (let j = i + 1; j < n; j++) {
-      const count = shared[pairIndex(i, j, n)];
-      const pair: CodePair = { left: indexed[i].prepared.id, right: indexed[j].prepared.id, similarity: 0, longestFragment: 0, sharedFingerprints: count, fragments: NO_FRAGMENTS };
-      if (count > 0) {
-        const m = table.match(indexed[j], k, mergeGap, withFragments);
-        if ((globalThis as any).IDX) { const p = pairIndex(i, j, n); m.similarity = (counts.coveredLeft[p] + counts.coveredRight[p]) / (indexed[i].fingerprintTotal + indexed[j].fingerprintTotal); }
-        const lit = literalWeight > 0 ? literalDice(bags[i], bags[j]) : NaN;
-        pair.similarity = Number.isNaN(lit) ? m.similarity : (1 - literalWeight) * m.similarity + literalWeight * lit;
-        pair.longestFragment = m.longestFragment;
-        if (withFragments && m.similarity >= fragmentMin) pair.fragments = m.fragments;
-      }
-      pairs.push(pair);
+      const p = pairIndex(i, j, n);
+      if (shared[p] === 0) continue;
+      const m = table.match(indexed[j], counts.sharedHashes.subarray(counts.offsets[p], counts.offsets[p + 1]), k, mergeGap, withFragments);
+      const lit = literalWeight > 0 ? literalDice(bags[i], bags[j]) : NaN;
+      similarity[p] = Number.isNaN(lit) ? m.similarity : (1 - literalWeight) * m.similarity + literalWeight * lit;
+      longestFragment[p] = m.longestFragment;
+      if (withFragments && similarity[p] >= fragmentMin) fragments.set(p, m.fragments);
     }
     options.onProgress?.(i + 1, n);
   }
-  return { pairs, excludedFingerprints: { base: baseCount, common: commonCount } };
+  return {
+    ids: submissions.map((s) => s.id),
+    similarity,
+    longestFragment,
+    sharedFingerprints: shared,
+    fragments,
+    excludedFingerprints: { base: baseCount, common: commonCount },
+  };
+}
+
+/** The pairs of a comparison as objects, in row order (pairs without fragments share one frozen empty list). */
+export function codePairs(c: CodeComparison, minSimilarity = -Infinity): CodePair[] {
+  const out: CodePair[] = [];
+  const n = c.ids.length;
+  let p = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++, p++) {
+      if (c.similarity[p] < minSimilarity) continue;
+      out.push({
+        left: c.ids[i],
+        right: c.ids[j],
+        similarity: c.similarity[p],
+        longestFragment: c.longestFragment[p],
+        sharedFingerprints: c.sharedFingerprints[p],
+        fragments: c.fragments.get(p) ?? NO_FRAGMENTS,
+      });
+    }
+  }
+  return out;
 }

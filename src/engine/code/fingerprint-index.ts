@@ -12,11 +12,17 @@ export interface IndexedSubmission {
   /** Tokens that belong to no excluded (template or common) k-gram. */
   total: number;
   excludedToken: Uint8Array;
+  /** keptPrefix[i] = tokens before position i that are not excluded (coverage in O(1)). */
+  keptPrefix: Int32Array;
   /** Kept k-grams (not excluded) in stream order: first token and hash. */
   keptPos: Int32Array;
   keptHash: Uint32Array;
-  /** Indices into keptPos/keptHash of the winnowed fingerprint occurrences, ascending. */
-  seeds: Int32Array;
+  /**
+   * The winnowed fingerprint occurrences, sorted by hash then position: their hashes and their
+   * indices into keptPos/keptHash (a look-up table from a shared fingerprint to where it is).
+   */
+  seedHash: Uint32Array;
+  seedAt: Int32Array;
   /** Distinct kept fingerprints, ascending, and how often each was selected. */
   fingerprints: Uint32Array;
   fingerprintCounts: Int32Array;
@@ -48,14 +54,18 @@ export function indexSubmission(p: PreparedSubmission, excluded: ReadonlySet<num
       prints.set(f.hash[at], (prints.get(f.hash[at]) ?? 0) + 1);
     }
   }
-  let total = 0;
-  for (let i = 0; i < n; i++) if (!excludedToken[i]) total++;
+  const keptPrefix = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) keptPrefix[i + 1] = keptPrefix[i] + (excludedToken[i] ? 0 : 1);
+  const total = keptPrefix[n];
   const fingerprints = Uint32Array.from(prints.keys()).sort();
+  const seedOrder = seeds.map((_, x) => x).sort((x, y) => keptHash[seeds[x]] - keptHash[seeds[y]] || seeds[x] - seeds[y]);
   return {
     prepared: p,
     total,
     excludedToken,
-    seeds: Int32Array.from(seeds),
+    keptPrefix,
+    seedHash: Uint32Array.from(seedOrder, (x) => keptHash[seeds[x]]),
+    seedAt: Int32Array.from(seedOrder, (x) => seeds[x]),
     keptPos: Int32Array.from(keptPos),
     keptHash: Uint32Array.from(keptHash),
     fingerprints,
@@ -72,6 +82,9 @@ export function pairIndex(i: number, j: number, n: number): number {
 export interface PairCounts {
   /** Distinct fingerprints shared, per pair (dense upper triangle, see `pairIndex`). */
   shared: Uint32Array;
+  /** The shared fingerprints themselves: those of pair p are sharedHashes[offsets[p] .. offsets[p + 1]). */
+  offsets: Float64Array;
+  sharedHashes: Uint32Array;
   /** Fingerprint occurrences of the lower-numbered (left) and higher (right) side that are shared. */
   coveredLeft: Uint32Array;
   coveredRight: Uint32Array;
@@ -105,7 +118,18 @@ export function pairCounts(subs: readonly IndexedSubmission[]): PairCounts {
       }
     }
   }
-  return { shared, coveredLeft, coveredRight };
+  const offsets = new Float64Array(size + 1);
+  for (let p = 0; p < size; p++) offsets[p + 1] = offsets[p] + shared[p];
+  const sharedHashes = new Uint32Array(offsets[size]);
+  const fill = offsets.slice(0, size);
+  for (const [h, list] of postings) {
+    for (let a = 0; a < list.length; a += 2) {
+      const i = list[a];
+      const base = i * n - (i * (i + 1)) / 2 - i - 1;
+      for (let b = a + 2; b < list.length; b += 2) sharedHashes[fill[base + list[b]]++] = h;
+    }
+  }
+  return { shared, offsets, sharedHashes, coveredLeft, coveredRight };
 }
 
 /** Hashes present in more than `share` of the submissions (document frequency over k-grams). */

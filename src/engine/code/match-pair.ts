@@ -1,7 +1,7 @@
 /**
  * Matching one pair of submissions token by token. The left submission's k-grams go into a small
- * hash table once (`MatchTable`); each right submission's fingerprints seed runs of shared
- * k-grams, extended along their diagonal in both directions; runs are laid as tiles, longest first,
+ * hash table once (`MatchTable`); the fingerprints a right submission shares with it (from the
+ * index) seed runs of shared k-grams, extended along their diagonal in both directions; runs are laid as tiles, longest first,
  * each token used at most once per side (as Greedy String Tiling does, Prechelt et al. 2002);
  * neighbouring tiles whose gaps are small on both sides are merged and the gap tokens dropped from
  * both totals, the subsequence match merging of Sağlam et al. (EMSE 2025) that undoes inserted
@@ -19,16 +19,66 @@ export interface PairMatch {
   fragments: CodeFragment[];
 }
 
-/** Sorts the first n entries of idx by cmp: insertion sort for the usual few, else the built-in. */
-function sortIndices(idx: Int32Array, n: number, cmp: (p: number, q: number) => number): void {
+/** Sorts run indices longest first (ties: left then right start); insertion sort for the usual few. */
+function sortRuns(idx: Int32Array, n: number, runK: Int32Array, runL: Int32Array, runR: Int32Array): void {
+  const before = (p: number, q: number) => runK[p] > runK[q] || (runK[p] === runK[q] && (runL[p] < runL[q] || (runL[p] === runL[q] && runR[p] < runR[q])));
   if (n > 24) {
-    idx.subarray(0, n).sort(cmp);
+    idx.subarray(0, n).sort((p, q) => (before(p, q) ? -1 : before(q, p) ? 1 : 0));
     return;
   }
   for (let i = 1; i < n; i++) {
     const v = idx[i];
     let j = i - 1;
-    while (j >= 0 && cmp(idx[j], v) > 0) {
+    while (j >= 0 && before(v, idx[j])) {
+      idx[j + 1] = idx[j];
+      j--;
+    }
+    idx[j + 1] = v;
+  }
+}
+
+/** Sorts the first n numbers ascending; insertion sort for the usual few. */
+function sortAscending(a: Int32Array, n: number): void {
+  if (n > 24) {
+    a.subarray(0, n).sort();
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const v = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j] > v) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = v;
+  }
+}
+
+/** Sorts blocked intervals by their start (insertion sort: there are few). */
+function sortBlocked(lo: Int32Array, hi: Int32Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    const vl = lo[i], vh = hi[i];
+    let j = i - 1;
+    while (j >= 0 && lo[j] > vl) {
+      lo[j + 1] = lo[j];
+      hi[j + 1] = hi[j];
+      j--;
+    }
+    lo[j + 1] = vl;
+    hi[j + 1] = vh;
+  }
+}
+
+/** Sorts tile indices by left start; insertion sort for the usual few. */
+function sortTiles(idx: Int32Array, n: number, tileL: Int32Array): void {
+  if (n > 24) {
+    idx.subarray(0, n).sort((p, q) => tileL[p] - tileL[q]);
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const v = idx[i];
+    let j = i - 1;
+    while (j >= 0 && tileL[idx[j]] > tileL[v]) {
       idx[j + 1] = idx[j];
       j--;
     }
@@ -41,14 +91,36 @@ class Scratch {
   stamp = 0;
   diagStamp = new Int32Array(0);
   diagLastR = new Int32Array(0);
-  usedL = new Int32Array(0);
-  usedR = new Int32Array(0);
   runL = new Int32Array(256);
   runR = new Int32Array(256);
   runK = new Int32Array(256);
   tileL = new Int32Array(256);
   tileR = new Int32Array(256);
   tileLen = new Int32Array(256);
+  blockedLo = new Int32Array(64);
+  blockedHi = new Int32Array(64);
+  pushBlocked(n: number, lo: number, hi: number): number {
+    if (n === this.blockedLo.length) {
+      const l = new Int32Array(2 * n), h = new Int32Array(2 * n);
+      l.set(this.blockedLo);
+      h.set(this.blockedHi);
+      this.blockedLo = l;
+      this.blockedHi = h;
+    }
+    this.blockedLo[n] = lo;
+    this.blockedHi[n] = hi;
+    return n + 1;
+  }
+  seeds = new Int32Array(256);
+  pushSeed(n: number, y: number): number {
+    if (n === this.seeds.length) {
+      const grown = new Int32Array(2 * n);
+      grown.set(this.seeds);
+      this.seeds = grown;
+    }
+    this.seeds[n] = y;
+    return n + 1;
+  }
   private orderBuf = new Int32Array(256);
   private byLeftBuf = new Int32Array(256);
   /** Identity permutation 0..n-1 in a reused buffer. */
@@ -81,8 +153,6 @@ class Scratch {
       this.diagStamp = new Int32Array(size);
       this.diagLastR = new Int32Array(size);
     }
-    if (this.usedL.length < nl) this.usedL = new Int32Array(2 * nl);
-    if (this.usedR.length < nr) this.usedR = new Int32Array(2 * nr);
   }
 }
 
@@ -127,7 +197,8 @@ export class MatchTable {
     return -1;
   }
 
-  match(right: IndexedSubmission, k: number, mergeGap: number, withFragments: boolean): PairMatch {
+  /** Matches the left submission with `right`, seeded by the fingerprints the two share. */
+  match(right: IndexedSubmission, shared: Uint32Array, k: number, mergeGap: number, withFragments: boolean): PairMatch {
     const a = this.left, b = right;
     const nl = a.prepared.fileOf.length, nr = b.prepared.fileOf.length;
     const s = this.scratch;
@@ -138,9 +209,24 @@ export class MatchTable {
     // shared run of at least w + k - 1 tokens holds a right fingerprint (winnowing's guarantee).
     const ah = a.keptHash, ap = a.keptPos, bh = b.keptHash, bp = b.keptPos;
     const na = ah.length, nb = bh.length;
+    // Right occurrences of the shared fingerprints, in stream order.
+    let nSeeds = 0;
+    for (let q = 0; q < shared.length; q++) {
+      const h = shared[q];
+      let lo = 0, hi = b.seedHash.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (b.seedHash[mid] < h) lo = mid + 1;
+        else hi = mid;
+      }
+      for (; lo < b.seedHash.length && b.seedHash[lo] === h; lo++) nSeeds = s.pushSeed(nSeeds, b.seedAt[lo]);
+    }
+    const seeds = s.seeds;
+    sortAscending(seeds, nSeeds);
     let runs = 0;
-    for (let si = 0; si < b.seeds.length; si++) {
-      const y = b.seeds[si];
+    for (let si = 0; si < nSeeds; si++) {
+      const y = seeds[si];
+      if (si > 0 && seeds[si - 1] === y) continue;
       const r = bp[y];
       let budget = MAX_POSITIONS_PER_HASH;
       for (let x = this.first(bh[y]); x !== -1 && budget > 0; x = this.next[x], budget--) {
@@ -164,43 +250,53 @@ export class MatchTable {
         s.diagLastR[d] = bp[y1];
       }
     }
-    const { runL, runR, runK, tileL, tileR, tileLen } = s;
+    const { runL, runR, runK } = s;
     // Tiles: longest runs first, trimmed to the tokens still free on both sides.
     const order = s.order(runs);
-    sortIndices(order, runs, (p, q) => runK[q] - runK[p] || runL[p] - runL[q] || runR[p] - runR[q]);
+    sortRuns(order, runs, runK, runL, runR);
     let tiles = 0;
     for (let oi = 0; oi < runs; oi++) {
       const i = order[oi];
-      const len = runK[i] + k - 1;
-      let start = -1;
-      for (let o = 0; o <= len; o++) {
-        const free = o < len && s.usedL[runL[i] + o] !== stamp && s.usedR[runR[i] + o] !== stamp;
-        if (free && start < 0) start = o;
-        else if (!free && start >= 0) {
-          if (o - start >= k) {
-            tileL[tiles] = runL[i] + start;
-            tileR[tiles] = runR[i] + start;
-            tileLen[tiles] = o - start;
-            tiles++;
-            for (let z = start; z < o; z++) {
-              s.usedL[runL[i] + z] = stamp;
-              s.usedR[runR[i] + z] = stamp;
-            }
-          }
-          start = -1;
+      const l = runL[i], r = runR[i], len = runK[i] + k - 1;
+      // Offsets of this run already covered by a tile on either side.
+      let nBlocked = 0;
+      for (let t = 0; t < tiles; t++) {
+        const lo1 = Math.max(l, s.tileL[t]) - l, hi1 = Math.min(l + len, s.tileL[t] + s.tileLen[t]) - l;
+        if (lo1 < hi1) nBlocked = s.pushBlocked(nBlocked, lo1, hi1);
+        const lo2 = Math.max(r, s.tileR[t]) - r, hi2 = Math.min(r + len, s.tileR[t] + s.tileLen[t]) - r;
+        if (lo2 < hi2) nBlocked = s.pushBlocked(nBlocked, lo2, hi2);
+      }
+      if (nBlocked === 0) {
+        if (tiles === s.tileL.length) s.growRuns();
+        s.tileL[tiles] = l;
+        s.tileR[tiles] = r;
+        s.tileLen[tiles] = len;
+        tiles++;
+        continue;
+      }
+      sortBlocked(s.blockedLo, s.blockedHi, nBlocked);
+      let cursor = 0;
+      for (let x = 0; x <= nBlocked; x++) {
+        const lo = x < nBlocked ? s.blockedLo[x] : len;
+        if (lo - cursor >= k) {
+          if (tiles === s.tileL.length) s.growRuns();
+          s.tileL[tiles] = l + cursor;
+          s.tileR[tiles] = r + cursor;
+          s.tileLen[tiles] = lo - cursor;
+          tiles++;
         }
+        if (x < nBlocked) cursor = Math.max(cursor, s.blockedHi[x]);
       }
     }
     const byLeft = s.byLeft(tiles);
-    sortIndices(byLeft, tiles, (p, q) => tileL[p] - tileL[q]);
-    const exclusions = a.total < nl || b.total < nr;
+    sortTiles(byLeft, tiles, s.tileL);
+    const { tileL, tileR, tileLen } = s;
     let covered = 0, gaps = 0, longest = 0, groupTokens = 0;
     const groups: number[][] = [];
     let prev = -1;
     for (let ti = 0; ti < tiles; ti++) {
       const t = byLeft[ti];
-      if (!exclusions) covered += 2 * tileLen[t];
-      else for (let o = 0; o < tileLen[t]; o++) covered += (a.excludedToken[tileL[t] + o] ? 0 : 1) + (b.excludedToken[tileR[t] + o] ? 0 : 1);
+      covered += a.keptPrefix[tileL[t] + tileLen[t]] - a.keptPrefix[tileL[t]] + b.keptPrefix[tileR[t] + tileLen[t]] - b.keptPrefix[tileR[t]];
       let merged = false;
       if (prev >= 0) {
         const gl = tileL[t] - (tileL[prev] + tileLen[prev]), gr = tileR[t] - (tileR[prev] + tileLen[prev]);

@@ -95,8 +95,19 @@ export interface CodePair {
   fragments: CodeFragment[];
 }
 
+/**
+ * Every pair's figures, column-wise (a million pairs stay a few typed arrays). Pair p of
+ * submissions i < j sits at p = i * n - i * (i + 1) / 2 + (j - i - 1): rows in submission order.
+ * `codePairs` turns it into `CodePair` objects.
+ */
 export interface CodeComparison {
-  pairs: CodePair[];
+  /** Submission ids, in input order. */
+  ids: string[];
+  similarity: Float64Array;
+  longestFragment: Uint32Array;
+  sharedFingerprints: Uint32Array;
+  /** Fragments of the pairs that had them computed, by pair index. */
+  fragments: Map<number, CodeFragment[]>;
   /** Fingerprints removed because they were in the base submission or in too many submissions. */
   excludedFingerprints: { base: number; common: number };
 }
