@@ -20,3 +20,5 @@ export { planAiSegments, AI_MIN_WORDS } from './ai/segments.js';
 export type { AiPlan, PlannedSegment } from './ai/segments.js';
 export { trainLogistic, predict as predictLinear, sigmoid } from './ai/linear-model.js';
 export type { LinearModel, TrainOptions } from './ai/linear-model.js';
+export { fastDetectCurvature, binocularsScore } from './ai/lm-statistics.js';
+export type { LogitRows } from './ai/lm-statistics.js';
