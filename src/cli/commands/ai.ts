@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { detectAiText, type AiVerdict } from '../../engine/index.js';
 import { loadBuiltinAiModel } from '../../ai-models/builtin.js';
+import { loadLmDetector } from '../../ai-models/lm-detector.js';
 
 /** `origo ai <file>`: the built-in AI-text detector on a UTF-8 text file. */
 export function registerAiCommand(program: Command): void {
@@ -11,9 +12,18 @@ export function registerAiCommand(program: Command): void {
     .argument('<file>', 'UTF-8 text file')
     .option('--language <code>', 'ISO 639-1 language of the text, if known (default: the detector checks)')
     .option('--json', 'print the verdict as JSON')
-    .action((file: string, opts: { language?: string; json?: boolean }) => {
+    .option('--lm', 'use the language-model detector in ORIGO_AI_MODEL_DIR instead (no measured accuracy)')
+    .action(async (file: string, opts: { language?: string; json?: boolean; lm?: boolean }) => {
       const text = readFileSync(file, 'utf8');
-      const verdict = detectAiText(text, loadBuiltinAiModel(), { language: opts.language });
+      let verdict: AiVerdict;
+      if (opts.lm) {
+        const lm = await loadLmDetector();
+        if (!lm) throw new Error('--lm needs ORIGO_AI_MODEL_DIR to name a folder of ONNX models');
+        verdict = await lm.detect(text, { language: opts.language });
+        await lm.close();
+      } else {
+        verdict = detectAiText(text, loadBuiltinAiModel(), { language: opts.language });
+      }
       console.log(opts.json ? JSON.stringify(verdict, null, 2) : formatVerdict(verdict, text));
     });
 }
@@ -27,8 +37,11 @@ export function formatVerdict(v: AiVerdict, text: string): string {
     return `AI score: not available (unsupported language: ${lang}; the detector is trained on English only)`;
   }
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const uncalibrated = 'calibrated' in v && v.calibrated === false;
   const lines = [
-    `AI score: ${v.score.toFixed(3)} (${v.flagged ? 'flagged' : 'not flagged'}; threshold ${v.threshold}, detector ${v.detector})`,
+    uncalibrated
+      ? `AI score: ${v.score.toFixed(3)} (detector ${v.detector}, UNCALIBRATED: no threshold measured, nothing is flagged)`
+      : `AI score: ${v.score.toFixed(3)} (${v.flagged ? 'flagged' : 'not flagged'}; threshold ${v.threshold}, detector ${v.detector})`,
     `AI share: ${pct(v.aiShare)} of ${v.words} words lie in segments judged machine-written`,
     'segments:',
   ];
