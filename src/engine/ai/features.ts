@@ -19,6 +19,12 @@ export interface FeatureSpec {
   hashBits: number;
   /** Longest masked n-gram. */
   maxN: number;
+  /**
+   * How a content word is masked: 'shape' (capitalised or not; short, medium, long), 'suffix'
+   * (the shape and its last two letters, which carry inflection and derivation: -ly, -ng, -ed).
+   * Default 'shape'.
+   */
+  mask?: 'shape' | 'suffix';
 }
 
 export const STYLE_FEATURES: readonly string[] = [
@@ -29,7 +35,25 @@ export const STYLE_FEATURES: readonly string[] = [
   'paren_rate', 'dash_rate', 'hyphenated_rate', 'ellipsis_rate', 'digit_rate', 'capitalised_rate',
   'allcaps_rate', 'contraction_rate', 'lower_i_rate', 'lower_sentence_start_share', 'comma_no_space_rate',
   'space_before_punct_rate', 'repeated_punct_rate', 'first_person_rate', 'second_person_rate',
+  'marker_word_rate',
 ];
+
+/**
+ * Words whose use rose sharply with chat assistants across every field ("excess vocabulary",
+ * Kobak et al. 2024; Liang et al. 2024): a habit of the generators, not a topic.
+ */
+const MARKER_WORDS = new Set([
+  'delve', 'delves', 'delving', 'crucial', 'pivotal', 'intricate', 'intricacies', 'showcase', 'showcases',
+  'showcasing', 'underscore', 'underscores', 'underscoring', 'notably', 'comprehensive', 'enhance', 'enhances',
+  'enhancing', 'foster', 'fosters', 'fostering', 'additionally', 'furthermore', 'moreover', 'overall',
+  'ultimately', 'essential', 'vital', 'various', 'numerous', 'ensure', 'ensuring', 'ensures', 'valuable',
+  'insights', 'realm', 'landscape', 'tapestry', 'multifaceted', 'nuanced', 'robust', 'seamless', 'seamlessly',
+  'leverage', 'leveraging', 'paramount', 'meticulous', 'meticulously', 'commendable', 'garnered', 'boasts',
+  'navigate', 'navigating', 'embark', 'profound', 'resonate', 'resonates', 'vibrant', 'bolster', 'streamline',
+  'holistic', 'invaluable', 'noteworthy', 'unparalleled', 'elevate', 'harness', 'empower', 'empowering',
+  'transformative', 'aligns', 'facilitate', 'facilitating', 'encompasses', 'encompassing', 'utilize',
+  'utilizing', 'significantly', 'potential', 'valuable', 'endeavor', 'endeavors',
+]);
 
 export function featureLength(spec: FeatureSpec): number {
   return STYLE_FEATURES.length + FUNCTION_WORDS.length + (1 << spec.hashBits);
@@ -69,12 +93,13 @@ function mattr(words: readonly string[], window: number): number {
   return total / (words.length - window + 1);
 }
 
-function maskedKey(t: Token): string {
+function maskedKey(t: Token, mask: FeatureSpec['mask']): string {
   if (t.kind === 'number') return '#';
   if (t.kind === 'punct') return t.text;
   if (isFunctionWord(t.lower)) return t.lower;
   const size = t.text.length <= 3 ? 's' : t.text.length <= 7 ? 'm' : 'l';
-  return (/^\p{Lu}/u.test(t.text) ? 'C' : 'w') + size;
+  const shape = (/^\p{Lu}/u.test(t.text) ? 'C' : 'w') + size;
+  return mask === 'suffix' && t.text.length > 4 ? shape + '-' + t.lower.slice(-2) : shape;
 }
 
 /**
@@ -162,6 +187,7 @@ export function extractFeatures(
     commaNoSpace / nw, spaceBefore / nw, repeatedPunct / nw,
     lowers.filter((w) => FIRST.has(w)).length / nw,
     lowers.filter((w) => SECOND.has(w)).length / nw,
+    lowers.filter((w) => MARKER_WORDS.has(w)).length / nw,
   ];
   x.set(style, 0);
 
@@ -173,7 +199,7 @@ export function extractFeatures(
 
   off += FUNCTION_WORDS.length;
   const mask = (1 << spec.hashBits) - 1;
-  const keys = tokens.map(maskedKey);
+  const keys = tokens.map((t) => maskedKey(t, spec.mask));
   let grams = 0;
   for (let n = 1; n <= spec.maxN; n++) {
     for (let i = 0; i + n <= keys.length; i++) {
