@@ -71,6 +71,9 @@ const report = {
   bench: 'ai-builtin',
   threshold,
   dev: summarise(evaluate('dev', dev, d.scores, t)),
+  // Per source: each AI source of DEV against the same human essays.
+  devBySource: summarise(evaluate('dev-by-source', dev.filter((r) => r.label === 'ai').flatMap((r) => [r])
+    .concat([...new Set(dev.filter((r) => r.label === 'ai').map((r) => r.set))].flatMap((set) => dev.filter((r) => r.label === 'human').map((h) => ({ ...h, set })))), d.scores, t)),
   eval: summarise(evaluate('eval', evMain, e.scores, t)),
   evalBySource: summarise(evaluate('eval', evMain, e.scores, [...t, '--by', 'group'])),
   edited: summarise(evaluate('edited', evEdited, x.scores, t)),

@@ -195,7 +195,13 @@ export interface VendorRecordsTable {
   updated_at: string;
 }
 
+export interface SystemSettingsTable {
+  key: string;
+  value: string;
+}
+
 export interface Database {
+  system_settings: SystemSettingsTable;
   organisations: OrganisationsTable;
   org_units: OrgUnitsTable;
   users: UsersTable;

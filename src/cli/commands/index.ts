@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { registerAiCommand } from './ai.js';
+import { registerServeCommand } from './serve.js';
 
 /** Every `origo` sub-command registers itself here, one file per command. */
 export function registerCommands(program: Command): void {
+  registerServeCommand(program);
   registerAiCommand(program);
 }

@@ -199,5 +199,10 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addUniqueConstraint('vendor_records_key', ['vendor', 'kind', 'organisation_id', 'external_id'])
     .execute();
   await db.schema.createIndex('vendor_records_internal').on('vendor_records').columns(['vendor', 'kind', 'internal_id']).execute();
+  await db.schema
+    .createTable('system_settings')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .execute();
   void sql;
 }

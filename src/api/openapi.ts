@@ -1,0 +1,191 @@
+/**
+ * The OpenAPI 3.1 description of the native REST API v1, served at GET /openapi.json and rendered
+ * at /docs. A test checks that every route the app registers under /api/v1 is described here.
+ */
+type Json = Record<string, unknown>;
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: Json, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
+const error = (description: string) => json(ref('Error'), description);
+const idParam = (name = 'id', description = 'Public id') => ({ name, in: 'path', required: true, schema: { type: 'string' }, description });
+const pageParams = [
+  { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } },
+  { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
+];
+const pageOf = (item: string) => ({
+  type: 'object',
+  required: ['items', 'total', 'limit', 'offset'],
+  properties: { items: { type: 'array', items: ref(item) }, total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' } },
+});
+const common = { '401': error('Missing or invalid credentials'), '403': error('Wrong role') };
+const withId = { ...common, '404': error('Unknown id, or a resource of another organisation') };
+const body = (schema: Json) => ({ required: true, content: { 'application/json': { schema } } });
+
+function crud(tag: string, path: string, schema: string, input: Json, createCode = '201') {
+  return {
+    [path]: {
+      post: { tags: [tag], summary: `Create a ${tag.toLowerCase().replace(/s$/, '')}`, requestBody: body(input), responses: { [createCode]: json(ref(schema), 'Created'), '422': error('Validation failed'), ...common } },
+      get: { tags: [tag], summary: `List ${tag.toLowerCase()}`, parameters: pageParams, responses: { '200': json(pageOf(schema)), ...common } },
+    },
+    [`${path}/{id}`]: {
+      parameters: [idParam()],
+      get: { tags: [tag], summary: 'Read one', responses: { '200': json(ref(schema)), ...withId } },
+      patch: { tags: [tag], summary: 'Update', requestBody: body(input), responses: { '200': json(ref(schema)), '422': error('Validation failed'), ...withId } },
+      delete: { tags: [tag], summary: 'Delete', responses: { '204': { description: 'Deleted' }, ...withId } },
+    },
+  };
+}
+
+const settingsSchema = {
+  type: 'object',
+  properties: {
+    check_peers: { type: 'boolean', default: true, description: 'Compare submissions of the assignment with each other' },
+    check_repository: { type: 'boolean', default: false, description: "Compare with the organisation's repository" },
+    add_to_repository: { type: 'boolean', default: false, description: 'Add checked submissions to the repository' },
+    exclude_quotes: { type: 'boolean', default: false },
+    exclude_references: { type: 'boolean', default: false },
+    min_match_words: { type: 'integer', minimum: 1, default: 8 },
+    exclude_small_sources_percent: { type: 'number', minimum: 0, maximum: 100, default: 0 },
+    excluded_phrases: { type: 'array', maxItems: 15, items: { type: 'string' } },
+    template_text: { type: 'string' },
+    ai_detection: { type: 'boolean', default: true },
+    language: { type: ['string', 'null'], description: 'Programming language of a code assignment' },
+  },
+  additionalProperties: false,
+};
+
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Origo native REST API',
+    version: '1.0.0',
+    description:
+      'Self-hosted plagiarism and originality checks. Authenticate with `Authorization: Bearer <api key>` or with the token from POST /api/v1/auth/login. ' +
+      'Errors are `{"error": {"code", "message", "details"?}}` with the codes of the error catalogue: invalid_json 400, bad_request 400, unauthorized 401, forbidden 403, not_found 404, ' +
+      'route_not_found 404, conflict 409, not_ready 409, payload_too_large 413, unsupported_media_type 415, validation_failed 422, unsupported_document 422, internal_error 500, unavailable 503. ' +
+      "Sources are the assignment's peers and the organisation's repositories; there is no internet search.",
+  },
+  servers: [{ url: '/' }],
+  security: [{ bearer: [] }],
+  tags: ['Health', 'Identity', 'Organisations', 'Org units', 'Users', 'API keys', 'Courses', 'Assignments', 'Documents', 'Repositories', 'Webhooks'].map((name) => ({ name })),
+  paths: {
+    '/health': { get: { tags: ['Health'], security: [], summary: 'Liveness: the database answers', responses: { '200': json({ type: 'object', properties: { status: { const: 'ok' }, database: { type: 'string' }, jobs: { type: 'object' } } }), '503': error('The database does not answer') } } },
+    '/api/v1/auth/login': {
+      post: {
+        tags: ['Identity'],
+        security: [],
+        summary: 'Log in with email and password; returns a short-lived JWT',
+        requestBody: body({ type: 'object', required: ['email', 'password'], properties: { email: { type: 'string' }, password: { type: 'string' } } }),
+        responses: { '200': json({ type: 'object', properties: { token: { type: 'string' }, token_type: { const: 'Bearer' }, expires_at: { type: 'string' }, expires_in: { type: 'integer' }, user: ref('User') } }), '401': error('Wrong email or password') },
+      },
+    },
+    '/api/v1/me': { get: { tags: ['Identity'], summary: 'The caller', responses: { '200': json({ type: 'object', properties: { organisation_id: { type: 'string' }, role: { type: 'string' }, system_admin: { type: 'boolean' }, authenticated_by: { enum: ['api_key', 'jwt'] }, user: { anyOf: [ref('User'), { type: 'null' }] } } }), ...common } } },
+    ...crud('Organisations', '/api/v1/organisations', 'Organisation', { type: 'object', properties: { name: { type: 'string' }, settings: { type: 'object' } } }),
+    ...crud('Org units', '/api/v1/org-units', 'OrgUnit', { type: 'object', properties: { name: { type: 'string' }, parent_id: { type: ['string', 'null'] } } }),
+    ...crud('Users', '/api/v1/users', 'User', {
+      type: 'object',
+      properties: { email: { type: 'string' }, name: { type: 'string' }, role: { enum: ['admin', 'instructor', 'student'] }, password: { type: 'string', minLength: 8 }, org_unit_id: { type: ['string', 'null'] }, active: { type: 'boolean' } },
+    }),
+    ...crud('API keys', '/api/v1/api-keys', 'ApiKey', {
+      type: 'object',
+      properties: { name: { type: 'string' }, level: { enum: ['client', 'user'] }, user_id: { type: 'string' }, vendor: { enum: ['codequiry', 'drillbit', 'plagiat', 'inspera', 'plagscan'] }, allowed_ips: { type: ['string', 'null'] } },
+    }),
+    ...crud('Courses', '/api/v1/courses', 'Course', { type: 'object', properties: { name: { type: 'string' }, code: { type: ['string', 'null'] } } }),
+    ...crud('Assignments', '/api/v1/assignments', 'Assignment', { type: 'object', properties: { name: { type: 'string' }, kind: { enum: ['text', 'code'] }, course_id: { type: ['string', 'null'] }, settings: settingsSchema } }),
+    '/api/v1/assignments/{id}/documents': {
+      parameters: [idParam('id', 'Assignment id')],
+      post: {
+        tags: ['Documents'],
+        summary: 'Submit a document into an assignment',
+        requestBody: {
+          required: true,
+          content: {
+            'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, title: { type: 'string' }, author: { type: 'string' } } } },
+            'application/json': { schema: { type: 'object', required: ['text'], properties: { title: { type: 'string' }, author: { type: 'string' }, text: { type: 'string' } } } },
+          },
+        },
+        responses: { '201': json(ref('Document'), 'Accepted and queued'), '413': error('Larger than the upload limit'), '415': error('Unsupported content type'), '422': error('Validation failed'), ...withId },
+      },
+      get: { tags: ['Documents'], summary: 'Documents of an assignment', parameters: [...pageParams, { name: 'status', in: 'query', schema: { type: 'string' } }], responses: { '200': json(pageOf('Document')), ...withId } },
+    },
+    '/api/v1/documents': {
+      post: { tags: ['Documents'], summary: 'Submit a document outside any assignment (checked against the repository)', requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object' } }, 'application/json': { schema: { type: 'object' } } } }, responses: { '201': json(ref('Document')), ...common } },
+      get: { tags: ['Documents'], summary: 'List documents', parameters: [...pageParams, { name: 'assignment_id', in: 'query', schema: { type: 'string' } }, { name: 'status', in: 'query', schema: { type: 'string' } }, { name: 'md5', in: 'query', schema: { type: 'string' } }], responses: { '200': json(pageOf('Document')), ...common } },
+    },
+    '/api/v1/documents/{id}': {
+      parameters: [idParam()],
+      get: { tags: ['Documents'], summary: 'Status and, when done, similarity', responses: { '200': json(ref('Document')), ...withId } },
+      delete: { tags: ['Documents'], summary: 'Delete the document, its file, text and fingerprints', responses: { '204': { description: 'Deleted' }, ...withId } },
+    },
+    '/api/v1/documents/{id}/report': { parameters: [idParam()], get: { tags: ['Documents'], summary: 'The latest report', responses: { '200': json(ref('Report')), '409': error('Not finished yet'), ...withId } } },
+    '/api/v1/documents/{id}/text': { parameters: [idParam()], get: { tags: ['Documents'], summary: 'The extracted text the offsets refer to', responses: { '200': json({ type: 'object', properties: { document_id: { type: 'string' }, text: { type: 'string' }, extraction: { type: 'object' } } }), '409': error('Not extracted yet'), ...withId } } },
+    '/api/v1/documents/{id}/file': { parameters: [idParam()], get: { tags: ['Documents'], summary: 'The original uploaded file', responses: { '200': { description: 'The file' }, ...withId } } },
+    '/api/v1/documents/{id}/recheck': { parameters: [idParam()], post: { tags: ['Documents'], summary: 'Check the document again (new report version)', responses: { '202': json(ref('Document')), '409': error('Failed documents cannot be checked'), ...withId } } },
+    '/api/v1/repositories': { get: { tags: ['Repositories'], summary: "The organisation's repositories", responses: { '200': json(pageOf('Repository')), ...common } } },
+    '/api/v1/repositories/{id}/documents': {
+      parameters: [idParam('id', 'Repository id, or "default"')],
+      get: { tags: ['Repositories'], summary: 'Documents in a repository', parameters: pageParams, responses: { '200': json(pageOf('Document')), ...withId } },
+      post: { tags: ['Repositories'], summary: 'Add a document', requestBody: body({ type: 'object', required: ['document_id'], properties: { document_id: { type: 'string' } } }), responses: { '201': json({ type: 'object' }), ...withId } },
+    },
+    '/api/v1/repositories/{id}/documents/{documentId}': { parameters: [idParam('id', 'Repository id, or "default"'), idParam('documentId', 'Document id')], delete: { tags: ['Repositories'], summary: 'Remove a document', responses: { '204': { description: 'Removed' }, ...withId } } },
+    '/api/v1/webhooks': {
+      post: {
+        tags: ['Webhooks'],
+        summary: 'Register a webhook (organisation-wide, or for one document)',
+        description: 'Deliveries are JSON POSTs signed with `X-Origo-Signature: sha256=<HMAC-SHA256 of the body with the secret>`, retried with backoff while the receiver fails.',
+        requestBody: body({ type: 'object', required: ['url'], properties: { url: { type: 'string' }, events: { type: 'array', items: { type: 'string' } }, document_id: { type: 'string' }, secret: { type: 'string', minLength: 16 } } }),
+        responses: { '201': json(ref('Webhook')), '422': error('Validation failed'), ...common },
+      },
+      get: { tags: ['Webhooks'], summary: 'List webhooks', responses: { '200': json(pageOf('Webhook')), ...common } },
+    },
+    '/api/v1/webhooks/{id}': { parameters: [idParam()], delete: { tags: ['Webhooks'], summary: 'Delete a webhook', responses: { '204': { description: 'Deleted' }, ...withId } } },
+    '/api/v1/webhook-deliveries': { get: { tags: ['Webhooks'], summary: 'Recent deliveries and their outcome', responses: { '200': json({ type: 'object' }), ...common } } },
+  },
+  components: {
+    securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API key or a login JWT' } },
+    schemas: {
+      Error: { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} } } } },
+      Organisation: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, settings: { type: 'object' }, created_at: { type: 'string' }, updated_at: { type: 'string' } } },
+      OrgUnit: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, parent_id: { type: ['string', 'null'] }, created_at: { type: 'string' } } },
+      User: { type: 'object', properties: { id: { type: 'string' }, organisation_id: { type: 'string' }, org_unit_id: { type: ['string', 'null'] }, email: { type: ['string', 'null'] }, name: { type: 'string' }, role: { enum: ['admin', 'instructor', 'student'] }, active: { type: 'boolean' }, has_password: { type: 'boolean' }, created_at: { type: 'string' }, updated_at: { type: 'string' } } },
+      ApiKey: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, level: { enum: ['client', 'user'] }, user_id: { type: ['string', 'null'] }, vendor: { type: ['string', 'null'] }, allowed_ips: { type: ['string', 'null'] }, key: { type: 'string', description: 'Only in the response that creates the key' }, created_at: { type: 'string' }, last_used_at: { type: ['string', 'null'] } } },
+      Course: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, code: { type: ['string', 'null'] }, created_at: { type: 'string' } } },
+      Assignment: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, kind: { enum: ['text', 'code'] }, course_id: { type: ['string', 'null'] }, settings: settingsSchema, created_at: { type: 'string' }, updated_at: { type: 'string' } } },
+      Document: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          assignment_id: { type: ['string', 'null'] },
+          title: { type: 'string' },
+          author: { type: ['string', 'null'] },
+          filename: { type: ['string', 'null'] },
+          mime: { type: ['string', 'null'] },
+          size: { type: 'integer' },
+          md5: { type: 'string' },
+          status: { enum: ['queued', 'converting', 'converted', 'checking', 'done', 'failed'] },
+          reason: { type: ['string', 'null'], description: 'Why the document failed' },
+          language: { type: ['string', 'null'] },
+          counts: { type: ['object', 'null'], properties: { characters: { type: 'integer' }, words: { type: 'integer' }, pages: { type: 'integer' } } },
+          similarity: { type: ['number', 'null'], minimum: 0, maximum: 100 },
+          created_at: { type: 'string' },
+          updated_at: { type: 'string' },
+        },
+      },
+      Match: { type: 'object', required: ['source_document_id', 'offset', 'length', 'source_offset', 'source_length'], properties: { source_document_id: { type: 'string' }, offset: { type: 'integer' }, length: { type: 'integer' }, source_offset: { type: 'integer' }, source_length: { type: 'integer' } } },
+      Report: {
+        type: 'object',
+        properties: {
+          document_id: { type: 'string' },
+          version: { type: 'integer' },
+          status: { type: 'string' },
+          similarity: { type: 'number', minimum: 0, maximum: 100 },
+          created_at: { type: 'string' },
+          sources: { type: 'array', items: { type: 'object', properties: { source_document_id: { type: 'string' }, title: { type: 'string' }, scope: { enum: ['peer', 'repository'] }, similarity: { type: 'number' }, matches: { type: 'integer' } } } },
+          matches: { type: 'array', items: ref('Match'), description: 'Offsets and lengths in characters (UTF-16 code units) of the extracted texts' },
+        },
+      },
+      Repository: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, is_default: { type: 'boolean' }, documents: { type: ['integer', 'null'] }, created_at: { type: 'string' } } },
+      Webhook: { type: 'object', properties: { id: { type: 'string' }, url: { type: 'string' }, events: { type: 'array', items: { type: 'string' } }, document_id: { type: ['string', 'null'] }, active: { type: 'boolean' }, secret: { type: 'string', description: 'Only when created' }, created_at: { type: 'string' } } },
+    },
+  },
+} as const;

@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadConfig, ConfigError } from './config.js';
+
+test('defaults: port 8080, ./data, SQLite, two in-process workers', () => {
+  const c = loadConfig({});
+  assert.equal(c.port, 8080);
+  assert.match(c.dataDir, /[/\\]data$/);
+  assert.equal(c.databaseUrl, null);
+  assert.equal(c.workers, 2);
+  assert.equal(c.api, true);
+});
+
+test('every problem in the environment is reported at once, clearly', () => {
+  assert.throws(
+    () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', ORIGO_ADMIN_KEY: 'short', ORIGO_ADMIN_EMAIL: 'a@b.c' }),
+    (err: unknown) => {
+      assert.ok(err instanceof ConfigError);
+      assert.match(err.message, /PORT must be an integer/);
+      assert.match(err.message, /DATABASE_URL must start with postgres/);
+      assert.match(err.message, /ORIGO_ADMIN_KEY must be at least 16/);
+      assert.match(err.message, /ORIGO_ADMIN_EMAIL and ORIGO_ADMIN_PASSWORD must be set together/);
+      return true;
+    },
+  );
+});
+
+test('PostgreSQL URLs, worker counts and the debug step delay are read', () => {
+  const c = loadConfig({ DATABASE_URL: 'postgres://u@h/db', ORIGO_WORKERS: '0', ORIGO_DEBUG_STEP_DELAY: 'analyse:250', ORIGO_COMPAT_ROOT_PLAGSCAN_PORT: '9001' });
+  assert.equal(c.databaseUrl, 'postgres://u@h/db');
+  assert.equal(c.workers, 0);
+  assert.deepEqual(c.stepDelay, { step: 'analyse', ms: 250 });
+  assert.deepEqual(c.compatRootPorts, { plagscan: 9001 });
+});

@@ -1,0 +1,81 @@
+/**
+ * Scale-out on PostgreSQL: one API process and two worker processes share a database.
+ *
+ *   API (ORIGO_WORKERS=0) ──► jobs table ◄── worker 1 (2 at a time)
+ *                                       ◄── worker 2 (2 at a time)
+ *
+ * Every job is claimed exactly once (FOR UPDATE SKIP LOCKED) and every analyse job leaves exactly
+ * one report version. Skipped where PostgreSQL does not answer; CI requires it.
+ */
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import pg from 'pg';
+import { apiClient, startProcess, tempDir, waitFor, type ServerProcess } from '../testing/server-process.js';
+import { createTestDatabase, postgresAnswers, REQUIRE_PG, TEST_PG_URL } from '../testing/stores.js';
+
+const up = await postgresAnswers();
+if (!up && REQUIRE_PG) throw new Error(`PostgreSQL does not answer at ${TEST_PG_URL}, and ORIGO_REQUIRE_POSTGRES=1`);
+
+const procs: ServerProcess[] = [];
+const cleanups: (() => Promise<void> | void)[] = [];
+after(async () => {
+  for (const p of procs) await p.kill('SIGTERM');
+  for (const c of cleanups) await c();
+});
+
+test('two worker processes on PostgreSQL never process the same job twice', { skip: up ? false : `PostgreSQL does not answer at ${TEST_PG_URL}`, timeout: 180_000 }, async () => {
+  const db = await createTestDatabase('origo_e2e');
+  cleanups.push(db.drop);
+  const dir = tempDir();
+  cleanups.push(dir.remove);
+  const key = 'pg-e2e-admin-key-0123456789';
+  const env = { DATABASE_URL: db.url, ORIGO_DATA_DIR: dir.path, ORIGO_ADMIN_KEY: key };
+  const api = await startProcess({ ...env, ORIGO_WORKERS: '0' });
+  procs.push(api);
+  const w1 = await startProcess({ ...env, ORIGO_WORKERS: '2' }, 'worker', false);
+  const w2 = await startProcess({ ...env, ORIGO_WORKERS: '2' }, 'worker', false);
+  procs.push(w1, w2);
+  const client = apiClient(api.url, key);
+  const asg = await client.post('/api/v1/assignments', { name: 'Scale-out' });
+  assert.equal(asg.status, 201);
+  const shared = 'Photosynthesis converts light energy into chemical energy stored in glucose, releasing oxygen as a by-product of splitting water molecules inside the chloroplasts of plant cells.';
+  const ids: string[] = [];
+  for (let i = 0; i < 30; i++) {
+    const text = i % 3 === 0 ? `Essay ${i} starts in its own words about leaves and seasons. ${shared} Essay ${i} ends its own way.` : `Essay ${i} is about a different topic entirely, number ${i}, with words like river${i}, mountain${i} and city${i}.`;
+    const r = await client.post(`/api/v1/assignments/${asg.body.id}/documents`, { title: `Essay ${i}`, text });
+    assert.equal(r.status, 201);
+    ids.push(r.body.id);
+  }
+  await waitFor('every document to be done and the queue to drain', async () => {
+    const list = await client.get(`/api/v1/assignments/${asg.body.id}/documents?limit=100`);
+    if (list.body.items.filter((d: { status: string }) => d.status === 'done').length !== 30) return undefined;
+    const c = new pg.Client({ connectionString: db.url });
+    await c.connect();
+    const { rows } = await c.query("SELECT count(*)::int AS n FROM jobs WHERE status IN ('queued', 'running')");
+    await c.end();
+    return rows[0].n === 0 ? true : undefined;
+  }, 120_000, 250);
+
+  const c = new pg.Client({ connectionString: db.url });
+  await c.connect();
+  try {
+    const jobs = (await c.query("SELECT id, kind, status, attempts, last_error FROM jobs WHERE kind IN ('extract', 'analyse', 'notify')")).rows;
+    assert.ok(jobs.length >= 90, `jobs: ${jobs.length}`);
+    assert.deepEqual(jobs.filter((j) => j.status !== 'done' || j.attempts !== 1), [], 'every job claimed exactly once');
+    const perDoc = (await c.query(`
+      SELECT d.id, (SELECT count(*)::int FROM analyses a WHERE a.document_id = d.id) AS versions,
+             (SELECT count(*)::int FROM jobs j WHERE j.kind = 'analyse' AND (j.payload::json->>'documentId')::int = d.id) AS analyse_jobs
+      FROM documents d`)).rows;
+    assert.equal(perDoc.length, 30);
+    for (const d of perDoc) assert.equal(d.versions, d.analyse_jobs, `document ${d.id}: one report version per analyse job`);
+    // Both workers took part.
+    assert.match(w1.output(), /job done/);
+    assert.match(w2.output(), /job done/);
+  } finally {
+    await c.end();
+  }
+  const copied = await client.get(`/api/v1/documents/${ids[0]}/report`);
+  assert.ok(copied.body.similarity > 0, 'documents sharing the paragraph find each other');
+  const unrelated = await client.get(`/api/v1/documents/${ids[1]}/report`);
+  assert.equal(unrelated.body.similarity, 0);
+});

@@ -1,0 +1,17 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Config } from '../config/config.js';
+import type { Services } from '../services/services.js';
+
+export interface MountedPlugin {
+  /** Vendor name for vendor-compatible APIs (codequiry, drillbit, plagiat, inspera, plagscan), else null. */
+  vendor: string | null;
+  prefix: string;
+  plugin: FastifyPluginAsync;
+}
+
+/** The HTTP plug-ins mounted beside the native API: vendor adapters and the web UI, each under its prefix. */
+export async function mountedPlugins(services: Services, config: Config): Promise<MountedPlugin[]> {
+  void services;
+  void config;
+  return [];
+}

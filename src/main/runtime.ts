@@ -1,0 +1,89 @@
+import { join } from 'node:path';
+import pino from 'pino';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config/config.js';
+import { openStore, type Store } from '../store/index.js';
+import { LocalBlobStore } from '../blob/index.js';
+import { createServices, type Services } from '../services/services.js';
+import { bootstrap } from '../services/bootstrap.js';
+import { buildApp } from '../api/app.js';
+import { createPipelineWorker, type Worker } from '../pipeline/index.js';
+import type { Logger } from '../services/logger.js';
+import { mountedPlugins } from './plugins.js';
+
+export interface Runtime {
+  config: Config;
+  store: Store;
+  services: Services;
+  app: FastifyInstance | null;
+  worker: Worker | null;
+  /** Address the HTTP server listens on, e.g. http://127.0.0.1:8080. */
+  url: string | null;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts one Origo process: the store (SQLite or PostgreSQL), blobs, services, the HTTP API
+ * (unless disabled) and in-process workers (unless 0). Every process of an installation runs
+ * this; API-only and worker-only processes are the same code with other settings.
+ */
+export async function startRuntime(config: Config, options: { log?: Logger } = {}): Promise<Runtime> {
+  const log: Logger = options.log ?? (pino({ level: config.logLevel, base: { pid: process.pid } }) as unknown as Logger);
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const blobs = new LocalBlobStore(join(config.dataDir, 'blobs'));
+  const services = await createServices({
+    store,
+    blobs,
+    log,
+    maxUploadBytes: config.maxUploadBytes,
+    jwtSecret: config.jwtSecret,
+    jwtTtlSeconds: config.jwtTtlSeconds,
+    publicUrl: config.publicUrl,
+  });
+  const boot = await bootstrap(services, config);
+  if (boot.generatedKey) {
+    // Printed once, on the first start only; it is stored hashed.
+    process.stdout.write(`\nOrigo created the default organisation and its administrator.\nAdministrator API key (shown only now): ${boot.generatedKey}\n\n`);
+  }
+
+  const plugins = await mountedPlugins(services, config);
+  let app: FastifyInstance | null = null;
+  let url: string | null = null;
+  const rootApps: FastifyInstance[] = [];
+  if (config.api) {
+    app = await buildApp(services, { maxUploadBytes: config.maxUploadBytes, logger: log as never, plugins });
+    url = await app.listen({ port: config.port, host: config.host });
+    log.info({ url, database: store.dialect, dataDir: config.dataDir }, 'Origo is listening');
+    // Clients with hard-coded paths: one vendor API alone at the root of a second port.
+    for (const [vendor, port] of Object.entries(config.compatRootPorts)) {
+      const mounted = plugins.find((p) => p.vendor === vendor);
+      if (!mounted) throw new Error(`ORIGO_COMPAT_ROOT_${vendor.toUpperCase()}_PORT is set, but the ${vendor} API is not available`);
+      const rootApp = await buildApp(services, { maxUploadBytes: config.maxUploadBytes, logger: log as never, native: false, plugins: [{ prefix: '', plugin: mounted.plugin }] });
+      const rootUrl = await rootApp.listen({ port, host: config.host });
+      rootApps.push(rootApp);
+      log.info({ vendor, url: rootUrl }, 'vendor API served at the root of its own port');
+    }
+  }
+
+  let worker: Worker | null = null;
+  if (config.workers > 0) {
+    worker = createPipelineWorker(
+      { store, blobs, events: services.ctx.events, log, stepDelay: config.stepDelay },
+      { concurrency: config.workers, leaseMs: config.jobLeaseMs, webhookBackoffBaseMs: config.webhookBackoffMs },
+    );
+    worker.start();
+  }
+
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    log.info('shutting down');
+    if (app) await app.close();
+    for (const a of rootApps) await a.close();
+    if (worker) await worker.stop();
+    await store.close();
+    log.info('stopped');
+  };
+  return { config, store, services, app, worker, url, stop };
+}

@@ -1,0 +1,43 @@
+import { nowIso } from '../store/index.js';
+import { enqueueNotify } from '../services/document-service.js';
+import { Worker } from './worker.js';
+import type { PipelineDeps } from './deps.js';
+import { extractStep } from './steps/extract-step.js';
+import { analyseStep } from './steps/analyse-step.js';
+import { indexStep } from './steps/index-step.js';
+import { notifyStep } from './steps/notify-step.js';
+import { deliverStep } from './steps/deliver-step.js';
+
+export interface PipelineOptions {
+  concurrency: number;
+  leaseMs: number;
+  webhookBackoffBaseMs?: number;
+}
+
+/**
+ * The durable pipeline: ingest (in the API) → extract → analyse (report version) → index →
+ * notify → deliver, each a job in the store's queue, run by a Worker.
+ */
+export function createPipelineWorker(deps: PipelineDeps, options: PipelineOptions): Worker {
+  const handlers = {
+    extract: extractStep(deps),
+    analyse: analyseStep(deps),
+    index: indexStep(deps),
+    notify: notifyStep(deps),
+    deliver: deliverStep(deps, { backoffBaseMs: options.webhookBackoffBaseMs ?? 5000 }),
+  };
+  return new Worker(deps.store, handlers, deps.log, {
+    concurrency: options.concurrency,
+    leaseMs: options.leaseMs,
+    onGiveUp: async (kind, payload, error) => {
+      // A document whose step kept crashing is failed with the reason, never left hanging.
+      if (kind !== 'extract' && kind !== 'analyse') return;
+      const doc = await deps.store.documents.byId(Number(payload.documentId));
+      if (!doc || doc.status === 'done' || doc.status === 'deleted' || doc.status === 'failed') return;
+      await deps.store.transaction(async (tx) => {
+        await tx.documents.update(doc.id, { status: 'failed', reason: `internal error during ${kind}: ${error}`, updated_at: nowIso() });
+        await enqueueNotify(tx, doc.id, 'document.failed', kind);
+      });
+    },
+  });
+}

@@ -1,0 +1,64 @@
+import { nowIso } from '../../store/index.js';
+import { extractDocument } from '../../extract/index.js';
+import { prepareText, textFingerprints } from '../../engine/index.js';
+import { enqueueNotify, jobKeys } from '../../services/document-service.js';
+import { parseOptions } from '../../services/document-options.js';
+import type { JobHandler } from '../job-types.js';
+import { debugDelay, type PipelineDeps } from '../deps.js';
+
+/** extract: bytes → text with counts and signals; the text's fingerprints go into the index. */
+export function extractStep(deps: PipelineDeps): JobHandler {
+  return async ({ payload, finish, signal }) => {
+    const documentId = Number(payload.documentId);
+    const doc = await deps.store.documents.byId(documentId);
+    if (!doc || doc.status === 'deleted') return;
+    if (doc.status !== 'queued' && doc.status !== 'converting') return; // already past this step
+    if (doc.status === 'queued') {
+      await deps.store.transaction(async (tx) => {
+        await tx.documents.update(doc.id, { status: 'converting', updated_at: nowIso() });
+        await enqueueNotify(tx, doc.id, 'document.processing', 'extract');
+      });
+    }
+    await debugDelay(deps, 'extract', signal);
+    const bytes = doc.blob_key ? await deps.blobs.get(doc.blob_key) : null;
+    if (!bytes) {
+      await finish(async (tx) => {
+        await tx.documents.update(doc.id, { status: 'failed', reason: 'the uploaded file is missing from storage', updated_at: nowIso() });
+        await enqueueNotify(tx, doc.id, 'document.failed', 'extract');
+      });
+      return;
+    }
+    const outcome = await extractDocument(bytes, { filename: doc.filename, mime: doc.mime });
+    if (!outcome.ok) {
+      await finish(async (tx) => {
+        await tx.documents.update(doc.id, { status: 'failed', reason: outcome.reason, updated_at: nowIso() });
+        await enqueueNotify(tx, doc.id, 'document.failed', 'extract');
+      });
+      return;
+    }
+    const { extraction } = outcome;
+    const prepared = prepareText(extraction.text);
+    const hashes = textFingerprints(prepared);
+    const { text, ...meta } = extraction;
+    await finish(async (tx) => {
+      const current = await tx.documents.byId(doc.id);
+      if (!current || current.status === 'deleted') return;
+      const options = parseOptions(current.options);
+      await tx.documents.putText(doc.id, text, JSON.stringify(meta));
+      await tx.fingerprints.replace(doc.id, doc.organisation_id, hashes);
+      await tx.documents.update(doc.id, {
+        status: 'converted',
+        language: extraction.language,
+        char_count: extraction.counts.characters,
+        word_count: extraction.counts.words,
+        page_count: extraction.counts.pages,
+        updated_at: nowIso(),
+      });
+      if (options.index_only) {
+        await tx.jobs.enqueue('index', { documentId: doc.id, finish: true }, { dedupeKey: `index:${doc.id}:only` });
+      } else if (!options.hold) {
+        await tx.jobs.enqueue('analyse', { documentId: doc.id, reason: 'initial' }, { dedupeKey: jobKeys.analyse(doc.id, 'initial') });
+      }
+    });
+  };
+}

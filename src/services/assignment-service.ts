@@ -1,0 +1,151 @@
+import type { AssignmentRow, CourseRow, PageOf } from '../store/index.js';
+import { nowIso } from '../store/index.js';
+import type { PageRequest, ServiceContext } from './context.js';
+import { page } from './context.js';
+import { forbidden, invalid, notFound } from './errors.js';
+import { publicId } from './ids.js';
+import { hasRole, type Principal } from './principal.js';
+import { DEFAULT_SETTINGS, mergeSettings, parseSettings, type AssignmentSettings } from './settings.js';
+import type { DocumentService } from './document-service.js';
+
+export interface AssignmentInput {
+  name?: unknown;
+  kind?: unknown;
+  course_id?: unknown;
+  settings?: unknown;
+}
+
+/** Courses and assignments (with their check settings). */
+export class AssignmentService {
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly documents: DocumentService,
+  ) {}
+
+  // ---- courses ----
+
+  async createCourse(p: Principal, input: { name?: unknown; code?: unknown }): Promise<CourseRow> {
+    if (!hasRole(p, 'instructor')) throw forbidden();
+    if (typeof input.name !== 'string' || !input.name.trim()) throw invalid('name is required', { fields: { name: 'is required' } });
+    if (input.code !== undefined && input.code !== null && typeof input.code !== 'string') throw invalid('code must be a string');
+    return this.ctx.store.courses.create({ public_id: publicId('crs'), organisation_id: p.organisationId, name: input.name.trim(), code: (input.code as string | undefined) ?? null, created_at: nowIso() });
+  }
+
+  async getCourse(p: Principal, id: string): Promise<CourseRow> {
+    const course = await this.ctx.store.courses.byPublicId(p.organisationId, id);
+    if (!course) throw notFound('Course');
+    return course;
+  }
+
+  async listCourses(p: Principal, req: PageRequest): Promise<PageOf<CourseRow>> {
+    return this.ctx.store.courses.list(p.organisationId, page(req));
+  }
+
+  async updateCourse(p: Principal, id: string, input: { name?: unknown; code?: unknown }): Promise<CourseRow> {
+    if (!hasRole(p, 'instructor')) throw forbidden();
+    const course = await this.getCourse(p, id);
+    const patch: { name?: string; code?: string | null } = {};
+    if (input.name !== undefined) {
+      if (typeof input.name !== 'string' || !input.name.trim()) throw invalid('name must be a non-empty string');
+      patch.name = input.name.trim();
+    }
+    if (input.code !== undefined) patch.code = input.code === null ? null : String(input.code);
+    return (await this.ctx.store.courses.update(course.id, patch)) as CourseRow;
+  }
+
+  async deleteCourse(p: Principal, id: string): Promise<void> {
+    if (!hasRole(p, 'instructor')) throw forbidden();
+    const course = await this.getCourse(p, id);
+    await this.ctx.store.courses.delete(course.id);
+  }
+
+  // ---- assignments ----
+
+  async create(p: Principal, input: AssignmentInput): Promise<AssignmentRow> {
+    if (!hasRole(p, 'instructor')) throw forbidden();
+    const fields: Record<string, string> = {};
+    if (typeof input.name !== 'string' || !input.name.trim()) fields.name = 'is required';
+    else if (input.name.length > 300) fields.name = 'must be at most 300 characters';
+    const kind = input.kind ?? 'text';
+    if (kind !== 'text' && kind !== 'code') fields.kind = 'must be "text" or "code"';
+    if (Object.keys(fields).length) throw invalid('invalid assignment', { fields });
+    const settings = mergeSettings(DEFAULT_SETTINGS, input.settings);
+    let courseId: number | null = null;
+    if (input.course_id !== undefined && input.course_id !== null) courseId = (await this.getCourse(p, String(input.course_id))).id;
+    return this.createIn(p.organisationId, { name: (input.name as string).trim(), kind: kind as string, courseId, ownerUserId: p.userId, settings });
+  }
+
+  /** Creates an assignment without a role check (vendor adapters that create containers for an org). */
+  async createIn(organisationId: number, a: { name: string; kind: string; courseId?: number | null; ownerUserId?: number | null; settings: AssignmentSettings }): Promise<AssignmentRow> {
+    const now = nowIso();
+    return this.ctx.store.assignments.create({
+      public_id: publicId('asg'),
+      organisation_id: organisationId,
+      course_id: a.courseId ?? null,
+      owner_user_id: a.ownerUserId ?? null,
+      name: a.name,
+      kind: a.kind,
+      settings: JSON.stringify(a.settings),
+      created_at: now,
+      updated_at: now,
+    });
+  }
+
+  async get(p: Principal, id: string): Promise<AssignmentRow> {
+    const a = await this.ctx.store.assignments.byPublicId(p.organisationId, id);
+    if (!a) throw notFound('Assignment');
+    return a;
+  }
+
+  async byId(organisationId: number, id: number): Promise<AssignmentRow | undefined> {
+    const a = await this.ctx.store.assignments.byId(id);
+    return a && a.organisation_id === organisationId ? a : undefined;
+  }
+
+  async byName(organisationId: number, name: string): Promise<AssignmentRow | undefined> {
+    return this.ctx.store.assignments.byName(organisationId, name);
+  }
+
+  async list(p: Principal, req: PageRequest & { course_id?: string }): Promise<PageOf<AssignmentRow>> {
+    let courseId: number | undefined;
+    if (req.course_id) courseId = (await this.getCourse(p, req.course_id)).id;
+    return this.ctx.store.assignments.list(p.organisationId, page(req), courseId);
+  }
+
+  settingsOf(a: AssignmentRow): AssignmentSettings {
+    return parseSettings(a.settings);
+  }
+
+  async update(p: Principal, id: string, input: AssignmentInput): Promise<AssignmentRow> {
+    if (!hasRole(p, 'instructor')) throw forbidden();
+    const a = await this.get(p, id);
+    const patch: { name?: string; settings?: string; course_id?: number | null; updated_at: string } = { updated_at: nowIso() };
+    if (input.name !== undefined) {
+      if (typeof input.name !== 'string' || !input.name.trim()) throw invalid('name must be a non-empty string', { fields: { name: 'is required' } });
+      patch.name = input.name.trim();
+    }
+    if (input.kind !== undefined && input.kind !== a.kind) throw invalid('kind cannot be changed', { fields: { kind: 'cannot be changed' } });
+    if (input.settings !== undefined) patch.settings = JSON.stringify(mergeSettings(this.settingsOf(a), input.settings));
+    if (input.course_id !== undefined) patch.course_id = input.course_id === null ? null : (await this.getCourse(p, String(input.course_id))).id;
+    return (await this.ctx.store.assignments.update(a.id, patch)) as AssignmentRow;
+  }
+
+  async updateRow(a: AssignmentRow, patch: { name?: string; settings?: AssignmentSettings }): Promise<AssignmentRow> {
+    return (await this.ctx.store.assignments.update(a.id, {
+      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.settings !== undefined ? { settings: JSON.stringify(patch.settings) } : {}),
+      updated_at: nowIso(),
+    })) as AssignmentRow;
+  }
+
+  /** Deletes an assignment and every document in it (blobs, texts, fingerprints). */
+  async delete(p: Principal, id: string): Promise<void> {
+    if (!hasRole(p, 'instructor')) throw forbidden();
+    await this.deleteRow(await this.get(p, id));
+  }
+
+  async deleteRow(a: AssignmentRow): Promise<void> {
+    for (const doc of await this.ctx.store.documents.inAssignment(a.id)) await this.documents.deleteRow(doc);
+    await this.ctx.store.assignments.delete(a.id);
+  }
+}

@@ -1,0 +1,122 @@
+import type { OrganisationRow, OrgUnitRow, PageOf } from '../store/index.js';
+import { nowIso } from '../store/index.js';
+import type { ServiceContext, PageRequest } from './context.js';
+import { page } from './context.js';
+import { AppError, forbidden, invalid, notFound } from './errors.js';
+import { publicId } from './ids.js';
+import { hasRole, type Principal } from './principal.js';
+
+function requireName(name: unknown, what: string): string {
+  if (typeof name !== 'string' || !name.trim()) throw invalid(`${what} name is required`, { fields: { name: 'is required' } });
+  if (name.length > 200) throw invalid(`${what} name is too long`, { fields: { name: 'must be at most 200 characters' } });
+  return name.trim();
+}
+
+/** Organisations (tenants) and their units. */
+export class OrganisationService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  /** Creates an organisation with its default repository. Used by system admins and bootstrap. */
+  async createUnchecked(name: string): Promise<OrganisationRow> {
+    return this.ctx.store.transaction(async (tx) => {
+      const now = nowIso();
+      const org = await tx.organisations.create({ public_id: publicId('org'), name: requireName(name, 'Organisation'), settings: '{}', created_at: now, updated_at: now });
+      await tx.repositories.create({ public_id: publicId('repo'), organisation_id: org.id, name: 'Institutional repository', is_default: 1, created_at: now });
+      return org;
+    });
+  }
+
+  async create(p: Principal, input: { name?: unknown }): Promise<OrganisationRow> {
+    if (!p.systemAdmin) throw forbidden('Only system administrators can create organisations.');
+    return this.createUnchecked(requireName(input.name, 'Organisation'));
+  }
+
+  async get(p: Principal, id: string): Promise<OrganisationRow> {
+    const org = await this.ctx.store.organisations.byPublicId(id);
+    if (!org || (!p.systemAdmin && org.id !== p.organisationId)) throw notFound('Organisation');
+    return org;
+  }
+
+  async list(p: Principal, req: PageRequest): Promise<PageOf<OrganisationRow>> {
+    if (!p.systemAdmin) {
+      const own = await this.ctx.store.organisations.byId(p.organisationId);
+      return { items: own ? [own] : [], total: own ? 1 : 0 };
+    }
+    return this.ctx.store.organisations.list(page(req));
+  }
+
+  async update(p: Principal, id: string, input: { name?: unknown; settings?: unknown }): Promise<OrganisationRow> {
+    if (!hasRole(p, 'admin')) throw forbidden();
+    const org = await this.get(p, id);
+    const patch: { name?: string; settings?: string; updated_at: string } = { updated_at: nowIso() };
+    if (input.name !== undefined) patch.name = requireName(input.name, 'Organisation');
+    if (input.settings !== undefined) {
+      if (typeof input.settings !== 'object' || input.settings === null || Array.isArray(input.settings)) throw invalid('settings must be an object');
+      patch.settings = JSON.stringify({ ...JSON.parse(org.settings), ...input.settings });
+    }
+    return (await this.ctx.store.organisations.update(org.id, patch)) as OrganisationRow;
+  }
+
+  async delete(p: Principal, id: string): Promise<void> {
+    if (!p.systemAdmin) throw forbidden('Only system administrators can delete organisations.');
+    const org = await this.get(p, id);
+    if (org.id === p.organisationId) throw new AppError('conflict', 'You cannot delete your own organisation.');
+    const docs = await this.ctx.store.documents.list(org.id, {}, { limit: 1_000_000, offset: 0 });
+    await this.ctx.store.organisations.delete(org.id);
+    for (const d of docs.items) if (d.blob_key) await this.ctx.blobs.delete(d.blob_key);
+  }
+
+  async setSettings(organisationId: number, patch: Record<string, unknown>): Promise<void> {
+    const org = await this.ctx.store.organisations.byId(organisationId);
+    if (!org) throw notFound('Organisation');
+    await this.ctx.store.organisations.update(org.id, { settings: JSON.stringify({ ...JSON.parse(org.settings), ...patch }), updated_at: nowIso() });
+  }
+
+  async settingsOf(organisationId: number): Promise<Record<string, unknown>> {
+    const org = await this.ctx.store.organisations.byId(organisationId);
+    return org ? (JSON.parse(org.settings) as Record<string, unknown>) : {};
+  }
+
+  // ---- organisation units ----
+
+  async createUnit(p: Principal, input: { name?: unknown; parent_id?: unknown }): Promise<OrgUnitRow> {
+    if (!hasRole(p, 'admin')) throw forbidden();
+    let parentId: number | null = null;
+    if (input.parent_id !== undefined && input.parent_id !== null) {
+      parentId = (await this.getUnit(p, String(input.parent_id))).id;
+    }
+    return this.ctx.store.orgUnits.create({ public_id: publicId('unit'), organisation_id: p.organisationId, parent_id: parentId, name: requireName(input.name, 'Unit'), created_at: nowIso() });
+  }
+
+  async getUnit(p: Principal, id: string): Promise<OrgUnitRow> {
+    const unit = await this.ctx.store.orgUnits.byPublicId(p.organisationId, id);
+    if (!unit) throw notFound('Organisation unit');
+    return unit;
+  }
+
+  async listUnits(p: Principal): Promise<OrgUnitRow[]> {
+    return this.ctx.store.orgUnits.list(p.organisationId);
+  }
+
+  async updateUnit(p: Principal, id: string, input: { name?: unknown; parent_id?: unknown }): Promise<OrgUnitRow> {
+    if (!hasRole(p, 'admin')) throw forbidden();
+    const unit = await this.getUnit(p, id);
+    const patch: { name?: string; parent_id?: number | null } = {};
+    if (input.name !== undefined) patch.name = requireName(input.name, 'Unit');
+    if (input.parent_id !== undefined) {
+      if (input.parent_id === null) patch.parent_id = null;
+      else {
+        const parent = await this.getUnit(p, String(input.parent_id));
+        if (parent.id === unit.id) throw invalid('A unit cannot be its own parent.');
+        patch.parent_id = parent.id;
+      }
+    }
+    return (await this.ctx.store.orgUnits.update(unit.id, patch)) as OrgUnitRow;
+  }
+
+  async deleteUnit(p: Principal, id: string): Promise<void> {
+    if (!hasRole(p, 'admin')) throw forbidden();
+    const unit = await this.getUnit(p, id);
+    await this.ctx.store.orgUnits.delete(unit.id);
+  }
+}

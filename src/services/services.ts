@@ -1,0 +1,73 @@
+import type { Store } from '../store/index.js';
+import type { BlobStore } from '../blob/index.js';
+import type { Logger } from './logger.js';
+import { EventBus } from './events.js';
+import { TokenSigner } from './tokens.js';
+import { randomSecret } from './secrets.js';
+import type { ServiceContext } from './context.js';
+import { OrganisationService } from './organisation-service.js';
+import { UserService } from './user-service.js';
+import { AuthService } from './auth-service.js';
+import { AssignmentService } from './assignment-service.js';
+import { DocumentService } from './document-service.js';
+import { ReportService } from './report-service.js';
+import { WebhookService } from './webhook-service.js';
+import { VendorRecordService } from './vendor-record-service.js';
+
+/** The service layer: the only way the API, the adapters and the UI reach the store. */
+export interface Services {
+  ctx: ServiceContext;
+  organisations: OrganisationService;
+  users: UserService;
+  auth: AuthService;
+  assignments: AssignmentService;
+  documents: DocumentService;
+  reports: ReportService;
+  webhooks: WebhookService;
+  vendorRecords: VendorRecordService;
+  /** Signed, expiring tokens (vendor logins, viewer links). */
+  tokens: TokenSigner;
+  events: EventBus;
+}
+
+export interface ServiceOptions {
+  store: Store;
+  blobs: BlobStore;
+  log: Logger;
+  maxUploadBytes: number;
+  jwtSecret: string | null;
+  jwtTtlSeconds: number;
+  publicUrl: string | null;
+}
+
+export async function createServices(o: ServiceOptions): Promise<Services> {
+  // Every process of one installation signs with the same secret: configured, or made once and kept in the database.
+  const secret = o.jwtSecret ?? (await o.store.settings.getOrInit('jwt_secret', randomSecret(48)));
+  const ctx: ServiceContext = {
+    store: o.store,
+    blobs: o.blobs,
+    tokens: new TokenSigner(secret),
+    log: o.log,
+    events: new EventBus(),
+    limits: { maxUploadBytes: o.maxUploadBytes },
+    jwtTtlSeconds: o.jwtTtlSeconds,
+    publicUrl: o.publicUrl,
+  };
+  const documents = new DocumentService(ctx);
+  const reports = new ReportService(ctx);
+  const webhooks = new WebhookService(ctx);
+  ctx.events.subscribe('native-webhooks', webhooks.plan);
+  return {
+    ctx,
+    organisations: new OrganisationService(ctx),
+    users: new UserService(ctx),
+    auth: new AuthService(ctx),
+    assignments: new AssignmentService(ctx, documents),
+    documents,
+    reports,
+    webhooks,
+    vendorRecords: new VendorRecordService(ctx),
+    tokens: ctx.tokens,
+    events: ctx.events,
+  };
+}

@@ -1,0 +1,83 @@
+import { invalid } from './errors.js';
+
+/** What an assignment checks against and what it leaves out. Every field has a default. */
+export interface AssignmentSettings {
+  /** Compare each submission with the other submissions of the assignment. */
+  check_peers: boolean;
+  /** Compare with the organisation's repository of reference documents. */
+  check_repository: boolean;
+  /** Add every submission to the organisation's repository once checked. */
+  add_to_repository: boolean;
+  exclude_quotes: boolean;
+  exclude_references: boolean;
+  /** Matches shorter than this many words are left out. */
+  min_match_words: number;
+  /** Sources covering less than this share (percent) of the submission are left out. */
+  exclude_small_sources_percent: number;
+  /** Up to 15 phrases never counted as matches. */
+  excluded_phrases: string[];
+  /** Instructor-provided text (or starter code) that is never counted. */
+  template_text: string;
+  ai_detection: boolean;
+  /** For code assignments: the programming language, or null to detect by extension. */
+  language: string | null;
+}
+
+export const DEFAULT_SETTINGS: AssignmentSettings = {
+  check_peers: true,
+  check_repository: false,
+  add_to_repository: false,
+  exclude_quotes: false,
+  exclude_references: false,
+  min_match_words: 8,
+  exclude_small_sources_percent: 0,
+  excluded_phrases: [],
+  template_text: '',
+  ai_detection: true,
+  language: null,
+};
+
+type Check = (v: unknown) => string | null;
+const bool: Check = (v) => (typeof v === 'boolean' ? null : 'must be true or false');
+const num = (min: number, max: number): Check => (v) => (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? null : `must be a number from ${min} to ${max}`);
+const CHECKS: Record<keyof AssignmentSettings, Check> = {
+  check_peers: bool,
+  check_repository: bool,
+  add_to_repository: bool,
+  exclude_quotes: bool,
+  exclude_references: bool,
+  min_match_words: num(1, 1000),
+  exclude_small_sources_percent: num(0, 100),
+  excluded_phrases: (v) => (Array.isArray(v) && v.length <= 15 && v.every((p) => typeof p === 'string' && p.length <= 1000) ? null : 'must be a list of at most 15 phrases'),
+  template_text: (v) => (typeof v === 'string' && v.length <= 5_000_000 ? null : 'must be a string'),
+  ai_detection: bool,
+  language: (v) => (v === null || (typeof v === 'string' && v.length <= 40) ? null : 'must be a language name or null'),
+};
+
+/** Validates a partial settings object and merges it over `base`. Unknown keys are refused. */
+export function mergeSettings(base: AssignmentSettings, patch: unknown): AssignmentSettings {
+  if (patch === undefined || patch === null) return base;
+  if (typeof patch !== 'object' || Array.isArray(patch)) throw invalid('settings must be an object');
+  const problems: Record<string, string> = {};
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    const check = CHECKS[key as keyof AssignmentSettings];
+    if (!check) {
+      problems[key] = 'is not a known setting';
+      continue;
+    }
+    const problem = check(value);
+    if (problem) problems[key] = problem;
+    else out[key] = value;
+  }
+  if (Object.keys(problems).length) throw invalid('invalid assignment settings', { fields: problems });
+  return out as unknown as AssignmentSettings;
+}
+
+export function parseSettings(json: string): AssignmentSettings {
+  try {
+    return { ...DEFAULT_SETTINGS, ...(JSON.parse(json) as Partial<AssignmentSettings>) };
+  } catch {
+    return { ...DEFAULT_SETTINGS };
+  }
+}

@@ -1,0 +1,65 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { DocumentsTable } from '../schema.js';
+import type { DocumentRow, DocumentTextRow, Page, PageOf } from '../rows.js';
+import { parseCount, type SqlContext } from './context.js';
+
+export interface DocumentFilter {
+  assignmentId?: number;
+  status?: string;
+  md5?: string;
+  ownerUserId?: number;
+}
+
+export class DocumentRepo {
+  constructor(private readonly c: SqlContext) {}
+
+  async create(row: Insertable<DocumentsTable>): Promise<DocumentRow> {
+    return this.c.db.insertInto('documents').values(row).returningAll().executeTakeFirstOrThrow();
+  }
+  async byId(id: number): Promise<DocumentRow | undefined> {
+    return this.c.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+  async byIds(ids: number[]): Promise<DocumentRow[]> {
+    if (ids.length === 0) return [];
+    return this.c.db.selectFrom('documents').selectAll().where('id', 'in', ids).execute();
+  }
+  async byPublicId(organisationId: number, publicId: string): Promise<DocumentRow | undefined> {
+    return this.c.db.selectFrom('documents').selectAll().where('organisation_id', '=', organisationId).where('public_id', '=', publicId).executeTakeFirst();
+  }
+  async list(organisationId: number, filter: DocumentFilter, page: Page): Promise<PageOf<DocumentRow>> {
+    let q = this.c.db.selectFrom('documents').where('organisation_id', '=', organisationId);
+    if (filter.assignmentId !== undefined) q = q.where('assignment_id', '=', filter.assignmentId);
+    if (filter.status) q = q.where('status', '=', filter.status);
+    if (filter.md5) q = q.where('md5', '=', filter.md5);
+    if (filter.ownerUserId !== undefined) q = q.where('owner_user_id', '=', filter.ownerUserId);
+    const items = await q.selectAll().orderBy('id').limit(page.limit).offset(page.offset).execute();
+    const { n } = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    return { items, total: parseCount(n) };
+  }
+  /** Every document of an assignment (for deletion and group checks), oldest first. */
+  async inAssignment(assignmentId: number): Promise<DocumentRow[]> {
+    return this.c.db.selectFrom('documents').selectAll().where('assignment_id', '=', assignmentId).orderBy('id').execute();
+  }
+  async update(id: number, patch: Updateable<DocumentsTable>): Promise<DocumentRow | undefined> {
+    return this.c.db.updateTable('documents').set(patch).where('id', '=', id).returningAll().executeTakeFirst();
+  }
+  async delete(id: number): Promise<boolean> {
+    const r = await this.c.db.deleteFrom('documents').where('id', '=', id).executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
+  }
+
+  async putText(documentId: number, text: string, extraction: string): Promise<void> {
+    await this.c.db.deleteFrom('document_texts').where('document_id', '=', documentId).execute();
+    await this.c.db.insertInto('document_texts').values({ document_id: documentId, text, extraction }).execute();
+  }
+  async text(documentId: number): Promise<DocumentTextRow | undefined> {
+    return this.c.db.selectFrom('document_texts').selectAll().where('document_id', '=', documentId).executeTakeFirst();
+  }
+  async texts(documentIds: number[]): Promise<DocumentTextRow[]> {
+    if (documentIds.length === 0) return [];
+    return this.c.db.selectFrom('document_texts').selectAll().where('document_id', 'in', documentIds).execute();
+  }
+  async deleteText(documentId: number): Promise<void> {
+    await this.c.db.deleteFrom('document_texts').where('document_id', '=', documentId).execute();
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * The storage contract: the same checks against every implementation of the port.
+ *
+ *   store ──► SQLite (in memory)          always
+ *        └──► PostgreSQL (fresh database)  skipped, not passed, where none answers;
+ *                                          CI sets ORIGO_REQUIRE_POSTGRES=1 and must run it
+ */
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { storesUnderTest } from '../testing/stores.js';
+import { nowIso, type Store } from './index.js';
+
+const stores = await storesUnderTest();
+
+for (const impl of stores) {
+  describe(`store contract: ${impl.name}`, { skip: impl.skip ?? false }, () => {
+    let store: Store;
+    let cleanup: () => Promise<void>;
+    let orgId: number;
+    let otherOrgId: number;
+    before(async () => {
+      ({ store, cleanup } = await impl.open());
+      const now = nowIso();
+      orgId = (await store.organisations.create({ public_id: 'org_a', name: 'A', settings: '{}', created_at: now, updated_at: now })).id;
+      otherOrgId = (await store.organisations.create({ public_id: 'org_b', name: 'B', settings: '{}', created_at: now, updated_at: now })).id;
+    });
+    after(async () => cleanup());
+
+    const doc = async (org: number, publicId: string, assignmentId: number | null = null) =>
+      store.documents.create({
+        public_id: publicId, organisation_id: org, assignment_id: assignmentId, owner_user_id: null, title: publicId, author: null, filename: null, mime: 'text/plain',
+        size: 1, md5: 'x', blob_key: null, status: 'queued', reason: null, language: null, char_count: null, word_count: null, page_count: null, similarity: null,
+        options: '{}', created_at: nowIso(), updated_at: nowIso(),
+      });
+
+    test('organisations: create, read by public id, list with total, update, delete', async () => {
+      const a = await store.organisations.byPublicId('org_a');
+      assert.equal(a?.name, 'A');
+      const page = await store.organisations.list({ limit: 1, offset: 0 });
+      assert.equal(page.items.length, 1);
+      assert.equal(page.total, 2);
+      const now = nowIso();
+      const tmp = await store.organisations.create({ public_id: 'org_tmp', name: 'T', settings: '{}', created_at: now, updated_at: now });
+      assert.equal((await store.organisations.update(tmp.id, { name: 'T2' }))?.name, 'T2');
+      assert.equal(await store.organisations.delete(tmp.id), true);
+      assert.equal(await store.organisations.byId(tmp.id), undefined);
+    });
+
+    test('users: unique emails, lookups are scoped to the organisation', async () => {
+      const now = nowIso();
+      const u = await store.users.create({ public_id: 'usr_1', organisation_id: orgId, org_unit_id: null, email: 'ann@example.org', name: 'Ann', role: 'instructor', password_hash: null, active: 1, extra: '{}', created_at: now, updated_at: now });
+      await assert.rejects(store.users.create({ public_id: 'usr_2', organisation_id: otherOrgId, org_unit_id: null, email: 'ann@example.org', name: 'Ann2', role: 'instructor', password_hash: null, active: 1, extra: '{}', created_at: now, updated_at: now }));
+      assert.equal((await store.users.byEmail('ANN@example.org'))?.id, u.id);
+      assert.equal(await store.users.byPublicId(otherOrgId, 'usr_1'), undefined);
+      const list = await store.users.list(orgId, { search: 'an' }, { limit: 10, offset: 0 });
+      assert.equal(list.total, 1);
+    });
+
+    test('API keys are found by hash and not once revoked', async () => {
+      const k = await store.apiKeys.create({ public_id: 'key_1', organisation_id: orgId, user_id: null, level: 'client', name: 'k', vendor: null, key_hash: 'h1', allowed_ips: null, created_at: nowIso(), last_used_at: null, revoked_at: null });
+      assert.equal((await store.apiKeys.byHash('h1'))?.id, k.id);
+      await store.apiKeys.update(k.id, { revoked_at: nowIso() });
+      assert.equal(await store.apiKeys.byHash('h1'), undefined);
+    });
+
+    test('fingerprints: candidates come only from the requested scopes, most shared first', async () => {
+      const now = nowIso();
+      const asg = await store.assignments.create({ public_id: 'asg_1', organisation_id: orgId, course_id: null, owner_user_id: null, name: 'A1', kind: 'text', settings: '{}', created_at: now, updated_at: now });
+      const sub = await doc(orgId, 'd-sub', asg.id);
+      const peer = await doc(orgId, 'd-peer', asg.id);
+      const inRepo = await doc(orgId, 'd-repo');
+      const outside = await doc(orgId, 'd-outside');
+      const foreign = await doc(otherOrgId, 'd-foreign');
+      const big = [4_000_000_000, 3_999_999_999, 17];
+      await store.fingerprints.replace(sub.id, orgId, [1, 2, 3, ...big]);
+      await store.fingerprints.replace(peer.id, orgId, [1, 2]);
+      await store.fingerprints.replace(inRepo.id, orgId, [1, 2, 3, ...big]);
+      await store.fingerprints.replace(outside.id, orgId, [1, 2, 3]);
+      await store.fingerprints.replace(foreign.id, otherOrgId, [1, 2, 3]);
+      const repo = await store.repositories.create({ public_id: 'repo_1', organisation_id: orgId, name: 'R', is_default: 1, created_at: now });
+      await store.repositories.addDocument(repo.id, inRepo.id, now);
+      await store.repositories.addDocument(repo.id, inRepo.id, now); // idempotent
+      const scope = { organisationId: orgId, excludeDocumentId: sub.id };
+      const both = await store.fingerprints.candidates({ ...scope, assignmentId: asg.id, repositories: true }, [1, 2, 3, ...big], 10);
+      assert.deepEqual(both, [{ documentId: inRepo.id, shared: 6 }, { documentId: peer.id, shared: 2 }]);
+      assert.deepEqual(await store.fingerprints.candidates({ ...scope, assignmentId: asg.id }, [1, 2, 3], 10), [{ documentId: peer.id, shared: 2 }]);
+      assert.deepEqual(await store.fingerprints.candidates({ ...scope, repositories: [repo.id] }, [3], 10), [{ documentId: inRepo.id, shared: 1 }]);
+      assert.deepEqual(await store.fingerprints.candidates({ ...scope }, [1, 2, 3], 10), []);
+      assert.equal(await store.fingerprints.count(sub.id), 6);
+      await store.fingerprints.delete(sub.id);
+      assert.equal(await store.fingerprints.count(sub.id), 0);
+      assert.equal((await store.repositories.list(orgId))[0].documents, 1);
+      assert.equal(await store.repositories.removeDocument(repo.id, inRepo.id), true);
+    });
+
+    test('analyses count versions up from 1 and the latest wins', async () => {
+      const d = await doc(orgId, 'd-versions');
+      const v1 = await store.analyses.add({ public_id: 'r1', document_id: d.id, similarity: 0.1, result: '{}', created_at: nowIso() });
+      const v2 = await store.analyses.add({ public_id: 'r2', document_id: d.id, similarity: 0.3, result: '{}', created_at: nowIso() });
+      assert.equal(v1.version, 1);
+      assert.equal(v2.version, 2);
+      assert.equal((await store.analyses.latest(d.id))?.similarity, 0.3);
+      assert.equal((await store.analyses.byVersion(d.id, 1))?.public_id, 'r1');
+    });
+
+    test('transactions roll back every write when the function throws', async () => {
+      await assert.rejects(
+        store.transaction(async (tx) => {
+          await tx.documents.create({
+            public_id: 'd-tx', organisation_id: orgId, assignment_id: null, owner_user_id: null, title: 't', author: null, filename: null, mime: null, size: 1, md5: 'm',
+            blob_key: null, status: 'queued', reason: null, language: null, char_count: null, word_count: null, page_count: null, similarity: null, options: '{}',
+            created_at: nowIso(), updated_at: nowIso(),
+          });
+          throw new Error('boom');
+        }),
+        /boom/,
+      );
+      assert.equal(await store.documents.byPublicId(orgId, 'd-tx'), undefined);
+    });
+
+    test('jobs: dedupe keys, claim with a lease, completion only by the holder, expiry hands the job over', async () => {
+      const id = await store.jobs.enqueue('contract', { n: 1 }, { dedupeKey: 'contract:1' });
+      assert.ok(id);
+      assert.equal(await store.jobs.enqueue('contract', { n: 1 }, { dedupeKey: 'contract:1' }), null);
+      const a = await store.jobs.claim('worker-a', 60_000, ['contract']);
+      assert.equal(a?.id, id);
+      assert.equal(a?.attempts, 1);
+      assert.equal(await store.jobs.claim('worker-b', 60_000, ['contract']), undefined, 'a held job is not claimed twice');
+      assert.equal(await store.jobs.complete(id!, 'worker-b'), false, 'only the holder completes');
+      assert.equal(await store.jobs.heartbeat(id!, 'worker-a', 60_000), true);
+      // A lease that runs out (the holder died) lets another worker take the job.
+      const id2 = await store.jobs.enqueue('contract', { n: 2 });
+      const held = await store.jobs.claim('worker-dead', 1, ['contract']);
+      assert.equal(held?.id, id2);
+      await new Promise((r) => setTimeout(r, 20));
+      const taken = await store.jobs.claim('worker-b', 60_000, ['contract']);
+      assert.equal(taken?.id, id2);
+      assert.equal(taken?.attempts, 2);
+      assert.equal(await store.jobs.complete(id2!, 'worker-dead'), false, 'the dead holder cannot complete');
+      assert.equal(await store.jobs.complete(id2!, 'worker-b'), true);
+      assert.equal(await store.jobs.complete(id!, 'worker-a'), true);
+      // Release with a retry time requeues; without one fails for good.
+      const id3 = await store.jobs.enqueue('contract', { n: 3 });
+      await store.jobs.claim('w', 60_000, ['contract']);
+      assert.equal(await store.jobs.release(id3!, 'w', 'oops', nowIso(60_000)), true);
+      assert.equal((await store.jobs.byId(id3!))?.status, 'queued');
+      assert.equal(await store.jobs.claim('w', 60_000, ['contract']), undefined, 'not before its retry time');
+      const counts = await store.jobs.countByStatus();
+      assert.equal(counts.done, 2);
+    });
+
+    test('vendor records map external ids to internal ids, upserting', async () => {
+      await store.vendorRecords.put('plagiat', 'document', orgId, 'ext-1', 5, { a: 1 });
+      await store.vendorRecords.put('plagiat', 'document', orgId, 'ext-1', 6, { a: 2 });
+      const r = await store.vendorRecords.get('plagiat', 'document', orgId, 'ext-1');
+      assert.equal(r?.internal_id, 6);
+      assert.deepEqual(JSON.parse(r!.data), { a: 2 });
+      assert.equal(await store.vendorRecords.get('plagiat', 'document', otherOrgId, 'ext-1'), undefined);
+      assert.equal((await store.vendorRecords.byInternal('plagiat', 'document', 6)).length, 1);
+      assert.equal(await store.vendorRecords.delete('plagiat', 'document', orgId, 'ext-1'), true);
+    });
+
+    test('system settings keep the first value written', async () => {
+      assert.equal(await store.settings.getOrInit('k', 'first'), 'first');
+      assert.equal(await store.settings.getOrInit('k', 'second'), 'first');
+    });
+  });
+}

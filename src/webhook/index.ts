@@ -1,0 +1,3 @@
+export { signBody } from './signature.js';
+export { sendRequest, backoffMs } from './send.js';
+export type { SendResult } from './send.js';
