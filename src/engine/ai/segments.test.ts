@@ -14,7 +14,7 @@ test('under 150 words the answer is too short, with the count', () => {
 test('a language the model was not trained on is unsupported, by the hint or by the text', () => {
   assert.deepEqual(planAiSegments(english(20), ['en'], 'de'), { status: 'unsupported_language', language: 'de' });
   const german = 'Die Studenten schrieben gestern lange Aufsätze über Flüsse, Berge und Städte. '.repeat(20);
-  assert.deepEqual(planAiSegments(german, ['en']), { status: 'unsupported_language', language: 'und' });
+  assert.deepEqual(planAiSegments(german, ['en']), { status: 'unsupported_language', language: 'de' });
   assert.equal(planAiSegments(english(20), ['en'], 'en').status, 'ok');
 });
 

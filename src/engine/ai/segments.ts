@@ -2,15 +2,13 @@
  * Cuts a text into segments of roughly 100 to 300 words along sentence boundaries, and decides
  * whether the text can be judged at all (long enough, in a supported language).
  */
-import { isFunctionWord } from './function-words.js';
+import { detectLanguage } from '../text/language.js';
 import { sentences, tokenize, whitespaceWordCount, type Sentence, type Token } from './tokens.js';
 
 /** Under this many whitespace-separated words a text gets no verdict. */
 export const AI_MIN_WORDS = 150;
 const TARGET_WORDS = 200;
 const MAX_SENTENCE_TOKENS = 200;
-/** English prose has 40-55% function words; well under that it is not English. */
-const MIN_ENGLISH_FUNCTION_SHARE = 0.2;
 
 export interface PlannedSegment {
   offset: number;
@@ -50,10 +48,10 @@ export function planAiSegments(original: string, supported: readonly string[], l
   if (language && language !== 'und' && !supported.includes(language)) return { status: 'unsupported_language', language };
   const text = flattenWhitespace(original);
   const tokens = tokenize(text);
-  const wordTokens = tokens.filter((t) => t.kind === 'word');
-  const fw = wordTokens.filter((t) => isFunctionWord(t.lower)).length;
-  if (supported.includes('en') && (!language || language === 'und') && fw < MIN_ENGLISH_FUNCTION_SHARE * wordTokens.length) {
-    return { status: 'unsupported_language', language: language ?? 'und' };
+  if (!language || language === 'und') {
+    // No hint from extraction: the engine's function-word language detector decides.
+    const detected = detectLanguage(tokens.filter((t) => t.kind === 'word').map((t) => ({ key: t.lower })));
+    if (!supported.includes(detected)) return { status: 'unsupported_language', language: detected };
   }
   const sents = boundedSentences(sentences(text, tokens), tokens);
   const sentWords = sents.map((s) => whitespaceWordCount(text.slice(s.start, s.end)));

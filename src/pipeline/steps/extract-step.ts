@@ -1,6 +1,6 @@
 import { nowIso } from '../../store/index.js';
 import { extractDocument } from '../../extract/index.js';
-import { prepareText, textFingerprints } from '../../engine/index.js';
+import { loadStemmers, prepareText, textFingerprints } from '../../engine/index.js';
 import { enqueueNotify, jobKeys } from '../../services/document-service.js';
 import { parseOptions } from '../../services/document-options.js';
 import type { JobHandler } from '../job-types.js';
@@ -37,6 +37,7 @@ export function extractStep(deps: PipelineDeps): JobHandler {
       return;
     }
     const { extraction } = outcome;
+    await loadStemmers();
     const prepared = prepareText(extraction.text);
     const hashes = textFingerprints(prepared);
     const { text, ...meta } = extraction;
