@@ -23,13 +23,26 @@ const jsonl = (rows) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
 function score(rows, minWords) {
   let words = 0;
   const t0 = process.cpuUsage();
-  const scores = rows.map((r) => {
-    const v = detectAiText(r.text, model, { language: 'en', minWords });
-    if (v.status === 'ok') words += v.words;
-    return { id: r.id, score: v.status === 'ok' ? v.score : null };
-  });
+  const verdicts = rows.map((r) => detectAiText(r.text, model, { language: 'en', minWords }));
   const cpu = process.cpuUsage(t0);
-  return { scores, words, cpuMs: (cpu.user + cpu.system) / 1000 };
+  const scores = verdicts.map((v, i) => {
+    if (v.status === 'ok') words += v.words;
+    return { id: rows[i].id, score: v.status === 'ok' ? v.score : null };
+  });
+  // The AI share per set: its mean, and how many documents have any segment judged AI.
+  const share = {};
+  verdicts.forEach((v, i) => {
+    if (v.status !== 'ok') return;
+    const s = (share[`${rows[i].set}:${rows[i].label}`] ??= { docs: 0, meanAiShare: 0, anySegmentAi: 0 });
+    s.docs++;
+    s.meanAiShare += v.aiShare;
+    if (v.aiShare > 0) s.anySegmentAi++;
+  });
+  for (const s of Object.values(share)) {
+    s.meanAiShare = Number((s.meanAiShare / s.docs).toFixed(4));
+    s.anySegmentAi = Number((s.anySegmentAi / s.docs).toFixed(4));
+  }
+  return { scores, words, share, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 function evaluate(name, rows, scores, extra = []) {
   const truth = join(outDir, `${name}.truth.jsonl`);
@@ -78,6 +91,7 @@ const report = {
   evalBySource: summarise(evaluate('eval', evMain, e.scores, [...t, '--by', 'group'])),
   edited: summarise(evaluate('edited', evEdited, x.scores, t)),
   commercial: {},
+  aiShare: { ...d.share, ...e.share, ...x.share },
   cpuMsPer1000Words: round(((d.cpuMs + e.cpuMs + x.cpuMs) / (d.words + e.words + x.words)) * 1000),
   wordsScored: d.words + e.words + x.words,
 };
