@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, readdirSync, copyF
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { zipSync as fflateZip, zlibSync, strToU8 } from 'fflate';
+import { zipSync as fflateZip, unzipSync, zlibSync, strToU8 } from 'fflate';
 
 // A fixed member time, so the zip fixtures come out byte-identical on every run.
 const zipSync = (files, options = {}) => fflateZip(files, { mtime: new Date('2026-01-01T00:00:00Z'), ...options });
@@ -74,6 +74,13 @@ put(hostile, 'truncated.docx', office('known.docx').subarray(0, Math.floor(offic
 put(hostile, 'broken-xml.docx', zipSync({ '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types/>'), 'word/document.xml': strToU8('<w:document><w:body><w:p><w:r><w:t>unclosed') }));
 put(hostile, 'image.png', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(noise(200, 3))]));
 put(hostile, 'invalid.json', '{"title": "An essay", "paragraphs": ["first",');
+
+// An EPUB whose chapters are encrypted (DRM): the LibreOffice-made EPUB plus an encryption.xml naming them.
+const epub = unzipSync(office('known.epub'));
+const chapters = Object.keys(epub).filter((n) => /\.x?html$/.test(n));
+epub['META-INF/encryption.xml'] = strToU8('<?xml version="1.0"?><encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" xmlns:enc="http://www.w3.org/2001/04/xmlenc#">' +
+  chapters.map((c) => `<enc:EncryptedData><enc:EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#aes128-cbc"/><enc:CipherData><enc:CipherReference URI="${c}"/></enc:CipherData></enc:EncryptedData>`).join('') + '</encryption>');
+put(hostile, 'drm.epub', zipSync({ mimetype: [epub.mimetype, { level: 0 }], ...Object.fromEntries(Object.entries(epub).filter(([n]) => n !== 'mimetype')) }));
 
 // Image-only pages and gigantic pages.
 put(hostile, 'image-only.pdf', makePdf([imageOp, imageOp]));
