@@ -130,6 +130,7 @@ put(encodings, 'russian-windows-1251.txt', iconv.encode(russian, 'windows-1251')
 put(encodings, 'russian-koi8-r.txt', iconv.encode(russian, 'koi8-r'));
 put(encodings, 'german-utf-16le-bom.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(german, 'utf-16le')]));
 put(encodings, 'french-utf-16le.txt', iconv.encode(french, 'utf-16le'));
+put(encodings, 'russian-utf-16be-bom.txt', Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(russian, 'utf-16be')]));
 put(encodings, 'french.txt.expected', french);
 put(encodings, 'german.txt.expected', german);
 put(encodings, 'russian.txt.expected', russian);

@@ -135,6 +135,8 @@ function sniffText(head: string, hint: ExtractionHint): Sniffed {
 }
 
 function looksBinary(bytes: Uint8Array): boolean {
+  // A byte-order mark means text, whatever the bytes after it look like (UTF-16 Cyrillic is full of 0x04).
+  if (startsWith(bytes, 0xef, 0xbb, 0xbf) || startsWith(bytes, 0xff, 0xfe) || startsWith(bytes, 0xfe, 0xff)) return false;
   const n = Math.min(bytes.length, 4096);
   let control = 0;
   let zeros = 0;
