@@ -97,7 +97,17 @@ function sniffZip(bytes: Uint8Array, hint: ExtractionHint, limits: ExtractionLim
   return sniffed('zip', zip);
 }
 
+/** An OLE file whose directory sector (named in its header) lies past the end was cut short. */
+function cfbTruncated(bytes: Uint8Array): boolean {
+  if (bytes.length < 512) return true;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const sectorSize = 1 << view.getUint16(0x1e, true);
+  const directoryStart = view.getUint32(0x30, true);
+  return sectorSize < 128 || sectorSize > 65536 || 512 + (directoryStart + 1) * sectorSize > bytes.length;
+}
+
 function sniffCfb(bytes: Uint8Array, hint: ExtractionHint): Sniffed {
+  if (cfbTruncated(bytes)) fail('corrupt_file', 'corrupt: the OLE compound file (DOC, XLS, PPT, ...) is truncated');
   if (hasCfbStream(bytes, 'EncryptedPackage') || hasCfbStream(bytes, 'EncryptionInfo')) {
     fail('encrypted_file', 'encrypted: the Office file is password-protected');
   }

@@ -113,6 +113,7 @@ export function odfContent(contentXml: string, stylesXml: string | undefined, fo
     },
   }, { xmlMode: true, decodeEntities: true });
   parser.write(contentXml);
+  if (!/<\/office:document(-content)?>\s*$/.test(contentXml.slice(-200))) fail('corrupt_file', 'corrupt: the OpenDocument XML is truncated');
   parser.end();
   if (page > limits.maxPages) fail('too_large', `too large: ${page} pages, more than the limit of ${limits.maxPages}`);
   return { text: builder.text, blocks: builder.blocks, pages: paged ? page : 1, hidden };
