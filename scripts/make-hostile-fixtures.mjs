@@ -29,6 +29,22 @@ function noise(n, seed = 42) {
   return out;
 }
 
+/** A 2x2 RGB PNG (black and white checks), written chunk by chunk with its CRCs. */
+function png2x2() {
+  const crcTable = Array.from({ length: 256 }, (_, n) => { let c = n; for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; return c >>> 0; });
+  const crc = (buf) => { let c = 0xffffffff; for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
+  const chunk = (type, data) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), Buffer.from(data)]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0); body.copy(out, 4); out.writeUInt32BE(crc(body), body.length + 4);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(2, 0); ihdr.writeUInt32BE(2, 4); ihdr[8] = 8; ihdr[9] = 2;
+  const raw = new Uint8Array([0, 0, 0, 0, 255, 255, 255, 0, 255, 255, 255, 0, 0, 0]);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlibSync(raw)), chunk('IEND', new Uint8Array(0))]);
+}
+
 /** A minimal PDF: pages drawn by the given content streams, Helvetica as F1, an optional 2x2 image as Im1. */
 function makePdf(pageContents, mediaBox = '0 0 612 792') {
   const objects = [];
@@ -182,6 +198,13 @@ if (soffice) {
     '<office:body><office:spreadsheet><table:table table:name="Visible"><table:table-row><table:table-cell office:value-type="string"><text:p>Visible sheet about lighthouses.</text:p></table:table-cell></table:table-row></table:table>' +
     '<table:table table:name="Hidden" table:style-name="taHidden"><table:table-row><table:table-cell office:value-type="string"><text:p>Hidden sheet with copied words.</text:p></table:table-cell></table:table-row></table:table>' +
     '</office:spreadsheet></office:body></office:document>\n');
+  // Slide 2 holds only a picture (a 2x2 PNG embedded in the flat XML).
+  writeFileSync(join(work, 'picture-slide.fodp'), `<?xml version="1.0" encoding="UTF-8"?>\n<office:document ${NS2} xmlns:xlink="http://www.w3.org/1999/xlink" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.presentation">` +
+    `<office:body><office:presentation><draw:page draw:name="One">${box('A slide with words about lighthouses.')}</draw:page>` +
+    `<draw:page draw:name="Two"><draw:frame svg:x="2cm" svg:y="2cm" svg:width="10cm" svg:height="10cm"><draw:image><office:binary-data>${png2x2().toString('base64')}</office:binary-data></draw:image></draw:frame></draw:page>` +
+    `<draw:page draw:name="Three">${box('The last slide has words again.')}</draw:page></office:presentation></office:body></office:document>\n`);
+  convert('picture-slide.fodp', 'odp', 'picture-slide.odp', signals);
+  convert('picture-slide.fodp', 'pptx:Impress MS PowerPoint 2007 XML', 'picture-slide.pptx', signals);
   convert('hidden-slide.fodp', 'odp', 'hidden-slide.odp', signals);
   convert('hidden-slide.fodp', 'pptx:Impress MS PowerPoint 2007 XML', 'hidden-slide.pptx', signals);
   convert('hidden-sheet.fods', 'ods', 'hidden-sheet.ods', signals);
