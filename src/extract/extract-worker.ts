@@ -4,6 +4,6 @@ import type { ExtractionLimits } from './limits.js';
 import type { ExtractionHint } from './types.js';
 
 /** Runs one extraction inside the worker started by `extractDocumentIsolated`. */
-const { bytes, hint, limits } = workerData as { bytes: Uint8Array; hint: ExtractionHint; limits: Partial<ExtractionLimits> };
-const outcome = await extractDocument(bytes, hint, { limits });
+const { bytes, hint, limits, tempDir } = workerData as { bytes: Uint8Array; hint: ExtractionHint; limits: Partial<ExtractionLimits>; tempDir: string };
+const outcome = await extractDocument(bytes, hint, { limits, tempDir });
 parentPort!.postMessage(outcome);

@@ -1,4 +1,7 @@
 import { fork } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ExtractOptions } from './extract.js';
 import type { ExtractionHint, ExtractionOutcome } from './types.js';
@@ -29,14 +32,20 @@ const memoryOutcome = (mb: number): ExtractionOutcome => ({ ok: false, code: 'ou
  * outcome is `{ ok: false, code: 'timeout' }`; running out of memory gives `out_of_memory`.
  * Never rejects. This is the entry point the pipeline calls.
  */
-export function extractDocumentIsolated(bytes: Uint8Array, hint: ExtractionHint = {}, options: IsolationOptions = {}): Promise<ExtractionOutcome> {
+export async function extractDocumentIsolated(bytes: Uint8Array, hint: ExtractionHint = {}, options: IsolationOptions = {}): Promise<ExtractionOutcome> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const maxMemoryMb = options.maxMemoryMb ?? 1024;
-  const job = { bytes, hint: { filename: hint.filename ?? null, mime: hint.mime ?? null }, limits: options.limits ?? {} };
-  return options.isolation === 'worker' ? inWorker(job, timeoutMs, maxMemoryMb) : inChildProcess(job, timeoutMs, maxMemoryMb);
+  // Converters work in a folder of this extraction's own, removed here even when the extraction is killed.
+  const tempDir = await mkdtemp(join(options.tempDir ?? tmpdir(), 'origo-extract-'));
+  const job: Job = { bytes, hint: { filename: hint.filename ?? null, mime: hint.mime ?? null }, limits: options.limits ?? {}, tempDir };
+  try {
+    return await (options.isolation === 'worker' ? inWorker(job, timeoutMs, maxMemoryMb) : inChildProcess(job, timeoutMs, maxMemoryMb));
+  } finally {
+    await rm(tempDir, { recursive: true, force: true });
+  }
 }
 
-type Job = { bytes: Uint8Array; hint: ExtractionHint; limits: ExtractOptions['limits'] };
+type Job = { bytes: Uint8Array; hint: ExtractionHint; limits: ExtractOptions['limits']; tempDir: string };
 
 function inChildProcess(job: Job, timeoutMs: number, maxMemoryMb: number): Promise<ExtractionOutcome> {
   return new Promise((resolve) => {
