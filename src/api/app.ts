@@ -11,6 +11,7 @@ import { healthRoutes } from './routes/health-routes.js';
 import { identityRoutes } from './routes/identity-routes.js';
 import { assignmentRoutes } from './routes/assignment-routes.js';
 import { documentRoutes } from './routes/document-routes.js';
+import { reportRoutes } from './routes/report-routes.js';
 import { repositoryRoutes } from './routes/repository-routes.js';
 import { webhookRoutes } from './routes/webhook-routes.js';
 import { openApiRoutes } from './routes/openapi-routes.js';
@@ -56,6 +57,8 @@ export async function buildApp(services: Services, options: AppOptions): Promise
     rewriteUrl: (req) => routableUrl(req.url),
     return503OnClosing: true,
     forceCloseConnections: true,
+    // Viewer links carry a signed token (a JWT of ~300 characters) as a path parameter.
+    routerOptions: { maxParamLength: 2048 },
     requestTimeout: 300_000,
   });
   app.decorateRequest('principal', null);
@@ -86,6 +89,7 @@ export async function buildApp(services: Services, options: AppOptions): Promise
     identityRoutes(native, services);
     assignmentRoutes(native, services);
     documentRoutes(native, services);
+    reportRoutes(native, services);
     repositoryRoutes(native, services);
     webhookRoutes(native, services);
   });

@@ -26,4 +26,8 @@ export interface StoredAnalysis {
   candidates_considered: number;
   /** Why this version exists: the first check, a peer's later upload, an instructor's edit, ... */
   reason: string;
+  /** Sources and passages an instructor excluded in the viewer (reason "edit"); kept to show and restore them. */
+  excluded?: { sources: StoredSource[]; passages: { source_id: string; title?: string; scope?: 'peer' | 'repository'; passage: Passage }[] };
+  /** AI-generated-text score (0..1) when a model scored the document; absent otherwise. */
+  ai?: { score: number; model?: string } | null;
 }
