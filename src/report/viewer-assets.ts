@@ -62,7 +62,7 @@ export const VIEWER_JS = `
     scrollTo(document.getElementById('s-' + id));
     scrollTo(document.getElementById('o-' + id));
     var label = document.getElementById('active-match');
-    if (label) label.textContent = 'Selected match ' + id;
+    if (label) label.textContent = cfg.labels[id] || id;
     var ex = document.getElementById('exclude-match');
     if (ex) { ex.hidden = false; ex.textContent = cfg.excludedMatches.indexOf(id) >= 0 ? 'Restore this match' : 'Exclude this match'; }
   }
@@ -110,6 +110,10 @@ export const VIEWER_JS = `
       edit(cfg.excludedMatches.indexOf(activeMatch) >= 0 ? { restore_matches: [activeMatch] } : { exclude_matches: [activeMatch] });
     });
   }
-  if (cfg.initialSource) showSource(cfg.initialSource);
+  // "#src=<source id>" in the address opens that source first.
+  var want = (location.hash.match(/src=([^&]+)/) || [])[1];
+  want = want ? decodeURIComponent(want) : null;
+  var start = want && cfg.sources[want] ? want : cfg.initialSource;
+  if (start) showSource(start);
 })();
 `;
