@@ -68,3 +68,17 @@ export function applyExclusions<T extends InputAnalysis>(a: T, submissionText: s
     reason: 'edit',
   };
 }
+
+/**
+ * Carries an instructor's exclusions from the previous version onto a fresh analysis (a re-check
+ * after a peer's upload must not bring back what was excluded). Only ids the fresh analysis still
+ * has are applied; the fresh analysis keeps its own reason.
+ */
+export function carryExclusions<T extends InputAnalysis>(previous: InputAnalysis | null | undefined, next: T, submissionText: string): T {
+  if (!previous?.excluded) return next;
+  const known = knownIds(next);
+  const sources = previous.excluded.sources.map((s) => s.public_id).filter((id) => known.sources.has(id));
+  const matches = previous.excluded.passages.map((e) => matchId(e.source_id, e.passage)).filter((id) => known.matches.has(id));
+  if (!sources.length && !matches.length) return next;
+  return { ...applyExclusions(next, submissionText, { exclude_sources: sources, exclude_matches: matches }), reason: next.reason };
+}

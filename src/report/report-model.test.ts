@@ -7,9 +7,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildReportModel, matchId, type ReportInput } from './model.js';
-import { applyExclusions, knownIds } from './exclusions.js';
+import { applyExclusions, carryExclusions, knownIds } from './exclusions.js';
 import { segment, markup } from './text-markup.js';
 import { lineLocator } from './locate.js';
+import { renderViewerHtml } from './html-viewer.js';
+import { filesOf } from './bundle.js';
 
 const A = 'import os\nprint(os.name)\n\n';
 const B = 'def f(x):\n    total = sum(v * v for v in x)\n    return total / len(x)\n\n';
@@ -80,4 +82,30 @@ test('excluding the only source brings the similarity to 0 and keeps it for rest
   const m = buildReportModel({ ...input(), analysis: off });
   assert.deepEqual(m.exclusions.sources, ['src-1']);
   assert.equal(m.matches[0].excluded, true);
+});
+
+test('a re-check keeps the exclusions of the previous version and its own reason', () => {
+  const a = input().analysis;
+  const edited = applyExclusions(a, SUB, { exclude_sources: ['src-1'] });
+  const recheck = { ...a, reason: 'peer:9' };
+  const carried = carryExclusions(edited, recheck, SUB);
+  assert.equal(carried.reason, 'peer:9');
+  assert.equal(carried.similarity, 0);
+  assert.equal(carried.excluded!.sources[0].public_id, 'src-1');
+  assert.equal(carryExclusions(a, recheck, SUB), recheck, 'nothing excluded: unchanged');
+});
+
+test('the viewer shows code with file headings and line numbers, the match marked on both sides with one id', () => {
+  const i = input();
+  const model = buildReportModel(i);
+  const html = renderViewerHtml({ model, submission: { text: SUB, files: filesOf(i.submission.extraction) }, sources: new Map([['src-1', { text: SRC, files: filesOf(i.sources.get('src-1')!.extraction) }]]) }, { mode: 'view' });
+  assert.match(html, /<div class="file-head">a\.py<\/div>/);
+  assert.match(html, /<div class="file-head">b\.py<\/div>/);
+  assert.match(html, /<div class="file-head">lib\.py<\/div>/);
+  const id = model.matches[0].id;
+  assert.equal((html.match(new RegExp(`id="s-${id}"`, 'g')) ?? []).length, 1);
+  assert.equal((html.match(new RegExp(`id="o-${id}"`, 'g')) ?? []).length, 1);
+  // Line 2 of b.py starts inside the match: its number precedes a mark.
+  assert.match(html, /<span class="ln" aria-hidden="true">2<\/span><span class="lc"><mark [^>]*id="s-/);
+  assert.match(html, /lines 2-3/);
 });
