@@ -168,3 +168,25 @@ test('an expired viewer link redirects when it was given a place to go, else ans
   const { token: plain } = await signer.sign({ org: d!.organisation_id, mode: 'view' }, { audience: 'origo-viewer', subject: ids.a, ttlSeconds: -10 });
   assert.equal((await f.app.inject({ method: 'GET', url: `/viewer/${plain}` })).statusCode, 410);
 });
+
+test('a source deleted since the check: the report still renders, the viewer says its text is gone', async () => {
+  const asg = await f.call('POST', '/api/v1/assignments', { name: 'Deleted source' });
+  const x = await f.call('POST', `/api/v1/assignments/${asg.body.id}/documents`, { title: 'Keeps', text: ESSAY_A });
+  const y = await f.call('POST', `/api/v1/assignments/${asg.body.id}/documents`, { title: 'Goes away', text: ESSAY_A.replace('Alice', 'Yann') });
+  const { waitFor } = await import('../testing/server-process.js');
+  await waitFor('x to report y', async () => {
+    const r = await f.call('GET', `/api/v1/documents/${x.body.id}/report`);
+    return r.status === 200 && r.body.sources.some((s: any) => s.id === y.body.id) ? true : undefined;
+  }, 60_000, 50);
+  assert.equal((await f.call('DELETE', `/api/v1/documents/${y.body.id}`)).status, 204);
+  const model = (await f.call('GET', `/api/v1/documents/${x.body.id}/report`)).body;
+  const gone = model.sources.find((s: any) => s.id === y.body.id);
+  assert.equal(gone.text_available, false);
+  assert.ok(validate(model), JSON.stringify(validate.errors));
+  const link = await f.call('POST', `/api/v1/documents/${x.body.id}/viewer-links`, { mode: 'view' });
+  const page = await f.app.inject({ method: 'GET', url: new URL(link.body.url).pathname });
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /deleted since the check/);
+  const pdf = await f.app.inject({ method: 'GET', url: `/api/v1/documents/${x.body.id}/report.pdf`, headers: { authorization: `Bearer ${f.adminKey}` } });
+  assert.equal(pdf.statusCode, 200);
+});

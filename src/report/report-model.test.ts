@@ -12,6 +12,8 @@ import { segment, markup } from './text-markup.js';
 import { lineLocator } from './locate.js';
 import { renderViewerHtml } from './html-viewer.js';
 import { filesOf } from './bundle.js';
+import { renderPdf } from './pdf.js';
+import { spawnSync } from 'node:child_process';
 
 const A = 'import os\nprint(os.name)\n\n';
 const B = 'def f(x):\n    total = sum(v * v for v in x)\n    return total / len(x)\n\n';
@@ -108,4 +110,15 @@ test('the viewer shows code with file headings and line numbers, the match marke
   // Line 2 of b.py starts inside the match: its number precedes a mark.
   assert.match(html, /<span class="ln" aria-hidden="true">2<\/span><span class="lc"><mark [^>]*id="s-/);
   assert.match(html, /lines 2-3/);
+});
+
+test('with an AI score stored, the model reports it and the AI PDF shows it', async (t) => {
+  const i = input();
+  const model = buildReportModel({ ...i, analysis: { ...i.analysis, ai: { score: 0.125, model: 'test-model' } } });
+  assert.deepEqual(model.ai, { available: true, score: 12.5, model: 'test-model' });
+  const pdf = await renderPdf({ model, submission: { text: SUB }, sources: new Map() }, 'ai');
+  assert.equal(Buffer.from(pdf.subarray(0, 5)).toString(), '%PDF-');
+  const r = spawnSync('pdftotext', ['-', '-'], { input: Buffer.from(pdf), encoding: 'utf8' });
+  if (r.error) return t.skip('pdftotext is not installed (poppler-utils)');
+  assert.match(r.stdout, /AI-generated text score: 12\.5%/);
 });

@@ -71,7 +71,7 @@ export const CLIENT_ASSIGNMENTS_JS = String.raw`(function () {
   }
 
   function uploadForm(a, refresh) {
-    var files = h('input', { type: 'file', multiple: true, required: true, accept: a.kind === 'code' ? '.zip,application/zip' : null });
+    var files = h('input', { type: 'file', multiple: true, required: true });
     var title = h('input', { type: 'text', placeholder: 'Defaults to the file name' });
     var author = h('input', { type: 'text' });
     var progress = h('ul', { class: 'progress', 'aria-live': 'polite' });
@@ -91,7 +91,7 @@ export const CLIENT_ASSIGNMENTS_JS = String.raw`(function () {
       });
       chain.then(function () { files.value = ''; });
     } }, h('h2', null, a.kind === 'code' ? 'Upload submissions (a ZIP of code per student)' : 'Upload documents'),
-      O.field(a.kind === 'code' ? 'ZIP files' : 'Files', files), O.field('Title', title), O.field('Author', author), h('button', { type: 'submit' }, 'Upload'), progress);
+      O.field('Files', files), a.kind === 'code' ? h('p', { class: 'hint' }, 'One ZIP of source files per student, or single source files. Each file becomes one submission.') : null, O.field('Title', title), O.field('Author', author), h('button', { type: 'submit' }, 'Upload'), progress);
   }
 
   function submissionsTable(a, holder) {

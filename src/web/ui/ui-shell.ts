@@ -43,6 +43,7 @@ td.actions button{padding:2px 8px}
 .progress{list-style:none;padding:0}
 progress{width:200px;vertical-align:middle}
 summary{cursor:pointer;font-weight:600}
+.hint{color:#444;margin:4px 0}
 .histogram{background:#fff;border:1px solid #ccc;border-radius:6px;margin:16px 0;padding:12px}
 .histogram .bars{display:flex;align-items:flex-end;gap:6px;height:180px;list-style:none;padding:0;margin:0}
 .histogram li{flex:1;display:flex;flex-direction:column;justify-content:flex-end;height:100%}
