@@ -31,7 +31,7 @@ function floorIndex(xs: readonly number[], x: number): number {
  * member files with offsets; lines count from the start of the member. A plain file is one
  * member named after the document.
  */
-export function lineLocator(t: { text: string; extraction: unknown }): (offset: number, length: number) => Location {
+export function lineLocator(t: { text: string; extraction: unknown }, name = ''): (offset: number, length: number) => Location {
   const starts = lineStarts(t.text);
   const extraction = t.extraction as { files?: ExtractedFile[]; format?: string } | null;
   const files = (extraction?.files ?? []).filter((f) => typeof f.offset === 'number').sort((a, b) => a.offset - b.offset);
@@ -41,6 +41,6 @@ export function lineLocator(t: { text: string; extraction: unknown }): (offset: 
     const fi = files.length ? floorIndex(files.map((f) => f.offset), offset) : -1;
     const file = fi >= 0 && files[fi].offset <= offset ? files[fi] : null;
     const base = file ? line(file.offset) - 1 : 0;
-    return { file: file?.path ?? '', start_line: line(offset) - base, end_line: line(end) - base };
+    return { file: file?.path ?? name, start_line: line(offset) - base, end_line: line(end) - base };
   };
 }

@@ -189,12 +189,13 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const a = input.analysis;
   const kind = a.engine;
   const showLines = kind === 'code' || Array.isArray((input.submission.extraction as { files?: unknown } | null)?.files);
-  const locateSubmission = lineLocator(input.submission);
+  const locateSubmission = lineLocator(input.submission, input.document.filename ?? input.document.title);
   const locators = new Map<string, ReturnType<typeof lineLocator>>();
+  const titles = new Map([...a.sources, ...(a.excluded?.sources ?? [])].map((s) => [s.public_id, s.title]));
   const locateSource = (id: string) => {
     const t = input.sources.get(id);
     if (!t) return null;
-    if (!locators.has(id)) locators.set(id, lineLocator(t));
+    if (!locators.has(id)) locators.set(id, lineLocator(t, titles.get(id) ?? id));
     return locators.get(id)!;
   };
   const range = (offset: number, length: number, loc: ReturnType<typeof lineLocator> | null, given: Partial<Location>): TextRange => {
