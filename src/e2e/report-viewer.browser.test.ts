@@ -57,8 +57,11 @@ test('upload, wait, view a match on both sides, edit out a source, see the pair 
   for (const title of ['Essay by Alice', 'Essay by Bob']) {
     await row(title).and(page.locator('[data-status="done"]')).waitFor({ timeout: 90_000 });
   }
-  // (A string, evaluated in the page: this project compiles without the DOM library.)
-  await page.waitForFunction(`[...document.querySelectorAll('#submissions tr[data-status="done"] td.num')].filter((td) => /[1-9]/.test(td.textContent)).length === 2`, null, { timeout: 90_000 });
+  // (A function run in the page, not a string: the UI's CSP refuses eval. No DOM types here.)
+  await page.waitForFunction(() => {
+    const cells: { textContent: string | null }[] = [...(globalThis as any).document.querySelectorAll('#submissions tr[data-status="done"] td.num')];
+    return cells.filter((td) => /[1-9]/.test(td.textContent ?? '')).length === 2;
+  }, null, { timeout: 90_000 });
   await shot('01-submissions');
 
   // The viewer in view mode: the shared paragraph is marked on both sides.
