@@ -124,10 +124,12 @@ export const CLIENT_ASSIGNMENTS_JS = String.raw`(function () {
       main.append(h('h1', null, a.name),
         h('p', null, a.kind === 'code' ? 'Source-code assignment. ' : 'Text assignment. ', h('a', { href: '#/assignments/' + enc(a.id) + '/overview' }, 'Overview of similar pairs')),
         settingsForm(a), uploadForm(a, refresh), holder);
-      // The table updates while checks run.
+      // The table updates every 1.5 s while checks run, and every 6 s otherwise: a finished
+      // submission's score still changes when a later peer upload re-checks it.
+      var last = Date.now();
       O.every(1500, function () {
         var busy = holder.querySelector('tr[data-status="queued"],tr[data-status="converting"],tr[data-status="converted"],tr[data-status="checking"]');
-        if (busy || !holder.querySelector('table')) refresh().catch(function () {});
+        if (busy || !holder.querySelector('table') || Date.now() - last > 6000) { last = Date.now(); refresh().catch(function () {}); }
       });
       return refresh();
     });
