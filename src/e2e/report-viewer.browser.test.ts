@@ -92,6 +92,17 @@ test('upload, wait, view a match on both sides, edit out a source, see the pair 
   await page.goBack();
   await row('Essay by Alice').getByRole('button', { name: 'Edit' }).click();
   await page.waitForURL(/\/viewer\//);
+  const before = await page.locator('#similarity').textContent();
+  // Keyboard: focus a match and press Enter to select it, then exclude just that match.
+  await page.locator('#submission-text mark').first().focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Exclude this match' }).click();
+  await page.locator('#submission-text mark.excluded').first().waitFor();
+  assert.equal(await page.locator('#similarity').textContent(), '0%');
+  // ... and restore it.
+  await page.locator('#submission-text mark').first().click();
+  await page.getByRole('button', { name: 'Restore this match' }).click();
+  await page.waitForFunction((want) => (globalThis as any).document.getElementById('similarity')?.textContent === want, before);
   await page.getByRole('button', { name: 'Exclude source' }).click();
   await page.locator('button.source-btn.excluded').waitFor();
   assert.equal(await page.locator('#similarity').textContent(), '0%');
