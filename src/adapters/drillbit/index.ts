@@ -20,7 +20,7 @@ export function drillbitPlugin(services: Services, maxUploadBytes: number): Fast
   return async (scope: FastifyInstance) => {
     const prefix = scope.prefix;
     acceptAnyBody(scope, maxUploadBytes + 1024 * 1024);
-    installErrorHandlers(scope);
+    installErrorHandlers(scope, prefix);
     scope.decorateRequest('drillbit', null);
     scope.addHook('preHandler', async (req) => {
       const cfg = req.routeOptions.config as { drillbitPublic?: boolean } | undefined;

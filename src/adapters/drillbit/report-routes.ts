@@ -9,7 +9,7 @@ import { DrillbitError, REPORT_NOT_READY } from './wire-errors.js';
 /** Audience of the report links handed to browsers (token in the path). */
 export const REPORT_LINK_AUDIENCE = 'origo:drillbit-report';
 
-type Req = FastifyRequest<{ Params: { paperId: string; dKey?: string; token?: string } }>;
+type Req = FastifyRequest<{ Params: { paperId: string; dKey?: string } }>;
 
 /**
  * Report downloads by paper id and report key. Origo's PDF renderers are not merged yet, so a
@@ -32,8 +32,9 @@ export function reportRoutes(scope: FastifyInstance, services: Services): void {
   scope.get('/drillbit_new/api/submission/:paperId/:dKey/download', async (req: Req, reply) => similarityPdf(await papers.withKey(principalOf(req), req.params.paperId, req.params.dKey), reply, 'similarity'));
 
   // Browser link with the token in the path: a DrillBit login token, or a report link made for this paper.
-  scope.get('/analysis-gateway/api/download2/:paperId/:dKey/:token', { config: { drillbitPublic: true } }, async (req: Req, reply) => {
-    const p = await linkPrincipal(services, req.params.token ?? '', req.params.paperId);
+  // A wildcard, not a parameter: tokens are longer than the router's parameter length limit.
+  scope.get('/analysis-gateway/api/download2/:paperId/:dKey/*', { config: { drillbitPublic: true } }, async (req: Req, reply) => {
+    const p = await linkPrincipal(services, (req.params as Record<string, string>)['*'] ?? '', req.params.paperId);
     if (!p) throw new DrillbitError(401, 'The token is invalid or has expired.');
     return similarityPdf(await papers.withKey(p, req.params.paperId, req.params.dKey), reply, 'similarity');
   });

@@ -46,13 +46,19 @@ function toDrillbit(err: unknown): DrillbitError {
 }
 
 /** Every error and unknown path inside the DrillBit scope answers in DrillBit's shape. */
-export function installErrorHandlers(scope: FastifyInstance): void {
-  scope.setErrorHandler((err, req, reply) => sendDrillbitError(req, reply, err));
-  scope.setNotFoundHandler((req, reply) => sendDrillbitError(req, reply, new DrillbitError(404, `No endpoint ${req.method} ${req.url.split('?')[0]}.`)));
+export function installErrorHandlers(scope: FastifyInstance, prefix: string): void {
+  const path = (req: FastifyRequest) => req.url.split('?')[0].slice(prefix.length) || '/';
+  scope.setErrorHandler((err, req, reply) => sendDrillbitError(req, reply, err, path(req)));
+  // A catch-all route rather than a not-found handler: at the root of a second port the app's own
+  // not-found handler already owns the prefix.
+  scope.all('/*', async (req) => {
+    throw new DrillbitError(404, `No endpoint ${req.method} ${path(req)}.`);
+  });
 }
 
-export function sendDrillbitError(req: FastifyRequest, reply: FastifyReply, err: unknown): FastifyReply {
+/** `path` is the request path as DrillBit would see it (without Origo's mount prefix). */
+export function sendDrillbitError(req: FastifyRequest, reply: FastifyReply, err: unknown, path: string): FastifyReply {
   const e = toDrillbit(err);
   if (e.status >= 500) req.log.error({ err }, 'drillbit adapter error');
-  return reply.code(e.status).type('application/json; charset=utf-8').send(errorBody(e.status, e.message, req.url.split('?')[0]));
+  return reply.code(e.status).type('application/json; charset=utf-8').send(errorBody(e.status, e.message, path));
 }
