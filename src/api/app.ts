@@ -54,6 +54,11 @@ export async function buildApp(services: Services, options: AppOptions): Promise
     ...(options.logger ? { loggerInstance: options.logger as FastifyBaseLogger } : { logger: false }),
     bodyLimit: options.maxUploadBytes + 1024 * 1024,
     rewriteUrl: (req) => routableUrl(req.url),
+    // Long ids get a 404 from the handler, not the router's bare 414.
+    routerOptions: { maxParamLength: 2048 },
+    frameworkErrors: (err, req, reply) => {
+      sendError(req, reply, err);
+    },
     return503OnClosing: true,
     forceCloseConnections: true,
     requestTimeout: 300_000,

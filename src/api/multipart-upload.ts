@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../services/errors.js';
+import { toAppError } from './error-reply.js';
 
 export interface Upload {
   fields: Record<string, string>;
@@ -10,13 +11,19 @@ export interface Upload {
 export async function readMultipart(req: FastifyRequest): Promise<Upload> {
   if (!req.isMultipart()) throw new AppError('unsupported_media_type', 'Expected multipart/form-data.');
   const out: Upload = { fields: {}, files: [] };
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      const bytes = await part.toBuffer();
-      out.files.push({ field: part.fieldname, filename: part.filename, mime: part.mimetype, bytes });
-    } else {
-      out.fields[part.fieldname] = typeof part.value === 'string' ? part.value : String(part.value ?? '');
+  try {
+    for await (const part of req.parts()) {
+      if (part.type === 'file') {
+        const bytes = await part.toBuffer();
+        out.files.push({ field: part.fieldname, filename: part.filename, mime: part.mimetype, bytes });
+      } else {
+        out.fields[part.fieldname] = typeof part.value === 'string' ? part.value : String(part.value ?? '');
+      }
     }
+  } catch (err) {
+    // Limits keep their own codes (413); anything else the parser chokes on is a malformed body.
+    if (toAppError(err).code !== 'internal_error') throw err;
+    throw new AppError('bad_request', `Malformed multipart body: ${err instanceof Error ? err.message : String(err)}`);
   }
   return out;
 }

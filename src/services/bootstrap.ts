@@ -1,5 +1,5 @@
 import type { Services } from './services.js';
-import { hashApiKey, hashPassword } from './secrets.js';
+import { hashApiKey, hashPassword, randomSecret } from './secrets.js';
 
 export interface BootstrapResult {
   created: boolean;
@@ -18,7 +18,18 @@ export async function bootstrap(
   config: { adminKey: string | null; adminEmail: string | null; adminPassword: string | null },
 ): Promise<BootstrapResult> {
   const store = services.ctx.store;
-  const existing = await store.organisations.first();
+  let existing = await store.organisations.first();
+  if (!existing) {
+    // Several processes may start at once on one PostgreSQL database: one of them bootstraps.
+    const claim = randomSecret(16);
+    if ((await store.settings.getOrInit('bootstrap_owner', claim)) !== claim) {
+      for (let i = 0; i < 300 && !existing; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        existing = await store.organisations.first();
+      }
+      if (!existing) throw new Error('another process started bootstrapping this database but did not finish');
+    }
+  }
   if (existing) {
     if (config.adminKey && !(await store.apiKeys.byHash(hashApiKey(config.adminKey)))) {
       const admin = (await store.users.list(existing.id, { role: 'admin' }, { limit: 1, offset: 0 })).items[0];
