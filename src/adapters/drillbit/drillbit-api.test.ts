@@ -73,6 +73,7 @@ before(async () => {
     ORIGO_JWT_SECRET: SECRET,
     ORIGO_COMPAT_ROOT_DRILLBIT_PORT: String(rootPort),
     ORIGO_WORKERS: '1',
+    ORIGO_MAX_UPLOAD_BYTES: '200000',
   });
   base = `${server.url}/drillbit`;
   rootBase = `http://127.0.0.1:${rootPort}`;
@@ -153,6 +154,10 @@ test('POST /extreme/folder: 200, timeStamp, _links.self.href ending in the folde
   assert.match(r.body._links.self.href, /\/extreme\/classes\/\d+\/assignments\/\d+$/);
   classroomFolder = Number(r.body._links.self.href.split('/').pop());
   assert.ok(classroomFolder > 0);
+  // The link leads to the folder.
+  const followed = await fetch(r.body._links.self.href, { headers: { authorization: `Bearer ${token}` } });
+  assert.equal(followed.status, 200);
+  assert.equal(((await followed.json()) as { folder_name: string }).folder_name, 'Classroom');
   const dup = await json('POST', '/extreme/folder', { folder_name: 'Classroom' });
   assertErrorBody(dup, 409, '/extreme/folder');
 });
@@ -384,6 +389,23 @@ test('legacy /drillbit_new/api/submission: upload into a named folder, poll, dow
   assert.equal(done.links.find((l: { rel: string }) => l.rel === 'download-link').href, `${base}/drillbit_new/api/submission/${up.body.paper_id}/${done.d_key}/download`);
   const inPro = await call('GET', `/pro/folder/${proFolder}/submissions`);
   assert.deepEqual(inPro.body._embedded.submissionsList.map((x: { paper_id: number }) => x.paper_id), [up.body.paper_id]);
+});
+
+test('uploads over the limit are 413; a file that cannot be read leaves the paper failed with percent `--`', async () => {
+  const big = multipartBody({ authorName: 'x', title: 'big' }, [{ field: 'file', filename: 'big.txt', mime: 'text/plain', bytes: 'word '.repeat(60_000) }]);
+  assertErrorBody(await call('POST', `/files/myFolder/${classroomFolder}/singleFile`, { body: big.body, headers: { 'content-type': big.contentType } }), 413, `/files/myFolder/${classroomFolder}/singleFile`);
+  const broken = multipartBody({ authorName: 'x', title: 'broken' }, [{ field: 'file', filename: 'broken.pdf', mime: 'application/pdf', bytes: Buffer.from('%PDF-1.4 this is not a real pdf at all') }]);
+  const up = await call('POST', `/files/myFolder/${classroomFolder}/singleFile`, { body: broken.body, headers: { 'content-type': broken.contentType } });
+  assert.equal(up.status, 200, up.text);
+  const id = up.body.submissions.paper_id;
+  const failed = await waitFor('the broken paper to fail', async () => {
+    const r = await call('GET', `/extreme/myFolder/${classroomFolder}/submissions?paperId=${id}`);
+    const s = r.body._embedded.submissionsList[0];
+    return s.status === 'failed' ? s : undefined;
+  }, 60_000, 200);
+  assert.equal(failed.percent, '--');
+  assert.equal(failed.d_key, '--');
+  assert.equal((await call('DELETE', `/extreme/myFolder/${classroomFolder}/submissions?paperId=${id}`)).status, 200);
 });
 
 test('DELETE papers: /extreme/myFolder/{f}/submissions?paperId= and /pro/folder/{f}/submissions?paperId=', async () => {
