@@ -141,6 +141,12 @@ test('DrillBit workflow: login, folder, real files, percent, PUT callbacks, repo
   }
   assert.equal(last.get(b)!.body.similarity, `${pb}%`);
 
+  // The long PAN texts get an AI score from the built-in detector: a whole percent, with ai_sup 1.
+  const detail = await call('GET', `/pro/folder/${folder}/submission/${a}`);
+  t.diagnostic(`ai A=${detail.body.ai}`);
+  assert.match(detail.body.ai, /^\d+$/);
+  assert.equal(detail.body.ai_sup, 1);
+
   // What exists to download: the similarity report answers the documented not-available form until renderers are merged.
   const dl = await fetch(last.get(b)!.body.download_url, { headers: { authorization: `Bearer ${token}` } });
   const body = (await dl.json()) as { status: number; message: string };

@@ -98,8 +98,8 @@ export function authRoutes(scope: FastifyInstance, services: Services): void {
       username: user.email ?? '',
       name: user.name,
       in_flag: false,
-      // AI detection is not offered through this API yet.
-      ai_flag: false,
+      // The built-in AI-text detector scores every text analysis (when the assignment's ai_detection is on).
+      ai_flag: true,
       mfa: false,
       id: user.id,
       con_type: null,

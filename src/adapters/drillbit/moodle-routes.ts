@@ -6,7 +6,7 @@ import { Papers, type Paper } from './papers.js';
 import { paperFigures } from './paper-mapping.js';
 import { reportLink } from './report-routes.js';
 import { DrillbitError } from './wire-errors.js';
-import { PENDING, timeStamp } from './wire-format.js';
+import { timeStamp } from './wire-format.js';
 import { baseUrl } from './wire-paging.js';
 import type { Link } from './wire-types.js';
 
@@ -14,12 +14,12 @@ type Req = FastifyRequest<{ Params: { paperId: string } }>;
 
 /** What the Moodle plugin stores from an upload or a poll: it polls `links.self` until `percent` is not `--`. */
 function moodlePaper(paper: Paper, self: string, download: string) {
-  const fig = paperFigures(paper.doc);
+  const fig = paperFigures(paper.doc, paper.ai);
   const links: Link[] = [
     { rel: 'self', href: self },
     { rel: 'download-link', href: download.replace('{d_key}', fig.d_key) },
   ];
-  return { paper_id: paper.doc.id, title: paper.doc.title, name: paper.rec?.author ?? paper.doc.author ?? '', d_key: fig.d_key, percent: fig.percent, ai: PENDING, links };
+  return { paper_id: paper.doc.id, title: paper.doc.title, name: paper.rec?.author ?? paper.doc.author ?? '', d_key: fig.d_key, percent: fig.percent, ai: fig.ai, links };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { DocumentRow } from '../../store/index.js';
+import type { StoredAi } from '../../services/analysis-model.js';
 import type { Folder } from './folders.js';
 import type { PaperState } from './vendor-state.js';
 import type { Link, SubmissionDetail, SubmissionListItem } from './wire-types.js';
@@ -9,10 +10,21 @@ export function reportKeyOf(doc: DocumentRow): string {
   return doc.public_id.replace(/-/g, '').slice(0, 20).toUpperCase();
 }
 
-/** A paper's figures: `--` until the analysis is done. */
-export function paperFigures(doc: DocumentRow): { done: boolean; percent: string; d_key: string } {
+/**
+ * A paper's figures: `--` until the analysis is done. `ai` is the share of the text the AI
+ * detector attributes to a language model, or `--` when there is no AI score (text too short,
+ * language not supported, detection off, code).
+ */
+export function paperFigures(doc: DocumentRow, ai?: StoredAi | null): { done: boolean; percent: string; d_key: string; ai: string; aiAvailable: boolean } {
   const done = doc.status === 'done' && doc.similarity !== null;
-  return { done, percent: done ? percentText(doc.similarity as number) : PENDING, d_key: done ? reportKeyOf(doc) : PENDING };
+  const aiAvailable = done && ai?.status === 'ok';
+  return {
+    done,
+    percent: done ? percentText(doc.similarity as number) : PENDING,
+    d_key: done ? reportKeyOf(doc) : PENDING,
+    ai: aiAvailable && ai?.status === 'ok' ? percentText(ai.ai_share) : PENDING,
+    aiAvailable,
+  };
 }
 
 /** DrillBit-only facts of a paper; documents that did not come through DrillBit get neutral ones. */
@@ -32,9 +44,9 @@ export function paperFacts(doc: DocumentRow, rec: PaperState | undefined): Omit<
 
 const statusText = (doc: DocumentRow) => (doc.status === 'failed' ? 'failed' : 'active');
 
-export function listItem(doc: DocumentRow, rec: PaperState | undefined, links?: Link[]): SubmissionListItem {
+export function listItem(doc: DocumentRow, rec: PaperState | undefined, ai: StoredAi | null, links?: Link[]): SubmissionListItem {
   const f = paperFacts(doc, rec);
-  const fig = paperFigures(doc);
+  const fig = paperFigures(doc, ai);
   return {
     paper_id: doc.id,
     name: f.author,
@@ -54,8 +66,7 @@ export function listItem(doc: DocumentRow, rec: PaperState | undefined, links?: 
     lang: f.language || doc.language || '',
     lang1: '',
     grammar_url: 'NA',
-    // AI scores are not computed through this API yet.
-    ai: PENDING,
+    ai: fig.ai,
     // The score before exclusions is not kept.
     og_percent: PENDING,
     status: statusText(doc),
@@ -63,9 +74,9 @@ export function listItem(doc: DocumentRow, rec: PaperState | undefined, links?: 
   };
 }
 
-export function detail(doc: DocumentRow, rec: PaperState | undefined, folder: Folder): SubmissionDetail {
+export function detail(doc: DocumentRow, rec: PaperState | undefined, ai: StoredAi | null, folder: Folder): SubmissionDetail {
   const f = paperFacts(doc, rec);
-  const fig = paperFigures(doc);
+  const fig = paperFigures(doc, ai);
   const o = folder.settings;
   return {
     paper_id: doc.id,
@@ -82,9 +93,9 @@ export function detail(doc: DocumentRow, rec: PaperState | undefined, folder: Fo
     language: f.language || doc.language || '',
     language1: '',
     original_file_name: doc.filename ?? doc.title,
-    ai: PENDING,
+    ai: fig.ai,
     og_percent: PENDING,
-    ai_sup: 0,
+    ai_sup: fig.aiAvailable ? 1 : 0,
     exclude_references: yesNo(o.exclude_references),
     exclude_quotes: yesNo(o.exclude_quotes),
     small_sources: yesNo(folder.state.exclude_small_sources),

@@ -2,6 +2,7 @@ import type { DocumentRow } from '../../store/index.js';
 import type { Services } from '../../services/services.js';
 import type { Principal } from '../../services/principal.js';
 import type { DocumentOptions } from '../../services/document-options.js';
+import type { StoredAi } from '../../services/analysis-model.js';
 import { DEFAULT_SETTINGS, type AssignmentSettings } from '../../services/settings.js';
 import { looseBool, looseInt, looseString, type WireInput } from '../shared/index.js';
 import { DrillbitError } from './wire-errors.js';
@@ -12,6 +13,8 @@ import type { Folder } from './folders.js';
 export interface Paper {
   doc: DocumentRow;
   rec: PaperState | undefined;
+  /** The AI score of the latest analysis (null before the first one, or for analyses made before AI scoring). */
+  ai: StoredAi | null;
 }
 
 const text = (v: unknown) => looseString(v)?.trim() ?? '';
@@ -19,6 +22,11 @@ const text = (v: unknown) => looseString(v)?.trim() ?? '';
 /** Papers = documents; their DrillBit facts live in vendor records keyed by the paper id. */
 export class Papers {
   constructor(private readonly services: Services) {}
+
+  async ai(doc: DocumentRow): Promise<StoredAi | null> {
+    if (doc.status !== 'done') return null;
+    return (await this.services.reports.latest(doc))?.analysis.ai ?? null;
+  }
 
   async record(doc: DocumentRow): Promise<PaperState | undefined> {
     return (await this.services.vendorRecords.get<PaperState>('drillbit', PAPER, doc.organisation_id, String(doc.id)))?.data;
@@ -33,7 +41,7 @@ export class Papers {
     await this.services.documents.get(p, doc.public_id).catch(() => {
       throw new DrillbitError(404, 'Paper not found.');
     });
-    return { doc, rec: await this.record(doc) };
+    return { doc, rec: await this.record(doc), ai: await this.ai(doc) };
   }
 
   /** A paper and its report key; 404 when the key does not belong to it. */
@@ -45,7 +53,7 @@ export class Papers {
 
   async inFolder(folder: Folder): Promise<Paper[]> {
     const docs = await this.services.documents.inAssignment(folder.assignment);
-    return Promise.all(docs.map(async (doc) => ({ doc, rec: await this.record(doc) })));
+    return Promise.all(docs.map(async (doc) => ({ doc, rec: await this.record(doc), ai: await this.ai(doc) })));
   }
 
   /**
@@ -98,7 +106,7 @@ export class Papers {
       base_url: baseUrl,
     };
     await this.services.vendorRecords.put('drillbit', PAPER, p.organisationId, String(doc.id), doc.id, state);
-    return { doc, rec: state };
+    return { doc, rec: state, ai: null };
   }
 
   /** Deletes papers by id (`paperId` may list several: "1,2"); 404 when one is not in the folder. */

@@ -32,7 +32,7 @@ export function submissionRoutes(scope: FastifyInstance, services: Services, pre
     let all = await papers.inFolder(folder);
     const only = params(req).paperId;
     if (only !== undefined && only !== '') all = all.filter((x) => String(x.doc.id) === String(only));
-    const items = all.map((x) => listItem(x.doc, x.rec));
+    const items = all.map((x) => listItem(x.doc, x.rec, x.ai));
     const { content, page } = sortAndPage<SubmissionListItem>(items, pp, {
       paper_id: (s) => s.paper_id,
       title: (s) => s.title,
@@ -47,7 +47,7 @@ export function submissionRoutes(scope: FastifyInstance, services: Services, pre
   scope.get('/pro/folder/:folderId/submissions', list);
 
   const uploaded = (req: FastifyRequest, paper: Paper) => {
-    const item = listItem(paper.doc, paper.rec, links(req, paper.rec?.folder_id ?? 0, paper.doc.id));
+    const item = listItem(paper.doc, paper.rec, paper.ai, links(req, paper.rec?.folder_id ?? 0, paper.doc.id));
     return item;
   };
   const upload = async (req: Req, reply: FastifyReply) => {
@@ -70,7 +70,7 @@ export function submissionRoutes(scope: FastifyInstance, services: Services, pre
     const p = principalOf(req);
     const folder = await folders.get(p, req.params.folderId);
     const paper = await papers.get(p, req.params.paperId, folder);
-    return detail(paper.doc, paper.rec, folder);
+    return detail(paper.doc, paper.rec, paper.ai, folder);
   };
   scope.get('/pro/folder/:folderId/submission/:paperId', one);
   scope.get('/extreme/myFolder/:folderId/submissions/:paperId', one);
