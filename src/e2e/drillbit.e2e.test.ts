@@ -6,7 +6,7 @@
  *     A  PAN13 suspicious-document00013  ─┐ A copies 489 characters of B (no obfuscation)
  *     B  PAN13 source-document00010       ─┘
  *     C  PAN13 source-document00813          unrelated
- *   poll until percent is a number ── receive the callbacks ── compare ── download what exists
+ *   poll until percent is a number ── receive the callbacks ── compare ── download the PDFs
  *
  * A second scenario shows folder settings reaching the analysis: of two essays quoting the same
  * sentence, the later one matches the earlier in a folder that counts quotes and scores 0 in one
@@ -147,11 +147,18 @@ test('DrillBit workflow: login, folder, real files, percent, PUT callbacks, repo
   assert.match(detail.body.ai, /^\d+$/);
   assert.equal(detail.body.ai_sup, 1);
 
-  // What exists to download: the similarity report answers the documented not-available form until renderers are merged.
-  const dl = await fetch(last.get(b)!.body.download_url, { headers: { authorization: `Bearer ${token}` } });
-  const body = (await dl.json()) as { status: number; message: string };
-  assert.equal(dl.status, 400);
-  assert.equal(body.message, 'The similarity report is either not yet ready or not available.');
+  // Download the reports: similarity (the callback's download_url), summary, and AI for the long text A.
+  const download = async (url: string) => {
+    const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    const buf = Buffer.from(await res.arrayBuffer());
+    assert.equal(res.status, 200, url);
+    assert.equal(res.headers.get('content-type'), 'application/pdf');
+    assert.equal(buf.subarray(0, 5).toString('latin1'), '%PDF-');
+    return buf.length;
+  };
+  await download(last.get(b)!.body.download_url);
+  await download(`${base}/analysis-gateway/api/download/summary/${b}/${got.get(b)!.d_key}`);
+  await download(`${base}/analysis-gateway/api/ai/download2/${a}/${got.get(a)!.d_key}`);
 });
 
 test('folder settings reach the analysis: quoted text counts in one folder and is excluded in the other', { skip, timeout: 120_000 }, async (t) => {

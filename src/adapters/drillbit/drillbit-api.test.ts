@@ -324,11 +324,22 @@ test('GET submissions lists: _embedded.submissionsList, page object, sort, paper
   assert.deepEqual(one.body._embedded.submissionsList.map((x: { paper_id: number }) => x.paper_id), [paperIds[0]]);
 });
 
-test('reports: similarity and summary by d_key answer the documented 400 until renderers exist; AI and grammar 400; wrong key 404', async () => {
+async function pdf(url: string, headers: Record<string, string> = { authorization: `Bearer ${token}` }): Promise<{ status: number; type: string; head: string; bytes: number }> {
+  const res = await fetch(url, { headers });
+  const buf = Buffer.from(await res.arrayBuffer());
+  return { status: res.status, type: String(res.headers.get('content-type')), head: buf.subarray(0, 5).toString('latin1'), bytes: buf.length };
+}
+
+test('reports: similarity and summary PDFs by d_key (also with the token in the path); AI without a score and grammar are 400; wrong key 404', async () => {
   const id = paperIds[0];
   const d = (await call('GET', `/pro/folder/${classroomFolder}/submission/${id}`)).body.d_key;
-  assertErrorBody(await call('GET', `/analysis-gateway/api/download2/${id}/${d}`), 400, `/analysis-gateway/api/download2/${id}/${d}`, 'The similarity report is either not yet ready or not available.');
-  assertErrorBody(await call('GET', `/analysis-gateway/api/download/summary/${id}/${d}`), 400, `/analysis-gateway/api/download/summary/${id}/${d}`, 'The summary report is either not yet ready or not available.');
+  for (const path of [`/analysis-gateway/api/download2/${id}/${d}`, `/analysis-gateway/api/download/summary/${id}/${d}`]) {
+    const r = await pdf(`${base}${path}`);
+    assert.equal(r.status, 200, path);
+    assert.equal(r.type, 'application/pdf');
+    assert.equal(r.head, '%PDF-');
+  }
+  // The essay is too short for an AI score, so there is no AI report.
   assertErrorBody(await call('GET', `/analysis-gateway/api/ai/download2/${id}/${d}`), 400, `/analysis-gateway/api/ai/download2/${id}/${d}`, 'The AI report is either not yet ready or not available.');
   const q = await call('GET', `/analysis-gateway/api/quality/download/${id}`);
   assertErrorBody(q, 400, `/analysis-gateway/api/quality/download/${id}`, 'The quality report is either not yet ready or not available.');
@@ -337,9 +348,11 @@ test('reports: similarity and summary by d_key answer the documented 400 until r
   assert.equal(q.body.subErrors, null);
   assertErrorBody(await call('GET', `/analysis-gateway/api/download2/${id}/AAAAAAAAAAAAAAAAAAAA`), 404, `/analysis-gateway/api/download2/${id}/AAAAAAAAAAAAAAAAAAAA`);
   // Frappe's browser link carries the login token in the path.
-  assert.equal((await call('GET', `/analysis-gateway/api/download2/${id}/${d}/${token}`, { token: null })).status, 400);
+  assert.equal((await pdf(`${base}/analysis-gateway/api/download2/${id}/${d}/${token}`, {})).head, '%PDF-');
   assert.equal((await call('GET', `/analysis-gateway/api/download2/${id}/${d}/not.a.token`, { token: null })).status, 401);
 });
+
+let moodlePaper = 0;
 
 test('Moodle: upload (multipart/form-data without boundary), poll links.self until percent, analysis link, download-link', async () => {
   const mp = multipartBody({ authorName: 'student@example.org', title: 'Assignment 1', documentType: 'thesis', ex_ref: 'yes', ex_qts: 'no', ex_ss: 'no' }, [{ field: 'file', filename: 'moodle.txt', mime: 'text/plain', bytes: ESSAY }]);
@@ -363,14 +376,20 @@ test('Moodle: upload (multipart/form-data without boundary), poll links.self unt
   assert.match(done.d_key, /^[0-9A-Z]{20}$/);
   const download = done.links.find((l: { rel: string }) => l.rel === 'download-link').href;
   assert.equal(download, `${base}/extreme/moodle/submission/${s.paper_id}/${done.d_key}/download`);
-  assert.equal((await fetch(download, { headers: { Authorization: `Bearer ${token}` } })).status, 400, 'no PDF renderer yet: the documented not-available answer');
+  const file = await pdf(download);
+  assert.equal(file.status, 200);
+  assert.equal(file.head, '%PDF-');
+  moodlePaper = s.paper_id;
   // It went into the organisation's "Moodle" folder.
   const folders = await call('GET', '/extreme/myFolders');
   assert.ok(folders.body.folders.content.some((f: { folder_name: string; no_of_submissions: number }) => f.folder_name === 'Moodle' && f.no_of_submissions === 1));
   const analysis = await call('GET', `/extreme/moodle/submission/${s.paper_id}/analysis`);
   assert.equal(analysis.status, 200);
-  assert.match(analysis.text, new RegExp(`/analysis-gateway/api/download2/${s.paper_id}/${done.d_key}/[\\w-]+\\.[\\w-]+\\.[\\w-]+$`));
-  assert.equal((await fetch(analysis.text)).status, 400, 'the link authenticates; the PDF is not there yet');
+  // The interactive viewer on the main server, behind a signed link the browser opens without a token.
+  assert.match(analysis.text, new RegExp(`^${server.url}/viewer/[\\w-]+\\.[\\w-]+\\.[\\w-]+$`));
+  const viewer = await fetch(analysis.text);
+  assert.equal(viewer.status, 200);
+  assert.match(String(viewer.headers.get('content-type')), /text\/html/);
 });
 
 test('legacy /drillbit_new/api/submission: upload into a named folder, poll, download path', async () => {
@@ -432,6 +451,10 @@ test('the second port serves DrillBit at its root; absolute-form request targets
   const folders = await call('GET', '/extreme/myFolders', { token: login.body.token, root: true });
   assert.equal(folders.status, 200);
   assert.ok(folders.body.folders.links[0].href.startsWith(`${rootBase}/extreme/myFolders`));
+  // There is no viewer on the DrillBit-only port: the analysis link is the similarity PDF, token in the path.
+  const analysis = await call('GET', `/extreme/moodle/submission/${moodlePaper}/analysis`, { token: login.body.token, root: true });
+  assert.match(analysis.text, new RegExp(`^${rootBase}/analysis-gateway/api/download2/${moodlePaper}/[0-9A-Z]{20}/`));
+  assert.equal((await pdf(analysis.text, {})).head, '%PDF-');
   const raw = await new Promise<string>((resolve, reject) => {
     const sock = connect(server.port, '127.0.0.1', () => {
       sock.write(`GET http://127.0.0.1:${server.port}/drillbit/extreme/myFolders HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nAuthorization: Bearer ${token}\r\nConnection: close\r\n\r\n`);

@@ -45,12 +45,18 @@ export function moodleRoutes(scope: FastifyInstance, services: Services, prefix:
     const paper = await papers.get(principalOf(req), req.params.paperId);
     return { submissions: moodle(req, paper), status: 200, message: 'Submission details.', timeStamp: timeStamp() };
   });
-  // The plugin redirects the browser to the body of this answer.
+  // The plugin redirects the browser to the body of this answer: Origo's interactive viewer (a
+  // signed, expiring view link) where the main server is reachable; at the root of the DrillBit-only
+  // port without ORIGO_PUBLIC_URL, a link to the similarity PDF instead.
   scope.get('/extreme/moodle/submission/:paperId/analysis', async (req: Req, reply) => {
     const p = principalOf(req);
     const paper = await papers.get(p, req.params.paperId);
     if (!paperFigures(paper.doc).done) throw new DrillbitError(400, 'The analysis is either not yet ready or not available.');
-    return reply.type('text/plain; charset=utf-8').send(await reportLink(services, base(req), p, paper));
+    const viewerBase = services.ctx.publicUrl ?? (prefix ? `${req.protocol}://${req.host}` : null);
+    const url = viewerBase
+      ? (await services.reports.viewerLink(paper.doc, 'view', { ttlSeconds: services.ctx.jwtTtlSeconds, baseUrl: viewerBase })).url
+      : await reportLink(services, base(req), p, paper);
+    return reply.type('text/plain; charset=utf-8').send(url);
   });
 
   scope.post('/drillbit_new/api/submission', async (req) => {
