@@ -82,7 +82,7 @@ export function compareTokenizedSubmissions(submissions: readonly CodeSubmission
     for (let j = i + 1; j < n; j++) {
       const p = pairIndex(i, j, n);
       if (shared[p] === 0) continue;
-      const m = table.match(indexed[j], counts.sharedHashes.subarray(counts.offsets[p], counts.offsets[p + 1]), k, mergeGap, withFragments);
+      const m = table.match(indexed[j], counts.sharedHashes, counts.offsets[p], counts.offsets[p + 1], k, mergeGap, withFragments);
       const lit = literalWeight > 0 ? literalDice(bags[i], bags[j]) : NaN;
       similarity[p] = Number.isNaN(lit) ? m.similarity : (1 - literalWeight) * m.similarity + literalWeight * lit;
       longestFragment[p] = m.longestFragment;

@@ -48,7 +48,8 @@ export function indexSubmission(p: PreparedSubmission, excluded: ReadonlySet<num
       }
     }
     if (f.hash.length === 0) continue;
-    for (const at of winnow(Array.from(f.hash), w)) {
+    // winnow only reads length and indices, which a typed array has: no copy into an Array.
+    for (const at of winnow(f.hash as unknown as number[], w)) {
       if (keptIndex[at] < 0) continue;
       seeds.push(keptIndex[at]);
       prints.set(f.hash[at], (prints.get(f.hash[at]) ?? 0) + 1);

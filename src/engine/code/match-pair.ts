@@ -13,23 +13,29 @@ import type { CodeFragment } from './types.js';
 /** Most left positions considered for one right k-gram (bounds repetitive code). */
 const MAX_POSITIONS_PER_HASH = 64;
 
+const NONE: CodeFragment[] = [];
+
+/** The result of `MatchTable.match`: one object, reused by the next call (copy what you keep). */
 export interface PairMatch {
   similarity: number;
   longestFragment: number;
   fragments: CodeFragment[];
 }
 
+function runBefore(p: number, q: number, runK: Int32Array, runL: Int32Array, runR: Int32Array): boolean {
+  return runK[p] > runK[q] || (runK[p] === runK[q] && (runL[p] < runL[q] || (runL[p] === runL[q] && runR[p] < runR[q])));
+}
+
 /** Sorts run indices longest first (ties: left then right start); insertion sort for the usual few. */
 function sortRuns(idx: Int32Array, n: number, runK: Int32Array, runL: Int32Array, runR: Int32Array): void {
-  const before = (p: number, q: number) => runK[p] > runK[q] || (runK[p] === runK[q] && (runL[p] < runL[q] || (runL[p] === runL[q] && runR[p] < runR[q])));
   if (n > 24) {
-    idx.subarray(0, n).sort((p, q) => (before(p, q) ? -1 : before(q, p) ? 1 : 0));
+    idx.subarray(0, n).sort((p, q) => (runBefore(p, q, runK, runL, runR) ? -1 : runBefore(q, p, runK, runL, runR) ? 1 : 0));
     return;
   }
   for (let i = 1; i < n; i++) {
     const v = idx[i];
     let j = i - 1;
-    while (j >= 0 && before(v, idx[j])) {
+    while (j >= 0 && runBefore(v, idx[j], runK, runL, runR)) {
       idx[j + 1] = idx[j];
       j--;
     }
@@ -163,6 +169,7 @@ export class MatchTable {
   private readonly next: Int32Array;
   private readonly mask: number;
   private readonly scratch: Scratch;
+  private readonly result: PairMatch = { similarity: 0, longestFragment: 0, fragments: NONE };
 
   constructor(readonly left: IndexedSubmission, scratch?: Scratch) {
     const m = left.keptHash.length;
@@ -198,7 +205,7 @@ export class MatchTable {
   }
 
   /** Matches the left submission with `right`, seeded by the fingerprints the two share. */
-  match(right: IndexedSubmission, shared: Uint32Array, k: number, mergeGap: number, withFragments: boolean): PairMatch {
+  match(right: IndexedSubmission, shared: Uint32Array, from: number, to: number, k: number, mergeGap: number, withFragments: boolean): PairMatch {
     const a = this.left, b = right;
     const nl = a.prepared.fileOf.length, nr = b.prepared.fileOf.length;
     const s = this.scratch;
@@ -211,7 +218,7 @@ export class MatchTable {
     const na = ah.length, nb = bh.length;
     // Right occurrences of the shared fingerprints, in stream order.
     let nSeeds = 0;
-    for (let q = 0; q < shared.length; q++) {
+    for (let q = from; q < to; q++) {
       const h = shared[q];
       let lo = 0, hi = b.seedHash.length;
       while (lo < hi) {
@@ -292,7 +299,7 @@ export class MatchTable {
     sortTiles(byLeft, tiles, s.tileL);
     const { tileL, tileR, tileLen } = s;
     let covered = 0, gaps = 0, longest = 0, groupTokens = 0;
-    const groups: number[][] = [];
+    const groups: number[][] | undefined = withFragments ? [] : undefined;
     let prev = -1;
     for (let ti = 0; ti < tiles; ti++) {
       const t = byLeft[ti];
@@ -308,18 +315,21 @@ export class MatchTable {
       }
       if (merged) {
         groupTokens += tileLen[t];
-        if (withFragments) groups[groups.length - 1].push(tileL[t], tileR[t], tileLen[t]);
+        if (groups) groups[groups.length - 1].push(tileL[t], tileR[t], tileLen[t]);
       } else {
         groupTokens = tileLen[t];
-        if (withFragments) groups.push([tileL[t], tileR[t], tileLen[t]]);
+        if (groups) groups.push([tileL[t], tileR[t], tileLen[t]]);
       }
       if (groupTokens > longest) longest = groupTokens;
       prev = t;
     }
     const denominator = a.total + b.total - gaps;
     const similarity = denominator > 0 ? Math.min(1, covered / denominator) : 0;
-    const fragments = withFragments ? groups.map((g) => toFragment(a, b, g)) : [];
-    return { similarity, longestFragment: longest, fragments };
+    const r = this.result;
+    r.similarity = similarity;
+    r.longestFragment = longest;
+    r.fragments = groups ? groups.map((g) => toFragment(a, b, g)) : NONE;
+    return r;
   }
 }
 
