@@ -146,7 +146,7 @@ if (existsSync(join(root, 'submissions.csv'))) {
         const t0 = performance.now();
         const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', tool, list], { encoding: 'utf8', maxBuffer: 1 << 26 });
         const wall = Math.round(performance.now() - t0);
-        if (child.status !== 0) runs[tool].push({ error: child.stderr.trim().split('\n').slice(-3).join(' ') });
+        if (child.status !== 0) runs[tool].push({ error: `exit ${child.status ?? child.signal}: ${child.stderr.split('\n').filter((l) => l.trim() && !/^\s+at /.test(l)).slice(-6).join(' | ')}` });
         else runs[tool].push({ ...JSON.parse(child.stdout.trim().split('\n').pop()), wallMs: wall });
       }
     }
