@@ -28,6 +28,7 @@ const variants = {
   'no canonical statement order': { canonicalOrder: false },
   'no match merging (mergeGap 0)': { mergeGap: 0 },
   'no literal channel (structure only)': { literalWeight: 0 },
+  'structure only, no canonical order, no merging': { literalWeight: 0, canonicalOrder: false, mergeGap: 0 },
   'no common-code suppression': { suppressShare: 1 },
   'k = 12': { kgramLength: 12 },
   'k = 7': { kgramLength: 7 },

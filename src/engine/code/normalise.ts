@@ -1,7 +1,8 @@
 /**
  * Statement-order normalisation (after Sağlam et al., "Obfuscation-Resilient Software
  * Plagiarism Detection with JPlag", ICSE 2024). A tokeniser marks every statement of a block as
- * movable (straight-line code: no control flow, no jumps, no nested statements) or fixed. Within
+ * movable (straight-line code: no control flow, no jumps, no calls, no nested statements) or
+ * fixed. Within
  * each block, every maximal run of consecutive movable statements is put in one canonical order
  * (sorted by its token kinds), so reordering independent statements no longer changes the
  * stream. Fixed statements are barriers: control flow keeps its place. Markers are removed.
