@@ -14,7 +14,6 @@
 import { FIXED_OPEN, MOVABLE_OPEN, STATEMENT_CLOSE, type CodeToken } from './types.js';
 
 interface Statement {
-  movable: boolean;
   tokens: CodeToken[];
   key: string;
 }
@@ -27,7 +26,10 @@ export function normaliseStatementOrder(tokens: readonly CodeToken[], canonicalO
   }
   let run: Statement[] = [];
   const flush = () => {
-    if (run.length > 1) run.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    if (run.length > 1) {
+      for (const st of run) st.key = st.tokens.map((x) => x.kind).join(' ');
+      run.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    }
     for (const s of run) for (const t of s.tokens) out.push(t);
     run = [];
   };
@@ -43,7 +45,7 @@ export function normaliseStatementOrder(tokens: readonly CodeToken[], canonicalO
         i++;
       }
       i++;
-      run.push({ movable: true, tokens: stmt, key: stmt.map((s) => s.kind).join(' ') });
+      run.push({ tokens: stmt, key: '' });
       continue;
     }
     // A fixed statement, a close marker or a plain token ends the current run.
