@@ -91,3 +91,59 @@ test('languages are detected by extension and named with common aliases', () => 
 test('an unknown forced language is an error', async () => {
   await assert.rejects(compareCodeSubmissions([sub('a', ORIGINAL)], { language: 'cobol' }), /unknown language "cobol"/);
 });
+
+test('C++: a copy with renamed identifiers, other comments and braces scores 1', async () => {
+  const original = `#include <iostream>
+int main() {
+  int n = 0;
+  std::cin >> n;
+  long long total = 0;
+  for (int i = 1; i <= n; i++) {
+    if (i % 3 == 0) total += i;
+  }
+  std::cout << "total " << total << std::endl;
+  return 0;
+}
+`;
+  const copy = `#include <iostream>
+// sums multiples of three
+int main()
+{
+    int count = 0;
+    std::cin >> count;
+    long long acc = 0;
+    for (int k = 1; k <= count; k++)
+    {
+        if (k % 3 == 0)
+        {
+            acc += k;
+        }
+    }
+    std::cout << "total " << acc << std::endl;
+    return 0;
+}
+`;
+  const other = `#include <vector>
+std::vector<int> primes(int limit) {
+  std::vector<bool> sieve(limit + 1, true);
+  std::vector<int> out;
+  for (int p = 2; p <= limit; p++) {
+    if (!sieve[p]) continue;
+    out.push_back(p);
+    for (int m = p * p; m <= limit; m += p) sieve[m] = false;
+  }
+  return out;
+}
+`;
+  const res = await compareCodeSubmissions(
+    [
+      { id: 'a', files: [{ path: 'a.cpp', text: original }] },
+      { id: 'b', files: [{ path: 'b.cpp', text: copy }] },
+      { id: 'c', files: [{ path: 'c.cpp', text: other }] },
+    ],
+    { kgramLength: 6, windowLength: 3 },
+  );
+  const [ab, ac] = res.pairs;
+  assert.equal(ab.similarity, 1);
+  assert.ok(ac.similarity < 0.4, `unrelated scored ${ac.similarity}`);
+});
