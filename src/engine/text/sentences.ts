@@ -1,6 +1,8 @@
 import type { Sentence } from './types.js';
 import type { WordSpan } from './words.js';
 
+/** Longest line (characters) taken for a heading when it ends without punctuation. */
+const HEADING_LINE = 35;
 const CLOSING_RUN = /^[.!?…。！？"'”’»)\]]*/;
 
 function isTerminal(c: number): boolean {
@@ -21,6 +23,7 @@ function notLower(ch: string): boolean {
 export function segmentSentences(text: string, words: readonly WordSpan[]): Sentence[] {
   const sentences: Sentence[] = [];
   let first = 0;
+  let lineStart = 0;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     const next = words[i + 1];
@@ -33,7 +36,12 @@ export function segmentSentences(text: string, words: readonly WordSpan[]): Sent
         if (isTerminal(c)) terminal = true;
         else if (c === 0x0a) newlines++;
       }
-      boundary = (terminal && notLower(text[next.start])) || newlines >= 2;
+      const upper = notLower(text[next.start]);
+      // A short line ending without punctuation before a capitalised line is a heading or a
+      // list item (common in web text); long lines are text wrapped by a line break.
+      const heading = newlines === 1 && upper && w.end - lineStart <= HEADING_LINE;
+      boundary = (terminal && upper) || newlines >= 2 || heading;
+      if (newlines > 0) lineStart = next.start;
     }
     if (boundary) {
       const tail = CLOSING_RUN.exec(text.slice(w.end, Math.min(text.length, w.end + 8)));
