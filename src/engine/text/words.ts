@@ -42,8 +42,8 @@ let segmenter: Intl.Segmenter | null = null;
 /**
  * Splits a text into words with their original offsets. Space-separated scripts are split on
  * runs of letters, marks and digits (apostrophes join contractions) by a linear scan over a
- * per-character class table; Intl.Segmenter gives the same words there but is two orders of
- * magnitude slower. Runs in scripts written without spaces (Chinese, Japanese, Thai, Lao, Khmer,
+ * per-character class table; Intl.Segmenter gives the same words there but is several times
+ * slower line by line and far slower on whole texts (bench/segmenter.mjs). Runs in scripts written without spaces (Chinese, Japanese, Thai, Lao, Khmer,
  * Burmese) are segmented with Intl.Segmenter.
  */
 export function segmentWords(text: string): WordSpan[] {
