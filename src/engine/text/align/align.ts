@@ -42,7 +42,8 @@ const WEAK_SEED_COVERAGE = 0.6;
 /** Verbatim runs: shortest run, largest gap (words) inside a chain, share of a fragment that makes it verbatim. */
 const RUN_MIN_WORDS = 8;
 const RUN_GAP = 3;
-const VERBATIM_SHARE = 0.6;
+const VERBATIM_SHARE = 0.5;
+const VERBATIM_SHARE_SUMMARY = 0.6;
 /** Verbatim copies at most this many words apart on both sides are one passage. */
 const VERBATIM_JOIN_WORDS = 40;
 /** A verbatim chain at least this long is a passage even when no sentence seed found it. */
@@ -175,7 +176,8 @@ function refineWithVerbatim(submission: PreparedText, source: PreparedText, pass
     if (inside.length === 0) return [p];
     inside.forEach((c) => used.add(c));
     const copied = inside.reduce((t, c) => t + Math.min(c.s1, p.s1) - Math.max(c.s0, p.s0), 0);
-    if (copied < VERBATIM_SHARE * (p.s1 - p.s0)) return [p];
+    // A summary quoting a few source phrases stays a summary: it needs a larger verbatim share.
+    if (copied < (p.kind === 'summary' ? VERBATIM_SHARE_SUMMARY : VERBATIM_SHARE) * (p.s1 - p.s0)) return [p];
     // Copies that follow each other on both sides form one passage; copies from different
     // places of the source (two cases side by side in the submission) stay apart.
     const groups: WordPassage[] = [];
