@@ -36,6 +36,8 @@ const SUMMARY_MERGE_RATIO = 4;
 const MIN_CHARS = 150;
 /** A fragment resting on one sentence pair alone must be this similar. */
 const SINGLE_SEED_SIMILARITY = 0.5;
+/** A final paraphrase passage resting on one sentence pair (not part of a summary) must be this similar. */
+const LONE_SEED_SIMILARITY = 0.6;
 /** A weakly similar fragment must have seeds on most of its submission sentences. */
 const WEAK_SIMILARITY = 0.45;
 const WEAK_SEED_COVERAGE = 0.6;
@@ -96,7 +98,8 @@ function sentenceFragments(S: SentenceModel, R: SentenceModel): WordPassage[] {
     }
     return true;
   });
-  return mergeSummaryParts(removeOverlaps([...summaries, ...rest]), R.endWord[R.endWord.length - 1]);
+  return mergeSummaryParts(removeOverlaps([...summaries, ...rest]), R.endWord[R.endWord.length - 1])
+    .filter((p) => p.kind !== 'paraphrase' || p.seeds > 1 || p.similarity >= LONE_SEED_SIMILARITY);
 }
 
 /**
