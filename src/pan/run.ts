@@ -69,7 +69,8 @@ function round(m: Measures): Measures {
 }
 
 /**
- * Aligns all pairs, in this thread or split over worker threads. Pairs are grouped by
+ * Aligns all pairs, in this thread or split over threads (this one and `workers - 1` worker
+ * threads). Pairs are grouped by
  * suspicious document (each worker prepares its documents once) and the groups dealt to the
  * workers by text size, largest first.
  */
@@ -85,11 +86,14 @@ async function alignAll(corpusDir: string, pairs: readonly PanPair[], workers: n
     shares[w].push(...g);
     load[w] += g.length + 1;
   }
-  const results = await Promise.all(shares.map((share) => new Promise<Passage[][]>((done, fail) => {
+  // The main thread takes the first share itself: one thread fewer to start and warm up.
+  const started = shares.slice(1).map((share) => new Promise<Passage[][]>((done, fail) => {
     const worker = new Worker(new URL('./align-worker.js', import.meta.url), { workerData: { corpusDir, jobs: share.map((i) => jobs[i]) } });
     worker.once('message', done);
     worker.once('error', fail);
-  })));
+  }));
+  const own = await alignPairs(corpusDir, shares[0].map((i) => jobs[i]));
+  const results = [own, ...(await Promise.all(started))];
   const out: Passage[][] = new Array(pairs.length);
   shares.forEach((share, w) => share.forEach((i, k) => { out[i] = results[w][k]; }));
   return out;
