@@ -1,5 +1,5 @@
 import type { HiddenCharacter, PreparedText, Word } from './types.js';
-import { segmentWordsInto } from './words.js';
+import { scanWords } from './words.js';
 import { segmentSentences } from './sentences.js';
 import { foldWord, isLatinText } from './normalise.js';
 import { detectLanguage, LANGUAGE_SAMPLE_WORDS } from './language.js';
@@ -20,9 +20,15 @@ export function prepareText(text: string, options: PrepareOptions = {}): Prepare
   const latinText = () => (latin ??= isLatinText(text));
   const hidden: HiddenCharacter[] = [];
   // Spans first (start, end, 1 when plain ASCII); words are built once the language is known.
-  const spans: number[] = [];
-  segmentWordsInto(text, (start, end, ascii) => { spans.push(start, end, ascii ? 1 : 0); });
-  const n = spans.length / 3;
+  let spans = new Int32Array(3 * (64 + (text.length >> 3)));
+  let n = 0;
+  scanWords(text, (start, end, ascii) => {
+    if (3 * n + 3 > spans.length) { const grown = new Int32Array(spans.length * 2); grown.set(spans); spans = grown; }
+    spans[3 * n] = start;
+    spans[3 * n + 1] = end;
+    spans[3 * n + 2] = ascii ? 1 : 0;
+    n++;
+  });
   const folded: (string | undefined)[] = new Array(n);
   const keyOf = (i: number): string => {
     let key = folded[i];
