@@ -264,6 +264,7 @@ function endAfter(p: PreparedText, w: number): number {
  */
 export function alignTexts(submission: PreparedText, source: PreparedText, options: AlignOptions = {}): Passage[] {
   const minWords = options.minWords ?? 8;
+  const minChars = options.minChars ?? MIN_CHARS;
   const S = sentenceModel(submission);
   const R = sentenceModel(source);
   const W = S.start.length && R.start.length ? pairWeights(S, R) : null;
@@ -275,7 +276,7 @@ export function alignTexts(submission: PreparedText, source: PreparedText, optio
     const length = endAfter(submission, p.s1 - 1) - offset;
     const sourceOffset = source.words[p.r0].start;
     const sourceLength = endAfter(source, p.r1 - 1) - sourceOffset;
-    if (length < MIN_CHARS || sourceLength < MIN_CHARS) continue;
+    if (length < minChars || sourceLength < minChars) continue;
     passages.push({ offset, length, sourceOffset, sourceLength, kind: p.kind, similarity: Math.min(1, p.similarity) });
   }
   return passages;
