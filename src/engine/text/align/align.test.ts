@@ -73,6 +73,14 @@ test('a passage partly copied and partly reworded is found whole, ending with it
   assert.equal(submission.slice(p.offset, p.offset + p.length), mixed);
 });
 
+test('a single short copied sentence is reported only when minChars allows it', () => {
+  const sentence = 'The railway opened in 1902 and turned the town into the main export harbour for the whole valley.';
+  const submission = `${intro} ${sentence} ${outro}`;
+  assert.deepEqual(alignTexts(prepareText(submission), prepareText(sourceText)), []);
+  const [p] = alignTexts(prepareText(submission), prepareText(sourceText), { minChars: 50 });
+  assert.equal(submission.slice(p.offset, p.offset + p.length), sentence);
+});
+
 test('unrelated texts give no passages', () => {
   const other = 'Photosynthesis converts light energy into chemical energy. Chlorophyll absorbs mostly blue and red light. '
     + 'The Calvin cycle fixes carbon dioxide into sugars. Plants release oxygen as a by-product of splitting water.';
