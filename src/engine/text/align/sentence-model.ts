@@ -19,8 +19,9 @@ export interface SentenceModel {
   /** The text's distinct stems; a term is an index into it. */
   vocab: string[];
   vocabIndex: Map<string, number>;
-  /** Per term: number of units it occurs in. */
+  /** Per term: number of units it occurs in, and its natural logarithm. */
   df: Int32Array;
+  logDf: Float64Array;
   /** Per term: [unit, count, unit, count, ...] of the units it occurs in, ascending. */
   postings: number[][];
 }
@@ -102,7 +103,7 @@ export function sentenceModel(p: PreparedText): SentenceModel {
   termStart[n] = terms.length;
   const model: SentenceModel = {
     start, end, firstWord, endWord, termStart, terms: Int32Array.from(terms), counts: Float64Array.from(counts),
-    vocab, vocabIndex, df: Int32Array.from(df), postings,
+    vocab, vocabIndex, df: Int32Array.from(df), logDf: Float64Array.from(df, Math.log), postings,
   };
   cache.set(p, model);
   return model;
