@@ -77,8 +77,10 @@ function removeOverlaps(ps: WordPassage[]): WordPassage[] {
 }
 
 function sentenceFragments(S: SentenceModel, R: SentenceModel, W: PairWeights): WordPassage[] {
-  const seeds = findSeeds(S, R, W, MIN_COSINE, MIN_DICE);
-  if (seeds.length === 0) return [];
+  // One pass finds the looser summary seeds; the general seeds are the stricter part of them.
+  const loose = findSeeds(S, R, W, SUMMARY_SEED_SIMILARITY, SUMMARY_SEED_SIMILARITY);
+  if (loose.length === 0) return [];
+  const seeds = loose.filter((x) => x.cos > MIN_COSINE && x.dice > MIN_DICE);
   const general = extend(S, R, W, seeds, GENERAL)
     .filter((f) => f.seeds.length >= 2 || f.similarity >= SINGLE_SEED_SIMILARITY)
     .filter((f) => f.similarity >= WEAK_SIMILARITY || new Set(f.seeds.map((x) => x.s)).size >= WEAK_SEED_COVERAGE * (f.s1 - f.s0 + 1))
@@ -88,7 +90,7 @@ function sentenceFragments(S: SentenceModel, R: SentenceModel, W: PairWeights): 
       kind: 'paraphrase' as const, seeds: f.seeds.length, units: [f.s0, f.s1, f.r0, f.r1] as [number, number, number, number],
   }));
   // A near-verbatim general fragment is a copy, not a summary.
-  const summaries = summaryFragments(S, R, W, findSeeds(S, R, W, SUMMARY_SEED_SIMILARITY, SUMMARY_SEED_SIMILARITY))
+  const summaries = summaryFragments(S, R, W, loose)
     .filter((m) => !general.some((g) => g.s0 < m.s1 && m.s0 < g.s1 && g.similarity >= SUMMARY_MAX_GENERAL_SIMILARITY));
   // A summary replaces the general fragments it overlaps on the submission side, and absorbs
   // those right next to it that point into its source range (parts of the same summary).

@@ -6,6 +6,8 @@ export interface Seed {
   r: number;
   /** Cosine of the two units' tf-isf vectors. */
   cos: number;
+  /** Dice coefficient of the two units' term sets. */
+  dice: number;
 }
 
 /**
@@ -96,7 +98,7 @@ export function findSeeds(S: SentenceModel, R: SentenceModel, W: PairWeights, mi
       const denom = normS * W.normR[r];
       const cos = denom > 0 ? dot[r] / denom : 0;
       const dice = (2 * shared[r]) / (sSize + rSize);
-      if (cos > minCosine && dice > minDice) seeds.push({ s, r, cos });
+      if (cos > minCosine && dice > minDice) seeds.push({ s, r, cos, dice });
       dot[r] = 0;
       shared[r] = 0;
     }
