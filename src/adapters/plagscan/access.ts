@@ -20,7 +20,7 @@ declare module 'fastify' {
  * same credentials refreshes (any `grant_type` is accepted).
  */
 export function tokenRoute(app: FastifyInstance, services: Services): void {
-  app.post('/v3/token', async (req) => {
+  app.post('/token', async (req) => {
     const p = req.wire!.params;
     const clientId = looseString(p.client_id)?.trim() ?? '';
     const secret = looseString(p.client_secret)?.trim() ?? '';

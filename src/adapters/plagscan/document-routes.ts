@@ -18,7 +18,7 @@ const idOf = (req: FastifyRequest) => looseInt((req.params as { id: string }).id
 
 /** /v3/documents: submit, check, status, retrieve (modes), highlight, source, delete. */
 export function documentRoutes(app: FastifyInstance, services: Services): void {
-  app.post('/v3/documents', async (req, reply) => {
+  app.post('/documents', async (req, reply) => {
     const p = principal(req);
     const params = req.wire!.params;
     const content = contentOf(req);
@@ -41,7 +41,7 @@ export function documentRoutes(app: FastifyInstance, services: Services): void {
     return reply.code(201).header('location', location).send({ data: { docID, location } });
   });
 
-  app.put('/v3/documents/:id/check', async (req, reply) => {
+  app.put('/documents/:id/check', async (req, reply) => {
     const { doc } = await documentFor(services, principal(req), idOf(req));
     if (doc.status === 'failed') throw new PlagScanError(422, MESSAGES.documentFailed);
     const first = doc.status === 'queued' || doc.status === 'converting' || doc.status === 'converted';
@@ -56,7 +56,7 @@ export function documentRoutes(app: FastifyInstance, services: Services): void {
     return reply.code(204).send();
   });
 
-  app.get('/v3/documents/:id/status', async (req) => {
+  app.get('/documents/:id/status', async (req) => {
     const { doc, data } = await documentFor(services, principal(req), idOf(req));
     const state = documentState(doc);
     return {
@@ -74,7 +74,7 @@ export function documentRoutes(app: FastifyInstance, services: Services): void {
     };
   });
 
-  app.delete('/v3/documents/:id', async (req, reply) => {
+  app.delete('/documents/:id', async (req, reply) => {
     const p = principal(req);
     const { doc, data } = await documentFor(services, p, idOf(req));
     if (!hasRole(p, 'instructor') && doc.owner_user_id !== p.userId) throw new PlagScanError(403, MESSAGES.documentNotInInstitution);
@@ -83,11 +83,11 @@ export function documentRoutes(app: FastifyInstance, services: Services): void {
     return reply.code(204).send();
   });
 
-  app.get('/v3/documents/:id/retrieve', async (req, reply) => retrieve(req, reply, looseInt(req.wire!.params.mode) ?? 0));
-  app.get('/v3/documents/:id/highlight', async (req, reply) => highlight(req, reply, 'document'));
-  app.get('/v3/documents/:id/retrieve/highlight', async (req, reply) => highlight(req, reply, 'document'));
-  app.get('/v3/documents/:id/source', async (req, reply) => highlight(req, reply, 'source'));
-  app.get('/v3/documents/:id/retrieve/source', async (req, reply) => highlight(req, reply, 'source'));
+  app.get('/documents/:id/retrieve', async (req, reply) => retrieve(req, reply, looseInt(req.wire!.params.mode) ?? 0));
+  app.get('/documents/:id/highlight', async (req, reply) => highlight(req, reply, 'document'));
+  app.get('/documents/:id/retrieve/highlight', async (req, reply) => highlight(req, reply, 'document'));
+  app.get('/documents/:id/source', async (req, reply) => highlight(req, reply, 'source'));
+  app.get('/documents/:id/retrieve/source', async (req, reply) => highlight(req, reply, 'source'));
 
   async function checked(p: Principal, req: FastifyRequest) {
     const { doc } = await documentFor(services, p, idOf(req));

@@ -17,7 +17,7 @@ function requireAdmin(p: Principal): void {
 /** /v3/checkcallback, /v3/groups (organisation units) and /v3/repositories (reference repositories). */
 export function organisationRoutes(app: FastifyInstance, services: Services): void {
   // Answers 204, then the organisation's callback URL is called with ?checkCallback=1 (retried like every callback).
-  app.put('/v3/checkcallback', async (req, reply) => {
+  app.put('/checkcallback', async (req, reply) => {
     const p = principal(req);
     const url = callbackUrlOf(await services.organisations.settingsOf(p.organisationId));
     if (!url) throw new PlagScanError(400, 'There is no callback URL set for this organisation');
@@ -34,9 +34,9 @@ export function organisationRoutes(app: FastifyInstance, services: Services): vo
     return unit;
   }
 
-  app.get('/v3/groups', async (req) => ({ data: (await services.organisations.listUnits(principal(req))).map(groupView) }));
-  app.get('/v3/groups/:id', async (req) => ({ data: groupView(await unitFor(principal(req), idOf(req))) }));
-  app.post('/v3/groups', async (req, reply) => {
+  app.get('/groups', async (req) => ({ data: (await services.organisations.listUnits(principal(req))).map(groupView) }));
+  app.get('/groups/:id', async (req) => ({ data: groupView(await unitFor(principal(req), idOf(req))) }));
+  app.post('/groups', async (req, reply) => {
     const p = principal(req);
     requireAdmin(p);
     const params = req.wire!.params;
@@ -48,7 +48,7 @@ export function organisationRoutes(app: FastifyInstance, services: Services): vo
     const location = `${baseOf(req)}/groups/${unit.id}`;
     return reply.code(201).header('location', location).send({ data: { groupID: unit.id, location } });
   });
-  app.delete('/v3/groups/:id', async (req, reply) => {
+  app.delete('/groups/:id', async (req, reply) => {
     const p = principal(req);
     requireAdmin(p);
     const unit = await unitFor(p, idOf(req));
@@ -63,8 +63,8 @@ export function organisationRoutes(app: FastifyInstance, services: Services): vo
     documents: r.documents,
     created: r.created_at,
   });
-  app.get('/v3/repositories', async (req) => ({ data: (await services.repositoryCatalogue.list(principal(req))).map(repositoryView) }));
-  app.get('/v3/repositories/:id', async (req) => {
+  app.get('/repositories', async (req) => ({ data: (await services.repositoryCatalogue.list(principal(req))).map(repositoryView) }));
+  app.get('/repositories/:id', async (req) => {
     const r = await services.repositoryCatalogue.byId(principal(req), idOf(req) ?? -1);
     if (!r) throw new PlagScanError(404, "The repository doesn't exist");
     return { data: repositoryView(r) };

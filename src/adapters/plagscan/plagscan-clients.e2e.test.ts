@@ -9,7 +9,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiClient, startProcess, tempDir, waitFor, type ServerProcess } from '../../testing/server-process.js';
+import { apiClient, freePort, startProcess, tempDir, waitFor, type ServerProcess } from '../../testing/server-process.js';
 import { absoluteForm, dangchuongClient, deseretClient, moodleClient, rubyClient, viaFetch } from '../../testing/plagscan-clients.js';
 import { MESSAGES } from './wire-errors.js';
 
@@ -19,9 +19,11 @@ const dir = tempDir();
 let server: ServerProcess;
 let base: string;
 let orgId: string;
+let rootPort: number;
 
 before(async () => {
-  server = await startProcess({ ORIGO_DATA_DIR: dir.path, ORIGO_ADMIN_KEY: KEY, ORIGO_WORKERS: '1', ORIGO_LOG_LEVEL: 'warn' });
+  rootPort = await freePort();
+  server = await startProcess({ ORIGO_DATA_DIR: dir.path, ORIGO_ADMIN_KEY: KEY, ORIGO_WORKERS: '1', ORIGO_LOG_LEVEL: 'warn', ORIGO_COMPAT_ROOT_PLAGSCAN_PORT: String(rootPort) });
   base = `${server.url}/plagscan/v3`;
   orgId = (await apiClient(server.url, KEY).get('/api/v1/me')).body.organisation_id;
 });
@@ -230,4 +232,19 @@ test('absolute-form targets reach every route, not only ping', async () => {
   assert.deepEqual(list.body.data.map((g: { name: string }) => g.name), ['Faculty of Science']);
   assert.equal((await absoluteForm('GET', `${base}/groups/${groups.body.data.groupID}?access_token=${token}`)).body.data.name, 'Faculty of Science');
   assert.equal((await absoluteForm('DELETE', `${base}/groups/${groups.body.data.groupID}?access_token=${token}`)).status, 204);
+});
+
+test('ORIGO_COMPAT_ROOT_PLAGSCAN_PORT serves the same API at /v3 on its own port, for hard-coded paths', async () => {
+  const root = `http://127.0.0.1:${rootPort}/v3`;
+  const ruby = rubyClient(root);
+  assert.equal((await ruby.ping()).status, 200);
+  const token = (await ruby.token(orgId, KEY)).body.access_token;
+  const doc = await ruby.createText(token, `${ESSAY} Sent to the root port.`, { textname: 'root' });
+  assert.equal(doc.status, 201);
+  assert.equal(doc.body.data.location, `/v3/documents/${doc.body.data.docID}`);
+  // One installation: the prefixed API sees the same document.
+  const status = await dangchuongClient(base).status(token, doc.body.data.docID);
+  assert.equal(status.status, 200);
+  const nowhere = await viaFetch(`${root}/nowhere`, { method: 'GET' });
+  assert.deepEqual(nowhere.body, { error: { code: 404, message: MESSAGES.notFound } });
 });

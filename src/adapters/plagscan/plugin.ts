@@ -19,21 +19,28 @@ const PUBLIC = new Set(['/v3/ping', '/v3/token']);
  */
 export function plagscanPlugin(services: Services, options: { bodyLimit: number }): FastifyPluginAsync {
   services.events.subscribe('plagscan', plagscanPlanner);
-  return async (app) => {
-    acceptAnyBody(app, options.bodyLimit);
-    app.decorateRequest('plagscanPrincipal', null);
-    app.setErrorHandler((err, req, reply) => sendPlagScanError(req, reply, err));
-    app.setNotFoundHandler((req, reply) => sendPlagScanError(req, reply, new PlagScanError(404, MESSAGES.notFound)));
-    app.addHook('preHandler', async (req) => {
-      const path = req.routeOptions.url ?? '';
-      if (path && ![...PUBLIC].some((p) => path.endsWith(p))) req.plagscanPrincipal = await authorise(services, req);
-    });
+  return async (outer) => {
+    // Everything lives under /v3, in a scope of its own, so its not-found handler never clashes
+    // with the application's (the prefix is /plagscan/v3, or /v3 at the root of a second port).
+    await outer.register(
+      async (app) => {
+        acceptAnyBody(app, options.bodyLimit);
+        app.decorateRequest('plagscanPrincipal', null);
+        app.setErrorHandler((err, req, reply) => sendPlagScanError(req, reply, err));
+        app.setNotFoundHandler((req, reply) => sendPlagScanError(req, reply, new PlagScanError(404, MESSAGES.notFound)));
+        app.addHook('preHandler', async (req) => {
+          const path = req.routeOptions.url ?? '';
+          if (path && ![...PUBLIC].some((p) => path.endsWith(p))) req.plagscanPrincipal = await authorise(services, req);
+        });
 
-    app.get('/v3/ping', async () => ({ data: { status: 'ok' } }));
-    tokenRoute(app, services);
-    documentRoutes(app, services);
-    userRoutes(app, services);
-    submissionRoutes(app, services);
-    organisationRoutes(app, services);
+        app.get('/ping', async () => ({ data: { status: 'ok' } }));
+        tokenRoute(app, services);
+        documentRoutes(app, services);
+        userRoutes(app, services);
+        submissionRoutes(app, services);
+        organisationRoutes(app, services);
+      },
+      { prefix: '/v3' },
+    );
   };
 }

@@ -59,7 +59,7 @@ const view = (a: AssignmentRow, d: SubmissionData) => ({ submissionID: a.id, ...
  * checked against each other and against the organisation's repository.
  */
 export function submissionRoutes(app: FastifyInstance, services: Services): void {
-  app.post('/v3/submissions', async (req, reply) => {
+  app.post('/submissions', async (req, reply) => {
     const p = principal(req);
     const params = req.wire!.params;
     const owner = await ownerOf(services, p, params.ownerID ?? p.userId);
@@ -81,13 +81,13 @@ export function submissionRoutes(app: FastifyInstance, services: Services): void
     return reply.code(201).header('location', location).send({ data: { submissionID: assignment.id, location } });
   });
 
-  app.get('/v3/submissions/:id', async (req) => {
+  app.get('/submissions/:id', async (req) => {
     const { assignment, data } = await submissionFor(services, principal(req), idOf(req));
     return { data: view(assignment, data) };
   });
 
   // The Moodle plugin sends the changes in the query string.
-  app.patch('/v3/submissions/:id', async (req) => {
+  app.patch('/submissions/:id', async (req) => {
     const p = principal(req);
     const params = req.wire!.params;
     const { assignment, data } = await submissionFor(services, p, idOf(req));
@@ -99,7 +99,7 @@ export function submissionRoutes(app: FastifyInstance, services: Services): void
   });
 
   // Upload into a submission: 201 with data.docID.
-  app.post('/v3/submissions/:id', async (req, reply) => {
+  app.post('/submissions/:id', async (req, reply) => {
     const p = principal(req);
     const params = req.wire!.params;
     const id = looseInt(params.submissionID) ?? idOf(req);
@@ -127,7 +127,7 @@ export function submissionRoutes(app: FastifyInstance, services: Services): void
     return reply.code(201).header('location', location).send({ data: { docID, location } });
   });
 
-  app.get('/v3/submissions/:id/involve', async (req) => {
+  app.get('/submissions/:id/involve', async (req) => {
     const p = principal(req);
     const params = req.wire!.params;
     const user = await userFor(services, p, looseInt(params.userID));
@@ -135,7 +135,7 @@ export function submissionRoutes(app: FastifyInstance, services: Services): void
     return { data: { involved: data.ownerID === user.id || data.involved.some((i) => i.userID === user.id) } };
   });
 
-  app.put('/v3/submissions/:id/involve', async (req, reply) => {
+  app.put('/submissions/:id/involve', async (req, reply) => {
     const p = principal(req);
     const params = req.wire!.params;
     const user = await userFor(services, p, looseInt(params.userID));

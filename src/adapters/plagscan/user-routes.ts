@@ -35,7 +35,7 @@ function requireAdmin(p: Principal): void {
 
 /** /v3/users: list, search by email, get, create (409 on a taken username or email), settings. */
 export function userRoutes(app: FastifyInstance, services: Services): void {
-  app.get('/v3/users', async (req) => {
+  app.get('/users', async (req) => {
     const p = principal(req);
     const params = req.wire!.params;
     const email = looseString(params.searchByEmail)?.trim().toLowerCase();
@@ -56,14 +56,14 @@ export function userRoutes(app: FastifyInstance, services: Services): void {
     return { data };
   });
 
-  app.get('/v3/users/:id', async (req) => {
+  app.get('/users/:id', async (req) => {
     const p = principal(req);
     const user = await userFor(services, p, looseInt((req.params as { id: string }).id), 'id');
     if (!hasRole(p, 'admin') && user.id !== p.userId) throw new PlagScanError(403, MESSAGES.userNotInInstitution);
     return { data: await userView(services, user) };
   });
 
-  app.post('/v3/users', async (req, reply) => {
+  app.post('/users', async (req, reply) => {
     const p = principal(req);
     requireAdmin(p);
     const params = req.wire!.params;
@@ -87,7 +87,7 @@ export function userRoutes(app: FastifyInstance, services: Services): void {
   });
 
   // Settings go in the query string; without any, PATCH reads them (the Moodle plugin does both).
-  app.patch('/v3/users/:id', async (req) => {
+  app.patch('/users/:id', async (req) => {
     const p = principal(req);
     const user = await userFor(services, p, looseInt((req.params as { id: string }).id), 'id');
     if (!hasRole(p, 'admin') && user.id !== p.userId) throw new PlagScanError(403, MESSAGES.userNotInInstitution);
