@@ -22,3 +22,16 @@ export type { Exclusion, ExclusionReason } from './scoring/exclusions.js';
 export { FACTOR1_WORDS, FACTOR2_WORDS } from './scoring/factors.js';
 export { unionRanges, wordCoverage } from './scoring/coverage.js';
 export type { Range } from './scoring/coverage.js';
+export type {
+  CodeToken,
+  TokenizedCodeFile,
+  CodeSubmission,
+  CodeCompareOptions,
+  CodeFragment,
+  CodePair,
+  CodeComparison,
+} from './code/types.js';
+export { MOVABLE_OPEN, FIXED_OPEN, STATEMENT_CLOSE, isMarker } from './code/types.js';
+export { compareTokenizedSubmissions, codePairs, CODE_DEFAULTS } from './code/compare.js';
+export { pairIndex } from './code/fingerprint-index.js';
+export { normaliseStatementOrder } from './code/normalise.js';

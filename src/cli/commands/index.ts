@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
+import { registerCompareCommand } from './compare.js';
 import { registerExtractCommand } from './extract.js';
 import { registerPanCommand } from './pan.js';
 import { registerServeCommand } from './serve.js';
 
 /** Every `origo` sub-command registers itself here, one file per command. */
 export function registerCommands(program: Command): void {
+  registerCompareCommand(program);
   registerExtractCommand(program);
   registerPanCommand(program);
   registerServeCommand(program);
