@@ -10,6 +10,7 @@ import { documentFor, userData, userFor } from './records.js';
 import { autocheck, checksRepository } from './user-settings.js';
 import { baseOf, contentOf, ingest } from './upload.js';
 import { documentState } from './document-state.js';
+import { parseOptions } from '../../services/document-options.js';
 import { linksMode, matchesMode, sourcesMode, statsMode } from './retrieve-json.js';
 import { highlightPage } from './highlight-html.js';
 import { renderedReport } from './report-modes.js';
@@ -93,7 +94,12 @@ export function documentRoutes(app: FastifyInstance, services: Services): void {
     const { doc } = await documentFor(services, p, idOf(req));
     if (doc.status === 'failed') throw new PlagScanError(422, MESSAGES.documentFailed);
     const latest = await services.reports.latest(doc);
-    if (!latest) throw new PlagScanError(404, MESSAGES.noReport);
+    if (!latest) {
+      // Asked for and not finished yet: a message the Moodle plugin does not map, so the file stays
+      // "checking"; never asked for: "no report", which it shows as "not started".
+      if (doc.status === 'checking' || !parseOptions(doc.options).hold) throw new PlagScanError(409, MESSAGES.checkRunning);
+      throw new PlagScanError(404, MESSAGES.noReport);
+    }
     return { doc, ...latest };
   }
 

@@ -168,6 +168,9 @@ test('Moodle workflow: submission, uploads, callbacks, checks, scores, reports, 
   // A submission that checks on upload needs no PUT /check.
   const auto = await moodle.withToken('/submissions', 'POST', { ownerID, title: 'Checked on upload', endTime: '', maxUploads: '100', share: 1, checkDeadline: 0, enableResubmission: 1, checkOnUpload: 1, type: 1, excludeSelfMatches: 0, excludeFromRepository: 0 });
   const autoDoc = (await upload('F.txt', 'text/plain', `${C} A second look at terns.`, auto.body.data.submissionID)).body.data.docID;
+  // Checking on upload: never "no report" (Moodle would show "not started"), but "not finished" until done.
+  const early = await moodle.withToken(`/documents/${autoDoc}/retrieve?mode=0`, 'GET');
+  assert.ok(early.status === 200 || early.body.error.message === MESSAGES.checkRunning, JSON.stringify(early.body));
   await waitFor('the automatic check callback', async () => (callbacks((c) => c.query === String(autoDoc)).length ? true : undefined), 60_000, 100);
   assert.equal((await moodle.withToken(`/documents/${autoDoc}/retrieve?mode=0`, 'GET')).status, 200);
 

@@ -13,6 +13,7 @@ export const MESSAGES = {
   userNotInInstitution: "The user doesn't belong to this institution",
   submissionMissing: "The submission doesn't exist or the user is not the owner of the submission",
   userMissing: "That user doesn't exist",
+  checkRunning: 'The check of the document has not finished yet',
   tokenMissing: 'The access token is not provided',
   tokenInvalid: 'The access token provided is invalid or has expired',
   ipNotAllowed: 'Requests with this API key are not allowed from your IP address',
