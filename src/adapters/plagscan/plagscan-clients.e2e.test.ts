@@ -193,6 +193,15 @@ test('documents: ruby JSON text, deseret form text with the 5-second duplicate r
   assert.equal(typeof report.body.data.plagLevel, 'number');
   assert.ok(report.body.data.plagLevel >= 0 && report.body.data.plagLevel <= 1000);
   assert.equal((await dang.status(ctoken, rubyDoc)).body.data.status, 3);
+  // deseret passes highlight and modes 6/10 through to its caller.
+  const hl = await deseret.highlight(dtoken, rubyDoc);
+  assert.equal(hl.status, 200);
+  assert.match(hl.headers['content-type'], /text\/html/);
+  assert.ok(hl.text.includes('Photosynthesis converts light energy'));
+  for (const mode of [6, 10]) {
+    const r = await deseret.retrieve(dtoken, rubyDoc, mode);
+    assert.equal(typeof r.body.error.message, 'string', `mode ${mode} answers in PlagScan's error form until reports are rendered`);
+  }
 
   const unknown = await ruby.retrieve(token, 99_999_999, 0);
   assert.equal(unknown.body.error.message, MESSAGES.documentNotInInstitution);
