@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config/config.js';
 import type { Services } from '../services/services.js';
+import { webPlugin } from '../web/index.js';
 import { plagscanPlugin } from '../adapters/plagscan/index.js';
 
 export interface MountedPlugin {
@@ -12,8 +13,10 @@ export interface MountedPlugin {
 
 /** The HTTP plug-ins mounted beside the native API: vendor adapters and the web UI, each under its prefix. */
 export async function mountedPlugins(services: Services, config: Config): Promise<MountedPlugin[]> {
-  return [
-    // PlagScan's own paths start with /v3: base URL http://host:port/plagscan/v3 (or /v3 at the root of its own port).
-    { vendor: 'plagscan', prefix: '/plagscan', plugin: plagscanPlugin(services, { bodyLimit: config.maxUploadBytes + 1024 * 1024 }) },
-  ];
+  const plugins: MountedPlugin[] = [];
+  // The report viewer and the instructor UI (src/web/), at the root.
+  plugins.push({ vendor: null, prefix: '', plugin: webPlugin(services) });
+  // PlagScan's own paths start with /v3: base URL http://host:port/plagscan/v3 (or /v3 at the root of its own port).
+  plugins.push({ vendor: 'plagscan', prefix: '/plagscan', plugin: plagscanPlugin(services, { bodyLimit: config.maxUploadBytes + 1024 * 1024 }) });
+  return plugins;
 }
