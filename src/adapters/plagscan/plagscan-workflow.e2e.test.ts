@@ -10,7 +10,7 @@
  *        └── D broken.pdf  no text → conversion callback mode 254, words 0
  *   conversion callbacks ?docID=…&status=0&mode=0&words=N; PUT /documents/{id}/check → 204
  *   check callbacks ?<docID> → retrieve mode 0: plagLevel(A), plagLevel(B) > plagLevel(C) = 0
- *   modes 1, 2, 5, highlight, source; rendered modes answer honestly; DELETE → "deleted"
+ *   modes 1, 2, 5, highlight, source; DOCX (3), HTML (4, 6, 8), PDF (9), viewer links (7, 10); DELETE → "deleted"
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -158,12 +158,31 @@ test('Moodle workflow: submission, uploads, callbacks, checks, scores, reports, 
   assert.match(src.text, /Bob begins with a story/);
   assert.match(src.text, /<mark class="match">[^<]*industrial revolution transformed/);
 
-  // Rendered reports and viewer links: an honest error until Origo's renderers are in this build.
-  for (const mode of [3, 4, 6, 7, 8, 9, 10]) {
-    const r = await moodle.withToken(`/documents/${ids.A}/retrieve?mode=${mode}${mode === 10 ? `&userID=${ownerID}` : ''}`, 'GET');
-    assert.equal(r.status, 501, `mode ${mode}`);
-    assert.match(r.body.error.message, new RegExp(`mode ${mode}`));
+  // Rendered reports (Origo's renderers) and links into Origo's viewer.
+  const docx = await moodle.withToken(`/documents/${ids.A}/retrieve?mode=3`, 'GET');
+  assert.equal(docx.status, 200);
+  assert.equal(docx.headers['content-type'], 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  assert.ok(docx.text.startsWith('PK'), 'a zip container');
+  for (const mode of [4, 6, 8]) {
+    const html = await moodle.withToken(`/documents/${ids.A}/retrieve?mode=${mode}`, 'GET');
+    assert.equal(html.status, 200, `mode ${mode}`);
+    assert.match(html.headers['content-type'], /text\/html/);
+    assert.ok(html.text.includes('Alice opens her essay'), `mode ${mode} shows the document`);
   }
+  const pdf = await moodle.withToken(`/documents/${ids.A}/retrieve?mode=9`, 'GET');
+  assert.equal(pdf.status, 200);
+  assert.equal(pdf.headers['content-type'], 'application/pdf');
+  assert.ok(pdf.text.startsWith('%PDF-'));
+  for (const path of [`/documents/${ids.A}/retrieve?mode=7`, `/documents/${ids.A}/retrieve?mode=10&userID=${ownerID}`]) {
+    const link = await moodle.withToken(path, 'GET');
+    assert.equal(link.status, 200, path);
+    assert.match(link.body.data.reportLink, /^http:\/\/127\.0\.0\.1:\d+\/viewer\//);
+    const viewer = await fetch(link.body.data.reportLink);
+    assert.equal(viewer.status, 200);
+    assert.ok((await viewer.text()).includes('Alice opens her essay'));
+  }
+  const strangerLink = await moodle.withToken(`/documents/${ids.A}/retrieve?mode=10&userID=987654`, 'GET');
+  assert.equal(strangerLink.body.error.message, MESSAGES.userMissing);
 
   // A submission that checks on upload needs no PUT /check.
   const auto = await moodle.withToken('/submissions', 'POST', { ownerID, title: 'Checked on upload', endTime: '', maxUploads: '100', share: 1, checkDeadline: 0, enableResubmission: 1, checkOnUpload: 1, type: 1, excludeSelfMatches: 0, excludeFromRepository: 0 });

@@ -2,29 +2,45 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services/services.js';
 import type { Principal } from '../../services/principal.js';
 import type { DocumentRow } from '../../store/index.js';
-import { PlagScanError } from './wire-errors.js';
+import { hasRole } from '../../services/principal.js';
+import { baseUrlOf } from '../../api/routes/report-routes.js';
+import { looseInt } from '../shared/index.js';
+import { userFor } from './records.js';
 
-const NAMES: Record<number, string> = {
-  3: 'the annotated DOCX report',
-  4: 'the HTML report',
-  6: 'the PlagScan HTML report',
-  7: 'the report link',
-  8: 'the printable HTML report',
-  9: 'the PDF report',
-  10: 'the report link',
-};
+/** Viewer links live an hour: the Moodle plugin asks for one and redirects at once. */
+export const REPORT_LINK_TTL_SECONDS = 3600;
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const fileName = (doc: DocumentRow) => (doc.title || String(doc.id)).replace(/[^\w.\- ]+/g, '_').slice(0, 80) || String(doc.id);
 
 /**
- * Retrieve modes 3, 4, 6, 8, 9 (rendered reports) and 7, 10 (links into the report viewer).
- * Origo's report renderers and viewer are not part of this build yet: these modes answer in
- * PlagScan's error form with a plain reason (the Moodle plugin shows `error.message`), never a
- * made-up report.
+ * Retrieve modes rendered by Origo's report renderers (`services.reports`):
+ *   3 annotated DOCX · 4 and 6 the HTML report · 8 the same HTML (printable, self-contained) ·
+ *   9 the PDF report · 7 `data.reportLink` into the viewer (read only) ·
+ *   10 `data.reportLink` for `userID` (instructors and administrators may exclude sources).
  */
-export async function renderedReport(services: Services, req: FastifyRequest, reply: FastifyReply, r: { doc: DocumentRow; mode: number; principal: Principal }): Promise<FastifyReply> {
-  void services;
-  void req;
-  void reply;
-  void r.doc;
-  void r.principal;
-  throw new PlagScanError(501, `Retrieve mode ${r.mode} (${NAMES[r.mode]}) is not available on this server yet`);
+export async function renderedReport(services: Services, req: FastifyRequest, reply: FastifyReply, r: { doc: DocumentRow; mode: number; principal: Principal }): Promise<unknown> {
+  const { doc, mode } = r;
+  switch (mode) {
+    case 3:
+      return reply.type(DOCX).header('content-disposition', `attachment; filename="${fileName(doc)}.docx"`).send(Buffer.from(await services.reports.renderDocx(doc)));
+    case 9:
+      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${fileName(doc)}.pdf"`).send(Buffer.from(await services.reports.renderPdf(doc, { variant: 'full' })));
+    case 4:
+    case 6:
+    case 8:
+      return reply.type('text/html; charset=utf-8').send(await services.reports.renderHtml(doc));
+    default: {
+      let viewer: 'view' | 'edit' = 'view';
+      if (mode === 10) {
+        const named = req.wire!.params.userID;
+        const user = named === undefined || named === '' ? null : await userFor(services, r.principal, looseInt(named));
+        const role = user ? user.role : r.principal.role;
+        viewer = role === 'admin' || role === 'instructor' || (user !== null && user.id === doc.owner_user_id) ? 'edit' : 'view';
+        if (!user && !hasRole(r.principal, 'instructor')) viewer = 'view';
+      }
+      const link = await services.reports.viewerLink(doc, viewer, { ttlSeconds: REPORT_LINK_TTL_SECONDS, baseUrl: baseUrlOf(services, req) });
+      return { data: { reportLink: link.url, expires: link.expiresAt.toISOString() } };
+    }
+  }
 }
