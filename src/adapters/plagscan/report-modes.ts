@@ -2,7 +2,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services/services.js';
 import type { Principal } from '../../services/principal.js';
 import type { DocumentRow } from '../../store/index.js';
-import { hasRole } from '../../services/principal.js';
 import { baseUrlOf } from '../../api/routes/report-routes.js';
 import { looseInt } from '../shared/index.js';
 import { userFor } from './records.js';
@@ -37,7 +36,6 @@ export async function renderedReport(services: Services, req: FastifyRequest, re
         const user = named === undefined || named === '' ? null : await userFor(services, r.principal, looseInt(named));
         const role = user ? user.role : r.principal.role;
         viewer = role === 'admin' || role === 'instructor' || (user !== null && user.id === doc.owner_user_id) ? 'edit' : 'view';
-        if (!user && !hasRole(r.principal, 'instructor')) viewer = 'view';
       }
       const link = await services.reports.viewerLink(doc, viewer, { ttlSeconds: REPORT_LINK_TTL_SECONDS, baseUrl: baseUrlOf(services, req) });
       return { data: { reportLink: link.url, expires: link.expiresAt.toISOString() } };

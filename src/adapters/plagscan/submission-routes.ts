@@ -102,7 +102,7 @@ export function submissionRoutes(app: FastifyInstance, services: Services): void
   app.post('/submissions/:id', async (req, reply) => {
     const p = principal(req);
     const params = req.wire!.params;
-    const id = looseInt(params.submissionID) ?? idOf(req);
+    const id = idOf(req) ?? looseInt(params.submissionID);
     if (params.ownerID !== undefined && params.ownerID !== '') await ownerOf(services, p, params.ownerID);
     const { assignment, data } = await submissionFor(services, p, id, looseInt(params.ownerID));
     const content = contentOf(req);
