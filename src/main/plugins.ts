@@ -3,6 +3,7 @@ import type { Config } from '../config/config.js';
 import type { Services } from '../services/services.js';
 import { webPlugin } from '../web/index.js';
 import { drillbitPlugin, subscribeDrillbitCallbacks } from '../adapters/drillbit/index.js';
+import { plagscanPlugin } from '../adapters/plagscan/index.js';
 
 export interface MountedPlugin {
   /** Vendor name for vendor-compatible APIs (codequiry, drillbit, plagiat, inspera, plagscan), else null. */
@@ -19,5 +20,7 @@ export async function mountedPlugins(services: Services, config: Config): Promis
   // DrillBit: the classroom, /pro, Moodle and legacy endpoints; its PUT callback planner runs in every process.
   subscribeDrillbitCallbacks(services);
   plugins.push({ vendor: 'drillbit', prefix: '/drillbit', plugin: drillbitPlugin(services, config.maxUploadBytes) });
+  // PlagScan's own paths start with /v3: base URL http://host:port/plagscan/v3 (or /v3 at the root of its own port).
+  plugins.push({ vendor: 'plagscan', prefix: '/plagscan', plugin: plagscanPlugin(services, { bodyLimit: config.maxUploadBytes + 1024 * 1024 }) });
   return plugins;
 }

@@ -56,6 +56,8 @@ export function extractStep(deps: PipelineDeps): JobHandler {
         page_count: extraction.counts.pages,
         updated_at: nowIso(),
       });
+      // Text is ready: announced before any check starts (PlagScan's conversion callback).
+      await enqueueNotify(tx, doc.id, 'document.converted', 'extract');
       if (options.index_only) {
         await tx.jobs.enqueue('index', { documentId: doc.id, finish: true }, { dedupeKey: `index:${doc.id}:only` });
       } else if (!options.hold) {
