@@ -13,6 +13,7 @@ import { DocumentService } from './document-service.js';
 import { ReportService } from './report-service.js';
 import { WebhookService } from './webhook-service.js';
 import { VendorRecordService } from './vendor-record-service.js';
+import { CheckQuotaService } from './check-quota-service.js';
 
 /** The service layer: the only way the API, the adapters and the UI reach the store. */
 export interface Services {
@@ -25,6 +26,8 @@ export interface Services {
   reports: ReportService;
   webhooks: WebhookService;
   vendorRecords: VendorRecordService;
+  /** Per-user allowances of checks (Plagiat.pl's testCount). */
+  quotas: CheckQuotaService;
   /** Signed, expiring tokens (vendor logins, viewer links). */
   tokens: TokenSigner;
   events: EventBus;
@@ -67,6 +70,7 @@ export async function createServices(o: ServiceOptions): Promise<Services> {
     reports,
     webhooks,
     vendorRecords: new VendorRecordService(ctx),
+    quotas: new CheckQuotaService(ctx),
     tokens: ctx.tokens,
     events: ctx.events,
   };
