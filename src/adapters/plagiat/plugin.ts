@@ -42,7 +42,9 @@ export function plagiatPlugin(services: Services): FastifyPluginAsync {
   return async (scope: FastifyInstance) => {
     acceptAnyBody(scope, services.ctx.limits.maxUploadBytes + 1024 * 1024);
     scope.setErrorHandler((err, req, reply) => sendError(req, reply, err));
-    scope.setNotFoundHandler((req, reply) => reply.code(404).type(JSON_TYPE).send({ message: `No endpoint ${req.method} ${req.url.split('?')[0]}` }));
+    // A catch-all route rather than setNotFoundHandler: mounted at the root of a second port, this
+    // scope shares the prefix "/" with the app, which already has a not-found handler.
+    scope.all('/*', async (req, reply) => reply.code(404).type(JSON_TYPE).send({ message: `No endpoint ${req.method} ${req.url.split('?')[0]}` }));
     documentRoutes(scope, services);
     reportRoutes(scope, services);
     userRoutes(scope, services);
