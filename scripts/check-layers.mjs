@@ -25,9 +25,10 @@ const allowed = {
   report: ['report', 'engine', 'extract'],
   webhook: ['webhook', 'store', 'engine'],
   config: ['config'],
+  pan: ['pan', 'engine'],
 };
 // Packages the pure engine may import (none do IO). Everything else is refused.
-const enginePackages = new Set([]);
+const enginePackages = new Set(['stemmer', 'stopword', 'snowball-stemmers']);
 const forbiddenInEngine = /^(node:|fs|path|http|https|net|os|child_process|crypto|worker_threads|url|stream|zlib|better-sqlite3|pg|kysely|fastify|undici)/;
 
 const offences = [];

@@ -3,12 +3,22 @@
  * SQL, the clock or randomness (scripts/check-layers.mjs enforces it). Everything outside the
  * engine uses it through this file.
  */
-export type { Word, PreparedText, Passage, AlignOptions } from './text/types.js';
+export type { Word, Sentence, HiddenCharacter, PreparedText, Passage, AlignOptions } from './text/types.js';
 export { prepareText } from './text/prepare.js';
+export type { PrepareOptions } from './text/prepare.js';
+export { normaliseText, foldWord } from './text/normalise.js';
+export type { NormalisedText } from './text/normalise.js';
+export { detectLanguage } from './text/language.js';
+export { SUPPORTED_LANGUAGES } from './text/stop-words.js';
+export { loadStemmers, needsSnowball, stemmerFor } from './text/stemming.js';
+export type { Stemmer } from './text/stemming.js';
 export { textFingerprints, RETRIEVAL_K, RETRIEVAL_W } from './text/fingerprint.js';
-export { alignTexts } from './text/align.js';
+export { alignTexts } from './text/align/align.js';
 export { winnow } from './text/winnow.js';
 export { scoreSubmission } from './scoring/similarity.js';
-export type { SourcePassages, SourceScore, SubmissionScore } from './scoring/similarity.js';
+export type { SourcePassages, SourceScore, SubmissionScore, ScoreOptions } from './scoring/similarity.js';
+export { findQuotes, findBlockQuotes, findReferences, findPhrases, findTemplateText, MAX_EXCLUDED_PHRASES } from './scoring/exclusions.js';
+export type { Exclusion, ExclusionReason } from './scoring/exclusions.js';
+export { FACTOR1_WORDS, FACTOR2_WORDS } from './scoring/factors.js';
 export { unionRanges, wordCoverage } from './scoring/coverage.js';
 export type { Range } from './scoring/coverage.js';

@@ -1,3 +1,10 @@
 export { extractDocument } from './extract.js';
+export type { ExtractOptions } from './extract.js';
+export { extractDocumentIsolated } from './isolated.js';
+export type { IsolationOptions } from './isolated.js';
+export { DEFAULT_LIMITS } from './limits.js';
+export type { ExtractionLimits } from './limits.js';
+export { extractors } from './extractors.js';
+export { sofficePath } from './formats/libreoffice.js';
 export type { Extraction, ExtractionOutcome, ExtractionHint, ExtractionFailureCode, TextBlock, IntegritySignals, ExtractedFile } from './types.js';
 export { emptySignals } from './types.js';

@@ -49,6 +49,8 @@ export interface Extraction {
   files?: ExtractedFile[];
   /** Archives: members left out and why. */
   skipped?: { path: string; reason: string }[];
+  /** Set when the text came through LibreOffice (`soffice`) rather than an npm library. */
+  via?: 'libreoffice' | 'ghostscript';
 }
 
 export type ExtractionOutcome =
@@ -58,12 +60,14 @@ export type ExtractionOutcome =
 export type ExtractionFailureCode =
   | 'unsupported_format'
   | 'needs_libreoffice'
+  | 'needs_ghostscript'
   | 'corrupt_file'
   | 'encrypted_file'
   | 'no_text'
   | 'too_large'
   | 'archive_rejected'
-  | 'timeout';
+  | 'timeout'
+  | 'out_of_memory';
 
 export interface ExtractionHint {
   filename?: string | null;

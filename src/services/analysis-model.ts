@@ -1,4 +1,4 @@
-import type { Passage } from '../engine/index.js';
+import type { Exclusion, Passage } from '../engine/index.js';
 import type { AssignmentSettings } from './settings.js';
 
 /** One source found for a submission, as stored with the analysis. */
@@ -20,6 +20,13 @@ export interface StoredAnalysis {
   engine: 'text' | 'code';
   /** Share of the submission covered by matches after exclusions, 0..1. */
   similarity: number;
+  /** Plagiat.pl coefficients: share of words in matched phrases of at least 5 / 25 words, 0..1. */
+  factor1: number;
+  factor2: number;
+  /** Text left out of the score and why (quotes, references, phrases, template, short matches). */
+  exclusions: Exclusion[];
+  /** Language the text was compared in (ISO 639-1, or "und"). */
+  language: string;
   sources: StoredSource[];
   settings: AssignmentSettings;
   scopes: { peers: boolean; repository: boolean };

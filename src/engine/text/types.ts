@@ -1,19 +1,47 @@
-/** A word of a text: its span in the ORIGINAL text and the key it is compared by. */
+/** A word of a text: its span in the ORIGINAL text and the keys it is compared by. */
 export interface Word {
   /** Start offset in the original text (UTF-16 code units). */
   start: number;
   /** End offset (exclusive) in the original text. */
   end: number;
-  /** Normalised comparison key (case-folded, later stemmed). */
+  /** Normalised form: NFKC, case-folded, homoglyphs folded, invisible characters removed. */
   key: string;
+  /** Stem of `key` for the text's language (equal to `key` when no stemmer applies). */
+  stem: string;
+  /** True when `key` is a stop word of the text's language. */
+  stop: boolean;
+}
+
+/** A sentence: a run of words, with its span in the original text (terminal punctuation included). */
+export interface Sentence {
+  start: number;
+  end: number;
+  /** Index of the first word in `PreparedText.words`. */
+  firstWord: number;
+  /** Index one past the last word. */
+  endWord: number;
+}
+
+/** A character the normaliser removed or replaced, reported so a report can show the disguise. */
+export interface HiddenCharacter {
+  /** Offset in the original text. */
+  offset: number;
+  /** The code point, e.g. "U+200B". */
+  codePoint: string;
+  kind: 'invisible' | 'homoglyph';
 }
 
 /** A text made ready for comparison. Offsets always refer to `text`, the original. */
 export interface PreparedText {
   text: string;
   words: Word[];
-  /** ISO 639-1 code, or "und" when unknown. */
+  sentences: Sentence[];
+  /** ISO 639-1 code chosen by the language detector (or given), "und" when unknown. */
   language: string;
+  /** Name of the stemmer applied, or null when none was available for the language. */
+  stemmer: string | null;
+  /** Invisible characters removed and homoglyphs folded, in text order. */
+  hidden: HiddenCharacter[];
 }
 
 /**
@@ -25,9 +53,16 @@ export interface Passage {
   length: number;
   sourceOffset: number;
   sourceLength: number;
+  /**
+   * How the passage was found: `verbatim` (runs of identical words), `paraphrase` (similar
+   * sentences), `summary` (a short passage echoing a long source range).
+   */
+  kind: 'verbatim' | 'paraphrase' | 'summary';
+  /** Cosine similarity (0..1) of the two ranges' tf-isf vectors; 1 for verbatim passages. */
+  similarity: number;
 }
 
 export interface AlignOptions {
-  /** Shortest passage reported, in words of the submission. */
+  /** Shortest passage reported, in words of the submission (default 8). */
   minWords?: number;
 }

@@ -1,5 +1,5 @@
 import type { DocumentRow, Store } from '../../store/index.js';
-import { alignTexts, prepareText, scoreSubmission, textFingerprints } from '../../engine/index.js';
+import { alignTexts, loadStemmers, prepareText, scoreSubmission, textFingerprints, type PreparedText } from '../../engine/index.js';
 import type { StoredAnalysis, StoredSource } from '../../services/analysis-model.js';
 import type { AssignmentSettings } from '../../services/settings.js';
 
@@ -17,6 +17,7 @@ export interface Scopes {
  * the submission is scored.
  */
 export async function analyseText(store: Store, doc: DocumentRow, text: string, settings: AssignmentSettings, scopes: Scopes, reason: string): Promise<StoredAnalysis> {
+  await loadStemmers();
   const submission = prepareText(text);
   const hashes = textFingerprints(submission);
   const candidates = await store.fingerprints.candidates(
@@ -32,18 +33,27 @@ export async function analyseText(store: Store, doc: DocumentRow, text: string, 
   const ids = candidates.map((c) => c.documentId);
   const rows = new Map((await store.documents.byIds(ids)).map((d) => [d.id, d]));
   const texts = new Map((await store.documents.texts(ids)).map((t) => [t.document_id, t.text]));
-  const found: { source: DocumentRow; passages: ReturnType<typeof alignTexts> }[] = [];
+  const found: { source: DocumentRow; passages: ReturnType<typeof alignTexts>; text: PreparedText }[] = [];
   for (const id of ids) {
     const source = rows.get(id);
     const sourceText = texts.get(id);
     if (!source || sourceText === undefined || source.status === 'deleted') continue;
-    const passages = alignTexts(submission, prepareText(sourceText), { minWords: settings.min_match_words });
-    if (passages.length) found.push({ source, passages });
+    const prepared = prepareText(sourceText);
+    const passages = alignTexts(submission, prepared, { minWords: settings.min_match_words });
+    if (passages.length) found.push({ source, passages, text: prepared });
   }
-  const score = scoreSubmission(submission, found);
+  const options = {
+    excludeQuotes: settings.exclude_quotes,
+    excludeReferences: settings.exclude_references,
+    minMatchWords: settings.min_match_words,
+    excludedPhrases: settings.excluded_phrases,
+    templates: settings.template_text.trim() ? [prepareText(settings.template_text)] : [],
+  };
+  const score = scoreSubmission(submission, found, options);
+  // Sources below the assignment's threshold leave the report, and the score is computed without them.
   const minShare = settings.exclude_small_sources_percent / 100;
-  const kept = score.sources.filter((s) => s.similarity >= minShare);
-  const keptScore = kept.length === score.sources.length ? score : scoreSubmission(submission, kept.map((s) => ({ source: s.source, passages: s.passages })));
+  const keptSources = new Set(score.sources.filter((s) => s.similarity >= minShare).map((s) => s.source.id));
+  const keptScore = keptSources.size === score.sources.length ? score : scoreSubmission(submission, found.filter((f) => keptSources.has(f.source.id)), options);
   const sources: StoredSource[] = keptScore.sources.map((s) => ({
     document_id: s.source.id,
     public_id: s.source.public_id,
@@ -55,6 +65,10 @@ export async function analyseText(store: Store, doc: DocumentRow, text: string, 
   return {
     engine: 'text',
     similarity: keptScore.similarity,
+    factor1: keptScore.factor1,
+    factor2: keptScore.factor2,
+    exclusions: keptScore.exclusions,
+    language: submission.language,
     sources,
     settings,
     scopes,

@@ -1,6 +1,6 @@
 import { nowIso } from '../../store/index.js';
-import { extractDocument } from '../../extract/index.js';
-import { prepareText, textFingerprints } from '../../engine/index.js';
+import { extractDocumentIsolated } from '../../extract/index.js';
+import { loadStemmers, prepareText, textFingerprints } from '../../engine/index.js';
 import { enqueueNotify, jobKeys } from '../../services/document-service.js';
 import { parseOptions } from '../../services/document-options.js';
 import type { JobHandler } from '../job-types.js';
@@ -28,7 +28,8 @@ export function extractStep(deps: PipelineDeps): JobHandler {
       });
       return;
     }
-    const outcome = await extractDocument(bytes, { filename: doc.filename, mime: doc.mime });
+    // Untrusted bytes are read in a separate process with memory and time limits.
+    const outcome = await extractDocumentIsolated(bytes, { filename: doc.filename, mime: doc.mime }, { timeoutMs: 120_000 });
     if (!outcome.ok) {
       await finish(async (tx) => {
         await tx.documents.update(doc.id, { status: 'failed', reason: outcome.reason, updated_at: nowIso() });
@@ -37,6 +38,7 @@ export function extractStep(deps: PipelineDeps): JobHandler {
       return;
     }
     const { extraction } = outcome;
+    await loadStemmers();
     const prepared = prepareText(extraction.text);
     const hashes = textFingerprints(prepared);
     const { text, ...meta } = extraction;

@@ -1,0 +1,68 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { prepareText } from '../prepare.js';
+import { alignTexts } from './align.js';
+
+/*
+ *  source:      [ intro A ][ COPIED PASSAGE (4 sentences) ][ outro A ]
+ *  submission:  [ other intro B ][ COPIED PASSAGE, disguised ][ other outro B ]
+ */
+const copied = [
+  'The harbour authority dredged the northern channel in 1887 so that larger steamships could reach the inner docks.',
+  'Within a decade the tonnage handled by the port had tripled, and warehouses spread along the eastern embankment.',
+  'Merchants formed a chamber of commerce to lobby for a railway link between the docks and the coal fields inland.',
+  'The railway opened in 1902 and turned the town into the main export harbour for the whole valley.',
+].join(' ');
+const sourceText = [
+  'Fishing villages once dotted the estuary, and most families lived from herring caught in winter.',
+  copied,
+  'After the collapse of coal mining the docks fell silent, and today the warehouses hold galleries and flats.',
+].join(' ');
+const intro = 'My essay looks at how small towns changed during industrialisation, with one example from the coast.';
+const outro = 'In conclusion, infrastructure decisions shaped the fortunes of the town for more than a century.';
+
+test('a verbatim copy is found with its exact ranges on both sides', () => {
+  const submission = `${intro} ${copied} ${outro}`;
+  const [p, ...rest] = alignTexts(prepareText(submission), prepareText(sourceText));
+  assert.equal(rest.length, 0);
+  assert.equal(p.kind, 'verbatim');
+  assert.equal(submission.slice(p.offset, p.offset + p.length), copied);
+  assert.equal(sourceText.slice(p.sourceOffset, p.sourceOffset + p.sourceLength), copied);
+});
+
+test('line breaks, case, homoglyphs and zero-width spaces do not hide a copy; ranges stay original', () => {
+  const disguised = copied
+    .replace('harbour authority', 'h\u0430rbour auth\u043ErITY') // Cyrillic а, о
+    .replace('tonnage', 'ton\u200Bnage')
+    .replace(/ and /g, '\nand ');
+  const submission = `${intro} ${disguised} ${outro}`;
+  const [p] = alignTexts(prepareText(submission), prepareText(sourceText));
+  assert.ok(p);
+  assert.equal(submission.slice(p.offset, p.offset + p.length), disguised);
+  assert.equal(sourceText.slice(p.sourceOffset, p.sourceOffset + p.sourceLength), copied);
+});
+
+test('a paraphrase (reordered, some words replaced) is still found', () => {
+  const paraphrase = [
+    'In 1887 the authority of the harbour dredged the channel in the north so larger steamships could reach the docks inside.',
+    'The tonnage handled by the port tripled within a decade, and new warehouses spread along the embankment to the east.',
+    'Traders formed a chamber of commerce to lobby for a railway connection between the coal fields inland and the docks.',
+    'The railway opened in 1902 and made the town the main harbour for exports of the whole valley.',
+  ].join(' ');
+  const submission = `${intro} ${paraphrase} ${outro}`;
+  const passages = alignTexts(prepareText(submission), prepareText(sourceText));
+  assert.equal(passages.length, 1);
+  const p = passages[0];
+  assert.equal(p.kind, 'paraphrase');
+  const start = submission.indexOf(paraphrase);
+  // Covers most of the paraphrase and nothing of the intro or outro.
+  assert.ok(p.offset >= start && p.offset + p.length <= start + paraphrase.length + 1);
+  assert.ok(p.length > 0.7 * paraphrase.length, `${p.length} of ${paraphrase.length}`);
+});
+
+test('unrelated texts give no passages', () => {
+  const other = 'Photosynthesis converts light energy into chemical energy. Chlorophyll absorbs mostly blue and red light. '
+    + 'The Calvin cycle fixes carbon dioxide into sugars. Plants release oxygen as a by-product of splitting water.';
+  assert.deepEqual(alignTexts(prepareText(other), prepareText(sourceText)), []);
+  assert.deepEqual(alignTexts(prepareText(''), prepareText(sourceText)), []);
+});

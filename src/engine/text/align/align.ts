@@ -1,0 +1,232 @@
+import type { AlignOptions, Passage, PreparedText } from '../types.js';
+import { sentenceModel } from './sentence-model.js';
+import type { SentenceModel } from './sentence-model.js';
+import { findSeeds, pairWeights } from './seeds.js';
+import type { PairWeights, Seed } from './seeds.js';
+import { extend, rangeSimilarity, refineBoundaries, splitAlong } from './extension.js';
+import type { ExtensionParams } from './extension.js';
+import { chainRuns, keyHashes, verbatimRuns } from './verbatim.js';
+import type { Run } from './verbatim.js';
+
+const MIN_COSINE = 0.33;
+const MIN_DICE = 0.33;
+const GENERAL: ExtensionParams = { suspGap: 4, srcGap: 4, minValidation: 0.34 };
+/**
+ * Summaries condense a long source range into a few consecutive sentences, each echoing
+ * sentences spread over the source: seeds grouped along the submission only (gap in units),
+ * with at least this many distinct submission units, a source span this many times longer than
+ * the submission span, and this similarity of the two ranges as wholes.
+ */
+const SUMMARY_SUSP_GAP = 2;
+/** Summary sentences paraphrase hard: seeds for summaries need lower cosine and Dice. */
+const SUMMARY_SEED_SIMILARITY = 0.25;
+const SUMMARY_MIN_UNITS = 4;
+/** Nearly every sentence of a summary echoes the source. */
+const SUMMARY_UNIT_COVERAGE = 0.6;
+const SUMMARY_CORE_SHARE = 0.6;
+const SUMMARY_CORE_RATIO = 1.5;
+const SUMMARY_MIN_SIMILARITY = 0.3;
+const SUMMARY_MAX_GENERAL_SIMILARITY = 0.9;
+/** A summary whose seeds span this share of the source's units summarises the whole source. */
+const SUMMARY_WHOLE_SOURCE = 0.5;
+/** Fragments this close (words) to a summary, inside its source range, belong to it. */
+const SUMMARY_ABSORB_WORDS = 40;
+/** Parts merge into one summary when the merged source range is this many times longer. */
+const SUMMARY_MERGE_RATIO = 4;
+const MIN_CHARS = 150;
+/** A fragment resting on one sentence pair alone must be this similar. */
+const SINGLE_SEED_SIMILARITY = 0.5;
+/** A weakly similar fragment must have seeds on most of its submission sentences. */
+const WEAK_SIMILARITY = 0.45;
+const WEAK_SEED_COVERAGE = 0.6;
+/** Verbatim runs: shortest run, largest gap (words) inside a chain, share of a fragment that makes it verbatim. */
+const RUN_MIN_WORDS = 8;
+const RUN_GAP = 3;
+const VERBATIM_SHARE = 0.6;
+/** Verbatim copies at most this many words apart on both sides are one passage. */
+const VERBATIM_JOIN_WORDS = 40;
+/** A verbatim chain at least this long is a passage even when no sentence seed found it. */
+const VERBATIM_ALONE_WORDS = 40;
+
+/** A passage in word indices: submission words [s0, s1), source words [r0, r1). */
+interface WordPassage {
+  s0: number; s1: number; r0: number; r1: number;
+  similarity: number;
+  kind: Passage['kind'];
+  /** Sentence seeds behind the passage (0 for verbatim chains). */
+  seeds: number;
+}
+
+/** Summaries first, then the most similar, then the longest. */
+function rank(p: WordPassage): number { return p.kind === 'summary' ? 2 + p.similarity : p.similarity; }
+
+
+/** Keeps, among passages overlapping on the submission side, the most similar (then longest) one. */
+function removeOverlaps(ps: WordPassage[]): WordPassage[] {
+  const ranked = [...ps].sort((a, b) => rank(b) - rank(a) || (b.s1 - b.s0) - (a.s1 - a.s0));
+  const kept: WordPassage[] = [];
+  for (const p of ranked) if (!kept.some((k) => p.s0 < k.s1 && k.s0 < p.s1)) kept.push(p);
+  return kept.sort((a, b) => a.s0 - b.s0);
+}
+
+function sentenceFragments(S: SentenceModel, R: SentenceModel): WordPassage[] {
+  if (S.start.length === 0 || R.start.length === 0) return [];
+  const W = pairWeights(S, R);
+  const seeds = findSeeds(S, R, W, MIN_COSINE, MIN_DICE);
+  if (seeds.length === 0) return [];
+  const general = extend(S, R, W, seeds, GENERAL)
+    .filter((f) => f.seeds.length >= 2 || f.similarity >= SINGLE_SEED_SIMILARITY)
+    .filter((f) => f.similarity >= WEAK_SIMILARITY || new Set(f.seeds.map((x) => x.s)).size >= WEAK_SEED_COVERAGE * (f.s1 - f.s0 + 1))
+    .map((f) => refineBoundaries(S, R, W, f))
+    .map((f) => ({
+    s0: S.firstWord[f.s0], s1: S.endWord[f.s1], r0: R.firstWord[f.r0], r1: R.endWord[f.r1], similarity: f.similarity,
+      kind: 'paraphrase' as const, seeds: f.seeds.length,
+  }));
+  // A near-verbatim general fragment is a copy, not a summary.
+  const summaries = summaryFragments(S, R, W, findSeeds(S, R, W, SUMMARY_SEED_SIMILARITY, SUMMARY_SEED_SIMILARITY))
+    .filter((m) => !general.some((g) => g.s0 < m.s1 && m.s0 < g.s1 && g.similarity >= SUMMARY_MAX_GENERAL_SIMILARITY));
+  // A summary replaces the general fragments it overlaps on the submission side, and absorbs
+  // those right next to it that point into its source range (parts of the same summary).
+  const rest = general.filter((g) => {
+    for (const m of summaries) {
+      const near = g.s0 < m.s1 + SUMMARY_ABSORB_WORDS && m.s0 - SUMMARY_ABSORB_WORDS < g.s1;
+      if (near && g.r0 >= m.r0 && g.r1 <= m.r1) { m.s0 = Math.min(m.s0, g.s0); m.s1 = Math.max(m.s1, g.s1); return false; }
+      if (g.s0 < m.s1 && m.s0 < g.s1) return false;
+    }
+    return true;
+  });
+  return mergeSummaryParts(removeOverlaps([...summaries, ...rest]), R.endWord[R.endWord.length - 1]);
+}
+
+/**
+ * Passages next to each other in the submission whose source ranges follow each other far
+ * apart are the parts of one summary (each summary sentence echoing a different part of the
+ * source): they are merged when the merged source range is much longer than the merged
+ * submission range; a merged range spanning most of the source becomes the whole source.
+ */
+function mergeSummaryParts(ps: WordPassage[], sourceWords: number): WordPassage[] {
+  const out: WordPassage[] = [];
+  for (const p of ps) {
+    const last = out[out.length - 1];
+    if (last && last.kind !== 'verbatim' && p.s0 - last.s1 <= SUMMARY_ABSORB_WORDS && p.r0 >= last.r1) {
+      const s = p.s1 - last.s0;
+      const r = p.r1 - last.r0;
+      if (r >= SUMMARY_MERGE_RATIO * s) {
+        last.s1 = p.s1;
+        last.r1 = p.r1;
+        last.kind = 'summary';
+        last.similarity = Math.min(last.similarity, p.similarity);
+        if (last.r1 - last.r0 >= SUMMARY_WHOLE_SOURCE * sourceWords) { last.r0 = 0; last.r1 = sourceWords; }
+        continue;
+      }
+    }
+    out.push({ ...p });
+  }
+  return out;
+}
+
+function summaryFragments(S: SentenceModel, R: SentenceModel, W: PairWeights, seeds: Seed[]): WordPassage[] {
+  const out: WordPassage[] = [];
+  const nR = R.start.length;
+  for (const group of splitAlong(seeds, 's', SUMMARY_SUSP_GAP)) {
+    let s0 = Infinity, s1 = -1, r0 = Infinity, r1 = -1;
+    const units = new Set<number>();
+    for (const x of group) {
+      units.add(x.s);
+      s0 = Math.min(s0, x.s); s1 = Math.max(s1, x.s);
+      r0 = Math.min(r0, x.r); r1 = Math.max(r1, x.r);
+    }
+    if (units.size < SUMMARY_MIN_UNITS || units.size < SUMMARY_UNIT_COVERAGE * (s1 - s0 + 1)) continue;
+    // The echoes of a summary spread over the source: even the tightest source window holding
+    // most of the seeds is much longer than the summary (a reused passage with a few stray
+    // seeds elsewhere has a tight core).
+    const rs = group.map((x) => x.r).sort((a, b) => a - b);
+    const k = Math.ceil(SUMMARY_CORE_SHARE * rs.length);
+    let core = Infinity;
+    for (let i = 0; i + k - 1 < rs.length; i++) core = Math.min(core, R.end[rs[i + k - 1]] - R.start[rs[i]]);
+    if (core < SUMMARY_CORE_RATIO * (S.end[s1] - S.start[s0])) continue;
+    if (r1 - r0 + 1 >= SUMMARY_WHOLE_SOURCE * nR) { r0 = 0; r1 = nR - 1; }
+    const similarity = rangeSimilarity(S, R, W, s0, s1, r0, r1);
+    if (similarity < SUMMARY_MIN_SIMILARITY) continue;
+    out.push({ s0: S.firstWord[s0], s1: S.endWord[s1], r0: R.firstWord[r0], r1: R.endWord[r1], similarity, kind: 'summary', seeds: group.length });
+  }
+  return out;
+}
+
+function chainSpan(chain: Run[]): WordPassage {
+  const last = chain[chain.length - 1];
+  let r0 = Infinity;
+  let r1 = -1;
+  for (const run of chain) { r0 = Math.min(r0, run.r); r1 = Math.max(r1, run.r + run.len); }
+  return { s0: chain[0].s, s1: last.s + last.len, r0, r1, similarity: 1, kind: 'verbatim', seeds: 0 };
+}
+
+/**
+ * Refines passages with verbatim runs: a passage mostly made of copied words takes the exact
+ * word boundaries of the copy (sentence units blur them), and long copies no sentence seed
+ * found become passages of their own.
+ */
+function refineWithVerbatim(submission: PreparedText, source: PreparedText, passages: WordPassage[]): WordPassage[] {
+  const chains = chainRuns(verbatimRuns(keyHashes(submission), keyHashes(source), RUN_MIN_WORDS), RUN_GAP).map(chainSpan);
+  if (chains.length === 0) return passages;
+  const used = new Set<WordPassage>();
+  const out: WordPassage[] = passages.flatMap((p) => {
+    const inside = chains.filter((c) => c.s0 < p.s1 && p.s0 < c.s1 && c.r0 < p.r1 && p.r0 < c.r1);
+    if (inside.length === 0) return [p];
+    inside.forEach((c) => used.add(c));
+    const copied = inside.reduce((t, c) => t + Math.min(c.s1, p.s1) - Math.max(c.s0, p.s0), 0);
+    if (copied < VERBATIM_SHARE * (p.s1 - p.s0)) return [p];
+    // Copies that follow each other on both sides form one passage; copies from different
+    // places of the source (two cases side by side in the submission) stay apart.
+    const groups: WordPassage[] = [];
+    for (const c of [...inside].sort((a, b) => a.s0 - b.s0)) {
+      const g = groups[groups.length - 1];
+      if (g && c.s0 - g.s1 <= VERBATIM_JOIN_WORDS && c.r0 - g.r1 >= -RUN_GAP && c.r0 - g.r1 <= VERBATIM_JOIN_WORDS) {
+        g.s1 = Math.max(g.s1, c.s1);
+        g.r1 = Math.max(g.r1, c.r1);
+      } else {
+        groups.push({ s0: c.s0, s1: c.s1, r0: c.r0, r1: c.r1, similarity: 1, kind: 'verbatim', seeds: p.seeds });
+      }
+    }
+    return groups;
+  });
+  for (const c of chains) if (!used.has(c) && c.s1 - c.s0 >= VERBATIM_ALONE_WORDS) out.push(c);
+  return removeOverlaps(out);
+}
+
+const CLOSING = /^[.!?…。！？,;:"'”’»)\]]*/;
+
+/** Offset just past a word, its attached closing punctuation included. */
+function endAfter(p: PreparedText, w: number): number {
+  const end = p.words[w].end;
+  const m = CLOSING.exec(p.text.slice(end, end + 6));
+  return end + (m ? m[0].length : 0);
+}
+
+/**
+ * Finds passages reused between a submission and a source, in the spirit of the PAN
+ * text-alignment winners (Sanchez-Perez, Sidorov, Gelbukh 2014/2015): sentence pairs similar
+ * by tf-isf cosine and Dice are seeds; seeds are clustered along both texts into fragments,
+ * each validated by the similarity of its two ranges as wholes; when the source ranges come out
+ * much longer than the submission ranges (a summary), clustering is redone with wide gaps on
+ * the source side. Verbatim word runs then sharpen the boundaries of copied passages and add
+ * long copies the sentence step missed; overlaps are resolved and short passages dropped.
+ * Ranges are reported in characters of the original texts.
+ */
+export function alignTexts(submission: PreparedText, source: PreparedText, options: AlignOptions = {}): Passage[] {
+  const minWords = options.minWords ?? 8;
+  const S = sentenceModel(submission);
+  const R = sentenceModel(source);
+  const found = refineWithVerbatim(submission, source, sentenceFragments(S, R));
+  const passages: Passage[] = [];
+  for (const p of found) {
+    if (p.s1 - p.s0 < minWords) continue;
+    const offset = submission.words[p.s0].start;
+    const length = endAfter(submission, p.s1 - 1) - offset;
+    const sourceOffset = source.words[p.r0].start;
+    const sourceLength = endAfter(source, p.r1 - 1) - sourceOffset;
+    if (length < MIN_CHARS || sourceLength < MIN_CHARS) continue;
+    passages.push({ offset, length, sourceOffset, sourceLength, kind: p.kind, similarity: Math.min(1, p.similarity) });
+  }
+  return passages;
+}

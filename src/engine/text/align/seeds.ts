@@ -1,0 +1,92 @@
+import type { SentenceModel } from './sentence-model.js';
+
+/** A seed: a sentence unit of the submission and one of the source that are similar. */
+export interface Seed {
+  s: number;
+  r: number;
+  /** Cosine of the two units' tf-isf vectors. */
+  cos: number;
+}
+
+/**
+ * Per-pair weights. Terms are tf-isf weighted, the inverse sentence frequency counted over the
+ * units of both texts (as Sanchez-Perez et al.). `toR[t]` is the source term of submission term
+ * t (-1 when the source lacks it).
+ */
+export interface PairWeights {
+  isfS: Float64Array;
+  isfR: Float64Array;
+  toR: Int32Array;
+  normS: Float64Array;
+  normR: Float64Array;
+}
+
+function norms(M: SentenceModel, isf: Float64Array): Float64Array {
+  const out = new Float64Array(M.start.length);
+  for (let u = 0; u < out.length; u++) {
+    let sum = 0;
+    for (let k = M.termStart[u]; k < M.termStart[u + 1]; k++) {
+      const w = M.counts[k] * isf[M.terms[k]];
+      sum += w * w;
+    }
+    out[u] = Math.sqrt(sum);
+  }
+  return out;
+}
+
+export function pairWeights(S: SentenceModel, R: SentenceModel): PairWeights {
+  const n = S.start.length + R.start.length;
+  // Match the vocabularies from the smaller side (sources are usually much shorter).
+  const toR = new Int32Array(S.vocab.length).fill(-1);
+  const dfOther = new Int32Array(S.vocab.length);
+  const isfR = new Float64Array(R.vocab.length);
+  for (let r = 0; r < R.vocab.length; r++) {
+    const t = S.vocabIndex.get(R.vocab[r]);
+    let df = R.df[r];
+    if (t !== undefined) { toR[t] = r; dfOther[t] = R.df[r]; df += S.df[t]; }
+    isfR[r] = Math.log((n + 1) / df);
+  }
+  const isfS = new Float64Array(S.vocab.length);
+  for (let t = 0; t < S.vocab.length; t++) isfS[t] = Math.log((n + 1) / (S.df[t] + dfOther[t]));
+  return { isfS, isfR, toR, normS: norms(S, isfS), normR: norms(R, isfR) };
+}
+
+/**
+ * Seeding as in Sanchez-Perez et al. (PAN 2014): a pair of units is a seed when both the cosine
+ * of their tf-isf vectors and the Dice coefficient of their term sets exceed the thresholds.
+ * Only unit pairs sharing a term are scored (the source's postings).
+ */
+export function findSeeds(S: SentenceModel, R: SentenceModel, W: PairWeights, minCosine: number, minDice: number): Seed[] {
+  const nR = R.start.length;
+  const dot = new Float64Array(nR);
+  const shared = new Int32Array(nR);
+  const touched: number[] = [];
+  const seeds: Seed[] = [];
+  for (let s = 0; s < S.start.length; s++) {
+    const sSize = S.termStart[s + 1] - S.termStart[s];
+    for (let k = S.termStart[s]; k < S.termStart[s + 1]; k++) {
+      const tr = W.toR[S.terms[k]];
+      if (tr < 0) continue;
+      const isf = W.isfR[tr];
+      const ws = S.counts[k] * isf;
+      const list = R.postings[tr];
+      for (let q = 0; q < list.length; q += 2) {
+        const r = list[q];
+        if (shared[r] === 0) touched.push(r);
+        shared[r]++;
+        dot[r] += ws * list[q + 1] * isf;
+      }
+    }
+    for (const r of touched) {
+      const rSize = R.termStart[r + 1] - R.termStart[r];
+      const denom = W.normS[s] * W.normR[r];
+      const cos = denom > 0 ? dot[r] / denom : 0;
+      const dice = (2 * shared[r]) / (sSize + rSize);
+      if (cos > minCosine && dice > minDice) seeds.push({ s, r, cos });
+      dot[r] = 0;
+      shared[r] = 0;
+    }
+    touched.length = 0;
+  }
+  return seeds;
+}

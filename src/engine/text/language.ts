@@ -1,0 +1,48 @@
+/**
+ * Language detection by function words: every language has a few dozen words that make up a
+ * large share of any running text and rarely occur in others. The detector counts, over the
+ * first words of a text, how many belong to each language's list and picks the language with
+ * the most, when they are frequent enough to be a signal. Fast (one set look-up per word) and
+ * limited on purpose to the languages the engine can stem.
+ */
+const FUNCTION_WORDS: Record<string, string> = {
+  en: 'the of and to in is that for it with as was on be by are this which from at or an have not were',
+  de: 'der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch es werden aus er hat dass',
+  es: 'de la que el en y los del se las por un para con no una su al es lo como más pero sus le',
+  fr: 'de la le et les des en du un une est que dans qui par pour au sur pas plus avec ne se il ce sont',
+  it: 'di il che la e per un in del non una della sono le si con da al dei gli anche come più è nel',
+  pt: 'de que não o da do em um para com uma os no se na por mais as dos como mas ao ele das à seu',
+  pl: 'w i na z nie się do to że jest o jak ale po co tak za od przez dla czy są jego jej być było',
+  nl: 'de en van het een in is dat op te zijn met voor niet aan er ook als maar om bij dit die wordt door',
+  sv: 'och i att det som en på är av för med till den har de inte om ett var jag men sig från',
+  no: 'og i det som på er en til å av for med at har ikke de den et var om fra men seg jeg',
+  cs: 'a se na je že v to s z do o jako ale by pro jsou tak které byl jeho také nebo jsem si už',
+  tr: 've bir bu da de için ile çok olarak daha gibi olan en ama değil var mı ne kadar sonra her o ise',
+  ru: 'и в не на что с по это как к из он но у за от то для же все так его она бы',
+};
+const LANGS = Object.keys(FUNCTION_WORDS);
+/** Function word -> bit mask of the languages it belongs to. */
+const MASKS = new Map<string, number>();
+LANGS.forEach((lang, i) => {
+  for (const w of FUNCTION_WORDS[lang].split(' ')) MASKS.set(w, (MASKS.get(w) ?? 0) | (1 << i));
+});
+const SAMPLE_WORDS = 500;
+
+/**
+ * ISO 639-1 code of the language of a text given its words (normalised keys), or "und" when no
+ * language's function words reach 8% of the sampled words (too short, or another language).
+ */
+export function detectLanguage(words: readonly { key: string }[]): string {
+  const n = Math.min(words.length, SAMPLE_WORDS);
+  if (n === 0) return 'und';
+  const hits = new Array<number>(LANGS.length).fill(0);
+  for (let i = 0; i < n; i++) {
+    const mask = MASKS.get(words[i].key);
+    if (mask === undefined) continue;
+    for (let l = 0; l < LANGS.length; l++) if (mask & (1 << l)) hits[l]++;
+  }
+  let best = 'und';
+  let bestHits = 0;
+  hits.forEach((h, l) => { if (h > bestHits) { best = LANGS[l]; bestHits = h; } });
+  return bestHits >= Math.max(2, 0.08 * n) ? best : 'und';
+}

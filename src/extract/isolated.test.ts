@@ -1,0 +1,33 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { extractDocumentIsolated } from './isolated.js';
+
+const fixtures = new URL('../../src/extract/fixtures/', import.meta.url);
+const read = (path: string) => new Uint8Array(readFileSync(new URL(path, fixtures)));
+
+for (const isolation of ['process', 'worker'] as const) {
+  test(`isolated (${isolation}): extracts a document and hands back the outcome`, async () => {
+    const outcome = await extractDocumentIsolated(read('office/known.docx'), { filename: 'known.docx' }, { timeoutMs: 30_000, isolation });
+    assert.ok(outcome.ok, outcome.ok ? '' : outcome.reason);
+    assert.equal(outcome.extraction.format, 'docx');
+    assert.match(outcome.extraction.text, /^The Lighthouse Keeper's Notebook/);
+  });
+
+  test(`isolated (${isolation}): failures come back as data`, async () => {
+    const outcome = await extractDocumentIsolated(read('hostile/zip-bomb.zip'), {}, { timeoutMs: 30_000, isolation });
+    assert.equal(outcome.ok ? null : outcome.code, 'archive_rejected');
+  });
+
+  test(`isolated (${isolation}): a time limit kills the extraction with code timeout`, async () => {
+    // 1 ms is shorter than starting a process or a worker, so the limit always passes first.
+    const outcome = await extractDocumentIsolated(read('office/known-slides.pdf'), {}, { timeoutMs: 1, isolation });
+    assert.equal(outcome.ok ? null : outcome.code, 'timeout');
+  });
+}
+
+test('isolated (process): running out of heap ends the child, not this process, with out_of_memory', async () => {
+  const big = new TextEncoder().encode('lighthouse keeper notebook words\n'.repeat(1_500_000)); // 49.5 MB
+  const outcome = await extractDocumentIsolated(big, { filename: 'big.txt' }, { maxMemoryMb: 32, timeoutMs: 60_000 });
+  assert.equal(outcome.ok ? null : outcome.code, 'out_of_memory');
+});

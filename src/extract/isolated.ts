@@ -1,0 +1,94 @@
+import { fork } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
+import type { ExtractOptions } from './extract.js';
+import type { ExtractionHint, ExtractionOutcome } from './types.js';
+
+export interface IsolationOptions extends ExtractOptions {
+  /** Wall-clock limit; the worker or child process is killed when it passes. Default 60 s. */
+  timeoutMs?: number;
+  /** V8 heap limit (old generation) of the worker or child process. Default 1024 MiB. */
+  maxMemoryMb?: number;
+  /**
+   * `process` (default): a child Node process with --max-old-space-size; an out-of-memory abort
+   * kills only the child. `worker`: a worker thread with resourceLimits; cheaper, but V8 can
+   * still abort the whole process when a worker passes its heap limit inside some native paths
+   * (seen with a regular expression over a 49 MB string and a 32 MiB limit; docs/extraction.md).
+   */
+  isolation?: 'process' | 'worker';
+}
+
+const WORKER_URL = new URL('./extract-worker.js', import.meta.url);
+const CHILD_URL = new URL('./extract-child.js', import.meta.url);
+
+const timeoutOutcome = (ms: number): ExtractionOutcome => ({ ok: false, code: 'timeout', reason: `timeout: extraction took longer than ${ms} ms` });
+const memoryOutcome = (mb: number): ExtractionOutcome => ({ ok: false, code: 'out_of_memory', reason: `too large: extraction needed more than ${mb} MiB` });
+
+/**
+ * Extracts in a separate child process (or worker thread) with a heap limit and a time limit, so a
+ * hostile file can neither hang nor exhaust the service: on expiry the extraction is killed and the
+ * outcome is `{ ok: false, code: 'timeout' }`; running out of memory gives `out_of_memory`.
+ * Never rejects. This is the entry point the pipeline calls.
+ */
+export function extractDocumentIsolated(bytes: Uint8Array, hint: ExtractionHint = {}, options: IsolationOptions = {}): Promise<ExtractionOutcome> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const maxMemoryMb = options.maxMemoryMb ?? 1024;
+  const job = { bytes, hint: { filename: hint.filename ?? null, mime: hint.mime ?? null }, limits: options.limits ?? {} };
+  return options.isolation === 'worker' ? inWorker(job, timeoutMs, maxMemoryMb) : inChildProcess(job, timeoutMs, maxMemoryMb);
+}
+
+type Job = { bytes: Uint8Array; hint: ExtractionHint; limits: ExtractOptions['limits'] };
+
+function inChildProcess(job: Job, timeoutMs: number, maxMemoryMb: number): Promise<ExtractionOutcome> {
+  return new Promise((resolve) => {
+    let settled = false;
+    let stderr = '';
+    const child = fork(CHILD_URL, [], {
+      execArgv: [`--max-old-space-size=${maxMemoryMb}`, '--max-semi-space-size=16'],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    child.stderr?.on('data', (d: Buffer) => { if (stderr.length < 8000) stderr += d.toString(); });
+    const settle = (outcome: ExtractionOutcome): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(outcome);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    };
+    const timer = setTimeout(() => settle(timeoutOutcome(timeoutMs)), timeoutMs);
+    child.once('message', (outcome) => settle(outcome as ExtractionOutcome));
+    child.once('error', (err) => settle({ ok: false, code: 'corrupt_file', reason: `corrupt: extraction process failed (${err.message})` }));
+    child.once('exit', (code, signal) => {
+      // Wait for the last stderr bytes before deciding why the child died.
+      setImmediate(() => settle(/heap out of memory|Reached heap limit|Allocation failed/.test(stderr)
+        ? memoryOutcome(maxMemoryMb)
+        : { ok: false, code: 'corrupt_file', reason: `corrupt: extraction process stopped (${signal ?? `exit code ${code}`})` }));
+    });
+    child.send(job);
+  });
+}
+
+function inWorker(job: Job, timeoutMs: number, maxMemoryMb: number): Promise<ExtractionOutcome> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const worker = new Worker(WORKER_URL, {
+      workerData: job,
+      resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, maxMemoryMb / 8)), stackSizeMb: 8 },
+      stdout: true,
+      stderr: true,
+    });
+    const settle = (outcome: ExtractionOutcome): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(outcome);
+      void worker.terminate();
+    };
+    const timer = setTimeout(() => settle(timeoutOutcome(timeoutMs)), timeoutMs);
+    worker.once('message', (outcome: ExtractionOutcome) => settle(outcome));
+    worker.once('error', (err: Error & { code?: string }) => {
+      settle(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? memoryOutcome(maxMemoryMb) : { ok: false, code: 'corrupt_file', reason: `corrupt: extraction failed (${err.message})` });
+    });
+    worker.once('exit', (code) => settle({ ok: false, code: 'corrupt_file', reason: `corrupt: extraction worker stopped (exit code ${code})` }));
+  });
+}

@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+
+/*
+ * Golden quality test on the PAN 2013 development subset (593 pairs, ../shared/data/pan-dev or
+ * ORIGO_PAN_DEV): runs `origo pan` like a user would and fails when the scores drop below the
+ * bar of issue 3 (entire plagdet >= 0.90, granularity <= 1.02, no sub-corpus below the
+ * Sanchez-Perez et al. figures). It also checks that the reference evaluator
+ * (../shared/tools/pan_eval.mjs) computes the same measures from the written XML files.
+ */
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const corpus = process.env.ORIGO_PAN_DEV ?? resolve(root, '../shared/data/pan-dev');
+const evaluator = process.env.ORIGO_PAN_EVAL ?? resolve(root, '../shared/tools/pan_eval.mjs');
+const skip = existsSync(join(corpus, 'pairs')) ? false : `PAN dev corpus not found at ${corpus} (set ORIGO_PAN_DEV)`;
+
+/** Plagdet of the strongest published system on this subset (issue 3); ours must not fall below. */
+const BASELINE: Record<string, number> = {
+  '02-no-obfuscation': 0.968,
+  '03-random-obfuscation': 0.877,
+  '04-translation-obfuscation': 0.898,
+  '05-summary-obfuscation': 0.601,
+};
+
+test('PAN dev subset: plagdet and granularity meet the bar', { skip, timeout: 120_000 }, (t) => {
+  const out = mkdtempSync(join(tmpdir(), 'origo-pan-'));
+  t.after(() => rmSync(out, { recursive: true, force: true }));
+  const run = spawnSync(process.execPath, [join(root, 'bin/origo.js'), 'pan', corpus, '--out', out], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const result = JSON.parse(run.stdout.trim().split('\n').pop()!);
+  assert.equal(result.pairs, 593);
+  const m = result.measures;
+  assert.ok(m.entire.plagdet >= 0.9, `entire plagdet ${m.entire.plagdet} < 0.90`);
+  assert.ok(m.entire.granularity <= 1.02, `granularity ${m.entire.granularity} > 1.02`);
+  for (const [sub, floor] of Object.entries(BASELINE)) {
+    assert.ok(m[sub].plagdet >= floor - 0.03, `${sub} plagdet ${m[sub].plagdet} far below ${floor}`);
+  }
+
+  if (existsSync(evaluator)) {
+    const ref = spawnSync(process.execPath, [evaluator, corpus, out, '--json'], { encoding: 'utf8' });
+    assert.equal(ref.status, 0, ref.stderr);
+    const refRows = JSON.parse(ref.stdout);
+    for (const [name, row] of Object.entries<Record<string, number>>(refRows)) {
+      for (const k of ['precision', 'recall', 'granularity', 'plagdet']) {
+        assert.ok(Math.abs(row[k] - m[name][k]) < 1e-3, `${name} ${k}: ours ${m[name][k]}, reference ${row[k]}`);
+      }
+    }
+  }
+});
