@@ -1,7 +1,6 @@
 import type { DocumentRow } from '../../store/index.js';
 import type { Services } from '../../services/services.js';
 import type { StoredAnalysis } from '../../services/analysis-model.js';
-import { plagiatCoefficients } from '../../services/phrase-factors.js';
 import { foreignAlphabetCount } from '../../services/foreign-script.js';
 import type { DocumentRecord } from './records.js';
 import type { CrossCheck, DocumentMetadata } from './wire.js';
@@ -31,7 +30,8 @@ export async function documentFacts(services: Services, doc: DocumentRow, record
   const latest = record.action === 'check' ? await services.reports.latest(doc) : null;
   const text = (await services.documents.text(doc))?.text ?? null;
   const analysis = latest?.analysis ?? null;
-  const factors = analysis && text !== null ? plagiatCoefficients(text, analysis) : null;
+  // The engine computes the coefficients with each analysis; versions stored before it did have none.
+  const factors = analysis && typeof analysis.factor1 === 'number' && typeof analysis.factor2 === 'number' ? { factor1: analysis.factor1, factor2: analysis.factor2 } : null;
   const sourceAuthors = new Map<number, string>();
   for (const s of analysis?.sources ?? []) {
     const source = await services.documents.byId(doc.organisation_id, s.document_id);
@@ -74,9 +74,11 @@ export async function documentMetadata(services: Services, id: string, f: Docume
     documentSize: doc.char_count,
     md5sum: doc.md5,
   };
-  if (ready && f.factors && f.analysis) {
+  if (ready && f.factors) {
     out.factor1 = round4(f.factors.factor1);
     out.factor2 = round4(f.factors.factor2);
+  }
+  if (ready && f.analysis) {
     // Every source Origo searches is local: the assignment's peers and the organisation's repositories.
     out.localSourcesFactor = round4(f.analysis.similarity);
   }

@@ -5,12 +5,12 @@
  *   user key   ── documents/add ×4, one assignmentId, callbackUrl ─┐
  *                   A = own + P + own      ┐ share paragraph P (> 25 words)
  *                   B = own + P + own      ┘
- *                   C = unrelated, shares one 12-word phrase with D
- *                   D = unrelated to A and B
+ *                   C = unrelated to A and B   ┐ share a ~60-word passage,
+ *                   D = unrelated to A and B   ┘ every 8th word changed in D
  *   receiver   ◄── 4 callbacks {id, status: "completed"} ─────────┘
  *   user key   ── documents (factors, cross-checks), documents/report (JSON, HTML), report/api/token → report page
  *
- * A–B score higher than A–C; a 12-word shared phrase counts for factor1, not for factor2.
+ * A–B score higher than A–C; phrases of 5–7 words count for factor1, not for factor2.
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,12 +21,18 @@ import { plagiatClient } from '../../testing/plagiat-client.js';
 const P =
   'The industrial revolution transformed the economic and social structure of Britain in ways that historians still debate today, ' +
   'especially its effect on wages, on working hours and on the living standards of families who moved from the countryside into the growing mill towns.';
-const PHRASE = 'glaciers carve deep valleys into the mountains over many thousands of years';
+// C and D share a passage of about 60 words in which D changed every eighth word: its phrases are
+// at most 7 words long, so they count for factor1 (at least 5 words) and not for factor2 (at least 25).
+const Q =
+  'Glaciers carve deep valleys into the mountains over many thousands of years. Rivers slowly cut narrow gorges through soft limestone, ' +
+  'and wind erodes exposed granite ridges along the coast of the northern sea. Over time these forces leave a landscape of steep cliffs, ' +
+  'broad plains and scattered boulders that farmers still clear from their fields every spring.';
+const Q_EDITED = Q.split(' ').map((w, i) => (i % 8 === 7 ? `changed${i}` : w)).join(' ');
 const TEXTS = {
   A: `Alice's essay opens with her own view of the period and the sources she read for this course. ${P} She closes by comparing it with the digital economy of her own generation.`,
   B: `Bob begins with a story about his grandfather, who worked in a factory near Manchester for forty years. ${P} His conclusion is that progress always has a price someone else pays.`,
-  C: `Arctic terns migrate from pole to pole every year and rest on the open ocean for weeks at a time. Meanwhile ${PHRASE}, shaping the land the birds fly over.`,
-  D: `Volcanoes build islands in the middle of the sea, where lava cools into black rock. Elsewhere ${PHRASE}, which is a slower kind of change altogether.`,
+  C: `Arctic terns migrate from pole to pole every year and rest on the open ocean for weeks at a time. ${Q} That is the story of the north.`,
+  D: `Volcanoes build islands in the middle of the sea, where lava cools into black rock. ${Q_EDITED} Change is slow.`,
 };
 
 const dir = tempDir();
@@ -101,7 +107,7 @@ test('upload, callback, factors, cross-checks, reports and the report link, as a
     const m = await meta('C');
     return m.factor1 > 0 ? m : undefined;
   }, 30_000, 200);
-  assert.ok(c.factor1 > 0 && c.factor1 < a.factor1, `a 12-word phrase counts for factor1: ${c.factor1}`);
+  assert.ok(c.factor1 > 0.3, `phrases of 5 to 7 words count for factor1: ${c.factor1}`);
   assert.equal(c.factor2, 0, 'but not for factor2 (phrases of 25 words or more)');
 
   // The teacher used four of ten tests.

@@ -62,8 +62,8 @@ export function reportHtml(model: ReportJson, f: DocumentFacts, options: { short
 <div class="report-title"><p>${escapeHtml(model.title)}</p></div>
 <div class="report-info"><p>${escapeHtml(model.author)}</p><p>${escapeHtml(model.coordinator)}</p></div>
 <div class="similarity-info">
-<div class="similarity-info-wp1">${t.c1}: <span class="percent">${model.similarity_1.toFixed(2)}</span> %</div>
-<div class="similarity-info-wp2">${t.c2}: <span class="percent">${model.similarity_2.toFixed(2)}</span> %</div>
+<div class="similarity-info-wp1">${t.c1}: <span class="percent">${model.similarity_1 === null ? 'n/a' : model.similarity_1.toFixed(2)}</span> %</div>
+<div class="similarity-info-wp2">${t.c2}: <span class="percent">${model.similarity_2 === null ? 'n/a' : model.similarity_2.toFixed(2)}</span> %</div>
 </div>
 <div class="similarity-info-citations">${t.citations}: <span class="percent">n/a</span></div>
 <div class="similarity-info-desc">

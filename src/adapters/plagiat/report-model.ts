@@ -1,9 +1,8 @@
-import { phraseWordCounts } from '../../services/phrase-factors.js';
+import { FACTOR2_WORDS } from '../../engine/index.js';
+import { wordsInPassages } from '../../services/passage-words.js';
 import type { DocumentFacts } from './document-view.js';
 import type { ReportJson } from './wire.js';
 
-/** The phrase length of the second coefficient, shown in the report's description block. */
-export const LONG_PHRASE_WORDS = 25;
 
 const pct = (share: number) => Math.round(share * 10000) / 100;
 
@@ -14,7 +13,7 @@ export function reportModel(id: string, f: DocumentFacts): ReportJson {
     url: `#source-${s.public_id}`,
     title: s.title,
     author: f.sourceAuthors.get(s.document_id) ?? '',
-    similar_words: phraseWordCounts(text, s.passages, [1]).covered[0],
+    similar_words: wordsInPassages(text, s.passages),
   }));
   return {
     id,
@@ -23,9 +22,9 @@ export function reportModel(id: string, f: DocumentFacts): ReportJson {
     name: f.doc.title,
     author: f.doc.author ?? '',
     coordinator: f.record.coordinators.join(', '),
-    similarity_1: pct(f.factors?.factor1 ?? 0),
-    similarity_2: pct(f.factors?.factor2 ?? 0),
-    phrase_length: LONG_PHRASE_WORDS,
+    similarity_1: f.factors ? pct(f.factors.factor1) : null,
+    similarity_2: f.factors ? pct(f.factors.factor2) : null,
+    phrase_length: FACTOR2_WORDS,
     words_count: f.doc.word_count ?? 0,
     chars_count: f.doc.char_count ?? 0,
     sources,

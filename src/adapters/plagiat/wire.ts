@@ -78,9 +78,9 @@ export interface ReportJson {
   name: string;
   author: string;
   coordinator: string;
-  /** Percentages (0-100) of words in matched phrases of at least 5 and at least 25 words. */
-  similarity_1: number;
-  similarity_2: number;
+  /** Percentages (0-100) of words in matched phrases of at least 5 and at least 25 words; null for reports made before the engine computed them. */
+  similarity_1: number | null;
+  similarity_2: number | null;
   phrase_length: number;
   words_count: number;
   chars_count: number;
