@@ -27,3 +27,20 @@ test('a quota is used one check at a time, refused at 0, refunded, and absent me
     await fx.close();
   }
 });
+
+test('concurrent checks never spend more than the quota', async () => {
+  const fx = await appFixture();
+  try {
+    const quotas = new CheckQuotaService(fx.services.ctx);
+    const org = (await fx.services.ctx.store.organisations.first())!;
+    const user = await fx.services.users.createIn(org.id, { email: 'c@example.org', name: 'C', extra: JSON.stringify({ other: 'kept' }) });
+    await quotas.set(user.id, 5);
+    const results = await Promise.all(Array.from({ length: 12 }, () => quotas.consume(user.id)));
+    assert.equal(results.filter(Boolean).length, 5);
+    assert.equal(await quotas.get(user.id), 0);
+    const extra = JSON.parse((await fx.services.users.byId(user.id))!.extra);
+    assert.equal(extra.other, 'kept', 'the rest of the user\'s extra data is left alone');
+  } finally {
+    await fx.close();
+  }
+});

@@ -15,3 +15,11 @@ export function wordsInPassages(text: string, passages: readonly { offset: numbe
   }
   return n;
 }
+
+/** The passages of a report as sorted, merged character ranges (for marking them in a text). */
+export function markedRanges(passages: readonly { offset: number; length: number }[]): { start: number; end: number }[] {
+  return unionRanges(passages.map((p) => ({ start: p.offset, end: p.offset + p.length })));
+}
+
+/** Phrase lengths of Plagiat.pl's coefficients, as the engine counts them. */
+export { FACTOR1_WORDS, FACTOR2_WORDS } from '../engine/index.js';

@@ -1,4 +1,4 @@
-import { unionRanges } from '../../engine/index.js';
+import { markedRanges } from '../../services/passage-words.js';
 import type { DocumentFacts } from './document-view.js';
 import type { ReportJson } from './wire.js';
 
@@ -36,7 +36,7 @@ export function escapeHtml(s: string): string {
 /** The document's text with every matched passage marked. */
 function markedText(f: DocumentFacts): string {
   const text = f.text ?? '';
-  const ranges = unionRanges((f.analysis?.sources ?? []).flatMap((s) => s.passages.map((p) => ({ start: p.offset, end: p.offset + p.length }))));
+  const ranges = markedRanges((f.analysis?.sources ?? []).flatMap((s) => s.passages));
   let out = '';
   let at = 0;
   for (const r of ranges) {

@@ -1,5 +1,4 @@
-import { FACTOR2_WORDS } from '../../engine/index.js';
-import { wordsInPassages } from '../../services/passage-words.js';
+import { FACTOR2_WORDS, wordsInPassages } from '../../services/passage-words.js';
 import type { DocumentFacts } from './document-view.js';
 import type { ReportJson } from './wire.js';
 
