@@ -16,7 +16,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { apiClient, freePort, startProcess, tempDir, waitFor, type ServerProcess } from '../../testing/server-process.js';
-import { plagiatClient } from '../../testing/plagiat-client.js';
+import { minimalDocx, plagiatClient } from '../../testing/plagiat-client.js';
 
 const P =
   'The industrial revolution transformed the economic and social structure of Britain in ways that historians still debate today, ' +
@@ -70,10 +70,15 @@ test('upload, callback, factors, cross-checks, reports and the report link, as a
 
   const ids: Record<string, string> = {};
   for (const [name, text] of Object.entries(TEXTS)) {
+    // B arrives as a Word document, the others as plain text.
+    const file =
+      name === 'B'
+        ? { name: 'B.docx', bytes: await minimalDocx(text.split(/(?<=\.) /)), type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }
+        : { name: `${name}.txt`, bytes: text };
     const r = await api.multipart(
       '/api/v2/documents/add',
       { APIKEY: key, languageCode: 'en', title: `Essay ${name}`, author: `Student ${name}`, coordinator: 'Anna Nowak', action: 'check', documentKind: '6', assignmentId: 'history-101-essay', callbackUrl: `http://127.0.0.1:${receiverPort}/strike/callback` },
-      { name: `${name}.txt`, bytes: text },
+      file,
     );
     assert.equal(r.status, 200, r.text);
     assert.equal(r.json.status, 'new');
