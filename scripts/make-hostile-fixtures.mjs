@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, readdirSync, copyF
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { zipSync as fflateZip, zlibSync, strToU8 } from 'fflate';
+import { zipSync as fflateZip, unzipSync, zlibSync, strToU8 } from 'fflate';
 
 // A fixed member time, so the zip fixtures come out byte-identical on every run.
 const zipSync = (files, options = {}) => fflateZip(files, { mtime: new Date('2026-01-01T00:00:00Z'), ...options });
@@ -27,6 +27,22 @@ function noise(n, seed = 42) {
   let x = seed;
   for (let i = 0; i < n; i++) { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; out[i] = x & 0xff; }
   return out;
+}
+
+/** A 2x2 RGB PNG (black and white checks), written chunk by chunk with its CRCs. */
+function png2x2() {
+  const crcTable = Array.from({ length: 256 }, (_, n) => { let c = n; for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; return c >>> 0; });
+  const crc = (buf) => { let c = 0xffffffff; for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
+  const chunk = (type, data) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), Buffer.from(data)]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0); body.copy(out, 4); out.writeUInt32BE(crc(body), body.length + 4);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(2, 0); ihdr.writeUInt32BE(2, 4); ihdr[8] = 8; ihdr[9] = 2;
+  const raw = new Uint8Array([0, 0, 0, 0, 255, 255, 255, 0, 255, 255, 255, 0, 0, 0]);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlibSync(raw)), chunk('IEND', new Uint8Array(0))]);
 }
 
 /** A minimal PDF: pages drawn by the given content streams, Helvetica as F1, an optional 2x2 image as Im1. */
@@ -74,6 +90,13 @@ put(hostile, 'truncated.docx', office('known.docx').subarray(0, Math.floor(offic
 put(hostile, 'broken-xml.docx', zipSync({ '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types/>'), 'word/document.xml': strToU8('<w:document><w:body><w:p><w:r><w:t>unclosed') }));
 put(hostile, 'image.png', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(noise(200, 3))]));
 put(hostile, 'invalid.json', '{"title": "An essay", "paragraphs": ["first",');
+
+// An EPUB whose chapters are encrypted (DRM): the LibreOffice-made EPUB plus an encryption.xml naming them.
+const epub = unzipSync(office('known.epub'));
+const chapters = Object.keys(epub).filter((n) => /\.x?html$/.test(n));
+epub['META-INF/encryption.xml'] = strToU8('<?xml version="1.0"?><encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" xmlns:enc="http://www.w3.org/2001/04/xmlenc#">' +
+  chapters.map((c) => `<enc:EncryptedData><enc:EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#aes128-cbc"/><enc:CipherData><enc:CipherReference URI="${c}"/></enc:CipherData></enc:EncryptedData>`).join('') + '</encryption>');
+put(hostile, 'drm.epub', zipSync({ mimetype: [epub.mimetype, { level: 0 }], ...Object.fromEntries(Object.entries(epub).filter(([n]) => n !== 'mimetype')) }));
 
 // Image-only pages and gigantic pages.
 put(hostile, 'image-only.pdf', makePdf([imageOp, imageOp]));
@@ -123,6 +146,7 @@ put(encodings, 'russian-windows-1251.txt', iconv.encode(russian, 'windows-1251')
 put(encodings, 'russian-koi8-r.txt', iconv.encode(russian, 'koi8-r'));
 put(encodings, 'german-utf-16le-bom.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(german, 'utf-16le')]));
 put(encodings, 'french-utf-16le.txt', iconv.encode(french, 'utf-16le'));
+put(encodings, 'russian-utf-16be-bom.txt', Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(russian, 'utf-16be')]));
 put(encodings, 'french.txt.expected', french);
 put(encodings, 'german.txt.expected', german);
 put(encodings, 'russian.txt.expected', russian);
@@ -174,6 +198,13 @@ if (soffice) {
     '<office:body><office:spreadsheet><table:table table:name="Visible"><table:table-row><table:table-cell office:value-type="string"><text:p>Visible sheet about lighthouses.</text:p></table:table-cell></table:table-row></table:table>' +
     '<table:table table:name="Hidden" table:style-name="taHidden"><table:table-row><table:table-cell office:value-type="string"><text:p>Hidden sheet with copied words.</text:p></table:table-cell></table:table-row></table:table>' +
     '</office:spreadsheet></office:body></office:document>\n');
+  // Slide 2 holds only a picture (a 2x2 PNG embedded in the flat XML).
+  writeFileSync(join(work, 'picture-slide.fodp'), `<?xml version="1.0" encoding="UTF-8"?>\n<office:document ${NS2} xmlns:xlink="http://www.w3.org/1999/xlink" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.presentation">` +
+    `<office:body><office:presentation><draw:page draw:name="One">${box('A slide with words about lighthouses.')}</draw:page>` +
+    `<draw:page draw:name="Two"><draw:frame svg:x="2cm" svg:y="2cm" svg:width="10cm" svg:height="10cm"><draw:image><office:binary-data>${png2x2().toString('base64')}</office:binary-data></draw:image></draw:frame></draw:page>` +
+    `<draw:page draw:name="Three">${box('The last slide has words again.')}</draw:page></office:presentation></office:body></office:document>\n`);
+  convert('picture-slide.fodp', 'odp', 'picture-slide.odp', signals);
+  convert('picture-slide.fodp', 'pptx:Impress MS PowerPoint 2007 XML', 'picture-slide.pptx', signals);
   convert('hidden-slide.fodp', 'odp', 'hidden-slide.odp', signals);
   convert('hidden-slide.fodp', 'pptx:Impress MS PowerPoint 2007 XML', 'hidden-slide.pptx', signals);
   convert('hidden-sheet.fods', 'ods', 'hidden-sheet.ods', signals);

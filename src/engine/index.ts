@@ -22,3 +22,26 @@ export type { Exclusion, ExclusionReason } from './scoring/exclusions.js';
 export { FACTOR1_WORDS, FACTOR2_WORDS } from './scoring/factors.js';
 export { unionRanges, wordCoverage } from './scoring/coverage.js';
 export type { Range } from './scoring/coverage.js';
+export type {
+  CodeToken,
+  TokenizedCodeFile,
+  CodeSubmission,
+  CodeCompareOptions,
+  CodeFragment,
+  CodePair,
+  CodeComparison,
+} from './code/types.js';
+export { MOVABLE_OPEN, FIXED_OPEN, STATEMENT_CLOSE, isMarker } from './code/types.js';
+export { compareTokenizedSubmissions, codePairs, CODE_DEFAULTS } from './code/compare.js';
+export { pairIndex } from './code/fingerprint-index.js';
+export { normaliseStatementOrder } from './code/normalise.js';
+export type { AiSegment, AiVerdict, AiOptions, BuiltinAiModel } from './ai/types.js';
+export type { FeatureSpec as AiFeatureSpec } from './ai/features.js';
+export { featureLength as aiFeatureLength } from './ai/features.js';
+export { detectAiText, assembleAiVerdict, aiDocumentFeatures, checkBuiltinModel, BUILTIN_DETECTOR } from './ai/detect.js';
+export { planAiSegments, AI_MIN_WORDS } from './ai/segments.js';
+export type { AiPlan, PlannedSegment } from './ai/segments.js';
+export { trainLogistic, predict as predictLinear, sigmoid } from './ai/linear-model.js';
+export type { LinearModel, TrainOptions } from './ai/linear-model.js';
+export { fastDetectCurvature, binocularsScore } from './ai/lm-statistics.js';
+export type { LogitRows } from './ai/lm-statistics.js';

@@ -9,6 +9,8 @@ import type { Extraction, ExtractionHint, ExtractionOutcome } from './types.js';
 
 export interface ExtractOptions {
   limits?: Partial<ExtractionLimits>;
+  /** Folder for converters' temporary files (LibreOffice, Ghostscript); default the OS temp folder. */
+  tempDir?: string;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
@@ -31,12 +33,12 @@ function finish(raw: RawExtraction, sniffed: Sniffed): Extraction {
   return extraction;
 }
 
-async function extractOrThrow(bytes: Uint8Array, hint: ExtractionHint, limits: ExtractionLimits): Promise<Extraction> {
+async function extractOrThrow(bytes: Uint8Array, hint: ExtractionHint, limits: ExtractionLimits, tempDir: string | undefined): Promise<Extraction> {
   if (bytes.length === 0) fail('no_text', 'no text: the file is empty');
   if (bytes.length > limits.maxInputBytes) fail('too_large', `too large: ${bytes.length} bytes, more than the limit of ${limits.maxInputBytes}`);
   const sniffed = sniffFormat(bytes, hint, limits);
   const extractor = extractors.get(sniffed.format) ?? fail('unsupported_format', `unsupported: no extractor for ${sniffed.format} files`);
-  const raw = await extractor.extract(bytes, { hint, limits, sniffed, depth: 0 });
+  const raw = await extractor.extract(bytes, { hint, limits, sniffed, depth: 0, tempDir });
   if (!/[\p{L}\p{N}]/u.test(raw.text)) {
     const images = raw.imageOnlyPages ?? [];
     fail('no_text', images.length > 0
@@ -55,7 +57,7 @@ async function extractOrThrow(bytes: Uint8Array, hint: ExtractionHint, limits: E
 export async function extractDocument(bytes: Uint8Array, hint: ExtractionHint = {}, options: ExtractOptions = {}): Promise<ExtractionOutcome> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   try {
-    return { ok: true, extraction: await extractOrThrow(bytes, hint, limits) };
+    return { ok: true, extraction: await extractOrThrow(bytes, hint, limits, options.tempDir) };
   } catch (err) {
     if (err instanceof ExtractionFailure) return { ok: false, code: err.code, reason: err.reason };
     if (err instanceof RangeError && /memory|allocation|Array buffer/i.test(err.message)) {

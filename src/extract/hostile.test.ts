@@ -30,6 +30,7 @@ const cases: [file: string, code: ExtractionFailureCode, reason: RegExp][] = [
   ['encrypted.pdf', 'encrypted_file', /needs a password/],
   ['encrypted.odt', 'encrypted_file', /OpenDocument file is password-protected/],
   ['encrypted.doc', 'encrypted_file', /Word document is password-protected/],
+  ['drm.epub', 'encrypted_file', /DRM/],
   ['only-binaries.zip', 'no_text', /no source files/],
 ];
 

@@ -31,3 +31,23 @@ test('isolated (process): running out of heap ends the child, not this process, 
   const outcome = await extractDocumentIsolated(big, { filename: 'big.txt' }, { maxMemoryMb: 32, timeoutMs: 60_000 });
   assert.equal(outcome.ok ? null : outcome.code, 'out_of_memory');
 });
+
+test('isolated: the temporary folder of a killed LibreOffice conversion is removed', async (t) => {
+  const { sofficePath } = await import('./formats/libreoffice.js');
+  if (!(await sofficePath())) {
+    t.skip('soffice is not on PATH');
+    return;
+  }
+  const { mkdtemp, readdir, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const parent = await mkdtemp(join(tmpdir(), 'origo-isolated-test-'));
+  try {
+    // 1.5 s is meant to end the child while soffice converts (a PPT takes over 2 s here); whatever
+    // the outcome, nothing may be left behind.
+    await extractDocumentIsolated(read('office/known.ppt'), {}, { timeoutMs: 1500, tempDir: parent });
+    assert.deepEqual(await readdir(parent), []);
+  } finally {
+    await rm(parent, { recursive: true, force: true });
+  }
+});

@@ -1,4 +1,7 @@
 import { fork } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ExtractOptions } from './extract.js';
 import type { ExtractionHint, ExtractionOutcome } from './types.js';
@@ -29,16 +32,36 @@ const memoryOutcome = (mb: number): ExtractionOutcome => ({ ok: false, code: 'ou
  * outcome is `{ ok: false, code: 'timeout' }`; running out of memory gives `out_of_memory`.
  * Never rejects. This is the entry point the pipeline calls.
  */
-export function extractDocumentIsolated(bytes: Uint8Array, hint: ExtractionHint = {}, options: IsolationOptions = {}): Promise<ExtractionOutcome> {
+export async function extractDocumentIsolated(bytes: Uint8Array, hint: ExtractionHint = {}, options: IsolationOptions = {}): Promise<ExtractionOutcome> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const maxMemoryMb = options.maxMemoryMb ?? 1024;
-  const job = { bytes, hint: { filename: hint.filename ?? null, mime: hint.mime ?? null }, limits: options.limits ?? {} };
-  return options.isolation === 'worker' ? inWorker(job, timeoutMs, maxMemoryMb) : inChildProcess(job, timeoutMs, maxMemoryMb);
+  // Converters work in a folder of this extraction's own, removed here even when the extraction is killed.
+  const tempDir = await mkdtemp(join(options.tempDir ?? tmpdir(), 'origo-extract-'));
+  const job: Job = { bytes, hint: { filename: hint.filename ?? null, mime: hint.mime ?? null }, limits: options.limits ?? {}, tempDir };
+  const converters = new Set<number>();
+  try {
+    return await (options.isolation === 'worker' ? inWorker(job, timeoutMs, maxMemoryMb, converters) : inChildProcess(job, timeoutMs, maxMemoryMb, converters));
+  } finally {
+    if (converters.size > 0) {
+      // A killed extraction leaves its converters (LibreOffice, Ghostscript) running in their own process groups.
+      for (const pid of converters) try { process.kill(-pid, 'SIGKILL'); } catch { /* already gone */ }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await rm(tempDir, { recursive: true, force: true });
+  }
 }
 
-type Job = { bytes: Uint8Array; hint: ExtractionHint; limits: ExtractOptions['limits'] };
+type Job = { bytes: Uint8Array; hint: ExtractionHint; limits: ExtractOptions['limits']; tempDir: string };
 
-function inChildProcess(job: Job, timeoutMs: number, maxMemoryMb: number): Promise<ExtractionOutcome> {
+/** A message from the child or worker: the outcome, or a converter process that started or ended. */
+function handleMessage(message: unknown, converters: Set<number>, settle: (outcome: ExtractionOutcome) => void): void {
+  const event = (message as { converter?: { started?: number; ended?: number } }).converter;
+  if (!event) return settle(message as ExtractionOutcome);
+  if (event.started) converters.add(event.started);
+  if (event.ended) converters.delete(event.ended);
+}
+
+function inChildProcess(job: Job, timeoutMs: number, maxMemoryMb: number, converters: Set<number>): Promise<ExtractionOutcome> {
   return new Promise((resolve) => {
     let settled = false;
     let stderr = '';
@@ -56,7 +79,7 @@ function inChildProcess(job: Job, timeoutMs: number, maxMemoryMb: number): Promi
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     };
     const timer = setTimeout(() => settle(timeoutOutcome(timeoutMs)), timeoutMs);
-    child.once('message', (outcome) => settle(outcome as ExtractionOutcome));
+    child.on('message', (message) => handleMessage(message, converters, settle));
     child.once('error', (err) => settle({ ok: false, code: 'corrupt_file', reason: `corrupt: extraction process failed (${err.message})` }));
     child.once('exit', (code, signal) => {
       // Wait for the last stderr bytes before deciding why the child died.
@@ -68,7 +91,7 @@ function inChildProcess(job: Job, timeoutMs: number, maxMemoryMb: number): Promi
   });
 }
 
-function inWorker(job: Job, timeoutMs: number, maxMemoryMb: number): Promise<ExtractionOutcome> {
+function inWorker(job: Job, timeoutMs: number, maxMemoryMb: number, converters: Set<number>): Promise<ExtractionOutcome> {
   return new Promise((resolve) => {
     let settled = false;
     const worker = new Worker(WORKER_URL, {
@@ -85,7 +108,7 @@ function inWorker(job: Job, timeoutMs: number, maxMemoryMb: number): Promise<Ext
       void worker.terminate();
     };
     const timer = setTimeout(() => settle(timeoutOutcome(timeoutMs)), timeoutMs);
-    worker.once('message', (outcome: ExtractionOutcome) => settle(outcome));
+    worker.on('message', (message: unknown) => handleMessage(message, converters, settle));
     worker.once('error', (err: Error & { code?: string }) => {
       settle(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? memoryOutcome(maxMemoryMb) : { ok: false, code: 'corrupt_file', reason: `corrupt: extraction failed (${err.message})` });
     });

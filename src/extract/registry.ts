@@ -17,6 +17,8 @@ export interface ExtractorContext {
   sniffed: Sniffed;
   /** Nesting depth of archives around this file (0 for an upload). */
   depth: number;
+  /** Where converters make their temporary folders (undefined: the OS temp folder). */
+  tempDir?: string;
 }
 
 /** What an extractor hands back; the entry point adds counts, language and signals. */

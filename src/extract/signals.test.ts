@@ -12,6 +12,7 @@ import { integritySignals } from './signals.js';
  *   text-then-image.pdf          page 1 text, page 2 only an image
  *   hidden-slide.{odp,pptx}      slide 2 of 3 hidden
  *   hidden-sheet.{ods,xlsx}      sheet 2 of 2 hidden
+ *   picture-slide.{odp,pptx}    slide 2 of 3 only a picture
  *   invisible-render-mode.pdf    text drawn with render mode 3 (invisible) between visible lines
  */
 const signals = new URL('../../src/extract/fixtures/signals/', import.meta.url);
@@ -44,6 +45,14 @@ for (const file of ['hidden-slide.odp', 'hidden-slide.pptx', 'hidden-sheet.ods',
     const kind = file.includes('slide') ? 'slide' : 'sheet';
     assert.deepEqual(s.hiddenText.samples, [`Hidden ${kind} with copied words.`]);
     assert.match(text, new RegExp(`Visible ${kind} about lighthouses`));
+  });
+}
+
+for (const file of ['picture-slide.odp', 'picture-slide.pptx']) {
+  test(`signals: a slide that is only a picture in ${file}`, async () => {
+    const extraction = await read(file);
+    assert.deepEqual(extraction.signals.imageOnlyPages, [2]);
+    assert.equal(extraction.counts.pages, 3);
   });
 }
 

@@ -20,6 +20,11 @@ test('sniff: binary formats are told by their bytes, whatever the name says', ()
   }
 });
 
+test('sniff: a truncated OLE file is corrupt, not an unknown format', () => {
+  const doc = file('known.doc');
+  assert.throws(() => sniff(doc.subarray(0, 4096)), (err: unknown) => err instanceof ExtractionFailure && err.code === 'corrupt_file');
+});
+
 test('sniff: a zip with a code file is an archive, even when named .docx', () => {
   assert.equal(sniff(zipSync({ 'main.py': strToU8('print(1)\n') }), { filename: 'essay.docx' }), 'zip');
 });
@@ -48,6 +53,7 @@ test('sniff: an OLE file with an EncryptedPackage stream is a password-protected
   // Synthetic: the OLE magic and the stream name as the directory stores it (UTF-16LE).
   const bytes = new Uint8Array(2048);
   bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  bytes[0x1e] = 9; // 512-byte sectors; the directory starts at sector 0
   bytes.set(Buffer.from('EncryptedPackage', 'utf16le'), 1024);
   assert.throws(() => sniff(bytes, { filename: 'essay.docx' }), (err: unknown) => err instanceof ExtractionFailure && err.code === 'encrypted_file');
 });

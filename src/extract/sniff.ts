@@ -97,7 +97,17 @@ function sniffZip(bytes: Uint8Array, hint: ExtractionHint, limits: ExtractionLim
   return sniffed('zip', zip);
 }
 
+/** An OLE file whose directory sector (named in its header) lies past the end was cut short. */
+function cfbTruncated(bytes: Uint8Array): boolean {
+  if (bytes.length < 512) return true;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const sectorSize = 1 << view.getUint16(0x1e, true);
+  const directoryStart = view.getUint32(0x30, true);
+  return sectorSize < 128 || sectorSize > 65536 || 512 + (directoryStart + 1) * sectorSize > bytes.length;
+}
+
 function sniffCfb(bytes: Uint8Array, hint: ExtractionHint): Sniffed {
+  if (cfbTruncated(bytes)) fail('corrupt_file', 'corrupt: the OLE compound file (DOC, XLS, PPT, ...) is truncated');
   if (hasCfbStream(bytes, 'EncryptedPackage') || hasCfbStream(bytes, 'EncryptionInfo')) {
     fail('encrypted_file', 'encrypted: the Office file is password-protected');
   }
@@ -135,6 +145,8 @@ function sniffText(head: string, hint: ExtractionHint): Sniffed {
 }
 
 function looksBinary(bytes: Uint8Array): boolean {
+  // A byte-order mark means text, whatever the bytes after it look like (UTF-16 Cyrillic is full of 0x04).
+  if (startsWith(bytes, 0xef, 0xbb, 0xbf) || startsWith(bytes, 0xff, 0xfe) || startsWith(bytes, 0xfe, 0xff)) return false;
   const n = Math.min(bytes.length, 4096);
   let control = 0;
   let zeros = 0;

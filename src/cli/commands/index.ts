@@ -1,10 +1,14 @@
 import type { Command } from 'commander';
+import { registerAiCommand } from './ai.js';
+import { registerCompareCommand } from './compare.js';
 import { registerExtractCommand } from './extract.js';
 import { registerPanCommand } from './pan.js';
 import { registerServeCommand } from './serve.js';
 
 /** Every `origo` sub-command registers itself here, one file per command. */
 export function registerCommands(program: Command): void {
+  registerAiCommand(program);
+  registerCompareCommand(program);
   registerExtractCommand(program);
   registerPanCommand(program);
   registerServeCommand(program);

@@ -1,3 +1,4 @@
+import { zipSync } from 'fflate';
 import { Parser } from 'htmlparser2';
 import { fail } from '../failure.js';
 import type { Extractor } from '../registry.js';
@@ -46,14 +47,19 @@ export function docxHiddenText(xml: string): string[] {
 /** DOCX through mammoth (raw text, a block per paragraph); hidden runs from the document XML. */
 export const docxExtractor: Extractor = {
   formats: ['docx'],
-  async extract(bytes, ctx) {
+  async extract(_bytes, ctx) {
     const zip = ctx.sniffed.zip;
     if (!zip) fail('corrupt_file', 'corrupt: not a zip file');
     const documentXml = zip.text('word/document.xml') ?? fail('corrupt_file', 'corrupt: word/document.xml is missing');
+    // mammoth unzips with JSZip, which trusts the sizes a zip declares. It gets a copy holding only
+    // the XML parts, each read through our size-capped reader, so a lying member cannot balloon.
+    const parts: Record<string, Uint8Array> = {};
+    for (const entry of zip.entries) if (/\.(xml|rels)$/i.test(entry.name)) parts[entry.name] = zip.read(entry.name)!;
+    const safeCopy = zipSync(parts, { level: 0 });
     let raw: string;
     try {
       const mammoth = (await import('mammoth')).default;
-      raw = (await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })).value;
+      raw = (await mammoth.extractRawText({ buffer: Buffer.from(safeCopy.buffer, safeCopy.byteOffset, safeCopy.byteLength) })).value;
     } catch (err) {
       fail('corrupt_file', `corrupt: the DOCX cannot be read (${(err as Error).message})`);
     }

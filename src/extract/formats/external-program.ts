@@ -28,6 +28,17 @@ export function findProgram(name: string, envOverride?: string): Promise<string 
   return cached;
 }
 
+type ConverterListener = (event: { started?: number; ended?: number }) => void;
+let converterListener: ConverterListener | undefined;
+
+/**
+ * Lets the isolated extraction's child process or worker tell its parent which converter process
+ * groups are running, so the parent can kill them with the child (they live in groups of their own).
+ */
+export function onConverterProcess(listener: ConverterListener): void {
+  converterListener = listener;
+}
+
 export interface ProgramResult {
   code: number | null;
   timedOut: boolean;
@@ -48,6 +59,8 @@ export async function runProgram(command: string, args: string[], timeoutMs: num
     const child = spawn(file, argv, { detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
     let stderr = '';
     let timedOut = false;
+    if (child.pid) converterListener?.({ started: child.pid });
+    child.once('close', () => { if (child.pid) converterListener?.({ ended: child.pid }); });
     child.stderr?.on('data', (d: Buffer) => { if (stderr.length < 4000) stderr += d.toString(); });
     const timer = setTimeout(() => {
       timedOut = true;

@@ -53,10 +53,10 @@ const PROFILE_SETTINGS = `<?xml version="1.0" encoding="UTF-8"?>
  * Converts a file with LibreOffice in a temporary folder (headless, fresh profile, macros off,
  * no shell, process group killed after the time limit) and returns the converted bytes.
  */
-export async function convertWithLibreOffice(bytes: Uint8Array, fromFormat: string, route: Route, timeoutMs: number): Promise<Uint8Array> {
+export async function convertWithLibreOffice(bytes: Uint8Array, fromFormat: string, route: Route, timeoutMs: number, tempDir = tmpdir()): Promise<Uint8Array> {
   const soffice = await sofficePath();
   if (!soffice) fail('needs_libreoffice', `unsupported: needs LibreOffice (${fromFormat} files are read through soffice, which is not on the PATH)`);
-  const work = await mkdtemp(join(tmpdir(), 'origo-soffice-'));
+  const work = await mkdtemp(join(tempDir, 'origo-soffice-'));
   try {
     const profile = join(work, 'profile');
     await mkdir(join(profile, 'user'), { recursive: true });
@@ -89,7 +89,7 @@ export const libreOfficeExtractor: Extractor = {
   formats: Object.keys(LIBREOFFICE_ROUTES).filter((f) => f !== 'doc'),
   async extract(bytes, ctx): Promise<RawExtraction> {
     const route = LIBREOFFICE_ROUTES[ctx.sniffed.format];
-    const converted = await convertWithLibreOffice(bytes, ctx.sniffed.format, route, ctx.limits.libreOfficeTimeoutMs);
+    const converted = await convertWithLibreOffice(bytes, ctx.sniffed.format, route, ctx.limits.libreOfficeTimeoutMs, ctx.tempDir);
     // Imported lazily: odf.js does not need loading for uploads that never come here.
     const { odfExtractor } = await import('./odf.js');
     const inner: ExtractorContext = { ...ctx, sniffed: { format: route.target, mime: '', zip: new ZipContainer(converted, ctx.limits) } };

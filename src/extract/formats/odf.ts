@@ -62,6 +62,9 @@ export function odfContent(contentXml: string, stylesXml: string | undefined, fo
   let inBody = 0;
   let inParagraph = 0;
   let page = 0;
+  let pageHasImage = false;
+  let pageHasText = false;
+  const imageOnlyPages: number[] = [];
   let current = '';
   let row = '';
   let hiddenRun = '';
@@ -71,6 +74,7 @@ export function odfContent(contentXml: string, stylesXml: string | undefined, fo
   const isHidden = () => hiddenStack.length > 0 && hiddenStack[hiddenStack.length - 1];
   const emit = (text: string): void => {
     if (!text.trim()) return;
+    if (/[\p{L}\p{N}]/u.test(text)) pageHasText = true;
     if (sheet) row += (row ? ' ' : '') + text.trim();
     else builder.add(text, where());
   };
@@ -81,6 +85,8 @@ export function odfContent(contentXml: string, stylesXml: string | undefined, fo
       if (skip || !inBody) return;
       if (BLOCK.has(name)) inParagraph++;
       if (name === 'draw:page' || name === 'table:table') page++;
+      if (name === 'draw:page') { pageHasImage = false; pageHasText = false; }
+      if (name === 'draw:image' && format === 'odp') pageHasImage = true;
       const hiding = name === 'text:hidden-paragraph' || name === 'text:hidden-text' || hides(styles, attrs['text:style-name']) || hides(styles, attrs['draw:text-style-name']) ||
         ((name === 'draw:page' || name === 'table:table') && (hides(styles, attrs['draw:style-name']) || hides(styles, attrs['table:style-name'])));
       hiddenStack.push(isHidden() || hiding);
@@ -100,6 +106,7 @@ export function odfContent(contentXml: string, stylesXml: string | undefined, fo
       if (name === 'office:body') inBody--;
       if (skip || !inBody) return;
       hiddenStack.pop();
+      if (name === 'draw:page' && pageHasImage && !pageHasText) imageOnlyPages.push(page);
       if (BLOCK.has(name)) {
         inParagraph--;
         emit(current);
@@ -113,9 +120,10 @@ export function odfContent(contentXml: string, stylesXml: string | undefined, fo
     },
   }, { xmlMode: true, decodeEntities: true });
   parser.write(contentXml);
+  if (!/<\/office:document(-content)?>\s*$/.test(contentXml.slice(-200))) fail('corrupt_file', 'corrupt: the OpenDocument XML is truncated');
   parser.end();
   if (page > limits.maxPages) fail('too_large', `too large: ${page} pages, more than the limit of ${limits.maxPages}`);
-  return { text: builder.text, blocks: builder.blocks, pages: paged ? page : 1, hidden };
+  return { text: builder.text, blocks: builder.blocks, pages: paged ? page : 1, hidden, imageOnlyPages };
 }
 
 /** ODT, ODP and ODS (zipped or flat XML) read straight from their XML (no LibreOffice needed). */

@@ -52,7 +52,6 @@ function scanOperators(fnArray: number[], argsArray: unknown[][], OPS: Ops): Pag
       const text = (glyphs ?? []).map((g) => (g && typeof g === 'object' && 'unicode' in g ? String((g as { unicode: string }).unicode) : typeof g === 'number' && g < -200 ? ' ' : '')).join('');
       if (fill === '#ffffff' || mode === 3 || mode === 7) run += text;
       else flush();
-      continue;
     }
   }
   flush();

@@ -59,12 +59,14 @@ function jsonStrings(value: unknown, out: string[], depth: number): void {
 function xmlBlocks(xml: string, limits: ExtractionLimits): RawExtraction {
   const builder = new TextBuilder(limits);
   let current = '';
+  let depth = 0;
   const parser = new Parser({
     ontext(t) { current += t; },
-    onopentag() { builder.add(current.replace(/\s+/g, ' ').trim()); current = ''; },
-    onclosetag() { builder.add(current.replace(/\s+/g, ' ').trim()); current = ''; },
+    onopentag() { depth++; builder.add(current.replace(/\s+/g, ' ').trim()); current = ''; },
+    onclosetag() { depth--; builder.add(current.replace(/\s+/g, ' ').trim()); current = ''; },
   }, { xmlMode: true, decodeEntities: true });
   parser.write(xml);
+  if (depth > 0) fail('corrupt_file', 'corrupt: the XML ends before its root element closes (truncated?)');
   parser.end();
   builder.add(current.trim());
   return { text: builder.text, blocks: builder.blocks, pages: 1 };

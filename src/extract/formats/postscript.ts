@@ -22,7 +22,7 @@ export const postscriptExtractor: Extractor = {
   async extract(bytes, ctx) {
     const gs = await ghostscriptPath();
     if (!gs) fail('needs_ghostscript', 'unsupported: needs Ghostscript (PostScript files are read through gs, which is not on the PATH)');
-    const work = await mkdtemp(join(tmpdir(), 'origo-gs-'));
+    const work = await mkdtemp(join(ctx.tempDir ?? tmpdir(), 'origo-gs-'));
     try {
       const input = join(work, 'input.ps');
       const output = join(work, 'output.pdf');

@@ -15,10 +15,12 @@ export const pptxExtractor: Extractor = {
     if (slidePaths.length > ctx.limits.maxPages) fail('too_large', `too large: ${slidePaths.length} slides, more than the limit of ${ctx.limits.maxPages}`);
     const builder = new TextBuilder(ctx.limits);
     const hidden: string[] = [];
+    const imageOnlyPages: number[] = [];
     slidePaths.forEach((path, i) => {
       const xml = zip.text(path);
       if (xml === undefined) fail('corrupt_file', `corrupt: slide ${path} is missing`);
       let slideHidden = false;
+      let hasPicture = false;
       let paragraph = '';
       let inText = false;
       let runHides = false;
@@ -28,6 +30,7 @@ export const pptxExtractor: Extractor = {
       walkXml(xml, {
         open(name, attrs) {
           if (name === 'p:sld' && attrs.show === '0') slideHidden = true;
+          else if (name === 'p:pic') hasPicture = true;
           else if (name === 'a:r') runHides = false;
           else if (name === 'a:rPr') {
             inRunProps = true;
@@ -54,7 +57,8 @@ export const pptxExtractor: Extractor = {
         },
       });
       if (slideHidden && slideText.length) hidden.push(slideText.join(' '));
+      if (hasPicture && !slideText.some((t) => /[\p{L}\p{N}]/u.test(t))) imageOnlyPages.push(i + 1);
     });
-    return { text: builder.text, blocks: builder.blocks, pages: slidePaths.length, hidden };
+    return { text: builder.text, blocks: builder.blocks, pages: slidePaths.length, hidden, imageOnlyPages };
   },
 };

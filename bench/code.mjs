@@ -1,0 +1,168 @@
+#!/usr/bin/env node
+// bench/code.mjs: Origo's code similarity against Dolos (@dodona/dolos-lib 3.5.1, defaults,
+// language set to Java) on the same input, in one run. Prints ONE JSON line:
+//  - quality on IR-Plag (../shared/data/code-dev, override with ORIGO_CODE_DEV): ROC AUC and best
+//    F1 pooled and per task, protocol --kinds '^orig-' (original vs every other submission of its
+//    task), scored with ../shared/tools/code_eval.mjs; the score files are left in the output
+//    folder so `node ../shared/tools/code_eval.mjs --pairs ... --scores ...` can re-check them;
+//  - wall time and peak memory (max RSS of a child process per tool and size) on N generated
+//    variants of the IR-Plag files, N from 50 to 5,000 (Dolos up to --dolos-max).
+// Usage: nice -n 5 node bench/code.mjs [--sizes 50,200,1000,2000,5000] [--dolos-max 2000]
+//          [--repeats 3] [--repeat-max 1000] [--out DIR]
+// Timing figures are medians of --repeats runs (sizes up to --repeat-max), tools alternating.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '..');
+const dataDir = process.env.ORIGO_CODE_DEV ?? resolve(repo, '../shared/data/code-dev');
+const evalTool = process.env.ORIGO_CODE_EVAL ?? resolve(repo, '../shared/tools/code_eval.mjs');
+
+function arg(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+}
+
+/**
+ * Runs one tool over a list of single-file submissions and returns one `a,b,score` line per pair
+ * (the same output work for both tools).
+ */
+async function runTool(tool, files) {
+  const lines = [];
+  if (tool === 'origo') {
+    const { compareCodeSources } = await import(join(repo, 'dist/code-tokens/index.js'));
+    const subs = files.map((f) => ({ id: f.id, files: [{ path: f.path, text: readFileSync(f.path, 'utf8') }] }));
+    const res = await compareCodeSources(subs, { language: 'java', withFragments: false });
+    let p = 0;
+    for (let i = 0; i < res.ids.length; i++) for (let j = i + 1; j < res.ids.length; j++, p++) lines.push(`${res.ids[i]},${res.ids[j]},${res.similarity[p]}`);
+    return lines;
+  }
+  const { Dolos } = await import('@dodona/dolos-lib');
+  const idOf = new Map(files.map((f) => [f.path, f.id]));
+  const report = await new Dolos({ language: 'java' }).analyzePaths(files.map((f) => f.path));
+  for (const p of report.allPairs()) lines.push(`${idOf.get(p.leftFile.path)},${idOf.get(p.rightFile.path)},${p.similarity}`);
+  return lines;
+}
+
+// Child mode: time one tool on one folder of generated files, report wall time and max RSS.
+if (process.argv[2] === '--child') {
+  const [tool, listFile] = [process.argv[3], process.argv[4]];
+  const files = JSON.parse(readFileSync(listFile, 'utf8'));
+  const t0 = performance.now();
+  const scores = await runTool(tool, files);
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage();
+  console.log(JSON.stringify({ ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), pairs: scores.length, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+  process.exit(0);
+}
+
+const { readCsv, evaluate } = await import(evalTool);
+const out = resolve(arg('out', join(tmpdir(), 'origo-bench-code')));
+mkdirSync(out, { recursive: true });
+const result = { date: new Date().toISOString(), dataDir, quality: null, scaling: [] };
+
+// Quality on IR-Plag.
+const root = join(dataDir, 'irplag');
+if (existsSync(join(root, 'submissions.csv'))) {
+  const subs = readCsv(join(root, 'submissions.csv'));
+  const files = subs.map((s) => ({ id: s.id, path: join(root, s.files.split(';')[0]) }));
+  const pairs = readCsv(join(root, 'pairs.csv'));
+  result.quality = {};
+  for (const tool of ['origo', 'dolos']) {
+    const t0 = performance.now();
+    const lines = await runTool(tool, files);
+    const ms = performance.now() - t0;
+    const csv = join(out, `${tool}-irplag-scores.csv`);
+    writeFileSync(csv, 'a,b,score\n' + lines.join('\n') + '\n');
+    const r = evaluate(pairs, readCsv(csv), { kinds: '^orig-' });
+    result.quality[tool] = {
+      auc: +r.auc.toFixed(4),
+      bestF1: +r.bestF1.f1.toFixed(4),
+      macroTaskAuc: +r.macroTaskAuc.toFixed(4),
+      perTask: Object.fromEntries(Object.entries(r.perTask).map(([t, v]) => [t, { auc: +v.auc.toFixed(4), bestF1: +v.bestF1.toFixed(4) }])),
+      perKind: Object.fromEntries(Object.entries(r.perKind).map(([k, v]) => [k, +v.aucVsOpposite.toFixed(4)])),
+      ms: Math.round(ms),
+      scores: csv,
+    };
+  }
+} else {
+  result.quality = `skipped: ${root}/submissions.csv not found`;
+}
+
+// Scaling on generated variants: each is an IR-Plag file with identifiers renamed and one to
+// three dead statements, a comment and a blank line inserted after statement ends, chosen and
+// varied by a seeded generator (the same files for both tools; no two variants tokenise alike
+// by construction, so nothing can be reused between them).
+function mulberry32(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const JAVA_WORDS = new Set('abstract boolean break byte case catch char class continue default do double else extends final finally float for if implements import instanceof int interface long new package private protected public return short static super switch this throw throws try void while String System Scanner Math out in print println printf main args length java util nextInt nextDouble nextLine'.split(' '));
+function variant(text, rnd, n) {
+  const lines = text.split('\n').map((l) => l.replace(/\b[a-z][A-Za-z0-9_]*\b/g, (w) => (JAVA_WORDS.has(w) ? w : `${w}${n % 7}`)));
+  const ends = lines.map((l, i) => (/[;{]\s*$/.test(l) ? i : -1)).filter((i) => i >= 0);
+  const inserts = 1 + Math.floor(rnd() * 3);
+  for (let x = 0; x < inserts && ends.length; x++) {
+    const at = ends[Math.floor(rnd() * ends.length)] + 1;
+    const dead = [`int unused${x} = ${n};`, `String note${x} = "v${n}";`, `double scale${x} = ${n} * 0.5;`][Math.floor(rnd() * 3)];
+    lines.splice(at, 0, dead);
+    for (let e = 0; e < ends.length; e++) if (ends[e] >= at) ends[e]++;
+  }
+  lines.splice(Math.floor(rnd() * lines.length), 0, `// variant ${n}`, '');
+  return lines.join('\n');
+}
+const sizes = arg('sizes', '50,200,1000,2000,5000').split(',').map(Number);
+const dolosMax = Number(arg('dolos-max', '2000'));
+const repeatMax = Number(arg('repeat-max', '1000'));
+if (existsSync(join(root, 'submissions.csv'))) {
+  const sources = readCsv(join(root, 'submissions.csv')).map((s) => readFileSync(join(root, s.files.split(';')[0]), 'utf8'));
+  for (const n of sizes) {
+    const dir = join(out, `variants-${n}`);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const rnd = mulberry32(n);
+    const files = [];
+    for (let i = 0; i < n; i++) {
+      const path = join(dir, `s${String(i).padStart(5, '0')}.java`);
+      writeFileSync(path, variant(sources[Math.floor(rnd() * sources.length)], rnd, i));
+      files.push({ id: `s${i}`, path });
+    }
+    const list = join(dir, 'files.json');
+    writeFileSync(list, JSON.stringify(files));
+    const row = { n };
+    // Runs alternate between the tools; each figure is the median of `repeats` runs.
+    const runs = { origo: [], dolos: [] };
+    const repeats = n <= repeatMax ? Number(arg('repeats', '3')) : 1;
+    for (let rep = 0; rep < repeats; rep++) {
+      for (const tool of ['origo', 'dolos']) {
+        if (tool === 'dolos' && n > dolosMax) continue;
+        const t0 = performance.now();
+        const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', tool, list], { encoding: 'utf8', maxBuffer: 1 << 26 });
+        const wall = Math.round(performance.now() - t0);
+        if (child.status !== 0) runs[tool].push({ error: child.stderr.trim().split('\n').slice(-3).join(' ') });
+        else runs[tool].push({ ...JSON.parse(child.stdout.trim().split('\n').pop()), wallMs: wall });
+      }
+    }
+    for (const tool of ['origo', 'dolos']) {
+      const ok = runs[tool].filter((r) => !r.error);
+      if (!runs[tool].length) continue;
+      if (!ok.length) {
+        row[tool] = runs[tool][0];
+        continue;
+      }
+      const median = (key) => ok.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(ok.length / 2)];
+      row[tool] = { runs: ok.length, wallMs: median('wallMs'), ms: median('ms'), cpuMs: median('cpuMs'), maxRssMB: median('maxRssMB'), pairs: ok[0].pairs };
+    }
+    if (row.origo?.wallMs && row.dolos?.wallMs) row.speedup = { wall: +(row.dolos.wallMs / row.origo.wallMs).toFixed(2), cpu: +(row.dolos.cpuMs / row.origo.cpuMs).toFixed(2), memory: +(row.dolos.maxRssMB / row.origo.maxRssMB).toFixed(2) };
+    result.scaling.push(row);
+    if (!process.env.ORIGO_BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
+  }
+}
+console.log(JSON.stringify(result));

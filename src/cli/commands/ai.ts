@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { detectAiText, type AiVerdict } from '../../engine/index.js';
+import { loadBuiltinAiModel } from '../../ai-models/builtin.js';
+import { loadLmDetector } from '../../ai-models/lm-detector.js';
+
+/** `origo ai <file>`: the built-in AI-text detector on a UTF-8 text file. */
+export function registerAiCommand(program: Command): void {
+  program
+    .command('ai')
+    .description('estimate whether a text was machine-written (built-in detector; English, 150 words or more)')
+    .argument('<file>', 'UTF-8 text file')
+    .option('--language <code>', 'ISO 639-1 language of the text, if known (default: the detector checks)')
+    .option('--json', 'print the verdict as JSON')
+    .option('--lm', 'use the language-model detector in ORIGO_AI_MODEL_DIR instead (no measured accuracy)')
+    .action(async (file: string, opts: { language?: string; json?: boolean; lm?: boolean }) => {
+      const text = readFileSync(file, 'utf8');
+      let verdict: AiVerdict;
+      if (opts.lm) {
+        const lm = await loadLmDetector();
+        if (!lm) throw new Error('--lm needs ORIGO_AI_MODEL_DIR to name a folder of ONNX models');
+        verdict = await lm.detect(text, { language: opts.language });
+        await lm.close();
+      } else {
+        verdict = detectAiText(text, loadBuiltinAiModel(), { language: opts.language });
+      }
+      console.log(opts.json ? JSON.stringify(verdict, null, 2) : formatVerdict(verdict, text));
+    });
+}
+
+export function formatVerdict(v: AiVerdict, text: string): string {
+  if (v.status === 'too_short') {
+    return `AI score: not available (too short: ${v.words} words, the detector needs at least ${v.minWords})`;
+  }
+  if (v.status === 'unsupported_language') {
+    const lang = v.language === 'und' ? 'the text does not read as English' : `language "${v.language}"`;
+    return `AI score: not available (unsupported language: ${lang}; the detector is trained on English only)`;
+  }
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const uncalibrated = 'calibrated' in v && v.calibrated === false;
+  const lines = [
+    uncalibrated
+      ? `AI score: ${v.score.toFixed(3)} (detector ${v.detector}, UNCALIBRATED: no threshold measured, nothing is flagged)`
+      : `AI score: ${v.score.toFixed(3)} (${v.flagged ? 'flagged' : 'not flagged'}; threshold ${v.threshold}, detector ${v.detector})`,
+    `AI share: ${pct(v.aiShare)} of ${v.words} words lie in segments judged machine-written`,
+    'segments:',
+  ];
+  v.segments.forEach((s, i) => {
+    const preview = text.slice(s.offset, s.offset + 60).replace(/\s+/g, ' ');
+    lines.push(`  ${String(i + 1).padStart(2)}  chars ${s.offset}-${s.offset + s.length}  ${String(s.words).padStart(3)} words  p=${s.probability.toFixed(3)}  ${s.ai ? 'AI ' : '-  '}  "${preview}…"`);
+  });
+  lines.push('A score is a statistical estimate, not proof: see docs/ai-detection.md.');
+  return lines.join('\n');
+}

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { strToU8, zipSync } from 'fflate';
+
+const bin = resolve(dirname(fileURLToPath(import.meta.url)), '../../../bin/origo.js');
+const PY = 'def total(xs):\n    s = 0\n    for x in xs:\n        if x > 0:\n            s += x\n    print("total", s)\n    return s\n';
+const PY_COPY = 'def sum_up(values):\n    acc = 0\n    for v in values:\n        if v > 0:\n            acc += v\n    print("total", acc)\n    return acc\n';
+const JS = 'function area(w, h) {\n  const a = w * h;\n  console.log("area", a);\n  return a;\n}\n';
+
+function fixture(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'origo-compare-'));
+  writeFileSync(join(dir, 'alice.py'), PY);
+  mkdirSync(join(dir, 'bob'));
+  writeFileSync(join(dir, 'bob', 'main.py'), PY_COPY);
+  writeFileSync(join(dir, 'carol.zip'), zipSync({ 'src/area.js': strToU8(JS) }));
+  return dir;
+}
+
+test('compare --format csv prints the header and one row per pair', () => {
+  const out = execFileSync(process.execPath, [bin, 'compare', fixture(), '--format', 'csv', '--kgram', '5', '--window', '2'], { encoding: 'utf8' });
+  const lines = out.trim().split('\n');
+  assert.equal(lines[0], 'left,right,similarity');
+  assert.equal(lines.length, 4);
+  const rows = lines.slice(1).map((l) => l.split(','));
+  assert.deepEqual(rows.map((r) => `${r[0]}|${r[1]}`), ['alice.py|bob', 'alice.py|carol.zip', 'bob|carol.zip']);
+  assert.equal(Number(rows[0][2]), 1);
+  for (const r of rows.slice(1)) assert.ok(Number(r[2]) < 0.5, r.join(','));
+});
+
+test('compare --format json reports fragments with files and lines; html is a page', () => {
+  const dir = fixture();
+  const json = JSON.parse(execFileSync(process.execPath, [bin, 'compare', dir, '--format', 'json', '--kgram', '5', '--window', '2'], { encoding: 'utf8' }));
+  const pair = json.pairs.find((p: { left: string; right: string }) => p.left === 'alice.py' && p.right === 'bob');
+  assert.ok(pair.fragments.length > 0);
+  assert.equal(pair.fragments[0].leftFile, 'alice.py');
+  assert.equal(pair.fragments[0].rightFile, 'main.py');
+  const html = execFileSync(process.execPath, [bin, 'compare', dir, '--format', 'html'], { encoding: 'utf8' });
+  assert.match(html, /^<!doctype html>/);
+  assert.match(html, /alice\.py/);
+});
+
+test('compare --base removes the starter code, and a bad format is refused', () => {
+  const dir = fixture();
+  const base = mkdtempSync(join(tmpdir(), 'origo-base-'));
+  writeFileSync(join(base, 'starter.py'), PY);
+  const out = execFileSync(process.execPath, [bin, 'compare', dir, '--format', 'csv', '--base', base, '--kgram', '5', '--window', '2'], { encoding: 'utf8' });
+  for (const l of out.trim().split('\n').slice(1)) assert.equal(Number(l.split(',')[2]), 0, l);
+  assert.throws(() => execFileSync(process.execPath, [bin, 'compare', dir, '--format', 'xml'], { encoding: 'utf8', stdio: 'pipe' }), /unknown format/);
+});

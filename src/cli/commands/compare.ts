@@ -1,0 +1,64 @@
+/**
+ * `origo compare <dir>`: every immediate child of <dir> (a file, a folder or a ZIP) is one
+ * submission; prints every pair's similarity as a table, CSV, JSON or an HTML report.
+ */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SingleBar, Presets } from 'cli-progress';
+import type { Command } from 'commander';
+import { compareCodeSources, languageByName, readSourceSubmission, type SourceSubmission } from '../../code-tokens/index.js';
+import { renderPairs, type CompareFormat } from './compare-output.js';
+
+const FORMATS: CompareFormat[] = ['table', 'csv', 'json', 'html'];
+
+interface CompareFlags {
+  language?: string;
+  base?: string;
+  format: string;
+  kgram?: string;
+  window?: string;
+  commonShare?: string;
+}
+
+export function registerCompareCommand(program: Command): void {
+  program
+    .command('compare')
+    .description('compare source-code submissions: each immediate child of <dir> (file, folder or .zip) is one submission')
+    .argument('<dir>', 'folder holding one entry per submission')
+    .option('--language <name>', 'read every file as this language (default: by extension)')
+    .option('--base <path>', "the instructor's starter code (file, folder or .zip), excluded from every pair")
+    .option('--format <format>', `output: ${FORMATS.join(', ')}`, 'table')
+    .option('--kgram <n>', 'tokens per k-gram')
+    .option('--window <n>', 'winnowing window')
+    .option('--common-share <share>', 'suppress code found in more than this share of submissions (1 = off)')
+    .action(async (dir: string, flags: CompareFlags) => {
+      const format = flags.format as CompareFormat;
+      if (!FORMATS.includes(format)) throw new Error(`unknown format "${flags.format}" (use ${FORMATS.join(', ')})`);
+      let accept: ((path: string) => boolean) | undefined;
+      if (flags.language) {
+        const lang = languageByName(flags.language);
+        if (!lang) throw new Error(`unknown language "${flags.language}"`);
+        accept = (p) => lang.extensions.some((ext) => p.toLowerCase().endsWith(ext));
+      }
+      const names = (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
+      const submissions: SourceSubmission[] = [];
+      for (const name of names) submissions.push(await readSourceSubmission(join(dir, name), name, accept));
+      const base = flags.base ? await readSourceSubmission(flags.base, 'base', accept) : undefined;
+      const bar = new SingleBar({ stream: process.stderr, format: 'compare [{bar}] {percentage}% {value}/{total} {stage}' }, Presets.shades_classic);
+      const total = submissions.length * 2;
+      const showBar = submissions.length >= 20;
+      if (showBar) bar.start(total, 0, { stage: 'tokenising' });
+      const result = await compareCodeSources(submissions, {
+        language: flags.language,
+        base,
+        kgramLength: flags.kgram ? Number(flags.kgram) : undefined,
+        windowLength: flags.window ? Number(flags.window) : undefined,
+        suppressShare: flags.commonShare ? Number(flags.commonShare) : undefined,
+        withFragments: format === 'json' || format === 'html',
+        onTokenized: (done) => showBar && bar.update(done, { stage: 'tokenising' }),
+        onProgress: (done) => showBar && bar.update(submissions.length + done, { stage: 'comparing' }),
+      });
+      if (showBar) bar.stop();
+      await renderPairs(result, format, (chunk) => process.stdout.write(chunk));
+    });
+}

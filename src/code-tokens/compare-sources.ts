@@ -1,0 +1,62 @@
+/**
+ * The service-facing entry point for code similarity: submissions as source text in, the engine's
+ * comparison out. Tokenises every file with the language its extension names (or the one given),
+ * then hands the token streams to the pure engine.
+ */
+import { codePairs, compareTokenizedSubmissions, type CodeCompareOptions, type CodeComparison, type CodePair, type CodeSubmission } from '../engine/index.js';
+import type { CodeLanguage } from './language.js';
+import { detectLanguage, languageByName } from './languages.js';
+import type { SourceSubmission } from './source-files.js';
+import { tokenizeCode } from './tokenize.js';
+
+export interface CodeSourceCompareOptions extends Omit<CodeCompareOptions, 'base'> {
+  /** Force one language for every file (a name of the registry); default: by extension. */
+  language?: string;
+  /** The instructor's starter code: excluded from every pair. */
+  base?: SourceSubmission;
+  /** Called after each submission is tokenised. */
+  onTokenized?: (done: number, total: number) => void;
+}
+
+function resolveLanguage(name: string | undefined): CodeLanguage | undefined {
+  if (name === undefined) return undefined;
+  const lang = languageByName(name);
+  if (!lang) throw new Error(`unknown language "${name}"`);
+  return lang;
+}
+
+/** Tokenises one submission; files no language claims are left out. */
+export async function tokenizeSubmission(sub: SourceSubmission, language?: string): Promise<CodeSubmission> {
+  const forced = resolveLanguage(language);
+  const files: CodeSubmission['files'] = [];
+  for (const f of sub.files) {
+    const lang = forced ?? detectLanguage(f.path);
+    if (lang) files.push({ path: f.path, tokens: await tokenizeCode(f.text, lang) });
+  }
+  return { id: sub.id, files };
+}
+
+/** Every pair as objects, for the service layer: sized for one assignment, not a million pairs. */
+export interface CodeSubmissionsResult {
+  pairs: CodePair[];
+  excludedFingerprints: { base: number; common: number };
+}
+
+export async function compareCodeSubmissions(submissions: readonly SourceSubmission[], options: CodeSourceCompareOptions = {}): Promise<CodeSubmissionsResult> {
+  const c = await compareCodeSources(submissions, options);
+  return { pairs: codePairs(c), excludedFingerprints: c.excludedFingerprints };
+}
+
+/** The comparison column-wise (typed arrays per measure), for large runs such as the CLI's. */
+export async function compareCodeSources(submissions: readonly SourceSubmission[], options: CodeSourceCompareOptions = {}): Promise<CodeComparison> {
+  const { language, base, onTokenized, ...engineOptions } = options;
+  const tokenized: CodeSubmission[] = [];
+  for (const s of submissions) {
+    tokenized.push(await tokenizeSubmission(s, language));
+    onTokenized?.(tokenized.length, submissions.length);
+  }
+  return compareTokenizedSubmissions(tokenized, {
+    ...engineOptions,
+    base: base ? await tokenizeSubmission(base, language) : undefined,
+  });
+}

@@ -1,0 +1,22 @@
+/**
+ * The tokeniser facade: source text plus language in, token stream out (tree-sitter where the
+ * language has a grammar, the lexical tokeniser otherwise). Parsers are prepared once per
+ * language and reused.
+ */
+import type { Parser } from 'web-tree-sitter';
+import type { CodeToken } from '../engine/index.js';
+import type { CodeLanguage } from './language.js';
+import { tokenizeLexical } from './lexical-tokenizer.js';
+import { parserFor, tokenizeTree } from './tree-sitter-tokenizer.js';
+
+const parsers = new Map<string, Promise<Parser>>();
+
+export async function tokenizeCode(text: string, lang: CodeLanguage): Promise<CodeToken[]> {
+  if (!lang.grammar) return tokenizeLexical(lang, text);
+  let parser = parsers.get(lang.name);
+  if (!parser) {
+    parser = parserFor(lang);
+    parsers.set(lang.name, parser);
+  }
+  return tokenizeTree(await parser, lang, text);
+}

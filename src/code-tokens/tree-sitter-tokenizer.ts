@@ -1,0 +1,165 @@
+/**
+ * Syntax tokenisation with web-tree-sitter (0.25.x) and the prebuilt grammars of
+ * `tree-sitter-wasms`. Walks the tree with a cursor (no per-node allocation) and emits one token
+ * per meaningful node, with statement markers around the statements of every block so that the
+ * engine can normalise statement order.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Language, Parser, type TreeCursor } from 'web-tree-sitter';
+import { FIXED_OPEN, MOVABLE_OPEN, STATEMENT_CLOSE, type CodeToken } from '../engine/index.js';
+import type { CodeLanguage } from './language.js';
+import { anonymousKind, CONTROL_KINDS, declarationLike, namedNodeAction, STATEMENT_PARENT, type NodeAction } from './node-rules.js';
+
+const require = createRequire(import.meta.url);
+let ready: Promise<void> | undefined;
+const grammars = new Map<string, Promise<Language>>();
+
+function grammarPath(file: string): string {
+  return join(dirname(require.resolve('tree-sitter-wasms/package.json')), 'out', file);
+}
+
+/** Loads (once) the grammar of a language and returns a parser set to it. */
+export async function parserFor(lang: CodeLanguage): Promise<Parser> {
+  if (!lang.grammar) throw new Error(`language ${lang.name} has no tree-sitter grammar`);
+  ready ??= Parser.init();
+  await ready;
+  let language = grammars.get(lang.grammar);
+  if (!language) {
+    language = Language.load(grammarPath(lang.grammar));
+    grammars.set(lang.grammar, language);
+  }
+  const parser = new Parser();
+  parser.setLanguage(await language);
+  return parser;
+}
+
+/** What the walk does with one node type, decided once per grammar symbol. */
+interface NodePlan {
+  named: boolean;
+  action: NodeAction;
+  /** Anonymous leaves: the token kind, or null when dropped. */
+  anonymous: string | null;
+  declaration: boolean;
+  statementParent: boolean;
+}
+
+/** Plans per language name (each language has exactly one grammar). */
+const plans = new Map<string, (NodePlan | undefined)[]>();
+
+function planTable(lang: CodeLanguage): (NodePlan | undefined)[] {
+  let table = plans.get(lang.name);
+  if (!table) {
+    table = [];
+    plans.set(lang.name, table);
+  }
+  return table;
+}
+
+function planFor(table: (NodePlan | undefined)[], language: Language, lang: CodeLanguage, id: number): NodePlan {
+  let plan = table[id];
+  if (!plan) {
+    const type = language.types[id] ?? '';
+    const named = language.nodeTypeIsNamed(id);
+    plan = {
+      named,
+      action: named ? namedNodeAction(type, lang) : { do: 'skip' },
+      anonymous: named ? null : anonymousKind(type),
+      declaration: named && declarationLike(type, lang),
+      statementParent: named && STATEMENT_PARENT.test(type),
+    };
+    table[id] = plan;
+  }
+  return plan;
+}
+
+interface Walk {
+  cursor: TreeCursor;
+  lang: CodeLanguage;
+  language: Language;
+  table: (NodePlan | undefined)[];
+  out: CodeToken[];
+}
+
+/** Tokenises one source text with an already prepared parser. */
+export function tokenizeTree(parser: Parser, lang: CodeLanguage, text: string): CodeToken[] {
+  const tree = parser.parse(text);
+  if (!tree) return [];
+  const out: CodeToken[] = [];
+  const cursor = tree.walk();
+  try {
+    walk({ cursor, lang, language: parser.language!, table: planTable(lang), out }, false);
+  } finally {
+    cursor.delete();
+    tree.delete();
+  }
+  return out;
+}
+
+function at(cursor: TreeCursor, kind: string): CodeToken {
+  const p = cursor.startPosition;
+  return { kind, line: p.row + 1, column: p.column + 1 };
+}
+
+/** Walks the node under the cursor (and its subtree); the cursor ends where it started. */
+function walk(w: Walk, inStatementParent: boolean): void {
+  const { cursor, out } = w;
+  const plan = planFor(w.table, w.language, w.lang, cursor.nodeTypeId);
+  const isStatement = inStatementParent && plan.named;
+  if (!plan.named) {
+    if (cursor.gotoFirstChild()) {
+      walkChildren(w, false);
+      cursor.gotoParent();
+      return;
+    }
+    if (plan.anonymous) out.push(at(cursor, plan.anonymous));
+    return;
+  }
+  const action = plan.action;
+  if (action.do === 'skip') return;
+  if (plan.declaration && !cursor.nodeText.includes('=')) return;
+  const start = out.length;
+  if (isStatement) out.push(at(cursor, MOVABLE_OPEN));
+  if (action.do === 'leaf') {
+    const token = at(cursor, action.kind);
+    if (action.kind === 'LIT') token.value = cursor.nodeText.slice(0, 200);
+    out.push(token);
+  } else {
+    if (action.do === 'emit') out.push(at(cursor, action.kind));
+    if (cursor.gotoFirstChild()) {
+      walkChildren(w, plan.statementParent);
+      cursor.gotoParent();
+    }
+  }
+  if (!isStatement) return;
+  if (out.length === start + 1) {
+    out.pop();
+    return;
+  }
+  for (let i = start + 1; i < out.length; i++) {
+    const k = out[i].kind;
+    if (CONTROL_KINDS.has(k) || k === MOVABLE_OPEN || k === FIXED_OPEN) {
+      out[start].kind = FIXED_OPEN;
+      break;
+    }
+  }
+  out.push({ kind: STATEMENT_CLOSE, line: out[out.length - 1].line, column: out[out.length - 1].column });
+}
+
+function walkChildren(w: Walk, statements: boolean): void {
+  const { cursor } = w;
+  do walk(w, statements);
+  while (cursor.gotoNextSibling());
+}
+
+/** True when the grammar could not parse the text cleanly (used by the conformance kit). */
+export async function hasSyntaxErrors(lang: CodeLanguage, text: string): Promise<boolean> {
+  const parser = await parserFor(lang);
+  const tree = parser.parse(text);
+  try {
+    return !tree || tree.rootNode.hasError;
+  } finally {
+    tree?.delete();
+    parser.delete();
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ *   submission  file      content (token kinds per line)
+ *   ----------  --------  -----------------------------------------------
+ *   a           Main.x    a body of 6 lines
+ *   b           Copy.x    a blank-free copy of a, shifted down 2 lines
+ *   c           Other.x   unrelated tokens
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { codePairs, compareTokenizedSubmissions as compareColumns } from './compare.js';
+import { stream } from './test-tokens.js';
+import type { CodeCompareOptions, CodeSubmission } from './types.js';
+
+const compareTokenizedSubmissions = (subs: CodeSubmission[], o: CodeCompareOptions) => {
+  const c = compareColumns(subs, o);
+  return { pairs: codePairs(c), excludedFingerprints: c.excludedFingerprints };
+};
+
+const BODY = ['FUNCTION ID ID', 'ASSIGN ID LIT', 'LOOP ID < ID', 'ASSIGN ID ID + ID', 'CALL ID ID LIT', 'RETURN ID'];
+const OTHER = ['CLASS ID', 'x y z w', 'p q r s t', 'u v', 'm n o', 'i j k l'];
+const sub = (id: string, path: string, lines: string[]): CodeSubmission => ({ id, files: [{ path, tokens: stream(...lines) }] });
+const opts = { kgramLength: 4, windowLength: 2, literalWeight: 0 };
+
+test('a copy scores 1 and its fragment points at the right lines; unrelated code scores 0', () => {
+  const res = compareTokenizedSubmissions([sub('a', 'Main.x', BODY), sub('b', 'Copy.x', ['', '', ...BODY]), sub('c', 'Other.x', OTHER)], opts);
+  const ab = res.pairs.find((p) => p.left === 'a' && p.right === 'b')!;
+  assert.equal(ab.similarity, 1);
+  assert.ok(ab.sharedFingerprints > 0);
+  assert.equal(ab.longestFragment, BODY.join(' ').split(' ').length);
+  assert.deepEqual(ab.fragments, [{ leftFile: 'Main.x', leftStartLine: 1, leftEndLine: 6, rightFile: 'Copy.x', rightStartLine: 3, rightEndLine: 8, tokens: ab.longestFragment }]);
+  const ac = res.pairs.find((p) => p.left === 'a' && p.right === 'c')!;
+  assert.equal(ac.similarity, 0);
+  assert.equal(ac.sharedFingerprints, 0);
+  assert.equal(res.pairs.length, 3);
+});
+
+test('similarity is partial when only part of the code is shared', () => {
+  const res = compareTokenizedSubmissions([sub('a', 'A', BODY), sub('b', 'B', [...BODY.slice(0, 3), ...OTHER])], opts);
+  const s = res.pairs[0].similarity;
+  assert.ok(s > 0.2 && s < 0.8, `similarity ${s}`);
+});
+
+test('code of the base submission is excluded from every pair', () => {
+  const subs = [sub('a', 'A', BODY), sub('b', 'B', BODY)];
+  assert.equal(compareTokenizedSubmissions(subs, opts).pairs[0].similarity, 1);
+  const res = compareTokenizedSubmissions(subs, { ...opts, base: sub('base', 'T', BODY) });
+  assert.equal(res.pairs[0].similarity, 0);
+  assert.ok(res.excludedFingerprints.base > 0);
+});
+
+test('code present in most submissions is suppressed automatically, and the share is configurable', () => {
+  const boiler = ['CLASS ID', 'FUNCTION ID ID ID'];
+  const subs = Array.from({ length: 12 }, (_, i) => sub(`s${i}`, 'F', [...boiler, `w${i} x${i} y${i} z${i} v${i}`]));
+  const suppressed = compareTokenizedSubmissions(subs, { ...opts, suppressShare: 0.5 });
+  assert.ok(suppressed.excludedFingerprints.common > 0);
+  assert.ok(suppressed.pairs.every((p) => p.similarity === 0));
+  const kept = compareTokenizedSubmissions(subs, { ...opts, suppressShare: 1 });
+  assert.equal(kept.excludedFingerprints.common, 0);
+  assert.ok(kept.pairs.every((p) => p.similarity > 0));
+});
+
+test('statements inserted between matches are merged over (subsequence match merging)', () => {
+  const withInsert = [...BODY.slice(0, 3), 'JUNK', ...BODY.slice(3)];
+  const merged = compareTokenizedSubmissions([sub('a', 'A', BODY), sub('b', 'B', withInsert)], { ...opts, mergeGap: 3 }).pairs[0];
+  const split = compareTokenizedSubmissions([sub('a', 'A', BODY), sub('b', 'B', withInsert)], { ...opts, mergeGap: 0 }).pairs[0];
+  assert.equal(merged.fragments.length, 1);
+  assert.equal(split.fragments.length, 2);
+  assert.ok(merged.similarity > split.similarity);
+  assert.equal(merged.similarity, 1);
+});
+
+test('the literal channel separates equal structure with different literal values', () => {
+  const withValues = (id: string, values: string[]): CodeSubmission => ({
+    id,
+    files: [{ path: 'F', tokens: stream(...BODY).map((t, i) => (i % 5 === 0 ? { ...t, value: values[(i / 5) % values.length] } : t)) }],
+  });
+  const same = compareTokenizedSubmissions([withValues('a', ['"x"', '42']), withValues('b', ['"x"', '42'])], { ...opts, literalWeight: 0.5 });
+  const other = compareTokenizedSubmissions([withValues('a', ['"x"', '42']), withValues('b', ['"y"', '7'])], { ...opts, literalWeight: 0.5 });
+  assert.equal(same.pairs[0].similarity, 1);
+  assert.equal(other.pairs[0].similarity, 0.5);
+});
+
+test('column-wise results line up with the pair objects', () => {
+  const c = compareColumns([sub('a', 'A', BODY), sub('b', 'B', OTHER), sub('c', 'C', BODY)], opts);
+  assert.deepEqual(c.ids, ['a', 'b', 'c']);
+  assert.equal(c.similarity.length, 3);
+  assert.deepEqual(Array.from(c.similarity), [0, 1, 0]);
+  assert.deepEqual(codePairs(c, 0.5).map((p) => [p.left, p.right]), [['a', 'c']]);
+});
+
+test('the result does not depend on anything but the input', () => {
+  const input = [sub('a', 'A', BODY), sub('b', 'B', [...BODY].reverse())];
+  assert.deepEqual(compareTokenizedSubmissions(input, opts), compareTokenizedSubmissions(input, opts));
+});

@@ -1,0 +1,143 @@
+/**
+ * Fingerprints and the index over them. Each submission keeps the winnowed k-gram hashes
+ * (Schleimer, Wilkerson, Aiken 2003) that survive template exclusion as its fingerprints; the
+ * index counts, for every pair of submissions, the distinct fingerprints they share, which is
+ * how candidate pairs are found without comparing every pair token by token.
+ */
+import { winnow } from '../text/winnow.js';
+import type { PreparedSubmission } from './prepare.js';
+
+export interface IndexedSubmission {
+  prepared: PreparedSubmission;
+  /** Tokens that belong to no excluded (template or common) k-gram. */
+  total: number;
+  excludedToken: Uint8Array;
+  /** keptPrefix[i] = tokens before position i that are not excluded (coverage in O(1)). */
+  keptPrefix: Int32Array;
+  /** Kept k-grams (not excluded) in stream order: first token and hash. */
+  keptPos: Int32Array;
+  keptHash: Uint32Array;
+  /**
+   * The winnowed fingerprint occurrences, sorted by hash then position: their hashes and their
+   * indices into keptPos/keptHash (a look-up table from a shared fingerprint to where it is).
+   */
+  seedHash: Uint32Array;
+  seedAt: Int32Array;
+  /** Distinct kept fingerprints, ascending, and how often each was selected. */
+  fingerprints: Uint32Array;
+  fingerprintCounts: Int32Array;
+  /** Selected fingerprint occurrences in all (the denominator of index similarity). */
+  fingerprintTotal: number;
+}
+
+export function indexSubmission(p: PreparedSubmission, excluded: ReadonlySet<number>, k: number, w: number): IndexedSubmission {
+  const n = p.fileOf.length;
+  const excludedToken = new Uint8Array(n);
+  const keptHash: number[] = [];
+  const keptPos: number[] = [];
+  const prints = new Map<number, number>();
+  const seeds: number[] = [];
+  for (const f of p.kgramFiles) {
+    const keptIndex = new Int32Array(f.hash.length).fill(-1);
+    for (let i = 0; i < f.hash.length; i++) {
+      if (excluded.has(f.hash[i])) excludedToken.fill(1, f.pos[i], f.pos[i] + k);
+      else {
+        keptIndex[i] = keptHash.length;
+        keptHash.push(f.hash[i]);
+        keptPos.push(f.pos[i]);
+      }
+    }
+    if (f.hash.length === 0) continue;
+    for (const at of winnow(Array.from(f.hash), w)) {
+      if (keptIndex[at] < 0) continue;
+      seeds.push(keptIndex[at]);
+      prints.set(f.hash[at], (prints.get(f.hash[at]) ?? 0) + 1);
+    }
+  }
+  const keptPrefix = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) keptPrefix[i + 1] = keptPrefix[i] + (excludedToken[i] ? 0 : 1);
+  const total = keptPrefix[n];
+  const fingerprints = Uint32Array.from(prints.keys()).sort();
+  const seedOrder = seeds.map((_, x) => x).sort((x, y) => keptHash[seeds[x]] - keptHash[seeds[y]] || seeds[x] - seeds[y]);
+  return {
+    prepared: p,
+    total,
+    excludedToken,
+    keptPrefix,
+    seedHash: Uint32Array.from(seedOrder, (x) => keptHash[seeds[x]]),
+    seedAt: Int32Array.from(seedOrder, (x) => seeds[x]),
+    keptPos: Int32Array.from(keptPos),
+    keptHash: Uint32Array.from(keptHash),
+    fingerprints,
+    fingerprintCounts: Int32Array.from(fingerprints, (h) => prints.get(h) ?? 0),
+    fingerprintTotal: [...prints.values()].reduce((sum, c) => sum + c, 0),
+  };
+}
+
+/** Index of the unordered pair (i < j) among n submissions in a dense upper triangle. */
+export function pairIndex(i: number, j: number, n: number): number {
+  return i * n - (i * (i + 1)) / 2 + (j - i - 1);
+}
+
+export interface PairCounts {
+  /** Distinct fingerprints shared, per pair (dense upper triangle, see `pairIndex`). */
+  shared: Uint32Array;
+  /** The shared fingerprints themselves: those of pair p are sharedHashes[offsets[p] .. offsets[p + 1]). */
+  offsets: Float64Array;
+  sharedHashes: Uint32Array;
+  /** Fingerprint occurrences of the lower-numbered (left) and higher (right) side that are shared. */
+  coveredLeft: Uint32Array;
+  coveredRight: Uint32Array;
+}
+
+/**
+ * For every pair: distinct shared fingerprints and the fingerprint occurrences of each side that
+ * the other side shares, from posting lists (work grows with the pairs that share something).
+ */
+export function pairCounts(subs: readonly IndexedSubmission[]): PairCounts {
+  const n = subs.length;
+  const postings = new Map<number, number[]>();
+  subs.forEach((s, i) => {
+    s.fingerprints.forEach((h, x) => {
+      const list = postings.get(h);
+      if (list) list.push(i, s.fingerprintCounts[x]);
+      else postings.set(h, [i, s.fingerprintCounts[x]]);
+    });
+  });
+  const size = (n * (n - 1)) / 2;
+  const shared = new Uint32Array(size), coveredLeft = new Uint32Array(size), coveredRight = new Uint32Array(size);
+  for (const list of postings.values()) {
+    for (let a = 0; a < list.length; a += 2) {
+      const i = list[a], ci = list[a + 1];
+      const base = i * n - (i * (i + 1)) / 2 - i - 1;
+      for (let b = a + 2; b < list.length; b += 2) {
+        const p = base + list[b];
+        shared[p]++;
+        coveredLeft[p] += ci;
+        coveredRight[p] += list[b + 1];
+      }
+    }
+  }
+  const offsets = new Float64Array(size + 1);
+  for (let p = 0; p < size; p++) offsets[p + 1] = offsets[p] + shared[p];
+  const sharedHashes = new Uint32Array(offsets[size]);
+  const fill = offsets.slice(0, size);
+  for (const [h, list] of postings) {
+    for (let a = 0; a < list.length; a += 2) {
+      const i = list[a];
+      const base = i * n - (i * (i + 1)) / 2 - i - 1;
+      for (let b = a + 2; b < list.length; b += 2) sharedHashes[fill[base + list[b]]++] = h;
+    }
+  }
+  return { shared, offsets, sharedHashes, coveredLeft, coveredRight };
+}
+
+/** Hashes present in more than `share` of the submissions (document frequency over k-grams). */
+export function commonHashes(sets: readonly Set<number>[], share: number): Set<number> {
+  const df = new Map<number, number>();
+  for (const s of sets) for (const h of s) df.set(h, (df.get(h) ?? 0) + 1);
+  const limit = share * sets.length;
+  const out = new Set<number>();
+  for (const [h, c] of df) if (c > limit) out.add(h);
+  return out;
+}

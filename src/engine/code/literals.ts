@@ -1,0 +1,58 @@
+/**
+ * The literal channel. Token streams deliberately forget literal values, so that renaming and
+ * reformatting change nothing; but a copy disguised structurally (extracted methods, reordered
+ * statements, rewritten control flow: levels L4-L6) still tends to carry the original's exact
+ * strings and constants, while independent solutions word them their own way. Each submission
+ * keeps the multiset of its literal values; two submissions' literal similarity is the Dice
+ * coefficient of those multisets, after the same template and common-value exclusion as
+ * fingerprints.
+ */
+import type { CodeSubmission } from './types.js';
+
+/** A multiset of literal values: interned ids ascending, with their counts. */
+export interface LiteralBag {
+  ids: Int32Array;
+  counts: Int32Array;
+  size: number;
+}
+
+export class LiteralTable {
+  private readonly ids = new Map<string, number>();
+  bag(sub: CodeSubmission): Map<number, number> {
+    const m = new Map<number, number>();
+    for (const f of sub.files) {
+      for (const t of f.tokens) {
+        if (t.value === undefined) continue;
+        let id = this.ids.get(t.value);
+        if (id === undefined) {
+          id = this.ids.size;
+          this.ids.set(t.value, id);
+        }
+        m.set(id, (m.get(id) ?? 0) + 1);
+      }
+    }
+    return m;
+  }
+}
+
+export function toBag(m: Map<number, number>, excluded: ReadonlySet<number>): LiteralBag {
+  const ids = [...m.keys()].filter((id) => !excluded.has(id)).sort((a, b) => a - b);
+  const counts = ids.map((id) => m.get(id) ?? 0);
+  return { ids: Int32Array.from(ids), counts: Int32Array.from(counts), size: counts.reduce((s, c) => s + c, 0) };
+}
+
+/** Dice coefficient of two multisets: 2 |A ∩ B| / (|A| + |B|), or NaN when both are empty. */
+export function literalDice(a: LiteralBag, b: LiteralBag): number {
+  if (a.size + b.size === 0) return NaN;
+  let i = 0, j = 0, common = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    if (a.ids[i] < b.ids[j]) i++;
+    else if (a.ids[i] > b.ids[j]) j++;
+    else {
+      common += Math.min(a.counts[i], b.counts[j]);
+      i++;
+      j++;
+    }
+  }
+  return (2 * common) / (a.size + b.size);
+}

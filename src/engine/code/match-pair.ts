@@ -1,0 +1,350 @@
+/**
+ * Matching one pair of submissions token by token. The left submission's k-grams go into a small
+ * hash table once (`MatchTable`); the fingerprints a right submission shares with it (from the
+ * index) seed runs of shared k-grams, extended along their diagonal in both directions; runs are laid as tiles, longest first,
+ * each token used at most once per side (as Greedy String Tiling does, Prechelt et al. 2002);
+ * neighbouring tiles whose gaps are small on both sides are merged and the gap tokens dropped from
+ * both totals, the subsequence match merging of Sağlam et al. (EMSE 2025) that undoes inserted
+ * statements. Structural similarity is the share of both sides' tokens covered by tiles.
+ */
+import type { IndexedSubmission } from './fingerprint-index.js';
+import type { CodeFragment } from './types.js';
+
+/** Most left positions considered for one right k-gram (bounds repetitive code). */
+const MAX_POSITIONS_PER_HASH = 64;
+
+export interface PairMatch {
+  similarity: number;
+  longestFragment: number;
+  fragments: CodeFragment[];
+}
+
+/** Sorts run indices longest first (ties: left then right start); insertion sort for the usual few. */
+function sortRuns(idx: Int32Array, n: number, runK: Int32Array, runL: Int32Array, runR: Int32Array): void {
+  const before = (p: number, q: number) => runK[p] > runK[q] || (runK[p] === runK[q] && (runL[p] < runL[q] || (runL[p] === runL[q] && runR[p] < runR[q])));
+  if (n > 24) {
+    idx.subarray(0, n).sort((p, q) => (before(p, q) ? -1 : before(q, p) ? 1 : 0));
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const v = idx[i];
+    let j = i - 1;
+    while (j >= 0 && before(v, idx[j])) {
+      idx[j + 1] = idx[j];
+      j--;
+    }
+    idx[j + 1] = v;
+  }
+}
+
+/** Sorts the first n numbers ascending; insertion sort for the usual few. */
+function sortAscending(a: Int32Array, n: number): void {
+  if (n > 24) {
+    a.subarray(0, n).sort();
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const v = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j] > v) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = v;
+  }
+}
+
+/** Sorts blocked intervals by their start (insertion sort: there are few). */
+function sortBlocked(lo: Int32Array, hi: Int32Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    const vl = lo[i], vh = hi[i];
+    let j = i - 1;
+    while (j >= 0 && lo[j] > vl) {
+      lo[j + 1] = lo[j];
+      hi[j + 1] = hi[j];
+      j--;
+    }
+    lo[j + 1] = vl;
+    hi[j + 1] = vh;
+  }
+}
+
+/** Sorts tile indices by left start; insertion sort for the usual few. */
+function sortTiles(idx: Int32Array, n: number, tileL: Int32Array): void {
+  if (n > 24) {
+    idx.subarray(0, n).sort((p, q) => tileL[p] - tileL[q]);
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const v = idx[i];
+    let j = i - 1;
+    while (j >= 0 && tileL[idx[j]] > tileL[v]) {
+      idx[j + 1] = idx[j];
+      j--;
+    }
+    idx[j + 1] = v;
+  }
+}
+
+/** Reusable scratch space, sized to the largest submission seen. */
+class Scratch {
+  stamp = 0;
+  diagStamp = new Int32Array(0);
+  diagLastR = new Int32Array(0);
+  runL = new Int32Array(256);
+  runR = new Int32Array(256);
+  runK = new Int32Array(256);
+  tileL = new Int32Array(256);
+  tileR = new Int32Array(256);
+  tileLen = new Int32Array(256);
+  blockedLo = new Int32Array(64);
+  blockedHi = new Int32Array(64);
+  pushBlocked(n: number, lo: number, hi: number): number {
+    if (n === this.blockedLo.length) {
+      const l = new Int32Array(2 * n), h = new Int32Array(2 * n);
+      l.set(this.blockedLo);
+      h.set(this.blockedHi);
+      this.blockedLo = l;
+      this.blockedHi = h;
+    }
+    this.blockedLo[n] = lo;
+    this.blockedHi[n] = hi;
+    return n + 1;
+  }
+  seeds = new Int32Array(256);
+  pushSeed(n: number, y: number): number {
+    if (n === this.seeds.length) {
+      const grown = new Int32Array(2 * n);
+      grown.set(this.seeds);
+      this.seeds = grown;
+    }
+    this.seeds[n] = y;
+    return n + 1;
+  }
+  private orderBuf = new Int32Array(256);
+  private byLeftBuf = new Int32Array(256);
+  /** Identity permutation 0..n-1 in a reused buffer. */
+  order(n: number): Int32Array {
+    if (this.orderBuf.length < n) this.orderBuf = new Int32Array(2 * n);
+    for (let i = 0; i < n; i++) this.orderBuf[i] = i;
+    return this.orderBuf;
+  }
+  byLeft(n: number): Int32Array {
+    if (this.byLeftBuf.length < n) this.byLeftBuf = new Int32Array(2 * n);
+    for (let i = 0; i < n; i++) this.byLeftBuf[i] = i;
+    return this.byLeftBuf;
+  }
+  growRuns(): void {
+    const grow = (x: Int32Array) => {
+      const y = new Int32Array(x.length * 2);
+      y.set(x);
+      return y;
+    };
+    this.runL = grow(this.runL);
+    this.runR = grow(this.runR);
+    this.runK = grow(this.runK);
+    this.tileL = grow(this.tileL);
+    this.tileR = grow(this.tileR);
+    this.tileLen = grow(this.tileLen);
+  }
+  ensure(nl: number, nr: number): void {
+    if (this.diagStamp.length < nl + nr + 1) {
+      const size = 2 * (nl + nr + 1);
+      this.diagStamp = new Int32Array(size);
+      this.diagLastR = new Int32Array(size);
+    }
+  }
+}
+
+/** The left side of a series of pair matches: its k-grams in an open-addressing hash table. */
+export class MatchTable {
+  private readonly keys: Uint32Array;
+  private readonly heads: Int32Array;
+  private readonly next: Int32Array;
+  private readonly mask: number;
+  private readonly scratch: Scratch;
+
+  constructor(readonly left: IndexedSubmission, scratch?: Scratch) {
+    const m = left.keptHash.length;
+    let cap = 16;
+    while (cap < m * 2) cap <<= 1;
+    this.mask = cap - 1;
+    this.keys = new Uint32Array(cap);
+    this.heads = new Int32Array(cap).fill(-1);
+    this.next = new Int32Array(m).fill(-1);
+    // Insert in reverse so that each chain lists positions in stream order.
+    for (let x = m - 1; x >= 0; x--) {
+      const h = left.keptHash[x];
+      let slot = h & this.mask;
+      while (this.heads[slot] !== -1 && this.keys[slot] !== h) slot = (slot + 1) & this.mask;
+      this.keys[slot] = h;
+      this.next[x] = this.heads[slot];
+      this.heads[slot] = x;
+    }
+    this.scratch = scratch ?? new Scratch();
+  }
+
+  static scratch(): Scratch {
+    return new Scratch();
+  }
+
+  private first(h: number): number {
+    let slot = h & this.mask;
+    while (this.heads[slot] !== -1) {
+      if (this.keys[slot] === h) return this.heads[slot];
+      slot = (slot + 1) & this.mask;
+    }
+    return -1;
+  }
+
+  /** Matches the left submission with `right`, seeded by the fingerprints the two share. */
+  match(right: IndexedSubmission, shared: Uint32Array, k: number, mergeGap: number, withFragments: boolean): PairMatch {
+    const a = this.left, b = right;
+    const nl = a.prepared.fileOf.length, nr = b.prepared.fileOf.length;
+    const s = this.scratch;
+    s.ensure(nl, nr);
+    const stamp = ++s.stamp;
+    // Seed and extend: every right fingerprint is looked up among the left k-grams, and each hit
+    // is extended along its diagonal in both directions while consecutive k-grams agree. Any
+    // shared run of at least w + k - 1 tokens holds a right fingerprint (winnowing's guarantee).
+    const ah = a.keptHash, ap = a.keptPos, bh = b.keptHash, bp = b.keptPos;
+    const na = ah.length, nb = bh.length;
+    // Right occurrences of the shared fingerprints, in stream order.
+    let nSeeds = 0;
+    for (let q = 0; q < shared.length; q++) {
+      const h = shared[q];
+      let lo = 0, hi = b.seedHash.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (b.seedHash[mid] < h) lo = mid + 1;
+        else hi = mid;
+      }
+      for (; lo < b.seedHash.length && b.seedHash[lo] === h; lo++) nSeeds = s.pushSeed(nSeeds, b.seedAt[lo]);
+    }
+    const seeds = s.seeds;
+    sortAscending(seeds, nSeeds);
+    let runs = 0;
+    for (let si = 0; si < nSeeds; si++) {
+      const y = seeds[si];
+      if (si > 0 && seeds[si - 1] === y) continue;
+      const r = bp[y];
+      let budget = MAX_POSITIONS_PER_HASH;
+      for (let x = this.first(bh[y]); x !== -1 && budget > 0; x = this.next[x], budget--) {
+        const d = ap[x] - r + nr;
+        if (s.diagStamp[d] === stamp && s.diagLastR[d] >= r) continue;
+        let x0 = x, y0 = y, x1 = x, y1 = y;
+        while (x0 > 0 && y0 > 0 && ap[x0 - 1] === ap[x0] - 1 && bp[y0 - 1] === bp[y0] - 1 && ah[x0 - 1] === bh[y0 - 1]) {
+          x0--;
+          y0--;
+        }
+        while (x1 + 1 < na && y1 + 1 < nb && ap[x1 + 1] === ap[x1] + 1 && bp[y1 + 1] === bp[y1] + 1 && ah[x1 + 1] === bh[y1 + 1]) {
+          x1++;
+          y1++;
+        }
+        if (runs === s.runL.length) s.growRuns();
+        s.runL[runs] = ap[x0];
+        s.runR[runs] = bp[y0];
+        s.runK[runs] = x1 - x0 + 1;
+        runs++;
+        s.diagStamp[d] = stamp;
+        s.diagLastR[d] = bp[y1];
+      }
+    }
+    const { runL, runR, runK } = s;
+    // Tiles: longest runs first, trimmed to the tokens still free on both sides.
+    const order = s.order(runs);
+    sortRuns(order, runs, runK, runL, runR);
+    let tiles = 0;
+    for (let oi = 0; oi < runs; oi++) {
+      const i = order[oi];
+      const l = runL[i], r = runR[i], len = runK[i] + k - 1;
+      // Offsets of this run already covered by a tile on either side.
+      let nBlocked = 0;
+      for (let t = 0; t < tiles; t++) {
+        const lo1 = Math.max(l, s.tileL[t]) - l, hi1 = Math.min(l + len, s.tileL[t] + s.tileLen[t]) - l;
+        if (lo1 < hi1) nBlocked = s.pushBlocked(nBlocked, lo1, hi1);
+        const lo2 = Math.max(r, s.tileR[t]) - r, hi2 = Math.min(r + len, s.tileR[t] + s.tileLen[t]) - r;
+        if (lo2 < hi2) nBlocked = s.pushBlocked(nBlocked, lo2, hi2);
+      }
+      if (nBlocked === 0) {
+        if (tiles === s.tileL.length) s.growRuns();
+        s.tileL[tiles] = l;
+        s.tileR[tiles] = r;
+        s.tileLen[tiles] = len;
+        tiles++;
+        continue;
+      }
+      sortBlocked(s.blockedLo, s.blockedHi, nBlocked);
+      let cursor = 0;
+      for (let x = 0; x <= nBlocked; x++) {
+        const lo = x < nBlocked ? s.blockedLo[x] : len;
+        if (lo - cursor >= k) {
+          if (tiles === s.tileL.length) s.growRuns();
+          s.tileL[tiles] = l + cursor;
+          s.tileR[tiles] = r + cursor;
+          s.tileLen[tiles] = lo - cursor;
+          tiles++;
+        }
+        if (x < nBlocked) cursor = Math.max(cursor, s.blockedHi[x]);
+      }
+    }
+    const byLeft = s.byLeft(tiles);
+    sortTiles(byLeft, tiles, s.tileL);
+    const { tileL, tileR, tileLen } = s;
+    let covered = 0, gaps = 0, longest = 0, groupTokens = 0;
+    const groups: number[][] = [];
+    let prev = -1;
+    for (let ti = 0; ti < tiles; ti++) {
+      const t = byLeft[ti];
+      covered += a.keptPrefix[tileL[t] + tileLen[t]] - a.keptPrefix[tileL[t]] + b.keptPrefix[tileR[t] + tileLen[t]] - b.keptPrefix[tileR[t]];
+      let merged = false;
+      if (prev >= 0) {
+        const gl = tileL[t] - (tileL[prev] + tileLen[prev]), gr = tileR[t] - (tileR[prev] + tileLen[prev]);
+        const sameFiles = a.prepared.fileOf[tileL[t]] === a.prepared.fileOf[tileL[prev]] && b.prepared.fileOf[tileR[t]] === b.prepared.fileOf[tileR[prev]];
+        if (sameFiles && gl >= 0 && gr >= 0 && gl <= mergeGap && gr <= mergeGap) {
+          gaps += gl + gr;
+          merged = true;
+        }
+      }
+      if (merged) {
+        groupTokens += tileLen[t];
+        if (withFragments) groups[groups.length - 1].push(tileL[t], tileR[t], tileLen[t]);
+      } else {
+        groupTokens = tileLen[t];
+        if (withFragments) groups.push([tileL[t], tileR[t], tileLen[t]]);
+      }
+      if (groupTokens > longest) longest = groupTokens;
+      prev = t;
+    }
+    const denominator = a.total + b.total - gaps;
+    const similarity = denominator > 0 ? Math.min(1, covered / denominator) : 0;
+    const fragments = withFragments ? groups.map((g) => toFragment(a, b, g)) : [];
+    return { similarity, longestFragment: longest, fragments };
+  }
+}
+
+/** A fragment from a group of merged tiles, given flat as [left, right, length, ...]. */
+function toFragment(a: IndexedSubmission, b: IndexedSubmission, group: number[]): CodeFragment {
+  const pa = a.prepared, pb = b.prepared;
+  let l0 = Infinity, l1 = 0, r0 = Infinity, r1 = 0, tokens = 0;
+  for (let g = 0; g < group.length; g += 3) {
+    const l = group[g], r = group[g + 1], len = group[g + 2];
+    tokens += len;
+    for (let o = 0; o < len; o++) {
+      const ll = pa.lines[l + o], rl = pb.lines[r + o];
+      if (ll < l0) l0 = ll;
+      if (ll > l1) l1 = ll;
+      if (rl < r0) r0 = rl;
+      if (rl > r1) r1 = rl;
+    }
+  }
+  return {
+    leftFile: pa.paths[pa.fileOf[group[0]]],
+    leftStartLine: l0,
+    leftEndLine: l1,
+    rightFile: pb.paths[pb.fileOf[group[1]]],
+    rightStartLine: r0,
+    rightEndLine: r1,
+    tokens,
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * Data shapes of source-code similarity. Tokenisers (outside the engine) hand the engine plain
+ * token streams; the engine never sees source text, identifiers or literals, only token kinds
+ * with the line and column they came from.
+ */
+
+/** One syntactic token: its kind (a node type or canonical class) and where it starts (1-based). */
+export interface CodeToken {
+  kind: string;
+  line: number;
+  column: number;
+  /**
+   * For literals only: the literal as written. It never enters the token stream; the engine
+   * compares the multisets of literal values as a second, order-free channel of evidence.
+   */
+  value?: string;
+}
+
+/**
+ * Statement markers a tokeniser may put into a stream so that the engine can normalise
+ * statement order. `MOVABLE_OPEN` opens a simple statement (no control flow, no jumps) that may
+ * be reordered with its simple neighbours; `FIXED_OPEN` opens any other statement. Both close
+ * with `STATEMENT_CLOSE`. Markers never count as tokens.
+ */
+export const MOVABLE_OPEN = '\u27e8m';
+export const FIXED_OPEN = '\u27e8f';
+export const STATEMENT_CLOSE = '\u27e9';
+
+export function isMarker(kind: string): boolean {
+  return kind === MOVABLE_OPEN || kind === FIXED_OPEN || kind === STATEMENT_CLOSE;
+}
+
+/** One file of a submission, already tokenised. */
+export interface TokenizedCodeFile {
+  path: string;
+  tokens: CodeToken[];
+}
+
+/** A submission: one file, a folder or an archive, compared as one unit. */
+export interface CodeSubmission {
+  id: string;
+  files: TokenizedCodeFile[];
+}
+
+export interface CodeCompareOptions {
+  /** Tokens per k-gram. */
+  kgramLength?: number;
+  /** Winnowing window (in k-grams). */
+  windowLength?: number;
+  /** Reorder runs of simple statements canonically (default true). */
+  canonicalOrder?: boolean;
+  /**
+   * Suppress fingerprints present in more than this share of the submissions (0..1];
+   * `1` disables it. Only applied when there are at least `suppressMinSubmissions` submissions.
+   */
+  suppressShare?: number;
+  suppressMinSubmissions?: number;
+  /** Fingerprints of the base (template) submission are excluded from every pair. */
+  base?: CodeSubmission;
+  /** Compute fragments only for pairs at or above this similarity (default 0: all pairs). */
+  fragmentMinSimilarity?: number;
+  /** Leave out fragments entirely (fast scoring only). */
+  withFragments?: boolean;
+  /** Largest gap (in tokens, on each side) bridged when merging neighbouring matches. */
+  mergeGap?: number;
+  /**
+   * Weight of the literal channel in the similarity (0 disables it): similarity is
+   * (1 - weight) * structural + weight * literal when both submissions have literals.
+   */
+  literalWeight?: number;
+  /** Called after each submission is indexed and after each block of pairs (for progress bars). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A run of matching code: line ranges on both sides (1-based, inclusive) and its token count. */
+export interface CodeFragment {
+  leftFile: string;
+  leftStartLine: number;
+  leftEndLine: number;
+  rightFile: string;
+  rightStartLine: number;
+  rightEndLine: number;
+  tokens: number;
+}
+
+export interface CodePair {
+  left: string;
+  right: string;
+  /** Share of both submissions' tokens covered by matches, in [0, 1]. */
+  similarity: number;
+  /** Tokens in the longest fragment. */
+  longestFragment: number;
+  /** Distinct fingerprints the two submissions share (after exclusions). */
+  sharedFingerprints: number;
+  fragments: CodeFragment[];
+}
+
+/**
+ * Every pair's figures, column-wise (a million pairs stay a few typed arrays). Pair p of
+ * submissions i < j sits at p = i * n - i * (i + 1) / 2 + (j - i - 1): rows in submission order.
+ * `codePairs` turns it into `CodePair` objects.
+ */
+export interface CodeComparison {
+  /** Submission ids, in input order. */
+  ids: string[];
+  similarity: Float64Array;
+  longestFragment: Uint32Array;
+  sharedFingerprints: Uint32Array;
+  /** Fragments of the pairs that had them computed, by pair index. */
+  fragments: Map<number, CodeFragment[]>;
+  /** Fingerprints removed because they were in the base submission or in too many submissions. */
+  excludedFingerprints: { base: number; common: number };
+}
