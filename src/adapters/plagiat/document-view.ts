@@ -82,6 +82,11 @@ export async function documentMetadata(services: Services, id: string, f: Docume
     // Every source Origo searches is local: the assignment's peers and the organisation's repositories.
     out.localSourcesFactor = round4(f.analysis.similarity);
   }
+  if (ready) {
+    // Only a real verdict is sent: texts too short or in a language the detector does not know get no field.
+    const verdict = await services.ai.verdict(doc);
+    if (verdict?.status === 'ok') out.aiDetectionFactor = round4(verdict.aiShare);
+  }
   if (f.text !== null) {
     const foreign = foreignAlphabetCount(f.text);
     out['foreign-alphabet-alert'] = foreign;

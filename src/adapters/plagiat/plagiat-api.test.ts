@@ -191,7 +191,7 @@ test('documents/add (PHP client multipart) and documents: every field the client
   assert.equal(typeof d.factor1, 'number');
   assert.equal(typeof d.factor2, 'number');
   assert.equal(d['foreign-alphabet-alert'], 0);
-  for (const absent of ['factor3', 'factor4', 'factor5', 'internetSourcesFactor', 'otherSourcesFactor', 'legalSourcesFactor', 'refbooksSourcesFactor', 'reversedFactor1', 'quotationsFactor', 'aiDetectionFactor']) {
+  for (const absent of ['factor3', 'factor4', 'factor5', 'internetSourcesFactor', 'otherSourcesFactor', 'legalSourcesFactor', 'refbooksSourcesFactor', 'reversedFactor1', 'quotationsFactor']) {
     assert.equal(absent in d, false, `${absent} is not computed and so not sent`);
   }
   assert.equal('cross-checks' in d, false, 'no assignmentId: no cross-checks');
@@ -350,6 +350,16 @@ test('report/api/token: a 24-hour JWT opening the report page; bad requests in t
   const gone = await fetch(`${server.url}/plagiat/report/?auth=${expired}`, { redirect: 'manual' });
   assert.equal(gone.status, 302);
   assert.equal(gone.headers.get('location'), 'http://lms.example/document/4332/report');
+});
+
+test('aiDetectionFactor: a share from the AI detector for a text long enough to judge, absent for a short one', async () => {
+  const long = Array.from({ length: 10 }, (_, i) => `${ESSAY} This is paragraph number ${i} of the longer essay.`).join('\n\n');
+  await upload({ APIKEY: userKey, id: 'long-essay' }, long);
+  const d = (await ready('long-essay')).json;
+  assert.equal(typeof d.aiDetectionFactor, 'number');
+  assert.ok(d.aiDetectionFactor >= 0 && d.aiDetectionFactor <= 1);
+  await upload({ APIKEY: userKey, id: 'short-essay' });
+  assert.equal('aiDetectionFactor' in (await ready('short-essay')).json, false);
 });
 
 test('served at the root of a second port for clients with hard-coded paths', async () => {

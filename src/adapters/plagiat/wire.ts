@@ -65,6 +65,8 @@ export interface DocumentMetadata {
   'foreign-alphabet-alert'?: number;
   foreignAlphabetAlert?: number;
   'cross-checks'?: CrossCheck[];
+  /** Share (0-1) of the words in passages the AI detector judges machine-written; absent when it cannot judge. */
+  aiDetectionFactor?: number;
   'document-size': number | null;
   documentSize: number | null;
   md5sum: string;
