@@ -2,6 +2,7 @@ import type { DocumentRow } from '../../store/index.js';
 import type { Services } from '../../services/services.js';
 import type { StoredAnalysis } from '../../services/analysis-model.js';
 import { foreignAlphabetCount } from '../../services/foreign-script.js';
+import { quotedShare } from '../../services/quotations.js';
 import type { DocumentRecord } from './records.js';
 import type { CrossCheck, DocumentMetadata } from './wire.js';
 
@@ -81,6 +82,7 @@ export async function documentMetadata(services: Services, id: string, f: Docume
   if (ready && f.analysis) {
     // Every source Origo searches is local: the assignment's peers and the organisation's repositories.
     out.localSourcesFactor = round4(f.analysis.similarity);
+    if (f.text !== null) out.quotationsFactor = round4(quotedShare(f.text));
   }
   if (ready) {
     // Only a real verdict is sent: texts too short or in a language the detector does not know get no field.

@@ -191,7 +191,8 @@ test('documents/add (PHP client multipart) and documents: every field the client
   assert.equal(typeof d.factor1, 'number');
   assert.equal(typeof d.factor2, 'number');
   assert.equal(d['foreign-alphabet-alert'], 0);
-  for (const absent of ['factor3', 'factor4', 'factor5', 'internetSourcesFactor', 'otherSourcesFactor', 'legalSourcesFactor', 'refbooksSourcesFactor', 'reversedFactor1', 'quotationsFactor']) {
+  assert.equal(d.quotationsFactor, 0, 'nothing is quoted');
+  for (const absent of ['factor3', 'factor4', 'factor5', 'internetSourcesFactor', 'otherSourcesFactor', 'legalSourcesFactor', 'refbooksSourcesFactor', 'reversedFactor1']) {
     assert.equal(absent in d, false, `${absent} is not computed and so not sent`);
   }
   assert.equal('cross-checks' in d, false, 'no assignmentId: no cross-checks');

@@ -29,7 +29,7 @@ const Q =
   'broad plains and scattered boulders that farmers still clear from their fields every spring.';
 const Q_EDITED = Q.split(' ').map((w, i) => (i % 8 === 7 ? `changed${i}` : w)).join(' ');
 const TEXTS = {
-  A: `Alice's essay opens with her own view of the period and the sources she read for this course. ${P} She closes by comparing it with the digital economy of her own generation.`,
+  A: `Alice's essay opens with her own view of the period and the sources she read for this course. ${P} She closes by quoting her teacher: "every age has its machines" and comparing it with the digital economy of her own generation.`,
   B: `Bob begins with a story about his grandfather, who worked in a factory near Manchester for forty years. ${P} His conclusion is that progress always has a price someone else pays.`,
   C: `Arctic terns migrate from pole to pole every year and rest on the open ocean for weeks at a time. ${Q} That is the story of the north.`,
   D: `Volcanoes build islands in the middle of the sea, where lava cools into black rock. ${Q_EDITED} Change is slow.`,
@@ -101,6 +101,7 @@ test('upload, callback, factors, cross-checks, reports and the report link, as a
     return m['cross-checks']?.find((x: { documentTitle: string }) => x.documentTitle === 'Essay B')?.similarity > 0 ? m : undefined;
   }, 30_000, 200);
   assert.equal(a.status, 'checked');
+  assert.ok(a.quotationsFactor > 0 && a.quotationsFactor < 0.1, `four quoted words: ${a.quotationsFactor}`);
   const cross = Object.fromEntries(a['cross-checks'].map((x: { documentTitle: string; documentAuthor: string; similarity: number }) => [x.documentTitle, x]));
   assert.deepEqual(Object.keys(cross).sort(), ['Essay B', 'Essay C', 'Essay D']);
   assert.equal(cross['Essay B'].documentAuthor, 'Student B');

@@ -6,19 +6,19 @@ import type { ReportJson } from './wire.js';
  * The HTML similarity report in the vendor's own layout: the PHP client (matasarei/strike-plagiarism-php)
  * scrapes it by class name (`.report-title p`, `.report-info p`, `.similarity-info-wp1 .percent`,
  * `.similarity-info-citations .percent`, `.similarity-info-desc ... span`, `.similarity-info-wpbap span`,
- * `#active-longest-table tr`), so those elements are always present. Citations are not computed:
- * that cell says "n/a".
+ * `#active-longest-table tr`), so those elements are always present. "Citations" is the share of
+ * words inside quotation marks or block quotes.
  */
 
 const LABELS = {
   en: {
     title: 'Similarity report', author: 'Author', coordinator: 'Coordinator', c1: 'Similarity coefficient 1 (phrases of at least 5 words)',
-    c2: 'Similarity coefficient 2 (phrases of at least 25 words)', citations: 'Citations (not computed)', phrase: 'Phrase length for coefficient 2',
+    c2: 'Similarity coefficient 2 (phrases of at least 25 words)', citations: 'Text in quotation marks', phrase: 'Phrase length for coefficient 2',
     words: 'Number of words', chars: 'Number of characters', sources: 'Sources', source: 'Source', identical: 'Identical words', text: 'Document text', none: 'No matching sources were found.',
   },
   pl: {
     title: 'Raport podobieństwa', author: 'Autor', coordinator: 'Promotor', c1: 'Współczynnik podobieństwa 1 (frazy co najmniej 5 słów)',
-    c2: 'Współczynnik podobieństwa 2 (frazy co najmniej 25 słów)', citations: 'Cytaty (nie obliczane)', phrase: 'Długość frazy dla współczynnika 2',
+    c2: 'Współczynnik podobieństwa 2 (frazy co najmniej 25 słów)', citations: 'Tekst w cudzysłowie', phrase: 'Długość frazy dla współczynnika 2',
     words: 'Liczba słów', chars: 'Liczba znaków', sources: 'Źródła', source: 'Źródło', identical: 'Identyczne słowa', text: 'Tekst dokumentu', none: 'Nie znaleziono pasujących źródeł.',
   },
 } as const;
@@ -65,7 +65,7 @@ export function reportHtml(model: ReportJson, f: DocumentFacts, options: { short
 <div class="similarity-info-wp1">${t.c1}: <span class="percent">${model.similarity_1 === null ? 'n/a' : model.similarity_1.toFixed(2)}</span> %</div>
 <div class="similarity-info-wp2">${t.c2}: <span class="percent">${model.similarity_2 === null ? 'n/a' : model.similarity_2.toFixed(2)}</span> %</div>
 </div>
-<div class="similarity-info-citations">${t.citations}: <span class="percent">n/a</span></div>
+<div class="similarity-info-citations">${t.citations}: <span class="percent">${model.citations.toFixed(2)}</span> %</div>
 <div class="similarity-info-desc">
 <div class="similarity-info-wp1">${t.phrase}: <span>${model.phrase_length}</span></div>
 <div class="similarity-info-wp2">${t.words}: <span>${model.words_count}</span></div>

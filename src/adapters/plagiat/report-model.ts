@@ -1,4 +1,5 @@
 import { FACTOR2_WORDS, wordsInPassages } from '../../services/passage-words.js';
+import { quotedShare } from '../../services/quotations.js';
 import type { DocumentFacts } from './document-view.js';
 import type { ReportJson } from './wire.js';
 
@@ -23,6 +24,7 @@ export function reportModel(id: string, f: DocumentFacts): ReportJson {
     coordinator: f.record.coordinators.join(', '),
     similarity_1: f.factors ? pct(f.factors.factor1) : null,
     similarity_2: f.factors ? pct(f.factors.factor2) : null,
+    citations: pct(quotedShare(text)),
     phrase_length: FACTOR2_WORDS,
     words_count: f.doc.word_count ?? 0,
     chars_count: f.doc.char_count ?? 0,

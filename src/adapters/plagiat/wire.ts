@@ -62,6 +62,8 @@ export interface DocumentMetadata {
   factor1?: number;
   factor2?: number;
   localSourcesFactor?: number;
+  /** Share (0-1) of the words inside quotation marks or block quotes. */
+  quotationsFactor?: number;
   'foreign-alphabet-alert'?: number;
   foreignAlphabetAlert?: number;
   'cross-checks'?: CrossCheck[];
@@ -83,6 +85,8 @@ export interface ReportJson {
   /** Percentages (0-100) of words in matched phrases of at least 5 and at least 25 words; null for reports made before the engine computed them. */
   similarity_1: number | null;
   similarity_2: number | null;
+  /** Percentage (0-100) of the words inside quotation marks or block quotes. */
+  citations: number;
   phrase_length: number;
   words_count: number;
   chars_count: number;
