@@ -14,7 +14,6 @@ import { ReportService } from './report-service.js';
 import { WebhookService } from './webhook-service.js';
 import { VendorRecordService } from './vendor-record-service.js';
 import { CheckQuotaService } from './check-quota-service.js';
-import { AiScoreService } from './ai-score-service.js';
 
 /** The service layer: the only way the API, the adapters and the UI reach the store. */
 export interface Services {
@@ -29,8 +28,6 @@ export interface Services {
   vendorRecords: VendorRecordService;
   /** Per-user allowances of checks (Plagiat.pl's testCount). */
   quotas: CheckQuotaService;
-  /** AI-generated-text verdicts of documents (built-in detector). */
-  ai: AiScoreService;
   /** Signed, expiring tokens (vendor logins, viewer links). */
   tokens: TokenSigner;
   events: EventBus;
@@ -74,7 +71,6 @@ export async function createServices(o: ServiceOptions): Promise<Services> {
     webhooks,
     vendorRecords: new VendorRecordService(ctx),
     quotas: new CheckQuotaService(ctx),
-    ai: new AiScoreService(ctx),
     tokens: ctx.tokens,
     events: ctx.events,
   };

@@ -84,11 +84,9 @@ export async function documentMetadata(services: Services, id: string, f: Docume
     out.localSourcesFactor = round4(f.analysis.similarity);
     if (f.text !== null) out.quotationsFactor = round4(quotedShare(f.text));
   }
-  if (ready) {
-    // Only a real verdict is sent: texts too short or in a language the detector does not know get no field.
-    const verdict = await services.ai.verdict(doc);
-    if (verdict?.status === 'ok') out.aiDetectionFactor = round4(verdict.aiShare);
-  }
+  // Only a real verdict is sent: texts too short, in a language the detector does not know, or
+  // checked with AI detection off get no field.
+  if (ready && f.analysis?.ai?.status === 'ok') out.aiDetectionFactor = round4(f.analysis.ai.ai_share);
   if (f.text !== null) {
     const foreign = foreignAlphabetCount(f.text);
     out['foreign-alphabet-alert'] = foreign;
