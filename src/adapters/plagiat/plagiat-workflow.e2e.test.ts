@@ -127,6 +127,14 @@ test('upload, callback, factors, cross-checks, reports and the report link, as a
   const html = await api.get('/api/v2/documents/report', { id: ids.A, APIKEY: key });
   assert.equal(html.status, 200);
   assert.ok(html.text.includes('<mark>'), 'the full report marks the shared passage');
+  // What the PHP client's FullReportParser reads: the first .percent under .similarity-info .similarity-info-wp1,
+  // and in #active-longest-table rows the link (2nd cell), the author (3rd) and the identical words (4th).
+  const wp1 = /<div class="similarity-info">\s*<div class="similarity-info-wp1">[^<]*<span class="percent">([^<]*)<\/span>/.exec(html.text);
+  assert.equal(Number(wp1?.[1]), json.json.similarity_1);
+  const row = /<tr[^>]*><td>\d+<\/td><td><a href="([^"]+)">Essay B<\/a><\/td><td>([^<]*)<\/td><td>(\d+)<\/td><\/tr>/.exec(html.text);
+  assert.ok(row, 'a source row for B');
+  assert.equal(row[2], 'Student B');
+  assert.ok(Number(row[3]) > 25);
   const token = await api.json('POST', '/report/api/token', { apiKey: key, documentId: ids.A, viewOnly: true });
   assert.equal(token.status, 200);
   const page = await fetch(`${server.url}/plagiat/report/?auth=${token.text}`);

@@ -49,7 +49,7 @@ function markedText(f: DocumentFacts): string {
 export function reportHtml(model: ReportJson, f: DocumentFacts, options: { short: boolean; lang: ReportLang }): string {
   const t = LABELS[options.lang];
   const rows = model.sources
-    .map((s, i) => `<tr><td>${i + 1}</td><td><a href="${escapeHtml(s.url)}">${escapeHtml(s.title)}</a></td><td>${escapeHtml(s.author)}</td><td>${s.similar_words}</td></tr>`)
+    .map((s, i) => `<tr id="${escapeHtml(s.url.slice(1))}"><td>${i + 1}</td><td><a href="${escapeHtml(s.url)}">${escapeHtml(s.title)}</a></td><td>${escapeHtml(s.author)}</td><td>${s.similar_words}</td></tr>`)
     .join('\n');
   const full = options.short
     ? ''
