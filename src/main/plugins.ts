@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config/config.js';
 import type { Services } from '../services/services.js';
+import { webPlugin } from '../web/index.js';
 import { plagiatAdapter } from '../adapters/plagiat/index.js';
 
 export interface MountedPlugin {
@@ -13,5 +14,10 @@ export interface MountedPlugin {
 /** The HTTP plug-ins mounted beside the native API: vendor adapters and the web UI, each under its prefix. */
 export async function mountedPlugins(services: Services, config: Config): Promise<MountedPlugin[]> {
   void config;
-  return [plagiatAdapter(services)];
+  const plugins: MountedPlugin[] = [];
+  // The report viewer and the instructor UI (src/web/), at the root.
+  plugins.push({ vendor: null, prefix: '', plugin: webPlugin(services) });
+  // Vendor-compatible APIs, each under its own prefix.
+  plugins.push(plagiatAdapter(services));
+  return plugins;
 }
