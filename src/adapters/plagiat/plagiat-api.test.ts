@@ -234,7 +234,7 @@ test('documents/add: client-chosen id, Chamilo JSON upload and metadata by POST,
   assert.deepEqual(unknownUser.json, { status: 'error', message: 'Unknown userEmail' });
 });
 
-test('documents/report: HTML by default in the layout the PHP client scrapes, short, lang, JSON by Accept; PDF refused honestly', async () => {
+test('documents/report: HTML by default in the layout the PHP client scrapes, short, lang, JSON by Accept, PDF', async () => {
   const added = await upload({ APIKEY: userKey, id: 'report-doc' });
   await ready('report-doc');
   const html = await api.get('/api/v2/documents/report', { id: 'report-doc', APIKEY: userKey });
@@ -264,8 +264,13 @@ test('documents/report: HTML by default in the layout the PHP client scrapes, sh
   assert.equal(typeof json.json.similarity_2, 'number');
 
   const pdf = await api.get('/api/v2/documents/report', { id: 'report-doc', APIKEY: userKey, pdf: 'true' });
-  assert.equal(pdf.status, 400);
-  assert.ok(isJsonObject(pdf) && typeof pdf.json.message === 'string');
+  assert.equal(pdf.status, 200);
+  assert.match(pdf.type, /^text\/pdf/, 'the spec names text/pdf');
+  assert.ok(pdf.text.startsWith('%PDF-'));
+  const asked = await api.get('/api/v2/documents/report', { id: 'report-doc', APIKEY: userKey, pdf: 'true', short: 'true' }, { accept: 'application/pdf' });
+  assert.equal(asked.status, 200);
+  assert.equal(asked.type, 'application/pdf');
+  assert.ok(asked.text.startsWith('%PDF-'));
   const unknown = await api.get('/api/v2/documents/report', { id: 'nope', APIKEY: userKey });
   assert.equal(unknown.status, 400);
   assert.deepEqual(unknown.json, { message: 'Unknown document ID' });
@@ -317,7 +322,7 @@ test('action=index only indexes: status "indexed", indexed true, no report', asy
   assert.equal(report.status, 400);
 });
 
-test('report/api/token: a 24-hour JWT opening the report page; bad requests in the token service shape; expired links redirect', async () => {
+test('report/api/token: a 24-hour JWT opening the viewer (view or edit); bad requests in the token service shape; expired links redirect', async () => {
   await upload({ APIKEY: userKey, id: 'token-doc' });
   await ready('token-doc');
   const res = await api.json('POST', '/report/api/token', { documentId: 'token-doc', apiKey: userKey, viewOnly: true, expirationRedirection: 'http://lms.example/document/4332/report' });
@@ -327,9 +332,26 @@ test('report/api/token: a 24-hour JWT opening the report page; bad requests in t
   assert.match(token, /^[\w-]+\.[\w-]+\.[\w-]+$/);
   const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
   assert.equal(claims.exp - claims.iat, 24 * 3600);
-  const page = await fetch(`${server.url}/plagiat/report/?auth=${token}`);
+  // The report page checks the token and hands the reader on to Origo's viewer, read-only.
+  const hop = await fetch(`${server.url}/plagiat/report/?auth=${token}`, { redirect: 'manual' });
+  assert.equal(hop.status, 302);
+  const viewerUrl = hop.headers.get('location')!;
+  assert.match(viewerUrl, /\/viewer\/[\w-]+\.[\w-]+\.[\w-]+$/);
+  const viewerClaims = JSON.parse(Buffer.from(viewerUrl.split('/viewer/')[1].split('.')[1], 'base64url').toString());
+  assert.equal(viewerClaims.mode, 'view');
+  assert.equal(viewerClaims.redirect, 'http://lms.example/document/4332/report');
+  assert.ok(viewerClaims.exp - viewerClaims.iat > 24 * 3600 - 120, 'the viewer link lives as long as the token');
+  const page = await fetch(viewerUrl);
   assert.equal(page.status, 200);
-  assert.ok((await page.text()).includes('id="active-longest-table"'));
+  assert.match(page.headers.get('content-type') ?? '', /text\/html/);
+  const editable = await api.json('POST', '/report/api/token', { documentId: 'token-doc', apiKey: userKey, viewOnly: false });
+  const editHop = await fetch(`${server.url}/plagiat/report/?auth=${editable.text}`, { redirect: 'manual' });
+  const editClaims = JSON.parse(Buffer.from(editHop.headers.get('location')!.split('/viewer/')[1].split('.')[1], 'base64url').toString());
+  assert.equal(editClaims.mode, 'edit', 'viewOnly false opens the viewer in edit mode');
+  // At the root of the second port (no viewer there, no ORIGO_PUBLIC_URL) the read-only page is served directly.
+  const rootPage = await fetch(`http://127.0.0.1:${rootPort}/report/?auth=${token}`, { redirect: 'manual' });
+  assert.equal(rootPage.status, 200);
+  assert.match(rootPage.headers.get('content-type') ?? '', /text\/html/);
 
   const bad = await api.json('POST', '/report/api/token', { documentId: 'no-such-doc', apiKey: userKey, viewOnly: true });
   assert.equal(bad.status, 400);

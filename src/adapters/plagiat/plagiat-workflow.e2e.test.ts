@@ -8,7 +8,7 @@
  *                   C = unrelated to A and B   ┐ share a ~60-word passage,
  *                   D = unrelated to A and B   ┘ every 8th word changed in D
  *   receiver   ◄── 4 callbacks {id, status: "completed"} ─────────┘
- *   user key   ── documents (factors, cross-checks), documents/report (JSON, HTML), report/api/token → report page
+ *   user key   ── documents (factors, cross-checks), documents/report (JSON, HTML, PDF), report/api/token → viewer
  *
  * A–B score higher than A–C; phrases of 5–7 words count for factor1, not for factor2.
  */
@@ -135,6 +135,9 @@ test('upload, callback, factors, cross-checks, reports and the report link, as a
   assert.ok(row, 'a source row for B');
   assert.equal(row[2], 'Student B');
   assert.ok(Number(row[3]) > 25);
+  const pdf = await fetch(`${server.url}/plagiat/api/v2/documents/report?id=${encodeURIComponent(ids.A)}&APIKEY=${key}&pdf=true`);
+  assert.equal(pdf.status, 200);
+  assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString('latin1'), '%PDF-');
   const token = await api.json('POST', '/report/api/token', { apiKey: key, documentId: ids.A, viewOnly: true });
   assert.equal(token.status, 200);
   const page = await fetch(`${server.url}/plagiat/report/?auth=${token.text}`);

@@ -32,9 +32,15 @@ export function reportRoutes(app: FastifyInstance, services: Services): void {
     const found = await documentFromParams(services, p, q);
     const f = await documentFacts(services, found.doc, found.record);
     requireReport(f);
-    if (looseBool(q.pdf) === true || String(req.headers.accept ?? '').toLowerCase().includes('application/pdf')) {
-      // PDF renderers are being built in src/report/; until they land the answer is an honest refusal.
-      throw badRequest('PDF reports are not available on this server yet; ask for the HTML or JSON report');
+    const acceptsPdf = String(req.headers.accept ?? '').toLowerCase().includes('application/pdf');
+    if (looseBool(q.pdf) === true || acceptsPdf) {
+      const pdf = await services.reports.renderPdf(found.doc, { variant: looseBool(q.short) === true ? 'summary' : 'full' });
+      const filename = `report-${found.id.replace(/[^\w.-]+/g, '_')}.pdf`;
+      // The spec names "text/pdf"; a client asking for application/pdf gets that.
+      return reply
+        .type(acceptsPdf ? 'application/pdf' : 'text/pdf; charset=UTF-8')
+        .header('content-disposition', `inline; filename="${filename}"`)
+        .send(Buffer.from(pdf));
     }
     const model = reportModel(found.id, f);
     if (wantsJson(req)) return reply.type('application/json; charset=UTF-8').send(model);
@@ -72,23 +78,38 @@ export function reportRoutes(app: FastifyInstance, services: Services): void {
     return reply.type(HTML).send(token);
   });
 
+  /**
+   * The interactive report: the token is checked here (an expired one sends the reader to its
+   * expirationRedirection), then the reader goes on to Origo's report viewer with a viewer link of
+   * the same remaining lifetime, read-only when the token says viewOnly. Served at the root of a
+   * second port without ORIGO_PUBLIC_URL, where the viewer is not mounted, the read-only report
+   * page is answered here instead.
+   */
   const viewer = async (req: FastifyRequest, reply: FastifyReply) => {
     const token = paramString(req.wire!.params.auth);
     const inspected = token ? await services.tokens.inspect(token, TOKEN_AUDIENCE) : null;
     if (!inspected) throw new PlagiatError(403, 'Invalid token');
     const { claims, expired } = inspected;
+    const redirect = typeof claims.redirect === 'string' ? claims.redirect : null;
     if (expired) {
-      if (typeof claims.redirect === 'string') return reply.redirect(claims.redirect, 302);
+      if (redirect) return reply.redirect(redirect, 302);
       throw new PlagiatError(403, 'The report link has expired');
     }
     const orgId = Number(claims.org);
     const doc = await services.documents.byId(orgId, Number(claims.doc));
     const rec = doc ? await services.vendorRecords.get<DocumentRecord>(VENDOR, KIND.document, orgId, String(claims.pid)) : undefined;
     if (!doc || !rec || rec.internalId !== doc.id) throw new PlagiatError(404, 'Unknown document ID');
-    const f = await documentFacts(services, doc, rec.data);
-    requireReport(f);
-    // The report is read-only for every token: Origo's report has no editing yet (viewOnly changes nothing).
-    return reply.type(HTML).header('cache-control', 'no-store').send(reportHtml(reportModel(String(claims.pid), f), f, { short: false, lang: reportLang(paramString(req.wire!.params.lang)) }));
+    requireReport(await documentFacts(services, doc, rec.data));
+    const atRoot = !(req.routeOptions.url ?? '').startsWith('/plagiat/');
+    const publicUrl = services.ctx.publicUrl;
+    if (atRoot && !publicUrl) return reply.type(HTML).header('cache-control', 'no-store').send(await services.reports.renderHtml(doc));
+    const remaining = Math.max(60, Number(claims.exp) - Math.floor(Date.now() / 1000));
+    const link = await services.reports.viewerLink(doc, claims.viewOnly === false ? 'edit' : 'view', {
+      ttlSeconds: remaining,
+      baseUrl: publicUrl ?? `${req.protocol}://${req.headers.host}`,
+      expiredRedirect: redirect,
+    });
+    return reply.header('cache-control', 'no-store').redirect(link.url, 302);
   };
   app.get('/report/', MESSAGE, viewer);
   app.get('/report', MESSAGE, viewer);
