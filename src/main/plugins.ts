@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config/config.js';
 import type { Services } from '../services/services.js';
 import { webPlugin } from '../web/index.js';
+import { drillbitPlugin, subscribeDrillbitCallbacks } from '../adapters/drillbit/index.js';
 import { plagiatAdapter } from '../adapters/plagiat/index.js';
 
 export interface MountedPlugin {
@@ -13,11 +14,13 @@ export interface MountedPlugin {
 
 /** The HTTP plug-ins mounted beside the native API: vendor adapters and the web UI, each under its prefix. */
 export async function mountedPlugins(services: Services, config: Config): Promise<MountedPlugin[]> {
-  void config;
   const plugins: MountedPlugin[] = [];
   // The report viewer and the instructor UI (src/web/), at the root.
   plugins.push({ vendor: null, prefix: '', plugin: webPlugin(services) });
-  // Vendor-compatible APIs, each under its own prefix.
+  // DrillBit: the classroom, /pro, Moodle and legacy endpoints; its PUT callback planner runs in every process.
+  subscribeDrillbitCallbacks(services);
+  plugins.push({ vendor: 'drillbit', prefix: '/drillbit', plugin: drillbitPlugin(services, config.maxUploadBytes) });
+  // Plagiat.pl: /plagiat/api/v2/… and /plagiat/report/…; subscribes its callback planner in every process.
   plugins.push(plagiatAdapter(services));
   return plugins;
 }
