@@ -4,6 +4,7 @@ import type { Services } from '../services/services.js';
 import { webPlugin } from '../web/index.js';
 import { drillbitPlugin, subscribeDrillbitCallbacks } from '../adapters/drillbit/index.js';
 import { plagscanPlugin } from '../adapters/plagscan/index.js';
+import { plagiatAdapter } from '../adapters/plagiat/index.js';
 
 export interface MountedPlugin {
   /** Vendor name for vendor-compatible APIs (codequiry, drillbit, plagiat, inspera, plagscan), else null. */
@@ -22,5 +23,7 @@ export async function mountedPlugins(services: Services, config: Config): Promis
   plugins.push({ vendor: 'drillbit', prefix: '/drillbit', plugin: drillbitPlugin(services, config.maxUploadBytes) });
   // PlagScan's own paths start with /v3: base URL http://host:port/plagscan/v3 (or /v3 at the root of its own port).
   plugins.push({ vendor: 'plagscan', prefix: '/plagscan', plugin: plagscanPlugin(services, { bodyLimit: config.maxUploadBytes + 1024 * 1024 }) });
+  // Plagiat.pl: /plagiat/api/v2/… and /plagiat/report/…; subscribes its callback planner in every process.
+  plugins.push(plagiatAdapter(services));
   return plugins;
 }

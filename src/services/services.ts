@@ -15,6 +15,7 @@ import { WebhookService } from './webhook-service.js';
 import { VendorRecordService } from './vendor-record-service.js';
 import { VendorTokenService } from './vendor-token-service.js';
 import { RepositoryCatalogue } from './repository-catalogue.js';
+import { CheckQuotaService } from './check-quota-service.js';
 
 /** The service layer: the only way the API, the adapters and the UI reach the store. */
 export interface Services {
@@ -31,6 +32,8 @@ export interface Services {
   vendorTokens: VendorTokenService;
   /** The organisation's reference repositories, read-only. */
   repositoryCatalogue: RepositoryCatalogue;
+  /** Per-user allowances of checks (Plagiat.pl's testCount). */
+  quotas: CheckQuotaService;
   /** Signed, expiring tokens (vendor logins, viewer links). */
   tokens: TokenSigner;
   events: EventBus;
@@ -77,6 +80,7 @@ export async function createServices(o: ServiceOptions): Promise<Services> {
     vendorRecords: new VendorRecordService(ctx),
     vendorTokens: new VendorTokenService(auth, ctx.tokens, users),
     repositoryCatalogue: new RepositoryCatalogue(ctx),
+    quotas: new CheckQuotaService(ctx),
     tokens: ctx.tokens,
     events: ctx.events,
   };
