@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config/config.js';
 import type { Services } from '../services/services.js';
+import { insperaPlugin } from '../adapters/inspera/index.js';
 
 export interface MountedPlugin {
   /** Vendor name for vendor-compatible APIs (codequiry, drillbit, plagiat, inspera, plagscan), else null. */
@@ -11,7 +12,8 @@ export interface MountedPlugin {
 
 /** The HTTP plug-ins mounted beside the native API: vendor adapters and the web UI, each under its prefix. */
 export async function mountedPlugins(services: Services, config: Config): Promise<MountedPlugin[]> {
-  void services;
-  void config;
-  return [];
+  return [
+    // Inspera Originality (both generations): base URL http://host:port/inspera (or the root of its own port).
+    { vendor: 'inspera', prefix: '/inspera', plugin: insperaPlugin(services, { bodyLimit: config.maxUploadBytes + 1024 * 1024 }) },
+  ];
 }
