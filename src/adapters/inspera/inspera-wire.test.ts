@@ -90,7 +90,7 @@ test('titles of 5 to 190 characters; names of letters only, at least three', () 
 
 test('submission options: exclusions, thresholds, archive, AI, minimum words, resubmissions', () => {
   const moodle = submissionChoices({ excludeCitations: true, sourcesThreshold: 5, archive: true, enableAIDetection: true, sources: { excludeSources: ['https://a.example'], includeSources: ['https://b.example'] }, translationLanguages: ['de'] }, true);
-  assert.deepEqual(moodle.options.settings, { ai_detection: true, exclude_quotes: true, exclude_references: true, exclude_small_sources_percent: 5 });
+  assert.deepEqual(moodle.options.settings, { ai_detection: true, exclude_quotes: true, exclude_references: true, exclude_small_sources_percent: 5, excluded_sources: ['https://a.example'] });
   assert.equal(moodle.options.to_repository, true);
   assert.equal(moodle.options.check_repository, true);
   assert.equal(moodle.options.check_peers, true);

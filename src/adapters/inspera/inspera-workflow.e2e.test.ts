@@ -8,7 +8,8 @@
  *   webhooks to the institution's URL: 0 (upload), -1 (processing), 1 (processed) per document;
  *   A gets 3 (changed) when B's later upload shows the shared passage on A's side too.
  *   GET checkStatus: A and B score higher than C.
- *   excludeCitations: a quoted copy of P scores 0 with it and more than 0 without.
+ *   excludeCitations: a quoted copy of P scores less with it than without; excludeSources naming the
+ *   source and a sourcesThreshold above its share both bring it to 0.
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -125,4 +126,10 @@ test('Inspera workflow: token, submissions, presigned uploads, webhooks, scores,
   const excluded = await processed(await submit('Quoting essay two', quoted, 'quotes-excluded', { excludeCitations: true }));
   assert.ok(plain.similarity > 0, `without exclusion ${plain.similarity}`);
   assert.ok(excluded.similarity < plain.similarity, `with excludeCitations ${excluded.similarity} vs ${plain.similarity}`);
+  // sources.excludeSources: the archived source named by its title is not counted.
+  const named = await processed(await submit('Quoting essay three', quoted, 'quotes-named', { sources: { excludeSources: ['Archived source'] } }));
+  assert.equal(named.similarity, 0, JSON.stringify(named));
+  // sourcesThreshold: a source below the percentage leaves the score.
+  const threshold = await processed(await submit('Quoting essay four', quoted, 'quotes-threshold', { sourcesThreshold: 99 }));
+  assert.equal(threshold.similarity, 0, JSON.stringify(threshold));
 });

@@ -69,8 +69,9 @@ export interface SubmissionChoices {
   maxSubmissions: number;
   /** Translation languages asked for (translation similarity is not computed; kept for the record). */
   translatedLanguages: string[];
-  /** URLs the client wants left out of internet sources (kept; Origo does not search the internet). */
+  /** Sources the client wants left out (the Moodle plugin sends URLs). */
   excludeSources: string[];
+  /** Sources the client wants searched too (kept for the record; Origo does not search the internet). */
   includeSources: string[];
 }
 
@@ -89,6 +90,7 @@ function stringList(v: unknown): string[] {
  * - `excludeCitations` → `exclude_quotes` and `exclude_references`; the older
  *   `enableReferenceDetection` (on by default) → `exclude_references`;
  * - `sourcesThreshold` (percent) → `exclude_small_sources_percent`;
+ * - `sources.excludeSources` → `excluded_sources` (sources whose id, title or file name is listed);
  * - `minLimit` → `min_words`; `reSubmissions` (default 1) → at most 1 + reSubmissions uploads.
  */
 export function submissionChoices(params: Record<string, unknown>, hasAssignment: boolean): SubmissionChoices {
@@ -112,11 +114,13 @@ export function submissionChoices(params: Record<string, unknown>, hasAssignment
   if (minWords !== undefined && minWords > 0) options.min_words = minWords;
   const resubmissions = looseInt(params.reSubmissions);
   const sources = (params.sources && typeof params.sources === 'object' ? params.sources : {}) as Record<string, unknown>;
+  const excludeSources = stringList(sources.excludeSources);
+  if (excludeSources.length) settings.excluded_sources = excludeSources;
   return {
     options,
     maxSubmissions: 1 + (resubmissions !== undefined && resubmissions >= 0 ? resubmissions : 1),
     translatedLanguages: stringList(params.translatedLanguage ?? params['translated language'] ?? params.translationLanguages),
-    excludeSources: stringList(sources.excludeSources),
+    excludeSources,
     includeSources: stringList(sources.includeSources),
   };
 }
