@@ -181,7 +181,22 @@ export const openApiDocument = {
           status: { type: 'string' },
           similarity: { type: 'number', minimum: 0, maximum: 100 },
           created_at: { type: 'string' },
-          sources: { type: 'array', items: { type: 'object', properties: { source_document_id: { type: 'string' }, title: { type: 'string' }, scope: { enum: ['peer', 'repository'] }, similarity: { type: 'number' }, matches: { type: 'integer' } } } },
+          sources: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                source_document_id: { type: 'string' },
+                title: { type: 'string' },
+                scope: { enum: ['peer', 'repository'] },
+                similarity: { type: 'number' },
+                matches: { type: 'integer' },
+                fragments: { type: 'array', description: 'Code reports: matching fragments by file and lines on both sides', items: { type: 'object' } },
+              },
+            },
+          },
+          factors: { type: ['object', 'null'], properties: { phrases_5_words: { type: 'number' }, phrases_25_words: { type: 'number' } }, description: 'Percent of words in matched phrases of at least 5 / 25 words (text reports)' },
+          ai: { type: 'object', description: 'AI-generated-text score in percent when status is "ok"; otherwise status (too_short, unsupported_language, disabled, not_applicable, not_available) and reason', properties: { status: { type: 'string' }, score: { type: 'number' }, share: { type: 'number' }, flagged: { type: 'boolean' }, threshold: { type: 'number' }, reason: { type: 'string' } } },
           matches: { type: 'array', items: ref('Match'), description: 'Offsets and lengths in characters (UTF-16 code units) of the extracted texts' },
         },
       },

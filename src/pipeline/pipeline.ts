@@ -7,6 +7,7 @@ import { analyseStep } from './steps/analyse-step.js';
 import { indexStep } from './steps/index-step.js';
 import { notifyStep } from './steps/notify-step.js';
 import { deliverStep } from './steps/deliver-step.js';
+import { codeCheckStep } from './steps/code-check-step.js';
 
 export interface PipelineOptions {
   concurrency: number;
@@ -22,6 +23,7 @@ export function createPipelineWorker(deps: PipelineDeps, options: PipelineOption
   const handlers = {
     extract: extractStep(deps),
     analyse: analyseStep(deps),
+    'code-check': codeCheckStep(deps),
     index: indexStep(deps),
     notify: notifyStep(deps),
     deliver: deliverStep(deps, { backoffBaseMs: options.webhookBackoffBaseMs ?? 5000 }),

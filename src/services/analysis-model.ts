@@ -13,7 +13,21 @@ export interface StoredSource {
   /** Share of the submission covered by this source, 0..1. */
   similarity: number;
   passages: Passage[];
+  /** Code sources: the matching fragments by file and lines on both sides. */
+  code?: {
+    fragments: { file: string; start_line: number; end_line: number; source_file: string; source_start_line: number; source_end_line: number; tokens: number }[];
+    longest_fragment: number;
+    shared_fingerprints: number;
+  };
 }
+
+/** The AI-text score stored with an analysis, or why there is none. */
+export type StoredAi =
+  | { status: 'ok'; detector: string; score: number; threshold: number; flagged: boolean; ai_share: number; words: number; segments: { offset: number; length: number; words: number; probability: number; ai: boolean }[] }
+  | { status: 'too_short'; words: number; min_words: number }
+  | { status: 'unsupported_language'; language: string }
+  | { status: 'disabled' }
+  | { status: 'not_applicable' };
 
 /** What the analyse step stores for each version of a document's report. */
 export interface StoredAnalysis {
@@ -33,4 +47,6 @@ export interface StoredAnalysis {
   candidates_considered: number;
   /** Why this version exists: the first check, a peer's later upload, an instructor's edit, ... */
   reason: string;
+  /** The AI-generated-text score, or why there is none. */
+  ai: StoredAi;
 }

@@ -55,9 +55,10 @@ export interface Passage {
   sourceLength: number;
   /**
    * How the passage was found: `verbatim` (runs of identical words), `paraphrase` (similar
-   * sentences), `summary` (a short passage echoing a long source range).
+   * sentences), `summary` (a short passage echoing a long source range), `code` (a code
+   * fragment, lines on both sides).
    */
-  kind: 'verbatim' | 'paraphrase' | 'summary';
+  kind: 'verbatim' | 'paraphrase' | 'summary' | 'code';
   /** Cosine similarity (0..1) of the two ranges' tf-isf vectors; 1 for verbatim passages. */
   similarity: number;
 }

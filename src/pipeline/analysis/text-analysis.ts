@@ -1,6 +1,7 @@
 import type { DocumentRow, Store } from '../../store/index.js';
 import { alignTexts, loadStemmers, prepareText, scoreSubmission, textFingerprints, type PreparedText } from '../../engine/index.js';
-import type { StoredAnalysis, StoredSource } from '../../services/analysis-model.js';
+import type { StoredAi, StoredAnalysis, StoredSource } from '../../services/analysis-model.js';
+import { detectAiTextBuiltin } from '../../ai-models/index.js';
 import type { AssignmentSettings } from '../../services/settings.js';
 
 /** How many candidate sources from the index are aligned in full, most shared fingerprints first. */
@@ -76,5 +77,14 @@ export async function analyseText(store: Store, doc: DocumentRow, text: string, 
     scopes,
     candidates_considered: candidates.length,
     reason,
+    ai: settings.ai_detection ? aiScore(text, doc.language) : { status: 'disabled' },
   };
+}
+
+/** The built-in AI-text detector's verdict, in the stored form. */
+export function aiScore(text: string, language: string | null): StoredAi {
+  const v = detectAiTextBuiltin(text, { language: language && language !== 'und' ? language : undefined });
+  if (v.status === 'too_short') return { status: 'too_short', words: v.words, min_words: v.minWords };
+  if (v.status === 'unsupported_language') return { status: 'unsupported_language', language: v.language };
+  return { status: 'ok', detector: v.detector, score: v.score, threshold: v.threshold, flagged: v.flagged, ai_share: v.aiShare, words: v.words, segments: v.segments };
 }

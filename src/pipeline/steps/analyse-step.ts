@@ -4,6 +4,7 @@ import { parseOptions } from '../../services/document-options.js';
 import { DEFAULT_SETTINGS, parseSettings, type AssignmentSettings } from '../../services/settings.js';
 import { publicId } from '../../services/ids.js';
 import { analyseText } from '../analysis/text-analysis.js';
+import { enqueueCodeCheck } from './code-check-step.js';
 import type { JobHandler } from '../job-types.js';
 import { debugDelay, type PipelineDeps } from '../deps.js';
 
@@ -20,12 +21,16 @@ export function analyseStep(deps: PipelineDeps): JobHandler {
     if (!doc || doc.status === 'deleted' || doc.status === 'failed') return;
     const text = await deps.store.documents.text(doc.id);
     if (!text) throw new Error(`document ${doc.id} has no extracted text`);
+    const assignment = doc.assignment_id ? await deps.store.assignments.byId(doc.assignment_id) : undefined;
+    if (assignment?.kind === 'code') {
+      // Code is checked as a group: every submission of the assignment in one engine run.
+      await finish(async (tx) => enqueueCodeCheck(tx, assignment.id, reason));
+      return;
+    }
     if (reason === 'initial' && doc.status !== 'checking') {
       await deps.store.documents.update(doc.id, { status: 'checking', updated_at: nowIso() });
     }
     await debugDelay(deps, 'analyse', signal);
-
-    const assignment = doc.assignment_id ? await deps.store.assignments.byId(doc.assignment_id) : undefined;
     const options = parseOptions(doc.options);
     const settings: AssignmentSettings = { ...(assignment ? parseSettings(assignment.settings) : DEFAULT_SETTINGS), ...(options.settings ?? {}) };
     const scopes = {

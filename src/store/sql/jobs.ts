@@ -99,6 +99,11 @@ export class JobRepo {
     return Number(r.numUpdatedRows) > 0;
   }
 
+  /** Frees a job's dedupe key, so the same key can queue a new job (for "run again after this one" work). */
+  async clearDedupe(jobId: number): Promise<void> {
+    await this.c.db.updateTable('jobs').set({ dedupe_key: null }).where('id', '=', jobId).execute();
+  }
+
   async byId(id: number): Promise<JobRow | undefined> {
     return this.c.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
   }
