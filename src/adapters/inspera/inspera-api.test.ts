@@ -13,6 +13,18 @@ let server: ServerProcess;
 let rootPort: number;
 let org: string;
 const b64 = (s: string) => `base64,${Buffer.from(s).toString('base64')}`;
+// About 180 words: long enough for an AI score (the detector needs 150).
+const LONG_ESSAY =
+  'Last winter I spent three weekends at the harbour counting birds for a school project, and the work taught me more than I expected. ' +
+  'On the first morning the wind was so strong that my notebook pages kept flipping, so I gave up writing and simply watched. ' +
+  'Gulls came in low over the breakwater, fought over fish scraps near the ferry ramp, then drifted off toward the dunes. ' +
+  'My grandfather, who fished here for decades, told me the colonies used to be far larger before the cannery closed. ' +
+  'He remembers boats unloading at dawn and children paid in coins to carry crates up the hill. ' +
+  'I tried to check his story against the council archive, but the records from the sixties are patchy and often contradict each other. ' +
+  'One register lists forty boats, another only twelve, and nobody could tell me which clerk was right. ' +
+  'In the end my report compares his memories with my counts and admits that both are uncertain. ' +
+  'Still, the trend is clear enough: fewer birds, fewer boats, and a quieter harbour than the one he describes. ' +
+  'Next spring I want to repeat the counts with a friend so that we can compare our tallies and see how much two observers disagree.';
 const ESSAY = 'The migration of arctic terns covers more distance than that of any other bird, and they rest on the open ocean for weeks.';
 
 before(async () => {
@@ -161,7 +173,7 @@ test('POST /create/submission + PUT presignedS3Url + checkStatus, with the Moodl
   assert.equal(before.status, 200);
   assert.equal(before.body.status, 0, 'queued until the file arrives');
   // A Cyrillic "а" inside a Latin word: the extraction reports a replaced character.
-  const text = `${ESSAY} Their pаper-thin feathers are replaced every year.`;
+  const text = `${LONG_ESSAY} Their pаper-thin feathers are replaced every year.`;
   const put = await c.upload(created.body.presignedS3Url, text, 'text/plain');
   assert.ok(put.status < 400, `PUT answered ${put.status} ${put.text}`);
   assert.equal((await c.upload(created.body.presignedS3Url, text, 'text/plain')).status, 200, 'a retried upload of the same bytes');
@@ -178,6 +190,10 @@ test('POST /create/submission + PUT presignedS3Url + checkStatus, with the Moodl
   }
   assert.equal(done.body.originality_percentage, done.body.similarity);
   assert.equal(done.body.translationSimilarity, null);
+  // enableAIDetection: true and enough words: the stored AI score, as a percentage.
+  assert.equal(typeof done.body.ai_index, 'number', JSON.stringify(done.body));
+  assert.ok(done.body.ai_index >= 0 && done.body.ai_index <= 100);
+  assert.equal(done.body.AI_index, done.body.ai_index);
   assert.ok(done.body.characterReplacement >= 1, JSON.stringify(done.body));
   assert.equal(done.body.hiddenText, 0);
   assert.equal(done.body.imageAsText, 0);

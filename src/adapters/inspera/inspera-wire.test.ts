@@ -41,6 +41,11 @@ test('checkStatus body: scores only once processed, both generations\' names, tr
   assert.equal(body.translationSimilarity, null);
   assert.equal(body.characterReplacement, 2);
   assert.equal(body.imageAsText, 1);
+  const withAi = checkStatusBody(doc('done'), { similarity: 0.02, ai: { status: 'ok', detector: 'builtin', score: 0.8512, threshold: 0.79, flagged: true, ai_share: 0.9, words: 300, segments: [] } } as unknown as StoredAnalysis, null);
+  assert.equal(withAi.AI_index, 85.12);
+  assert.equal(withAi.ai_index, 85.12);
+  assert.equal(withAi.originality, 'High risk', 'a high AI score alone makes the risk high');
+  assert.equal(checkStatusBody(doc('done'), { similarity: 0, ai: { status: 'too_short', words: 20, min_words: 150 } } as unknown as StoredAnalysis, null).AI_index, null);
   const pending = checkStatusBody(doc('checking'), null, null);
   assert.deepEqual(pending, { message: 'Document is processing', status: -1 });
   assert.match(String(checkStatusBody(doc('failed', 'no_text: empty'), null, null).message), /no_text/);

@@ -40,10 +40,14 @@ export function riskOf(similarityPercent: number, aiPercent: number | null): Ris
   return level === 2 ? 'High risk' : level === 1 ? 'Medium risk' : 'Low risk';
 }
 
-/** The AI score of an analysis as a percentage, or null when there is none (not computed, too short, ...). */
+/**
+ * The AI score of an analysis (the detector's probability that the text is machine-written) as a
+ * percentage, or null when there is none: detection off, text too short, language not supported,
+ * code, or an analysis stored before AI scores existed.
+ */
 export function aiPercent(analysis: StoredAnalysis): number | null {
-  void analysis;
-  return null;
+  const ai = analysis.ai as StoredAnalysis['ai'] | undefined;
+  return ai && ai.status === 'ok' ? percent(ai.score) : null;
 }
 
 export interface Scores {
