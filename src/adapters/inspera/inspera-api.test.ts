@@ -6,8 +6,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { apiClient, freePort, startProcess, tempDir, waitFor, type ServerProcess } from '../../testing/server-process.js';
 import { insperaClient } from '../../testing/inspera-client.js';
+import { SignJWT } from 'jose';
 
 const KEY = 'inspera-admin-key-0123456789abcdef';
+const JWT_SECRET = 'inspera-test-jwt-secret-0123456789abcdef';
 const dir = tempDir();
 let server: ServerProcess;
 let rootPort: number;
@@ -35,6 +37,7 @@ before(async () => {
     ORIGO_ADMIN_EMAIL: 'admin@school.example',
     ORIGO_ADMIN_PASSWORD: 'correct horse battery',
     ORIGO_WORKERS: '1',
+    ORIGO_JWT_SECRET: JWT_SECRET,
     ORIGO_COMPAT_ROOT_INSPERA_PORT: String(rootPort),
   });
   org = (await apiClient(server.url, KEY).get('/api/v1/me')).body.organisation_id;
@@ -66,6 +69,21 @@ test('POST /generateToken: clientid = API key, institutionid = organisation id; 
   const refused = await c.get('/institution-info');
   assert.equal(refused.status, 401);
   assert.equal(typeof refused.body.message, 'string');
+  // A token of ours whose 24 hours are over.
+  const claims = JSON.parse(Buffer.from(r.body.token.split('.')[1], 'base64url').toString());
+  const past = Math.floor(Date.now() / 1000) - 60;
+  const expired = await new SignJWT({ org: claims.org, inst: claims.inst, kid: claims.kid })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuer('origo')
+    .setAudience(claims.aud)
+    .setSubject(claims.sub)
+    .setIssuedAt(past - 86_400)
+    .setExpirationTime(past)
+    .sign(new TextEncoder().encode(JWT_SECRET));
+  c.setToken(expired);
+  const late = await c.post('/submissions', { documentTitle: 'Arctic terns', author: 'Ada', documentLanguage: 'en', email: 'ada@school.example', docType: 'txt', file: b64(ESSAY) });
+  assert.equal(late.status, 401);
+  assert.equal(late.body.message, 'Token has expired');
 });
 
 test('POST /token (Moodle plugin): {clientId, institutionId} → token and expirationTime in epoch milliseconds; expirationTime asks for a shorter life', async () => {
