@@ -63,15 +63,18 @@ export async function assignmentFor(services: Services, p: Principal, assignment
   return a;
 }
 
+const attemptKey = (assignmentId: string | null, email: string) => `${assignmentId ?? ''}\u0000${email.trim().toLowerCase()}`;
+
+/** How many submissions an author has made to an assignment through the Inspera API. */
+export async function attemptsOf(services: Services, p: Principal, assignmentId: string | null, email: string): Promise<number> {
+  return (await services.vendorRecords.get<{ count: number }>('inspera', KIND.attempts, p.organisationId, attemptKey(assignmentId, email)))?.data.count ?? 0;
+}
+
 /**
- * Counts one more upload by an author to an assignment; false when the limit is already reached.
- * (Two simultaneous uploads may both pass: the count is read, then written.)
+ * Counts one more submission by an author to an assignment (after it was accepted). Two
+ * submissions at the same instant may both pass the limit: the count is read, then written.
  */
-export async function countAttempt(services: Services, p: Principal, assignmentId: string | null, email: string, max: number): Promise<boolean> {
-  const key = `${assignmentId ?? ''}\u0000${email.trim().toLowerCase()}`;
-  const rec = await services.vendorRecords.get<{ count: number }>('inspera', KIND.attempts, p.organisationId, key);
-  const count = rec?.data.count ?? 0;
-  if (count >= max) return false;
-  await services.vendorRecords.put('inspera', KIND.attempts, p.organisationId, key, null, { count: count + 1 });
-  return true;
+export async function countAttempt(services: Services, p: Principal, assignmentId: string | null, email: string): Promise<void> {
+  const count = await attemptsOf(services, p, assignmentId, email);
+  await services.vendorRecords.put('inspera', KIND.attempts, p.organisationId, attemptKey(assignmentId, email), null, { count: count + 1 });
 }

@@ -6,7 +6,7 @@ import { AppError } from '../../services/errors.js';
 import { looseString } from '../shared/index.js';
 import { InsperaError, MESSAGES } from './wire-errors.js';
 import { decodeFile, docTypeOf, submissionChoices, titleAllowed } from './submission-options.js';
-import { KIND, assignmentFor, countAttempt, type InsperaSubmission } from './records.js';
+import { KIND, assignmentFor, attemptsOf, countAttempt, type InsperaSubmission } from './records.js';
 import { openUploadToken, presignedUploadUrl } from './upload-url.js';
 
 const str = (v: unknown) => looseString(v)?.trim() || undefined;
@@ -61,7 +61,7 @@ export function submissionRoutes(app: FastifyInstance, services: Services): void
       bytes = decoded.bytes;
       if (decoded.html) type = { mime: 'text/html', extension: 'html' };
     }
-    if (!(await countAttempt(services, p, assignmentId, email, choices.maxSubmissions))) throw new InsperaError(403, MESSAGES.maxSubmissions);
+    if ((await attemptsOf(services, p, assignmentId, email)) >= choices.maxSubmissions) throw new InsperaError(403, MESSAGES.maxSubmissions);
     const assignment = assignmentId
       ? await assignmentFor(services, p, assignmentId, { assignmentName: str(params.assignmentName), subjectId: str(params.subjectId), subjectName: str(params.subjectName) })
       : null;
@@ -83,7 +83,16 @@ export function submissionRoutes(app: FastifyInstance, services: Services): void
       assignmentInternalId: assignment?.id ?? null,
     };
     await services.vendorRecords.put('inspera', KIND.document, p.organisationId, documentId, null, rec);
-    if (bytes) await ingest(services, p.organisationId, documentId, rec, bytes, rec.assignmentInternalId);
+    if (bytes) {
+      try {
+        await ingest(services, p.organisationId, documentId, rec, bytes, rec.assignmentInternalId);
+      } catch (err) {
+        // The client gets no documentId, so nothing may stay behind under it.
+        await services.vendorRecords.delete('inspera', KIND.document, p.organisationId, documentId);
+        throw err;
+      }
+    }
+    await countAttempt(services, p, assignmentId, email);
     return { documentId };
   };
 
