@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { apiClient, freePort, startProcess, tempDir, waitFor, type ServerProcess } from '../../testing/server-process.js';
 import { insperaClient } from '../../testing/inspera-client.js';
 import { SignJWT } from 'jose';
+import { request } from 'node:http';
 
 const KEY = 'inspera-admin-key-0123456789abcdef';
 const JWT_SECRET = 'inspera-test-jwt-secret-0123456789abcdef';
@@ -84,6 +85,28 @@ test('POST /generateToken: clientid = API key, institutionid = organisation id; 
   const late = await c.post('/submissions', { documentTitle: 'Arctic terns', author: 'Ada', documentLanguage: 'en', email: 'ada@school.example', docType: 'txt', file: b64(ESSAY) });
   assert.equal(late.status, 401);
   assert.equal(late.body.message, 'Token has expired');
+});
+
+test('section 0 quirks: urlencoded or query parameters, a mismatched Content-Type, an absolute-form request target', async () => {
+  const base = `${server.url}/inspera`;
+  const form = await fetch(`${base}/generateToken`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `clientid=${KEY}&institutionid=${org}` });
+  assert.equal(form.status, 200);
+  const query = await fetch(`${base}/generateToken?clientid=${KEY}&institutionid=${org}`, { method: 'POST' });
+  assert.equal(query.status, 200);
+  const mislabelled = await fetch(`${base}/token`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ clientId: KEY, institutionId: org }) });
+  assert.equal(mislabelled.status, 200);
+  const token = ((await mislabelled.json()) as { token: string }).token;
+  const absolute = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, method: 'GET', path: `${server.url}/inspera/institution-info`, headers: { authorization: `Bearer ${token}` } }, (res) => {
+      let body = '';
+      res.on('data', (d) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+  assert.equal(absolute.status, 200, absolute.body);
+  assert.equal(JSON.parse(absolute.body).id, org);
 });
 
 test('POST /token (Moodle plugin): {clientId, institutionId} → token and expirationTime in epoch milliseconds; expirationTime asks for a shorter life', async () => {
