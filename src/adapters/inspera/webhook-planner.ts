@@ -7,7 +7,7 @@ import { STATUS, STATUS_MESSAGES, scoresOf } from './status-view.js';
 export const WEBHOOK_URL_SETTING = 'inspera_webhook_url';
 export const WEBHOOK_SECRET_SETTING = 'inspera_webhook_secret';
 
-const CODES: Record<DocumentEvent, number> = {
+const CODES: Partial<Record<DocumentEvent, number>> = {
   'document.received': STATUS.queued,
   'document.processing': STATUS.processing,
   'document.done': STATUS.processed,
