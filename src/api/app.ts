@@ -11,6 +11,7 @@ import { healthRoutes } from './routes/health-routes.js';
 import { identityRoutes } from './routes/identity-routes.js';
 import { assignmentRoutes } from './routes/assignment-routes.js';
 import { documentRoutes } from './routes/document-routes.js';
+import { reportRoutes } from './routes/report-routes.js';
 import { repositoryRoutes } from './routes/repository-routes.js';
 import { webhookRoutes } from './routes/webhook-routes.js';
 import { openApiRoutes } from './routes/openapi-routes.js';
@@ -54,13 +55,14 @@ export async function buildApp(services: Services, options: AppOptions): Promise
     ...(options.logger ? { loggerInstance: options.logger as FastifyBaseLogger } : { logger: false }),
     bodyLimit: options.maxUploadBytes + 1024 * 1024,
     rewriteUrl: (req) => routableUrl(req.url),
-    // Long ids get a 404 from the handler, not the router's bare 414.
-    routerOptions: { maxParamLength: 2048 },
     frameworkErrors: (err, req, reply) => {
       sendError(req, reply, err);
     },
     return503OnClosing: true,
     forceCloseConnections: true,
+    // Viewer links carry a signed token (a JWT of ~300 characters) as a path parameter; long ids get
+    // a 404 from the handler, not the router's bare 414.
+    routerOptions: { maxParamLength: 2048 },
     requestTimeout: 300_000,
   });
   app.decorateRequest('principal', null);
@@ -91,6 +93,7 @@ export async function buildApp(services: Services, options: AppOptions): Promise
     identityRoutes(native, services);
     assignmentRoutes(native, services);
     documentRoutes(native, services);
+    reportRoutes(native, services);
     repositoryRoutes(native, services);
     webhookRoutes(native, services);
   });

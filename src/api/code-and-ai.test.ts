@@ -105,13 +105,15 @@ test('a code assignment ranks the disguised copy far above the independent solut
   const indepFromOrig = ro.sources.find((s: { source_document_id: string }) => s.source_document_id === indep);
   assert.ok(copyFromOrig.similarity > 60, `copy similarity ${copyFromOrig.similarity}`);
   assert.ok(!indepFromOrig || indepFromOrig.similarity < copyFromOrig.similarity / 2, JSON.stringify(indepFromOrig));
-  assert.ok(copyFromOrig.fragments.length >= 1);
-  const fr = copyFromOrig.fragments[0];
-  assert.equal(fr.file, 'Grades.java');
-  assert.equal(fr.source_file, 'Marks.java');
-  assert.ok(fr.start_line >= 1 && fr.end_line >= fr.start_line);
+  const fr = ro.matches.find((x: { source_document_id: string }) => x.source_document_id === copy);
+  assert.ok(fr, 'a fragment of the copy');
+  assert.equal(fr.submission.file, 'Grades.java');
+  assert.equal(fr.source.file, 'Marks.java');
+  assert.ok(fr.submission.start_line >= 1 && fr.submission.end_line >= fr.submission.start_line);
+  assert.ok(fr.source.start_line >= 1 && fr.source.end_line >= fr.source.start_line);
   assert.ok(rc.sources.some((s: { source_document_id: string }) => s.source_document_id === orig), 'seen from the other side too');
   assert.equal(ro.ai.status, 'not_applicable');
+  assert.equal(ro.ai.available, false);
   // Match ranges point at the lines in the extracted text.
   const text = (await f.call('GET', `/api/v1/documents/${orig}/text`)).body.text as string;
   const m = ro.matches.find((x: { source_document_id: string }) => x.source_document_id === copy);
@@ -132,6 +134,8 @@ test('prose gets an AI score or an honest reason; assignments can switch it off'
     return rs.every((r) => r.status === 200) ? rs.map((r) => r.body) : undefined;
   }, 40_000, 100);
   assert.equal(ra.ai.status, 'ok');
+  assert.equal(ra.ai.available, true);
+  assert.ok(Array.isArray(ra.ai.segments) && ra.ai.segments.length >= 1);
   assert.ok(ra.ai.score >= 0 && ra.ai.score <= 100);
   assert.ok(ra.ai.share >= 0 && ra.ai.share <= 100);
   assert.equal(typeof ra.ai.flagged, 'boolean');

@@ -2,6 +2,8 @@
  * The OpenAPI 3.1 description of the native REST API v1, served at GET /openapi.json and rendered
  * at /docs. A test checks that every route the app registers under /api/v1 is described here.
  */
+import { reportPaths, reportSchemas } from './openapi-reports.js';
+
 type Json = Record<string, unknown>;
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -68,7 +70,7 @@ export const openApiDocument = {
   },
   servers: [{ url: '/' }],
   security: [{ bearer: [] }],
-  tags: ['Health', 'Identity', 'Organisations', 'Org units', 'Users', 'API keys', 'Courses', 'Assignments', 'Documents', 'Repositories', 'Webhooks'].map((name) => ({ name })),
+  tags: ['Health', 'Identity', 'Organisations', 'Org units', 'Users', 'API keys', 'Courses', 'Assignments', 'Documents', 'Repositories', 'Webhooks', 'Reports'].map((name) => ({ name })),
   paths: {
     '/health': { get: { tags: ['Health'], security: [], summary: 'Liveness: the database answers', responses: { '200': json({ type: 'object', properties: { status: { const: 'ok' }, database: { type: 'string' }, jobs: { type: 'object' } } }), '503': error('The database does not answer') } } },
     '/api/v1/auth/login': {
@@ -141,6 +143,8 @@ export const openApiDocument = {
     },
     '/api/v1/webhooks/{id}': { parameters: [idParam()], delete: { tags: ['Webhooks'], summary: 'Delete a webhook', responses: { '204': { description: 'Deleted' }, ...withId } } },
     '/api/v1/webhook-deliveries': { get: { tags: ['Webhooks'], summary: 'Recent deliveries and their outcome', responses: { '200': json({ type: 'object' }), ...common } } },
+
+    ...reportPaths,
   },
   components: {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API key or a login JWT' } },
@@ -201,6 +205,7 @@ export const openApiDocument = {
         },
       },
       Repository: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, is_default: { type: 'boolean' }, documents: { type: ['integer', 'null'] }, created_at: { type: 'string' } } },
+      ...reportSchemas,
       Webhook: { type: 'object', properties: { id: { type: 'string' }, url: { type: 'string' }, events: { type: 'array', items: { type: 'string' } }, document_id: { type: ['string', 'null'] }, active: { type: 'boolean' }, secret: { type: 'string', description: 'Only when created' }, created_at: { type: 'string' } } },
     },
   },

@@ -48,5 +48,7 @@ export interface StoredAnalysis {
   /** Why this version exists: the first check, a peer's later upload, an instructor's edit, ... */
   reason: string;
   /** The AI-generated-text score, or why there is none. */
-  ai: StoredAi;
+  ai?: StoredAi;
+  /** Sources and passages an instructor excluded in the viewer (reason "edit"); kept to show and restore them. */
+  excluded?: { sources: StoredSource[]; passages: { source_id: string; title?: string; scope?: 'peer' | 'repository'; passage: Passage }[] };
 }

@@ -1,7 +1,19 @@
 import type { AnalysisRow, DocumentRow } from '../store/index.js';
 import type { ServiceContext } from './context.js';
 import { AppError } from './errors.js';
-import type { StoredAi, StoredAnalysis, StoredSource } from './analysis-model.js';
+import type { StoredAnalysis, StoredSource } from './analysis-model.js';
+import { decodeJwt } from 'jose';
+import { assignmentPairs, type SubmissionPair } from './pair-overview.js';
+import { nowIso } from '../store/index.js';
+import { invalid } from './errors.js';
+import { publicId } from './ids.js';
+import { enqueueNotify } from './document-service.js';
+import { buildReportModel, type ReportModel } from '../report/model.js';
+import { filesOf, type ReportBundle } from '../report/bundle.js';
+import { renderPdf, type PdfVariant } from '../report/pdf.js';
+import { renderDocx } from '../report/docx.js';
+import { renderViewerHtml, type ViewerOptions } from '../report/html-viewer.js';
+import { applyExclusions, knownIds, type ExclusionEdit } from '../report/exclusions.js';
 
 export interface NativeMatch {
   source_document_id: string;
@@ -19,33 +31,64 @@ export interface NativeReport {
   created_at: string;
   sources: { source_document_id: string; title: string; scope: string; similarity: number; matches: number; fragments?: NonNullable<StoredSource['code']>['fragments'] }[];
   matches: NativeMatch[];
-  /** Plagiat.pl coefficients in percent: words in matched phrases of at least 5 / 25 words. */
-  factors: { phrases_5_words: number; phrases_25_words: number } | null;
-  /** The AI-generated-text score in percent, or why there is none. */
-  ai: { status: 'ok'; score: number; share: number; flagged: boolean; threshold: number; detector: string } | { status: string; reason: string };
 }
 
-function aiView(ai: StoredAi | undefined): NativeReport['ai'] {
-  if (!ai) return { status: 'not_available', reason: 'this report was made before AI scoring existed' };
-  switch (ai.status) {
-    case 'ok':
-      return { status: 'ok', score: percent(ai.score), share: percent(ai.ai_share), flagged: ai.flagged, threshold: percent(ai.threshold), detector: ai.detector };
-    case 'too_short':
-      return { status: 'too_short', reason: `the text has ${ai.words} words; at least ${ai.min_words} are needed for an AI score` };
-    case 'unsupported_language':
-      return { status: 'unsupported_language', reason: `the AI detector was not trained for this language (${ai.language})` };
-    case 'disabled':
-      return { status: 'disabled', reason: 'AI detection is switched off for this assignment' };
-    default:
-      return { status: 'not_applicable', reason: 'AI scoring applies to prose, not to source code' };
-  }
-}
 
 export const percent = (share: number) => Math.round(share * 10000) / 100;
 
 /** Reads stored analyses and renders the native JSON report. */
 export class ReportService {
   constructor(private readonly ctx: ServiceContext) {}
+
+  private _rendering: ReportRendering | null = null;
+  private get rendering(): ReportRendering {
+    return (this._rendering ??= new ReportRendering(this.ctx, this));
+  }
+
+  /** The versioned report model (latest version, or the one asked for). */
+  model(doc: DocumentRow, version?: number): Promise<ReportModel> {
+    return this.rendering.model(doc, version);
+  }
+
+  /** The model with the full texts its offsets refer to (for renderers and the viewer). */
+  bundle(doc: DocumentRow, version?: number): Promise<ReportBundle> {
+    return this.rendering.bundle(doc, version);
+  }
+
+  /** A real PDF: 'full' (summary page, then the text with highlights), 'summary' (one page), 'ai' (not_ready while no AI score exists). */
+  renderPdf(doc: DocumentRow, o: { variant: PdfVariant }): Promise<Uint8Array> {
+    return this.rendering.renderPdf(doc, o);
+  }
+
+  /** The self-contained interactive HTML report. */
+  renderHtml(doc: DocumentRow, o: Partial<ViewerOptions> = {}): Promise<string> {
+    return this.rendering.renderHtml(doc, o);
+  }
+
+  /** The annotated DOCX report (highlights and comments). */
+  renderDocx(doc: DocumentRow): Promise<Uint8Array> {
+    return this.rendering.renderDocx(doc);
+  }
+
+  /** A signed, expiring viewer link: `${baseUrl}/viewer/<token>`. */
+  viewerLink(doc: DocumentRow, mode: ViewerMode, o: { ttlSeconds: number; baseUrl: string; expiredRedirect?: string | null }): Promise<{ url: string; token: string; expiresAt: Date }> {
+    return this.rendering.viewerLink(doc, mode, o);
+  }
+
+  /** What a viewer token opens, `{expired, redirect}`, or null. */
+  openViewer(token: string): Promise<ViewerGrant | { expired: true; redirect: string | null } | null> {
+    return this.rendering.openViewer(token);
+  }
+
+  /** Pairs of submissions that share passages, most similar first (the code-assignment overview). */
+  pairs(docs: DocumentRow[]): Promise<SubmissionPair[]> {
+    return assignmentPairs(this.ctx.store, docs);
+  }
+
+  /** Exclude or restore sources and matches: a new version (reason "edit") and a document.changed event. */
+  edit(doc: DocumentRow, edit: ExclusionEdit): Promise<{ version: number; similarity: number }> {
+    return this.rendering.edit(doc, edit);
+  }
 
   async latest(doc: DocumentRow): Promise<{ row: AnalysisRow; analysis: StoredAnalysis } | null> {
     const row = await this.ctx.store.analyses.latest(doc.id);
@@ -81,8 +124,136 @@ export class ReportService {
       matches: analysis.sources.flatMap((s) =>
         s.passages.map((m) => ({ source_document_id: s.public_id, offset: m.offset, length: m.length, source_offset: m.sourceOffset, source_length: m.sourceLength })),
       ),
-      factors: analysis.engine === 'text' && analysis.factor1 !== undefined ? { phrases_5_words: percent(analysis.factor1), phrases_25_words: percent(analysis.factor2) } : null,
-      ai: aiView(analysis.ai),
     };
+  }
+}
+
+// ---- the versioned report model, its renderers and viewer links (issue 6) ----
+
+/** Audience of viewer-link tokens: they open one document's viewer and nothing else. */
+export const VIEWER_AUDIENCE = 'origo-viewer';
+
+export type ViewerMode = 'view' | 'edit';
+
+export interface ViewerGrant {
+  document: DocumentRow;
+  mode: ViewerMode;
+}
+
+/** Report model, bundles, renderers, viewer links and instructor edits, on top of the stored analyses. */
+class ReportRendering {
+  constructor(private readonly ctx: ServiceContext, private readonly reports: ReportService) {}
+
+  /** The model and the texts its offsets refer to; `not_ready` until a report exists. */
+  async bundle(doc: DocumentRow, version?: number): Promise<ReportBundle> {
+    const found = version === undefined ? await this.reports.latest(doc) : await this.reports.version(doc, version);
+    if (!found) {
+      if (version !== undefined) throw new AppError('not_found', `The document has no report version ${version}.`);
+      await this.reports.native(doc); // throws the right not_ready message
+      throw new AppError('not_ready');
+    }
+    const { row, analysis } = found;
+    const store = this.ctx.store;
+    const own = await store.documents.text(doc.id);
+    const submission = { text: own?.text ?? '', extraction: own ? (JSON.parse(own.extraction) as Record<string, unknown>) : null };
+    const ids = [...analysis.sources, ...(analysis.excluded?.sources ?? [])].map((s) => s.document_id);
+    const alive = new Map((await store.documents.byIds(ids)).filter((d) => d.status !== 'deleted' && d.organisation_id === doc.organisation_id).map((d) => [d.id, d]));
+    const texts = await store.documents.texts([...alive.keys()]);
+    const sources = new Map<string, { text: string; extraction: Record<string, unknown> | null }>();
+    for (const t of texts) {
+      const d = alive.get(t.document_id);
+      if (d) sources.set(d.public_id, { text: t.text, extraction: JSON.parse(t.extraction) as Record<string, unknown> });
+    }
+    const model = buildReportModel({
+      document: {
+        id: doc.public_id,
+        title: doc.title,
+        author: doc.author,
+        filename: doc.filename,
+        status: doc.status,
+        language: doc.language,
+        counts: doc.char_count === null ? null : { characters: doc.char_count, words: doc.word_count ?? 0, pages: doc.page_count ?? 0 },
+        created_at: doc.created_at,
+      },
+      analysis,
+      version: row.version,
+      created_at: row.created_at,
+      versions: await store.analyses.versions(doc.id),
+      submission,
+      sources,
+    });
+    return {
+      model,
+      submission: { text: submission.text, files: filesOf(submission.extraction) },
+      sources: new Map([...sources].map(([id, t]) => [id, { text: t.text, files: filesOf(t.extraction) }])),
+    };
+  }
+
+  async model(doc: DocumentRow, version?: number): Promise<ReportModel> {
+    return (await this.bundle(doc, version)).model;
+  }
+
+  async renderPdf(doc: DocumentRow, o: { variant: PdfVariant }): Promise<Uint8Array> {
+    const b = await this.bundle(doc);
+    if (o.variant === 'ai' && !b.model.ai.available) throw new AppError('not_ready', `No AI-generated-text report exists for this document: ${b.model.ai.reason}`);
+    return renderPdf(b, o.variant);
+  }
+
+  /** The self-contained HTML report (inline style and script; works saved to disk). */
+  async renderHtml(doc: DocumentRow, o: Partial<ViewerOptions> = {}): Promise<string> {
+    return renderViewerHtml(await this.bundle(doc), { mode: 'static', ...o });
+  }
+
+  async renderDocx(doc: DocumentRow): Promise<Uint8Array> {
+    return renderDocx(await this.bundle(doc));
+  }
+
+  /** A signed, expiring link to the interactive viewer. */
+  async viewerLink(doc: DocumentRow, mode: ViewerMode, o: { ttlSeconds: number; baseUrl: string; expiredRedirect?: string | null }): Promise<{ url: string; token: string; expiresAt: Date }> {
+    if (mode !== 'view' && mode !== 'edit') throw invalid('mode must be "view" or "edit"', { fields: { mode: 'must be view or edit' } });
+    const ttl = Math.min(Math.max(Math.trunc(o.ttlSeconds) || 3600, 60), 30 * 24 * 3600);
+    const { token, expiresAt } = await this.ctx.tokens.sign(
+      { org: doc.organisation_id, mode, ...(o.expiredRedirect ? { redirect: o.expiredRedirect } : {}) },
+      { audience: VIEWER_AUDIENCE, subject: doc.public_id, ttlSeconds: ttl },
+    );
+    return { url: `${o.baseUrl.replace(/\/+$/, '')}/viewer/${token}`, token, expiresAt: new Date(expiresAt * 1000) };
+  }
+
+  /** What a viewer token opens; `expired` (with the link's redirect, if any) or null when invalid. */
+  async openViewer(token: string): Promise<ViewerGrant | { expired: true; redirect: string | null } | null> {
+    const claims = await this.ctx.tokens.verify(token, VIEWER_AUDIENCE);
+    if (claims === 'expired') {
+      // The signature was checked before the expiry, so the claims can be trusted for the redirect.
+      const redirect = decodeJwt(token).redirect;
+      return { expired: true, redirect: typeof redirect === 'string' ? redirect : null };
+    }
+    if (!claims || typeof claims.sub !== 'string' || typeof claims.org !== 'number') return null;
+    const doc = await this.ctx.store.documents.byPublicId(claims.org, claims.sub);
+    if (!doc || doc.status === 'deleted') return null;
+    return { document: doc, mode: claims.mode === 'edit' ? 'edit' : 'view' };
+  }
+
+  /**
+   * An instructor's edit: exclude or restore sources and matches. The similarity is recomputed,
+   * stored as a new report version (reason "edit") and announced as `document.changed`.
+   */
+  async edit(doc: DocumentRow, edit: ExclusionEdit): Promise<{ version: number; similarity: number }> {
+    const found = await this.reports.latest(doc);
+    if (!found) throw new AppError('not_ready', 'The document has no report to edit yet.');
+    const known = knownIds(found.analysis);
+    const unknown = [
+      ...[...(edit.exclude_sources ?? []), ...(edit.restore_sources ?? [])].filter((id) => !known.sources.has(id)),
+      ...[...(edit.exclude_matches ?? []), ...(edit.restore_matches ?? [])].filter((id) => !known.matches.has(id)),
+    ];
+    if (unknown.length) throw invalid(`Unknown source or match ids: ${unknown.join(', ')}`, { fields: { ids: unknown } });
+    const text = await this.ctx.store.documents.text(doc.id);
+    if (!text) throw new AppError('not_ready', 'The document has no extracted text.');
+    const next = applyExclusions(found.analysis, text.text, edit);
+    return this.ctx.store.transaction(async (tx) => {
+      const row = await tx.analyses.add({ public_id: publicId('rpt'), document_id: doc.id, similarity: next.similarity, result: JSON.stringify(next), created_at: nowIso() });
+      await tx.documents.update(doc.id, { similarity: next.similarity, updated_at: nowIso() });
+      await enqueueNotify(tx, doc.id, 'document.changed', `v${row.version}`, row.version);
+      return { version: row.version, similarity: percent(next.similarity) };
+    });
   }
 }

@@ -7,6 +7,7 @@ import { buildApp } from '../api/app.js';
 import { createPipelineWorker, type Worker } from '../pipeline/index.js';
 import type { Logger } from '../services/logger.js';
 import { tempDir } from './server-process.js';
+import { webPlugin } from '../web/index.js';
 
 /** A logger that keeps quiet (tests read state, not logs). */
 export const silentLog: Logger = {
@@ -27,7 +28,7 @@ export interface AppFixture {
 }
 
 /** An in-process app on an in-memory SQLite store, optionally with a worker: no port, no server. */
-export async function appFixture(options: { worker?: boolean; maxUploadBytes?: number } = {}): Promise<AppFixture> {
+export async function appFixture(options: { worker?: boolean; maxUploadBytes?: number; web?: boolean } = {}): Promise<AppFixture> {
   const dir = tempDir();
   const store = await openSqliteStore(':memory:');
   const blobs = new LocalBlobStore(`${dir.path}/blobs`);
@@ -35,7 +36,9 @@ export async function appFixture(options: { worker?: boolean; maxUploadBytes?: n
   const services = await createServices({ store, blobs, log: silentLog, maxUploadBytes, jwtSecret: null, jwtTtlSeconds: 3600, publicUrl: null });
   const adminKey = 'fixture-admin-key-0123456789';
   await bootstrap(services, { adminKey, adminEmail: 'admin@example.org', adminPassword: 'correct horse battery' });
-  const app = await buildApp(services, { maxUploadBytes });
+  // The web plug-in (report viewer, UI) is mounted as src/main/plugins.ts mounts it.
+  const plugins = options.web ? [{ prefix: '', plugin: webPlugin(services) }] : [];
+  const app = await buildApp(services, { maxUploadBytes, plugins });
   let worker: Worker | null = null;
   if (options.worker) {
     worker = createPipelineWorker({ store, blobs, events: services.ctx.events, log: silentLog, stepDelay: null }, { concurrency: 1, leaseMs: 10_000, webhookBackoffBaseMs: 50 });

@@ -64,7 +64,7 @@ export function documentRoutes(app: FastifyInstance, services: Services): void {
     return pageView(await Promise.all(r.items.map((d) => documentView(d, res))), r.total, pg.limit, pg.offset);
   });
   app.get('/api/v1/documents/:id', async (req) => documentView(await services.documents.get(principalOf(req), param(req, 'id')), ids()));
-  app.get('/api/v1/documents/:id/report', async (req) => services.reports.native(await services.documents.get(principalOf(req), param(req, 'id'))));
+  // GET /api/v1/documents/:id/report (the report model) lives in report-routes.ts with the other renderings.
   app.get('/api/v1/documents/:id/text', async (req) => {
     const doc = await services.documents.get(principalOf(req), param(req, 'id'));
     const t = await services.documents.text(doc);

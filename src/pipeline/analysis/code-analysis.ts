@@ -4,6 +4,9 @@ import { compareCodeSubmissions, type SourceSubmission } from '../../code-tokens
 import type { StoredAnalysis, StoredSource } from '../../services/analysis-model.js';
 import type { AssignmentSettings } from '../../services/settings.js';
 
+/** A code passage: character ranges plus the file and lines on both sides. */
+type CodePassage = Passage & { file: string; startLine: number; endLine: number; sourceFile: string; sourceStartLine: number; sourceEndLine: number };
+
 interface ExtractedFiles {
   files?: { path: string; offset: number; length: number }[];
 }
@@ -63,13 +66,16 @@ export async function analyseCodeGroup(members: CodeCheckMember[], settings: Ass
     const right = byId.get(pair.right)!;
     for (const [me, other, flip] of [[left, right, false], [right, left, true]] as const) {
       if (me.scope === 'repository') continue;
-      const passages: Passage[] = [];
+      const passages: CodePassage[] = [];
       const fragments = pair.fragments.map((f) => {
         const mine = flip ? { file: f.rightFile, start: f.rightStartLine, end: f.rightEndLine } : { file: f.leftFile, start: f.leftStartLine, end: f.leftEndLine };
         const theirs = flip ? { file: f.leftFile, start: f.leftStartLine, end: f.leftEndLine } : { file: f.rightFile, start: f.rightStartLine, end: f.rightEndLine };
         const a = lineRange(fileText(me, mine.file), me.submission.offsets.get(mine.file) ?? 0, mine.start, mine.end);
         const b = lineRange(fileText(other, theirs.file), other.submission.offsets.get(theirs.file) ?? 0, theirs.start, theirs.end);
-        passages.push({ offset: a.offset, length: a.length, sourceOffset: b.offset, sourceLength: b.length, kind: 'code', similarity: pair.similarity });
+        passages.push({
+          offset: a.offset, length: a.length, sourceOffset: b.offset, sourceLength: b.length, kind: 'code', similarity: pair.similarity,
+          file: mine.file, startLine: mine.start, endLine: mine.end, sourceFile: theirs.file, sourceStartLine: theirs.start, sourceEndLine: theirs.end,
+        });
         return { file: mine.file, start_line: mine.start, end_line: mine.end, source_file: theirs.file, source_start_line: theirs.start, source_end_line: theirs.end, tokens: f.tokens };
       });
       const list = sources.get(me.doc.id) ?? [];

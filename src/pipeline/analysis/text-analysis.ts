@@ -2,6 +2,7 @@ import type { DocumentRow, Store } from '../../store/index.js';
 import { alignTexts, loadStemmers, prepareText, scoreSubmission, textFingerprints, type PreparedText } from '../../engine/index.js';
 import type { StoredAi, StoredAnalysis, StoredSource } from '../../services/analysis-model.js';
 import { detectAiTextBuiltin } from '../../ai-models/index.js';
+import { scoreOptionsFor } from '../../report/score-options.js';
 import type { AssignmentSettings } from '../../services/settings.js';
 
 /** How many candidate sources from the index are aligned in full, most shared fingerprints first. */
@@ -45,13 +46,7 @@ export async function analyseText(store: Store, doc: DocumentRow, text: string, 
     const passages = alignTexts(submission, prepared, { minWords: settings.min_match_words });
     if (passages.length) found.push({ source, passages, text: prepared });
   }
-  const options = {
-    excludeQuotes: settings.exclude_quotes,
-    excludeReferences: settings.exclude_references,
-    minMatchWords: settings.min_match_words,
-    excludedPhrases: settings.excluded_phrases,
-    templates: settings.template_text.trim() ? [prepareText(settings.template_text)] : [],
-  };
+  const options = scoreOptionsFor(settings);
   const score = scoreSubmission(submission, found, options);
   // Sources below the assignment's threshold leave the report, and the score is computed without them.
   const minShare = settings.exclude_small_sources_percent / 100;

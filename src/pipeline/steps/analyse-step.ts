@@ -5,6 +5,8 @@ import { DEFAULT_SETTINGS, parseSettings, type AssignmentSettings } from '../../
 import { publicId } from '../../services/ids.js';
 import { analyseText } from '../analysis/text-analysis.js';
 import { enqueueCodeCheck } from './code-check-step.js';
+import { carryExclusions } from '../../report/exclusions.js';
+import type { StoredAnalysis } from '../../services/analysis-model.js';
 import type { JobHandler } from '../job-types.js';
 import { debugDelay, type PipelineDeps } from '../deps.js';
 
@@ -37,7 +39,10 @@ export function analyseStep(deps: PipelineDeps): JobHandler {
       peers: options.check_peers ?? (assignment ? settings.check_peers : false),
       repository: options.check_repository ?? (assignment ? settings.check_repository : true),
     };
-    const analysis = await analyseText(deps.store, doc, text.text, settings, scopes, reason);
+    const fresh = await analyseText(deps.store, doc, text.text, settings, scopes, reason);
+    // Exclusions an instructor made in the viewer survive re-checks.
+    const previous = await deps.store.analyses.latest(doc.id);
+    const analysis = carryExclusions(previous ? (JSON.parse(previous.result) as StoredAnalysis) : null, fresh, text.text);
 
     await finish(async (tx) => {
       const current = await tx.documents.byId(doc.id);

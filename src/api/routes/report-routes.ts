@@ -1,0 +1,69 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Services } from '../../services/services.js';
+import type { DocumentRow } from '../../store/index.js';
+import { principalOf } from '../request-auth.js';
+import { objectBody, param, query } from '../request-input.js';
+import { AppError, invalid } from '../../services/errors.js';
+import { hasRole } from '../../services/principal.js';
+
+/** Base URL for links handed out: the configured public URL, else the request's own origin. */
+export function baseUrlOf(services: Services, req: FastifyRequest): string {
+  return services.ctx.publicUrl ?? `${req.protocol}://${req.headers.host ?? 'localhost'}`;
+}
+
+const safeName = (doc: DocumentRow) => (doc.title || doc.public_id).replace(/[^\w.\- ]+/g, '_').slice(0, 80) || doc.public_id;
+
+function download(reply: FastifyReply, doc: DocumentRow, type: string, suffix: string, bytes: Uint8Array | string) {
+  return reply.type(type).header('content-disposition', `attachment; filename="${safeName(doc)}${suffix}"`).send(typeof bytes === 'string' ? bytes : Buffer.from(bytes));
+}
+
+/** Reports (JSON model, PDF, DOCX, HTML), viewer links and the pairs of an assignment. */
+export function reportRoutes(app: FastifyInstance, services: Services): void {
+  const doc = (req: FastifyRequest) => services.documents.get(principalOf(req), param(req, 'id'));
+
+  app.get('/api/v1/documents/:id/report', async (req) => {
+    const v = query(req).version;
+    if (v !== undefined && !/^[1-9]\d*$/.test(v)) throw invalid('version must be a positive integer');
+    return services.reports.model(await doc(req), v === undefined ? undefined : Number(v));
+  });
+  app.get('/api/v1/documents/:id/report.pdf', async (req, reply) => {
+    const d = await doc(req);
+    return download(reply, d, 'application/pdf', '.pdf', await services.reports.renderPdf(d, { variant: 'full' }));
+  });
+  app.get('/api/v1/documents/:id/report.summary.pdf', async (req, reply) => {
+    const d = await doc(req);
+    return download(reply, d, 'application/pdf', '.summary.pdf', await services.reports.renderPdf(d, { variant: 'summary' }));
+  });
+  app.get('/api/v1/documents/:id/report.ai.pdf', async (req, reply) => {
+    const d = await doc(req);
+    return download(reply, d, 'application/pdf', '.ai.pdf', await services.reports.renderPdf(d, { variant: 'ai' }));
+  });
+  app.get('/api/v1/documents/:id/report.docx', async (req, reply) => {
+    const d = await doc(req);
+    return download(reply, d, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', '.docx', await services.reports.renderDocx(d));
+  });
+  app.get('/api/v1/documents/:id/report.html', async (req, reply) => {
+    const d = await doc(req);
+    return reply.type('text/html; charset=utf-8').send(await services.reports.renderHtml(d));
+  });
+  app.post('/api/v1/documents/:id/viewer-links', async (req, reply) => {
+    const p = principalOf(req);
+    const d = await services.documents.get(p, param(req, 'id'));
+    const body = objectBody(req);
+    const mode = body.mode ?? 'view';
+    if (mode !== 'view' && mode !== 'edit') throw invalid('mode must be "view" or "edit"', { fields: { mode: 'must be view or edit' } });
+    if (mode === 'edit' && !hasRole(p, 'instructor')) throw new AppError('forbidden', 'Edit links need the instructor role.');
+    const ttl = body.ttl_seconds ?? 3600;
+    if (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl < 60 || ttl > 30 * 24 * 3600) throw invalid('ttl_seconds must be an integer from 60 to 2592000', { fields: { ttl_seconds: 'out of range' } });
+    const redirect = body.expired_redirect;
+    if (redirect !== undefined && redirect !== null && (typeof redirect !== 'string' || !/^https?:\/\//.test(redirect))) throw invalid('expired_redirect must be an http(s) URL', { fields: { expired_redirect: 'must be an http(s) URL' } });
+    const link = await services.reports.viewerLink(d, mode, { ttlSeconds: ttl, baseUrl: baseUrlOf(services, req), expiredRedirect: (redirect as string | null | undefined) ?? null });
+    return reply.code(201).send({ url: link.url, mode, expires_at: link.expiresAt.toISOString() });
+  });
+  app.get('/api/v1/assignments/:id/pairs', async (req) => {
+    const p = principalOf(req, 'instructor');
+    const a = await services.assignments.get(p, param(req, 'id'));
+    const pairs = await services.reports.pairs(await services.documents.inAssignment(a));
+    return { assignment_id: a.public_id, kind: a.kind, pairs };
+  });
+}

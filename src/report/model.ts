@@ -1,0 +1,318 @@
+import type { Passage } from '../engine/index.js';
+import type { Extraction, IntegritySignals } from '../extract/index.js';
+import { lineLocator, type Location } from './locate.js';
+
+/**
+ * The versioned report model: everything a renderer (JSON, HTML viewer, PDF, DOCX) or a vendor
+ * adapter shows about one analysis version of a document. Built from plain data (the stored
+ * analysis, the extracted texts) so this module knows nothing of the store or the services.
+ * Its JSON schema is `report-model.schema.json`; a test checks built models against it.
+ */
+export const REPORT_MODEL_VERSION = '1.0.0';
+
+/** A passage as the analysis stores it; code analyses may add file and line figures. */
+export type InputPassage = Passage & {
+  file?: string;
+  startLine?: number;
+  endLine?: number;
+  sourceFile?: string;
+  sourceStartLine?: number;
+  sourceEndLine?: number;
+};
+
+export interface InputSource {
+  document_id?: number;
+  public_id: string;
+  title: string;
+  scope: 'peer' | 'repository';
+  similarity: number;
+  passages: InputPassage[];
+}
+
+/** What the analyse step stores (StoredAnalysis), seen structurally. */
+export interface InputAnalysis {
+  engine: 'text' | 'code';
+  similarity: number;
+  sources: InputSource[];
+  settings: object;
+  scopes?: { peers: boolean; repository: boolean };
+  reason: string;
+  /** What an instructor excluded in the viewer (kept so it can be shown and restored). */
+  excluded?: { sources: InputSource[]; passages: { source_id: string; title?: string; scope?: 'peer' | 'repository'; passage: InputPassage }[] };
+  /** The AI-generated-text verdict stored with the analysis (shares 0..1), or why there is none. */
+  ai?: {
+    status: string;
+    score?: number;
+    threshold?: number;
+    flagged?: boolean;
+    ai_share?: number;
+    detector?: string;
+    words?: number;
+    min_words?: number;
+    language?: string;
+    segments?: { offset: number; length: number; words: number; probability: number; ai: boolean }[];
+  } | null;
+  /** Plagiat.pl coefficients (0..1): words in matched phrases of at least 5 / 25 words. */
+  factor1?: number;
+  factor2?: number;
+}
+
+export interface StoredText {
+  text: string;
+  extraction: Partial<Extraction> | Record<string, unknown> | null;
+}
+
+export interface ReportInput {
+  document: {
+    id: string;
+    title: string;
+    author: string | null;
+    filename: string | null;
+    status: string;
+    language: string | null;
+    counts: { characters: number; words: number; pages: number } | null;
+    created_at: string;
+  };
+  analysis: InputAnalysis;
+  version: number;
+  created_at: string;
+  versions: { version: number; similarity: number; created_at: string }[];
+  submission: StoredText;
+  /** Source texts by the source's public id (missing when the source was deleted since). */
+  sources: Map<string, StoredText>;
+}
+
+export interface TextRange extends Partial<Location> {
+  offset: number;
+  length: number;
+}
+
+export interface ReportMatch {
+  /** Stable id: the same passage keeps its id across versions. */
+  id: string;
+  source_id: string;
+  /** Flat figures of the native report (same as `source_id`, `submission` and `source`). */
+  source_document_id: string;
+  offset: number;
+  length: number;
+  source_offset: number;
+  source_length: number;
+  excluded: boolean;
+  submission: TextRange;
+  source: TextRange;
+  submission_excerpt: string;
+  source_excerpt: string;
+}
+
+export interface ReportSource {
+  id: string;
+  /** Same as `id` (the native report's name). */
+  source_document_id: string;
+  title: string;
+  scope: 'peer' | 'repository';
+  /** Percent of the submission covered by this source. */
+  similarity: number;
+  matches: number;
+  excluded: boolean;
+  /** False when the source's text is no longer stored (deleted since the analysis). */
+  text_available: boolean;
+}
+
+export interface IntegrityReport {
+  available: boolean;
+  hidden_text: { count: number; samples: string[] };
+  replaced_characters: { count: number; samples: string[] };
+  invisible_characters: number;
+  image_only_pages: number[];
+}
+
+export type AiReport =
+  | {
+      available: true;
+      status: 'ok';
+      /** Percent: the document-level probability that the text is machine-written. */
+      score: number;
+      /** Percent of the words in segments judged machine-written. */
+      share: number;
+      flagged: boolean;
+      /** Percent: the score at which a document is flagged. */
+      threshold: number;
+      model: string | null;
+      /** Segments of the submission with their own probability (percent); `ai` ones are shaded in the viewer. */
+      segments: { offset: number; length: number; words: number; probability: number; ai: boolean }[];
+    }
+  | { available: false; status: string; reason: string };
+
+export interface ReportModel {
+  model_version: typeof REPORT_MODEL_VERSION;
+  /** The document's public id and status (as in the native report). */
+  document_id: string;
+  status: string;
+  document: ReportInput['document'] & { kind: 'text' | 'code' };
+  version: number;
+  created_at: string;
+  reason: string;
+  /** Percent (0..100) of the submission covered by matches after exclusions. */
+  similarity: number;
+  sources: ReportSource[];
+  matches: ReportMatch[];
+  exclusions: { sources: string[]; matches: string[]; by_settings: Record<string, unknown> };
+  integrity: IntegrityReport;
+  ai: AiReport;
+  /** Percent of words in matched phrases of at least 5 / 25 words (Plagiat.pl's coefficients); null for code. */
+  factors: { phrases_5_words: number; phrases_25_words: number } | null;
+  settings: Record<string, unknown>;
+  scopes: { peers: boolean; repository: boolean } | null;
+  versions: { version: number; similarity: number; created_at: string }[];
+}
+
+export const toPercent = (share: number) => Math.round(share * 10000) / 100;
+const EXCERPT_MAX = 4000;
+
+/** FNV-1a, for short stable ids. */
+function fnv(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+export function matchId(sourceId: string, p: Passage): string {
+  return `m-${fnv(sourceId)}-${p.offset}-${p.sourceOffset}`;
+}
+
+function excerpt(text: string | undefined, offset: number, length: number): string {
+  if (text === undefined) return '';
+  const s = text.slice(offset, offset + Math.min(length, EXCERPT_MAX));
+  return length > EXCERPT_MAX ? `${s}…` : s;
+}
+
+function integrityOf(extraction: StoredText['extraction']): IntegrityReport {
+  const signals = (extraction as { signals?: IntegritySignals } | null)?.signals;
+  if (!signals) return { available: false, hidden_text: { count: 0, samples: [] }, replaced_characters: { count: 0, samples: [] }, invisible_characters: 0, image_only_pages: [] };
+  return {
+    available: true,
+    hidden_text: { count: signals.hiddenText?.count ?? 0, samples: signals.hiddenText?.samples ?? [] },
+    replaced_characters: { count: signals.replacedCharacters?.count ?? 0, samples: signals.replacedCharacters?.samples ?? [] },
+    invisible_characters: signals.invisibleCharacters ?? 0,
+    image_only_pages: signals.imageOnlyPages ?? [],
+  };
+}
+
+function aiOf(a: InputAnalysis): AiReport {
+  const ai = a.ai;
+  if (ai && ai.status === 'ok' && typeof ai.score === 'number') {
+    return {
+      available: true,
+      status: 'ok',
+      score: toPercent(ai.score),
+      share: toPercent(ai.ai_share ?? 0),
+      flagged: ai.flagged === true,
+      threshold: toPercent(ai.threshold ?? 1),
+      model: ai.detector ?? null,
+      segments: (ai.segments ?? []).map((g) => ({ ...g, probability: toPercent(g.probability) })),
+    };
+  }
+  const asked = (a.settings as { ai_detection?: boolean }).ai_detection !== false;
+  if (!asked || ai?.status === 'disabled') return { available: false, status: 'disabled', reason: 'AI detection is turned off for this assignment.' };
+  if (ai?.status === 'too_short') return { available: false, status: 'too_short', reason: `Too short: the text has ${ai.words} words; an AI score needs at least ${ai.min_words}.` };
+  if (ai?.status === 'unsupported_language') return { available: false, status: 'unsupported_language', reason: `Not available: the AI detector was not trained for this language (${ai.language}).` };
+  if (a.engine === 'code' || ai?.status === 'not_applicable') return { available: false, status: 'not_applicable', reason: 'AI scoring applies to prose, not to source code.' };
+  return { available: false, status: 'not_available', reason: 'No AI-generated-text score exists for this version of the report.' };
+}
+
+/** Settings that leave text out of the comparison, as applied to this version. */
+function settingExclusions(settings: Record<string, unknown>): Record<string, unknown> {
+  const keys = ['exclude_quotes', 'exclude_references', 'min_match_words', 'exclude_small_sources_percent', 'excluded_phrases'];
+  const out: Record<string, unknown> = Object.fromEntries(keys.filter((k) => k in settings).map((k) => [k, settings[k]]));
+  if (typeof settings.template_text === 'string') out.template = settings.template_text.length > 0;
+  return out;
+}
+
+/** Builds the report model of one analysis version. Pure: same input, same model. */
+export function buildReportModel(input: ReportInput): ReportModel {
+  const a = input.analysis;
+  const kind = a.engine;
+  const showLines = kind === 'code' || Array.isArray((input.submission.extraction as { files?: unknown } | null)?.files);
+  const locateSubmission = lineLocator(input.submission, input.document.filename ?? input.document.title);
+  const locators = new Map<string, ReturnType<typeof lineLocator>>();
+  const titles = new Map([...a.sources, ...(a.excluded?.sources ?? [])].map((s) => [s.public_id, s.title]));
+  const locateSource = (id: string) => {
+    const t = input.sources.get(id);
+    if (!t) return null;
+    if (!locators.has(id)) locators.set(id, lineLocator(t, titles.get(id) ?? id));
+    return locators.get(id)!;
+  };
+  const range = (offset: number, length: number, loc: ReturnType<typeof lineLocator> | null, given: Partial<Location>): TextRange => {
+    if (!showLines) return { offset, length };
+    if (given.start_line !== undefined) return { offset, length, ...given };
+    return { offset, length, ...(loc ? loc(offset, length) : {}) };
+  };
+  const toMatch = (s: InputSource | { public_id: string }, p: InputPassage, excluded: boolean): ReportMatch => ({
+    id: matchId(s.public_id, p),
+    source_id: s.public_id,
+    source_document_id: s.public_id,
+    offset: p.offset,
+    length: p.length,
+    source_offset: p.sourceOffset,
+    source_length: p.sourceLength,
+    excluded,
+    submission: range(p.offset, p.length, locateSubmission, p.startLine !== undefined ? { file: p.file, start_line: p.startLine, end_line: p.endLine } : {}),
+    source: range(p.sourceOffset, p.sourceLength, locateSource(s.public_id), p.sourceStartLine !== undefined ? { file: p.sourceFile, start_line: p.sourceStartLine, end_line: p.sourceEndLine } : {}),
+    submission_excerpt: excerpt(input.submission.text, p.offset, p.length),
+    source_excerpt: excerpt(input.sources.get(s.public_id)?.text, p.sourceOffset, p.sourceLength),
+  });
+
+  const excludedSources = a.excluded?.sources ?? [];
+  const excludedPassages = a.excluded?.passages ?? [];
+  const sources: ReportSource[] = [
+    ...a.sources.map((s) => ({ s, excluded: false })),
+    ...excludedSources.map((s) => ({ s, excluded: true })),
+  ].map(({ s, excluded }) => ({
+    id: s.public_id,
+    source_document_id: s.public_id,
+    title: s.title,
+    scope: s.scope,
+    similarity: toPercent(s.similarity),
+    matches: s.passages.length,
+    excluded,
+    text_available: input.sources.has(s.public_id),
+  }));
+  const matches: ReportMatch[] = [
+    ...a.sources.flatMap((s) => s.passages.map((p) => toMatch(s, p, false))),
+    ...excludedSources.flatMap((s) => s.passages.map((p) => toMatch(s, p, true))),
+    ...excludedPassages.map((e) => toMatch({ public_id: e.source_id }, e.passage, true)),
+  ].sort((x, y) => x.submission.offset - y.submission.offset || x.source_id.localeCompare(y.source_id));
+  // A source whose every match was excluded one by one still lists its excluded matches.
+  for (const e of excludedPassages) {
+    if (!sources.some((s) => s.id === e.source_id)) {
+      sources.push({ id: e.source_id, source_document_id: e.source_id, title: e.title ?? e.source_id, scope: e.scope ?? 'repository', similarity: 0, matches: 0, excluded: true, text_available: input.sources.has(e.source_id) });
+    }
+  }
+  const settings = { ...(a.settings as Record<string, unknown>) };
+  return {
+    model_version: REPORT_MODEL_VERSION,
+    document_id: input.document.id,
+    status: input.document.status,
+    document: { ...input.document, kind },
+    version: input.version,
+    created_at: input.created_at,
+    reason: a.reason,
+    similarity: toPercent(a.similarity),
+    sources,
+    matches,
+    exclusions: {
+      sources: excludedSources.map((s) => s.public_id),
+      matches: excludedPassages.map((e) => matchId(e.source_id, e.passage)),
+      by_settings: settingExclusions(settings),
+    },
+    integrity: integrityOf(input.submission.extraction),
+    ai: aiOf(a),
+    factors: a.engine === 'text' && typeof a.factor1 === 'number' ? { phrases_5_words: toPercent(a.factor1), phrases_25_words: toPercent(a.factor2 ?? 0) } : null,
+    settings,
+    scopes: a.scopes ?? null,
+    versions: input.versions.map((v) => ({ version: v.version, similarity: toPercent(v.similarity), created_at: v.created_at })),
+  };
+}

@@ -1,0 +1,155 @@
+/**
+ * The UI client core: API calls with the login token, DOM helper, uploads with progress, hash router, sign-in page.
+ * Browser JavaScript (ES2017, no build step), served by ui-routes.ts. Kept free of backticks and
+ * template placeholders so it can live in this String.raw literal.
+ */
+export const CLIENT_CORE_JS = String.raw`(function () {
+  'use strict';
+  var Origo = (window.Origo = {});
+  var TOKEN = 'origo.token';
+  var ME = 'origo.me';
+  var timers = [];
+  Origo.token = function () { return sessionStorage.getItem(TOKEN); };
+  Origo.me = function () { try { return JSON.parse(sessionStorage.getItem(ME) || 'null'); } catch (e) { return null; } };
+  Origo.signOut = function () { sessionStorage.removeItem(TOKEN); sessionStorage.removeItem(ME); location.hash = '#/login'; };
+  /** Calls the native API with the stored login token; rejects with the API's error message. */
+  Origo.api = function (method, path, body) {
+    var headers = { authorization: 'Bearer ' + Origo.token() };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    return fetch(path, { method: method, headers: headers, body: body !== undefined ? JSON.stringify(body) : undefined }).then(function (r) {
+      return r.text().then(function (t) {
+        var j = null;
+        try { j = t ? JSON.parse(t) : null; } catch (e) { j = null; }
+        if (r.status === 401 && path !== '/api/v1/auth/login') { Origo.signOut(); }
+        if (!r.ok) { var err = new Error(j && j.error ? j.error.message : 'HTTP ' + r.status); err.status = r.status; err.body = j; throw err; }
+        return j;
+      });
+    });
+  };
+  /** Creates an element: h('p', {class: 'x'}, 'text', child). Text is always set as text, never as HTML. */
+  Origo.h = function (tag, attrs) {
+    var el = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      var v = attrs[k];
+      if (v === null || v === undefined || v === false) return;
+      if (k.indexOf('on') === 0 && typeof v === 'function') el.addEventListener(k.slice(2), v);
+      else if (k === 'text') el.textContent = v;
+      else el.setAttribute(k, v === true ? '' : String(v));
+    });
+    for (var i = 2; i < arguments.length; i++) {
+      var c = arguments[i];
+      (Array.isArray(c) ? c : [c]).forEach(function (x) {
+        if (x === null || x === undefined || x === false) return;
+        el.appendChild(typeof x === 'string' || typeof x === 'number' ? document.createTextNode(String(x)) : x);
+      });
+    }
+    return el;
+  };
+  var h = Origo.h;
+  var uid = 0;
+  /** A labelled form field. */
+  Origo.field = function (label, input) {
+    if (!input.id) input.id = 'f' + (++uid);
+    return h('div', { class: 'field' }, h('label', { for: input.id }, label), input);
+  };
+  Origo.say = function (text, isError) {
+    var s = document.getElementById('status');
+    s.textContent = text;
+    s.className = isError ? 'status error' : 'status';
+  };
+  Origo.fail = function (err) { Origo.say(err && err.message ? err.message : String(err), true); };
+  Origo.every = function (ms, fn) { timers.push(setInterval(fn, ms)); };
+  /** Downloads an authenticated file (PDF, DOCX, HTML). */
+  Origo.download = function (path, name) {
+    return fetch(path, { headers: { authorization: 'Bearer ' + Origo.token() } }).then(function (r) {
+      if (!r.ok) return r.json().then(function (j) { throw new Error(j.error ? j.error.message : 'HTTP ' + r.status); });
+      return r.blob().then(function (b) {
+        var a = h('a', { href: URL.createObjectURL(b), download: name });
+        document.body.appendChild(a);
+        a.click();
+        setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+      });
+    }).catch(Origo.fail);
+  };
+  /** Uploads one file as multipart with a progress callback (0..1). */
+  Origo.upload = function (path, file, fields, onProgress) {
+    return new Promise(function (resolve, reject) {
+      var form = new FormData();
+      Object.keys(fields || {}).forEach(function (k) { if (fields[k]) form.append(k, fields[k]); });
+      form.append('file', file, file.name);
+      var xhr = new XMLHttpRequest();
+      xhr.open('POST', path);
+      xhr.setRequestHeader('authorization', 'Bearer ' + Origo.token());
+      xhr.upload.onprogress = function (e) { if (e.lengthComputable) onProgress(e.loaded / e.total); };
+      xhr.onload = function () {
+        var j = null;
+        try { j = JSON.parse(xhr.responseText); } catch (e) { j = null; }
+        if (xhr.status >= 200 && xhr.status < 300) { onProgress(1); resolve(j); }
+        else reject(new Error(j && j.error ? j.error.message : 'Upload failed (HTTP ' + xhr.status + ')'));
+      };
+      xhr.onerror = function () { reject(new Error('Upload failed: the server did not answer.')); };
+      xhr.send(form);
+    });
+  };
+  /** Opens the interactive viewer through a fresh signed link. */
+  Origo.openViewer = function (docId, mode, sourceId) {
+    return Origo.api('POST', '/api/v1/documents/' + encodeURIComponent(docId) + '/viewer-links', { mode: mode }).then(function (r) { location.assign(r.url + (sourceId ? '#src=' + encodeURIComponent(sourceId) : '')); }).catch(Origo.fail);
+  };
+
+  var routes = [];
+  Origo.route = function (pattern, render) { routes.push({ pattern: pattern, render: render }); };
+
+  function nav(me) {
+    var links = [['#/assignments', 'Assignments'], ['#/courses', 'Courses']];
+    if (me && me.role === 'admin') links.push(['#/users', 'Users'], ['#/organisations', 'Organisations']);
+    var here = location.hash.split('/').slice(0, 2).join('/');
+    return h('nav', { class: 'top', 'aria-label': 'Main' },
+      h('span', { class: 'brand' }, 'Origo'),
+      h('ul', null, links.map(function (l) { return h('li', null, h('a', { href: l[0], 'aria-current': here === l[0] ? 'page' : null }, l[1])); })),
+      h('span', { class: 'who' }, me && me.user ? me.user.name + ' (' + me.role + ')' : me ? me.role : ''),
+      h('button', { type: 'button', class: 'link', onclick: Origo.signOut }, 'Sign out'));
+  }
+
+  function render() {
+    timers.forEach(clearInterval);
+    timers = [];
+    var header = document.getElementById('top');
+    var main = document.getElementById('main');
+    main.replaceChildren();
+    Origo.say('');
+    var hash = location.hash || '#/assignments';
+    if (!Origo.token() && hash !== '#/login') { location.hash = '#/login'; return; }
+    header.replaceChildren(Origo.token() ? nav(Origo.me()) : h('span', { class: 'brand' }, 'Origo'));
+    for (var i = 0; i < routes.length; i++) {
+      var m = routes[i].pattern.exec(hash);
+      if (m) {
+        Promise.resolve(routes[i].render(main, m.slice(1).map(decodeURIComponent))).catch(Origo.fail).then(function () {
+          var h1 = main.querySelector('h1');
+          if (h1) { h1.setAttribute('tabindex', '-1'); h1.focus(); }
+        });
+        return;
+      }
+    }
+    main.appendChild(h('h1', null, 'Not found'));
+  }
+  Origo.render = render;
+  window.addEventListener('hashchange', render);
+  document.addEventListener('DOMContentLoaded', render);
+
+  Origo.route(/^#\/login$/, function (main) {
+    var email = h('input', { type: 'email', name: 'email', autocomplete: 'username', required: true });
+    var password = h('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true });
+    var form = h('form', { class: 'card narrow', onsubmit: function (e) {
+      e.preventDefault();
+      Origo.api('POST', '/api/v1/auth/login', { email: email.value, password: password.value }).then(function (r) {
+        sessionStorage.setItem(TOKEN, r.token);
+        return Origo.api('GET', '/api/v1/me');
+      }).then(function (me) {
+        sessionStorage.setItem(ME, JSON.stringify(me));
+        location.hash = '#/assignments';
+      }).catch(Origo.fail);
+    } }, Origo.field('Email', email), Origo.field('Password', password), h('button', { type: 'submit' }, 'Sign in'));
+    main.append(h('h1', null, 'Sign in'), form);
+  });
+})();
+`;

@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+import { UI_CSS, UI_HTML } from './ui-shell.js';
+import { CLIENT_CORE_JS } from './client-core.js';
+import { CLIENT_ASSIGNMENTS_JS } from './client-assignments.js';
+import { CLIENT_ADMIN_JS } from './client-admin.js';
+
+const APP_JS = [CLIENT_CORE_JS, CLIENT_ASSIGNMENTS_JS, CLIENT_ADMIN_JS].join('\n');
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'self'";
+
+/**
+ * The instructor and administrator UI: one page (`/app/`) whose script talks to the native API
+ * with the login token (kept in sessionStorage). Served by the same process, no CDN.
+ */
+export function uiRoutes(app: FastifyInstance): void {
+  app.get('/', async (_req, reply) => reply.redirect('/app/', 302));
+  app.get('/app', async (_req, reply) => reply.redirect('/app/', 301));
+  app.get('/app/', async (_req, reply) => reply.type('text/html; charset=utf-8').header('content-security-policy', CSP).header('cache-control', 'no-cache').send(UI_HTML));
+  app.get('/app/app.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(APP_JS));
+  app.get('/app/app.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(UI_CSS));
+}
