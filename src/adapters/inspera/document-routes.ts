@@ -4,6 +4,11 @@ import type { Principal } from '../../services/principal.js';
 import { InsperaError, MESSAGES } from './wire-errors.js';
 import { documentOf, submissionRecord } from './records.js';
 import { checkStatusBody, integrityCounts } from './status-view.js';
+import { baseUrlOf } from './upload-url.js';
+import { hasRole } from '../../services/principal.js';
+
+/** How long a report URL opens the viewer (the plugin redirects to it at once; an iframe loads it at once). */
+export const VIEWER_TTL_SECONDS = 60 * 60;
 
 /** A documentId of this organisation, with its Origo document once the file has arrived. */
 async function submission(services: Services, p: Principal, documentId: string) {
@@ -29,6 +34,9 @@ export function documentRoutes(app: FastifyInstance, services: Services): void {
     if (mode !== 'view' && mode !== 'edit') throw new InsperaError(400, MESSAGES.badRequest);
     const { doc } = await submission(services, req.insperaPrincipal!, documentId);
     if (!doc || doc.status !== 'done') throw new InsperaError(404, 'The report is not ready yet');
-    throw new InsperaError(404, 'The report viewer is not available yet');
+    // Edit mode (exclude sources and matches) is for educators; students may only view.
+    if (mode === 'edit' && !hasRole(req.insperaPrincipal!, 'instructor')) throw new InsperaError(403, 'Forbidden');
+    const link = await services.reports.viewerLink(doc, mode, { ttlSeconds: VIEWER_TTL_SECONDS, baseUrl: baseUrlOf(services, req) });
+    return { url: link.url };
   });
 }

@@ -243,6 +243,20 @@ test('POST /create/submission + PUT presignedS3Url + checkStatus, with the Moodl
   assert.equal(missing.body.message, 'Submission not found');
   const badMode = await c.get(`/document/${created.body.documentId}/mode/print`);
   assert.equal(badMode.status, 400);
+  // The report URL: api_client::get_report_url reads `url`; the browser is sent there.
+  const report = await c.get(`/document/${created.body.documentId}/mode/view`);
+  assert.equal(report.status, 200);
+  assert.ok(report.body.url.startsWith(`${server.url}/viewer/`), report.body.url);
+  assert.equal((await fetch(report.body.url)).status, 200);
+  assert.equal((await c.get(`/document/${created.body.documentId}/mode/edit`)).status, 200);
+  assert.equal((await c.get('/document/00000000-0000-0000-0000-000000000000/mode/view')).status, 404);
+  // A student's login may view, not edit.
+  await apiClient(server.url, KEY).post('/api/v1/users', { email: 'stud@school.example', name: 'Stud Ent', role: 'student', password: 'student password 1' });
+  const student = insperaClient(`${server.url}/inspera`);
+  const login = await student.post('/token', { email: 'stud@school.example', password: 'student password 1' }, false);
+  student.setToken(login.body.token);
+  assert.equal((await student.get(`/document/${created.body.documentId}/mode/edit`)).status, 403);
+  assert.equal((await student.get(`/document/${created.body.documentId}/mode/view`)).status, 200);
 });
 
 test('users: create, validation (402, 409), read by email, pages, update educator and student, delete', async () => {

@@ -8,6 +8,7 @@
  *   webhooks to the institution's URL: 0 (upload), -1 (processing), 1 (processed) per document;
  *   A gets 3 (changed) when B's later upload shows the shared passage on A's side too.
  *   GET checkStatus: A and B score higher than C.
+ *   GET mode/view opens the viewer; in mode/edit an educator leaves out A as B's source: webhook 3, B scores 0.
  *   excludeCitations: a quoted copy of P scores less with it than without; excludeSources naming the
  *   source and a sourcesThreshold above its share both bring it to 0.
  */
@@ -117,15 +118,35 @@ test('Inspera workflow: token, submissions, presigned uploads, webhooks, scores,
   assert.equal(seen.find((h) => h.documentId === idC && h.status === 0)!.message, 'Document is still in the queue');
   assert.equal(seen.find((h) => h.documentId === idC && h.status === -1)!.message, 'Document is processing');
 
+  // The report URL (what redirect.php sends the browser to): the viewer, in view or edit mode.
+  const view = await c.get(`/document/${idB}/mode/view`);
+  assert.equal(view.status, 200);
+  assert.ok(view.body.url.startsWith(`${server.url}/viewer/`), view.body.url);
+  const page = await fetch(view.body.url);
+  assert.equal(page.status, 200);
+  assert.match(page.headers.get('content-type') ?? '', /text\/html/);
+  assert.match(await page.text(), /Essay of Alice/, 'the viewer names the matched source');
+  // An educator edits the report in edit mode (leaves out A as a source): webhook 3 with the new score.
+  const edit = await c.get(`/document/${idB}/mode/edit`);
+  assert.equal(edit.status, 200);
+  const docs = (await admin.get('/api/v1/documents?limit=100')).body.items as { id: string; title: string }[];
+  const originA = docs.find((d) => d.title === 'Essay of Alice')!.id;
+  const excluded = await fetch(`${edit.body.url}/exclusions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ exclude_sources: [originA] }) });
+  assert.equal(excluded.status, 200, await excluded.clone().text());
+  const changedB = await waitFor('changed webhook for B', async () => hooks.find((h) => h.documentId === idB && h.status === 3), 30_000, 100);
+  assert.equal(changedB.similarity, 0, 'B matched only A');
+  assert.equal((await c.get(`/document/${idB}/checkStatus`)).body.similarity, 0);
+  assert.equal((await fetch(`${view.body.url}/exclusions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ exclude_sources: [originA] }) })).status, 403, 'a view link cannot edit');
+
   // excludeCitations: the same quoted passage, checked against A's archive copy, with and without.
   const quoted = `My essay quotes a historian: "${P}" and then discusses the quotation in my own words at some length.`;
   const sourceId = await submit('Archived source', A, 'archive-src', { archive: true });
   await processed(sourceId);
   await waitFor('archived', async () => ((await c.get(`/document/${sourceId}/checkStatus`)).body.status === 1 ? true : undefined));
   const plain = await processed(await submit('Quoting essay one', quoted, 'quotes-plain'));
-  const excluded = await processed(await submit('Quoting essay two', quoted, 'quotes-excluded', { excludeCitations: true }));
+  const withCitations = await processed(await submit('Quoting essay two', quoted, 'quotes-excluded', { excludeCitations: true }));
   assert.ok(plain.similarity > 0, `without exclusion ${plain.similarity}`);
-  assert.ok(excluded.similarity < plain.similarity, `with excludeCitations ${excluded.similarity} vs ${plain.similarity}`);
+  assert.ok(withCitations.similarity < plain.similarity, `with excludeCitations ${withCitations.similarity} vs ${plain.similarity}`);
   // sources.excludeSources: the archived source named by its title is not counted.
   const named = await processed(await submit('Quoting essay three', quoted, 'quotes-named', { sources: { excludeSources: ['Archived source'] } }));
   assert.equal(named.similarity, 0, JSON.stringify(named));
