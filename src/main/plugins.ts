@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config/config.js';
 import type { Services } from '../services/services.js';
 import { webPlugin } from '../web/index.js';
+import { drillbitPlugin, subscribeDrillbitCallbacks } from '../adapters/drillbit/index.js';
 import { insperaPlugin } from '../adapters/inspera/index.js';
 
 export interface MountedPlugin {
@@ -16,7 +17,11 @@ export async function mountedPlugins(services: Services, config: Config): Promis
   const plugins: MountedPlugin[] = [];
   // The report viewer and the instructor UI (src/web/), at the root.
   plugins.push({ vendor: null, prefix: '', plugin: webPlugin(services) });
-  // Inspera Originality (both generations): base URL http://host:port/inspera (or the root of its own port).
+  // DrillBit: the classroom, /pro, Moodle and legacy endpoints; its PUT callback planner runs in every process.
+  subscribeDrillbitCallbacks(services);
+  plugins.push({ vendor: 'drillbit', prefix: '/drillbit', plugin: drillbitPlugin(services, config.maxUploadBytes) });
+  // Inspera Originality (both generations): base URL http://host:port/inspera (or the root of its own port);
+  // its webhook planner is subscribed here too, so it runs in every process.
   plugins.push({ vendor: 'inspera', prefix: '/inspera', plugin: insperaPlugin(services, { bodyLimit: config.maxUploadBytes + 1024 * 1024 }) });
   return plugins;
 }
