@@ -5,6 +5,7 @@ import { webPlugin } from '../web/index.js';
 import { drillbitPlugin, subscribeDrillbitCallbacks } from '../adapters/drillbit/index.js';
 import { plagscanPlugin } from '../adapters/plagscan/index.js';
 import { plagiatAdapter } from '../adapters/plagiat/index.js';
+import { insperaPlugin } from '../adapters/inspera/index.js';
 
 export interface MountedPlugin {
   /** Vendor name for vendor-compatible APIs (codequiry, drillbit, plagiat, inspera, plagscan), else null. */
@@ -25,5 +26,8 @@ export async function mountedPlugins(services: Services, config: Config): Promis
   plugins.push({ vendor: 'plagscan', prefix: '/plagscan', plugin: plagscanPlugin(services, { bodyLimit: config.maxUploadBytes + 1024 * 1024 }) });
   // Plagiat.pl: /plagiat/api/v2/… and /plagiat/report/…; subscribes its callback planner in every process.
   plugins.push(plagiatAdapter(services));
+  // Inspera Originality (both generations): base URL http://host:port/inspera (or the root of its own port);
+  // its webhook planner is subscribed here too, so it runs in every process.
+  plugins.push({ vendor: 'inspera', prefix: '/inspera', plugin: insperaPlugin(services, { bodyLimit: config.maxUploadBytes + 1024 * 1024 }) });
   return plugins;
 }

@@ -36,10 +36,12 @@ export async function analyseText(store: Store, doc: DocumentRow, text: string, 
   const rows = new Map((await store.documents.byIds(ids)).map((d) => [d.id, d]));
   const texts = new Map((await store.documents.texts(ids)).map((t) => [t.document_id, t.text]));
   const found: { source: DocumentRow; passages: ReturnType<typeof alignTexts>; text: PreparedText }[] = [];
+  const excluded = new Set((settings.excluded_sources ?? []).map((x) => x.trim().toLowerCase()));
+  const isExcluded = (d: DocumentRow) => [d.public_id, d.title, d.filename].some((n) => n !== null && excluded.has(n.trim().toLowerCase()));
   for (const id of ids) {
     const source = rows.get(id);
     const sourceText = texts.get(id);
-    if (!source || sourceText === undefined || source.status === 'deleted') continue;
+    if (!source || sourceText === undefined || source.status === 'deleted' || isExcluded(source)) continue;
     const prepared = prepareText(sourceText);
     const passages = alignTexts(submission, prepared, { minWords: settings.min_match_words });
     if (passages.length) found.push({ source, passages, text: prepared });
