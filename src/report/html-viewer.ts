@@ -41,6 +41,10 @@ export function renderViewerHtml(b: ReportBundle, o: ViewerOptions): string {
   const isOff = (x: ReportModel['matches'][number]) => x.excluded || excludedSources.has(x.source_id);
   const subRanges: MarkRange[] = m.matches.map((x) => ({ id: x.id, start: x.submission.offset, end: x.submission.offset + x.submission.length, colour: colour.get(x.source_id) ?? 0, excluded: isOff(x) }));
   const edit = o.mode === 'edit' && o.editUrl;
+  // Segments the AI detector judged machine-written are shaded in the submission (prose only).
+  const aiShade = !code && m.ai.available
+    ? m.ai.segments.filter((g) => g.ai).map((g) => ({ start: g.offset, end: g.offset + g.length, label: `AI detector: ${g.probability}% likely machine-written` }))
+    : [];
 
   const sourceItems = m.sources
     .map((s) => {
@@ -81,7 +85,8 @@ ${edit ? '<p class="meta"><strong>Edit mode:</strong> excluding a source or a ma
 <main class="viewer">
 <nav class="sources" aria-label="Sources"><h2>Sources (${m.sources.length})</h2>${m.sources.length ? `<ol>${sourceItems}</ol>` : '<p class="notice">No matching sources were found.</p>'}</nav>
 <section class="pane submission" aria-labelledby="submission-title"><div class="tools"><h2 id="submission-title">Submission</h2><span id="active-match" class="notice" aria-live="polite"></span>${edit ? '<button type="button" class="edit-btn" id="exclude-match" hidden>Exclude this match</button>' : ''}</div>
-<div class="text" id="submission-text">${markup(b.submission.text, subRanges, { side: 's', lines: code, files: b.submission.files })}</div></section>
+${aiShade.length ? `<p class="notice ai-legend"><span class="ai-shade">Shaded</span> passages are those the AI detector judges machine-written on their own (${m.ai.available ? m.ai.share : 0}% of the words). This is a statistical estimate of writing style, not proof.</p>` : ''}
+<div class="text" id="submission-text">${markup(b.submission.text, subRanges, { side: 's', lines: code, files: b.submission.files, shade: aiShade })}</div></section>
 <section class="pane source" aria-labelledby="source-title"><h2 id="source-title">Source</h2>${sourcePanes}</section>
 </main>
 <script type="application/json" id="viewer-config">${scriptJson(config)}</script>

@@ -50,6 +50,23 @@ export interface MarkupOptions {
   lines: boolean;
   /** Member files of an archive, by offset, shown as headings. */
   files?: { path: string; offset: number }[];
+  /** Stretches shaded as judged machine-written by the AI detector (prose only), with a label. */
+  shade?: { start: number; end: number; label: string }[];
+}
+
+/** Splits spans at the shaded stretches' boundaries and notes which shade covers each piece. */
+function shadeSpans(spans: Span[], shade: readonly { start: number; end: number; label: string }[]): (Span & { shade?: string })[] {
+  if (shade.length === 0) return spans;
+  const out: (Span & { shade?: string })[] = [];
+  for (const s of spans) {
+    const cuts = [s.start, ...shade.flatMap((g) => [g.start, g.end]).filter((c) => c > s.start && c < s.end), s.end].sort((a, b) => a - b);
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      if (cuts[i] === cuts[i + 1]) continue;
+      const g = shade.find((x) => x.start <= cuts[i] && x.end >= cuts[i + 1]);
+      out.push({ start: cuts[i], end: cuts[i + 1], ranges: s.ranges, ...(g ? { shade: g.label } : {}) });
+    }
+  }
+  return out;
 }
 
 function markOpen(span: Span, side: string, seen: Set<string>): string {
@@ -70,7 +87,12 @@ export function markup(text: string, ranges: readonly MarkRange[], o: MarkupOpti
   const spans = segment(text.length, ranges);
   const seen = new Set<string>();
   if (!o.lines) {
-    return spans.map((s) => (s.ranges.length ? `${markOpen(s, o.side, seen)}${escapeHtml(text.slice(s.start, s.end))}</mark>` : escapeHtml(text.slice(s.start, s.end)))).join('');
+    return shadeSpans(spans, o.shade ?? [])
+      .map((s) => {
+        const inner = s.ranges.length ? `${markOpen(s, o.side, seen)}${escapeHtml(text.slice(s.start, s.end))}</mark>` : escapeHtml(text.slice(s.start, s.end));
+        return s.shade ? `<span class="ai-shade" title="${escapeHtml(s.shade)}">${inner}</span>` : inner;
+      })
+      .join('');
   }
   // Code: one block per line with its number; marks are cut at line ends.
   const files = [...(o.files ?? [])].sort((a, b) => a.offset - b.offset);

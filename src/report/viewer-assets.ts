@@ -22,6 +22,7 @@ header.report-head h1{font-size:1.25rem;margin:0}
 .line{display:flex}.ln{flex:0 0 3.5em;color:#555;text-align:right;padding-right:1em;user-select:none}.lc{white-space:pre}
 .file-head{font-weight:600;background:#eee;padding:2px 6px;margin:8px 0 2px}
 mark.m{color:inherit;cursor:pointer;border-radius:2px}
+.ai-shade{background-image:repeating-linear-gradient(135deg,rgba(90,60,160,.16) 0 6px,rgba(90,60,160,.05) 6px 12px);border-bottom:2px dotted #5a3ca0}
 mark.c0{background:#ffe08a}mark.c1{background:#b9e4c9}mark.c2{background:#c9d7ff}mark.c3{background:#ffc9de}mark.c4{background:#d9c9ff}mark.c5{background:#c2eef0}
 mark.excluded{background:none;text-decoration:underline dashed #777}
 mark.active{outline:3px solid #b00020;outline-offset:1px}
