@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config/config.js';
 import type { Services } from '../services/services.js';
 import { webPlugin } from '../web/index.js';
+import { codequiryPlugin } from '../adapters/codequiry/index.js';
 
 export interface MountedPlugin {
   /** Vendor name for vendor-compatible APIs (codequiry, drillbit, plagiat, inspera, plagscan), else null. */
@@ -14,6 +15,7 @@ export interface MountedPlugin {
 export async function mountedPlugins(services: Services, config: Config): Promise<MountedPlugin[]> {
   void config;
   const plugins: MountedPlugin[] = [];
+  plugins.push({ vendor: 'codequiry', prefix: '/codequiry', plugin: codequiryPlugin(services) });
   // The report viewer and the instructor UI (src/web/), at the root.
   plugins.push({ vendor: null, prefix: '', plugin: webPlugin(services) });
   return plugins;
