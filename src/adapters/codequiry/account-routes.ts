@@ -19,7 +19,7 @@ async function identity(services: Services, p: Principal): Promise<{ id: number;
 export function registerAccountRoutes(app: FastifyInstance, services: Services, checks: CodequiryChecks): void {
   app.route({
     method: ANY,
-    url: '/api/v1/account',
+    url: '/account',
     handler: async (req) => {
       const p = principalOf(req);
       const who = await identity(services, p);
@@ -40,7 +40,7 @@ export function registerAccountRoutes(app: FastifyInstance, services: Services, 
 
   app.route({
     method: ANY,
-    url: '/api/v1/checks',
+    url: '/checks',
     handler: async (req) => {
       const p = principalOf(req);
       return (await checks.list(p)).map((st) => checkObject(st.assignment, st.rec, st.docs));
@@ -49,7 +49,7 @@ export function registerAccountRoutes(app: FastifyInstance, services: Services, 
 
   app.route({
     method: ANY,
-    url: '/api/v1/auth/validate',
+    url: '/auth/validate',
     handler: async (req) => {
       const who = await identity(services, principalOf(req));
       return { valid: true, user_id: who.id, email: who.email, name: who.name };
@@ -58,7 +58,7 @@ export function registerAccountRoutes(app: FastifyInstance, services: Services, 
 
   app.route({
     method: ANY,
-    url: '/api/v1/version',
+    url: '/version',
     handler: async () => ({ version: 1.0, releaseDate: 'June 20, 2019' }),
   });
 }

@@ -117,14 +117,14 @@ function statusBody(st: CheckState) {
 
 /** /check/create, /check/upload, /check/upload-batch, /check/start, /check/status, /check/get, /check/quick. */
 export function registerCheckRoutes(app: FastifyInstance, services: Services, checks: CodequiryChecks): void {
-  app.post('/api/v1/check/create', async (req, reply) => {
+  app.post('/check/create', async (req, reply) => {
     const p = principalOf(req);
     const { name, lang } = createFrom(params(req));
     const st = await checks.create(p, name, lang);
     return reply.code(201).send(checkObject(st.assignment, st.rec, st.docs));
   });
 
-  app.post('/api/v1/check/upload', async (req) => {
+  app.post('/check/upload', async (req) => {
     const p = principalOf(req);
     const st = await loadCheck(checks, p, params(req).check_id);
     if (st.rec.demo) throw demoReadOnly();
@@ -138,7 +138,7 @@ export function registerCheckRoutes(app: FastifyInstance, services: Services, ch
     return { ...data, data: [data], check: checkObject(st.assignment, st.rec, st.docs), file: doc.filename, submission_count: st.docs.length };
   });
 
-  app.post('/api/v1/check/upload-batch', async (req) => {
+  app.post('/check/upload-batch', async (req) => {
     const p = principalOf(req);
     const st = await loadCheck(checks, p, params(req).check_id);
     if (st.rec.demo) throw demoReadOnly();
@@ -161,7 +161,7 @@ export function registerCheckRoutes(app: FastifyInstance, services: Services, ch
 
   app.route({
     method: ANY,
-    url: '/api/v1/check/start',
+    url: '/check/start',
     handler: async (req) => {
       const p = principalOf(req);
       const st = await loadCheck(checks, p, params(req).check_id);
@@ -171,10 +171,10 @@ export function registerCheckRoutes(app: FastifyInstance, services: Services, ch
 
   app.route({
     method: ANY,
-    url: '/api/v1/check/status',
+    url: '/check/status',
     handler: async (req) => statusBody(await loadCheck(checks, principalOf(req), params(req).check_id)),
   });
-  app.get<{ Params: { id: string } }>('/api/v1/checks/:id/status', async (req) => statusBody(await loadCheck(checks, principalOf(req), req.params.id)));
+  app.get<{ Params: { id: string } }>('/checks/:id/status', async (req) => statusBody(await loadCheck(checks, principalOf(req), req.params.id)));
 
   const getCheck = async (p: Principal, st: CheckState) => {
     const started = st.rec.started_at !== null;
@@ -185,18 +185,18 @@ export function registerCheckRoutes(app: FastifyInstance, services: Services, ch
   };
   app.route({
     method: ANY,
-    url: '/api/v1/check/get',
+    url: '/check/get',
     handler: async (req) => {
       const p = principalOf(req);
       return getCheck(p, await loadCheck(checks, p, params(req).check_id));
     },
   });
-  app.get<{ Params: { id: string } }>('/api/v1/checks/:id', async (req) => {
+  app.get<{ Params: { id: string } }>('/checks/:id', async (req) => {
     const p = principalOf(req);
     return getCheck(p, await loadCheck(checks, p, req.params.id));
   });
 
-  app.post('/api/v1/check/quick', async (req) => {
+  app.post('/check/quick', async (req) => {
     const p = principalOf(req);
     const raw = params(req);
     const files = req.wire!.files.filter((f) => f.field === 'files' || f.field === 'files[]' || f.field === 'file');

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { Services } from '../../services/services.js';
 import { acceptAnyBody } from '../shared/index.js';
 import { CqError, cqErrorReply } from './errors.js';
@@ -10,22 +10,28 @@ import { registerResultRoutes } from './result-routes.js';
 /** 50 ZIPs of up to 10 MB each, plus the multipart framing. */
 export const CODEQUIRY_BODY_LIMIT = 50 * 10 * 1024 * 1024 + 1024 * 1024;
 
-/** Routes that answer without an API key. */
-const OPEN = new Set(['/api/v1/version']);
 
 /**
  * The Codequiry API v1 (`/api/v1/...` under the adapter's prefix): `apikey` header auth with the
  * organisation's API key, checks as code assignments, submissions as held ZIP documents.
  */
 export function codequiryPlugin(services: Services): FastifyPluginAsync {
-  return async (scope) => {
+  // Everything lives under /api/v1 inside the adapter's prefix; that inner scope owns the not-found
+  // handler (a scope mounted at the root of a second port cannot replace the root one).
+  return async (outer) => {
+    await outer.register(async (scope) => api(scope, services), { prefix: '/api/v1' });
+  };
+}
+
+async function api(scope: FastifyInstance, services: Services): Promise<void> {
+  {
     acceptAnyBody(scope, CODEQUIRY_BODY_LIMIT);
     scope.decorateRequest('cqPrincipal', null);
     scope.setErrorHandler((err, req, reply) => cqErrorReply(err, req, reply));
     scope.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: 'Route not found' }));
     scope.addHook('preHandler', async (req) => {
-      const path = (req.routeOptions.url ?? '').replace(/^.*?(\/api\/v1\/)/, '$1');
-      if (OPEN.has(path)) return;
+      // /version answers without a key.
+      if ((req.routeOptions.url ?? '').endsWith('/api/v1/version')) return;
       const raw = req.headers.apikey;
       const key = (Array.isArray(raw) ? raw[0] : raw)?.trim();
       const p = key ? await services.auth.fromApiKey(key, 'codequiry') : null;
@@ -36,5 +42,5 @@ export function codequiryPlugin(services: Services): FastifyPluginAsync {
     registerAccountRoutes(scope, services, checks);
     registerCheckRoutes(scope, services, checks);
     registerResultRoutes(scope, services, checks);
-  };
+  }
 }

@@ -90,8 +90,8 @@ export function registerResultRoutes(app: FastifyInstance, services: Services, c
     // Documented names, plus the snake_case names the Java SDK (Jackson SNAKE_CASE) looks for.
     return { overviewURL: url, overview_url: url, dashURL: url, dash_url: url, submissions, bardata, bar_data: bardata };
   };
-  app.route({ method: ANY, url: '/api/v1/check/overview', handler: (req) => overview(req, req.wire!.params.check_id) });
-  app.get<{ Params: { id: string } }>('/api/v1/checks/:id/overview', (req) => overview(req, req.params.id));
+  app.route({ method: ANY, url: '/check/overview', handler: (req) => overview(req, req.wire!.params.check_id) });
+  app.get<{ Params: { id: string } }>('/checks/:id/overview', (req) => overview(req, req.params.id));
 
   const results = async (req: FastifyRequest, checkId: unknown, submissionId: unknown) => {
     const st = await loadCheck(checks, principalOf(req), checkId);
@@ -130,6 +130,6 @@ export function registerResultRoutes(app: FastifyInstance, services: Services, c
       submission_files: relatedFiles,
     };
   };
-  app.route({ method: ANY, url: '/api/v1/check/results', handler: (req) => results(req, req.wire!.params.check_id, req.wire!.params.submission_id) });
-  app.get<{ Params: { id: string; sid: string } }>('/api/v1/checks/:id/results/:sid', (req) => results(req, req.params.id, req.params.sid));
+  app.route({ method: ANY, url: '/check/results', handler: (req) => results(req, req.wire!.params.check_id, req.wire!.params.submission_id) });
+  app.get<{ Params: { id: string; sid: string } }>('/checks/:id/results/:sid', (req) => results(req, req.params.id, req.params.sid));
 }
