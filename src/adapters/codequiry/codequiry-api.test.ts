@@ -207,6 +207,9 @@ test('upload, upload-batch, start, status, get, overview, results: the whole wir
   assert.ok(res.body.related_submissions.some((s: { id: number }) => s.id === byName.bob.id));
   assert.ok(res.body.related_files.some((f: { filedir: string }) => f.filedir === 'Stock.java'));
   assert.deepEqual(res.body.submission_files, res.body.related_files);
+  const ai = await call('/ai-results', { json: { check_id: check.id } });
+  assert.equal(ai.status, 404);
+  assert.match(ai.body.error, /not available/);
   const badSub = await call('/check/results', { json: { check_id: check.id, submission_id: 1234567 } });
   assert.equal(badSub.status, 422);
 });

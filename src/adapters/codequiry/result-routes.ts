@@ -9,6 +9,7 @@ import { loadCheck } from './check-routes.js';
 import { cqDate, submissionName, submissionObject } from './wire.js';
 
 const ANY: ('GET' | 'POST')[] = ['GET', 'POST'];
+export const AI_UNAVAILABLE = 'AI detection results are not available for code checks on this server.';
 const pct2 = (share: number) => Math.round(share * 10000) / 100;
 /** A stable integer id for the pair (submission, compared submission). */
 const pairId = (a: number, b: number) => a * 1_000_000 + b;
@@ -130,6 +131,17 @@ export function registerResultRoutes(app: FastifyInstance, services: Services, c
       submission_files: relatedFiles,
     };
   };
+  // AI-generated-code scores: the code engine stores `ai: not_applicable` for code analyses, so
+  // there is nothing to report; answered in Codequiry's error form, never with a made-up score.
+  app.route({
+    method: ANY,
+    url: '/ai-results',
+    handler: async (req) => {
+      await loadCheck(checks, principalOf(req), req.wire!.params.check_id);
+      throw new CqError(404, AI_UNAVAILABLE);
+    },
+  });
+
   app.route({ method: ANY, url: '/check/results', handler: (req) => results(req, req.wire!.params.check_id, req.wire!.params.submission_id) });
   app.get<{ Params: { id: string; sid: string } }>('/checks/:id/results/:sid', (req) => results(req, req.params.id, req.params.sid));
 }
