@@ -5,7 +5,7 @@ import { looseBool, looseInt, looseString, type WireFile } from '../shared/index
 import { CqError, demoReadOnly, invalidCheck, principalOf, validationError } from './errors.js';
 import type { CheckState, CodequiryChecks } from './checks.js';
 import { availableLanguages, languageById } from './languages.js';
-import { checkObject, STATUS, STATUS_TEXT, submissionName, submissionObject, checkStatus } from './wire.js';
+import { checkObject, STATUS, STATUS_TEXT, submissionName, submissionObject, checkStatus, isFinished, startedDocs } from './wire.js';
 
 const ANY: ('GET' | 'POST')[] = ['GET', 'POST'];
 export const MAX_ZIP_BYTES = 10 * 1024 * 1024;
@@ -101,13 +101,14 @@ async function started(services: Services, checks: CodequiryChecks, p: Principal
 
 function statusBody(st: CheckState) {
   const status = checkStatus(st.rec, st.docs);
-  const completed = st.rec.started_at ? st.docs.filter((d) => d.status === 'done' || d.status === 'failed').length : 0;
+  const active = startedDocs(st.rec, st.docs);
+  const completed = active.filter(isFinished).length;
   return {
     check_id: st.assignment.id,
     status_id: status,
     status: STATUS_TEXT[status],
     status_message: STATUS_TEXT[status],
-    progress: st.docs.length ? Math.round((completed / st.docs.length) * 100) : 0,
+    progress: active.length ? Math.round((completed / active.length) * 100) : 0,
     submissions_total: st.docs.length,
     submissions_completed: completed,
     // Origo does not predict how long a check takes.
@@ -176,11 +177,10 @@ export function registerCheckRoutes(app: FastifyInstance, services: Services, ch
   });
   app.get<{ Params: { id: string } }>('/checks/:id/status', async (req) => statusBody(await loadCheck(checks, principalOf(req), req.params.id)));
 
-  const getCheck = async (p: Principal, st: CheckState) => {
+  const getCheck = async (st: CheckState) => {
     const started = st.rec.started_at !== null;
     const submissions = [];
     for (const d of st.docs) submissions.push(submissionObject(d, submissionName(d.filename ?? ''), started, checks.scores(await checks.analysis(d), st.rec)));
-    void p;
     return { check: checkObject(st.assignment, st.rec, st.docs), status: STATUS_TEXT[checkStatus(st.rec, st.docs)], submission_count: st.docs.length, submissions };
   };
   app.route({
@@ -188,12 +188,12 @@ export function registerCheckRoutes(app: FastifyInstance, services: Services, ch
     url: '/check/get',
     handler: async (req) => {
       const p = principalOf(req);
-      return getCheck(p, await loadCheck(checks, p, params(req).check_id));
+      return getCheck(await loadCheck(checks, p, params(req).check_id));
     },
   });
   app.get<{ Params: { id: string } }>('/checks/:id', async (req) => {
     const p = principalOf(req);
-    return getCheck(p, await loadCheck(checks, p, req.params.id));
+    return getCheck(await loadCheck(checks, p, req.params.id));
   });
 
   app.post('/check/quick', async (req) => {

@@ -210,6 +210,20 @@ test('upload, upload-batch, start, status, get, overview, results: the whole wir
   const ai = await call('/ai-results', { json: { check_id: check.id } });
   assert.equal(ai.status, 404);
   assert.match(ai.body.error, /not available/);
+  // An upload after the check ran waits for the next start: the check is Ready again, then re-run.
+  const later = new FormData();
+  later.append('check_id', String(check.id));
+  later.append('file', zipBlob({ 'Late.java': JAVA_RENAMED.replace('class Stock', 'class Late') }), 'dave.zip');
+  assert.equal((await call('/check/upload', { form: later })).status, 200);
+  const again = await call('/check/status', { json: { check_id: check.id } });
+  assert.equal(again.body.status_id, 2);
+  assert.equal(again.body.submissions_total, 4);
+  assert.equal((await call('/check/start', { json: { check_id: check.id, webcheck: false, dbcheck: false } })).status, 200);
+  const rerun = await waitFor('re-run completed', async () => {
+    const s = await call('/check/status', { json: { check_id: check.id } });
+    return s.body.status_id === 4 ? s.body : undefined;
+  }, 90_000, 300);
+  assert.equal(rerun.submissions_completed, 4);
   const badSub = await call('/check/results', { json: { check_id: check.id, submission_id: 1234567 } });
   assert.equal(badSub.status, 422);
 });

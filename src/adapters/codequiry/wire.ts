@@ -1,4 +1,5 @@
 import type { AssignmentRow, DocumentRow } from '../../store/index.js';
+import { parseOptions } from '../../services/document-options.js';
 
 /** What the adapter keeps per check (vendor record kind "check", external id = the integer check id). */
 export interface CheckRecord {
@@ -65,7 +66,7 @@ export const pctString = (share: number | null | undefined): string | null => (s
 /** Submission status from the document's pipeline status. */
 export function submissionStatus(doc: DocumentRow, started: boolean): number {
   if (doc.status === 'failed') return STATUS.failed;
-  if (!started) return STATUS.ready;
+  if (!started || isHeld(doc)) return STATUS.ready;
   if (doc.status === 'done') return STATUS.completed;
   if (doc.status === 'checking') return STATUS.checking;
   return STATUS.queued;
@@ -73,10 +74,21 @@ export function submissionStatus(doc: DocumentRow, started: boolean): number {
 
 /** Check status: created (empty), ready (uploaded), checking/queued, completed, error (all failed). */
 export function checkStatus(rec: CheckRecord, docs: DocumentRow[]): number {
-  if (!rec.started_at) return docs.length ? STATUS.ready : STATUS.created;
-  if (docs.length && docs.every((d) => d.status === 'failed')) return STATUS.error;
-  if (docs.every((d) => d.status === 'done' || d.status === 'failed')) return STATUS.completed;
-  return docs.some((d) => d.status === 'checking' || d.status === 'done') ? STATUS.checking : STATUS.queued;
+  const active = startedDocs(rec, docs);
+  if (!active.length) return docs.length ? STATUS.ready : STATUS.created;
+  if (active.every((d) => d.status === 'failed')) return STATUS.error;
+  // Submissions uploaded after the last start wait for the next one: the check is ready again.
+  if (active.every(isFinished)) return active.length < docs.length ? STATUS.ready : STATUS.completed;
+  return active.some((d) => d.status === 'checking' || d.status === 'done') ? STATUS.checking : STATUS.queued;
+}
+
+/** A submission uploaded but not yet started (document option `hold`). */
+export const isHeld = (doc: DocumentRow): boolean => parseOptions(doc.options).hold === true;
+export const isFinished = (doc: DocumentRow): boolean => doc.status === 'done' || doc.status === 'failed';
+
+/** The submissions a start has released (all of them once started, except later uploads). */
+export function startedDocs(rec: CheckRecord, docs: DocumentRow[]): DocumentRow[] {
+  return rec.started_at ? docs.filter((d) => !isHeld(d)) : [];
 }
 
 export function checkObject(a: AssignmentRow, rec: CheckRecord, docs: DocumentRow[]) {
