@@ -196,7 +196,8 @@ export function registerCheckRoutes(app: FastifyInstance, services: Services, ch
     return getCheck(await loadCheck(checks, p, req.params.id));
   });
 
-  app.post('/check/quick', async (req) => {
+  // `/check/quick` and the `POST /check` of Codequiry's marketing snippet: create, upload and start in one call.
+  const quick = async (req: FastifyRequest) => {
     const p = principalOf(req);
     const raw = params(req);
     const files = req.wire!.files.filter((f) => f.field === 'files' || f.field === 'files[]' || f.field === 'file');
@@ -208,6 +209,8 @@ export function registerCheckRoutes(app: FastifyInstance, services: Services, ch
     const { uploaded, failed } = await uploadMany(checks, p, st, files);
     const start = uploaded.length ? await started(services, checks, p, st, o, req) : { check: checkObject(st.assignment, st.rec, st.docs) };
     return { success: uploaded.length > 0, ...start, uploaded, uploaded_count: uploaded.length, failed_count: failed.length, failed_uploads: failed };
-  });
+  };
+  app.post('/check/quick', quick);
+  app.post('/check', quick);
 
 }

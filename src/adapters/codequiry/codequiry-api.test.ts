@@ -245,4 +245,13 @@ test('/check/quick creates, uploads and starts in one multipart request', { time
     return s.body.status_id === 4 ? s.body : undefined;
   }, 90_000, 300);
   assert.equal(done.progress, 100);
+  // The marketing snippet's `POST /check` is the same call.
+  const alias = new FormData();
+  alias.append('name', 'Quick alias');
+  alias.append('language', '13');
+  alias.append('files[]', zipBlob({ 'Inventory.java': JAVA_ORIGINAL }), 'fay.zip');
+  const a = await call('/check', { form: alias });
+  assert.equal(a.status, 200);
+  assert.equal(a.body.uploaded_count, 1);
+  assert.equal(a.body.check.name, 'Quick alias');
 });
