@@ -133,6 +133,13 @@ test('upload, upload-batch, start, status, get, overview, results: the whole wir
   const none = new FormData();
   none.append('check_id', String(check.id));
   assert.equal((await call('/check/upload-batch', { form: none })).status, 422);
+  // Any file over 10 MB fails the whole batch's validation (422), as documented.
+  const big = new FormData();
+  big.append('check_id', String(check.id));
+  big.append('files[]', new Blob([new Uint8Array(10 * 1024 * 1024 + 1)]), 'huge.zip');
+  const tooBig = await call('/check/upload-batch', { form: big });
+  assert.equal(tooBig.status, 422);
+  assert.ok(tooBig.body.validation_errors['files.0']);
   const wrong = new FormData();
   wrong.append('check_id', '987654');
   wrong.append('files[]', zipBlob({ 'A.java': JAVA_ORIGINAL }), 'x.zip');
