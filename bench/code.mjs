@@ -30,12 +30,24 @@ function arg(name, fallback) {
  * Runs one tool over a list of single-file submissions and returns one `a,b,score` line per pair
  * (the same output work for both tools).
  */
+const cpuNow = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+};
+/** Origo only: CPU ms at the start, after tokenising, and after comparing (phase split). */
+const phases = {};
+
 async function runTool(tool, files) {
   const lines = [];
   if (tool === 'origo') {
     const { compareCodeSources } = await import(join(repo, 'dist/code-tokens/index.js'));
+    phases.start = cpuNow();
     const subs = files.map((f) => ({ id: f.id, files: [{ path: f.path, text: readFileSync(f.path, 'utf8') }] }));
-    const res = await compareCodeSources(subs, { language: 'java', withFragments: false });
+    const onTokenized = (done, total) => {
+      if (done === total) phases.tokenized = cpuNow();
+    };
+    const res = await compareCodeSources(subs, { language: 'java', withFragments: false, onTokenized });
+    phases.compared = cpuNow();
     let p = 0;
     for (let i = 0; i < res.ids.length; i++) for (let j = i + 1; j < res.ids.length; j++, p++) lines.push(`${res.ids[i]},${res.ids[j]},${res.similarity[p]}`);
     return lines;
@@ -55,7 +67,10 @@ if (process.argv[2] === '--child') {
   const scores = await runTool(tool, files);
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage();
-  console.log(JSON.stringify({ ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), pairs: scores.length, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+  const split = phases.compared
+    ? { readTokenizeCpuMs: Math.round(phases.tokenized - phases.start), compareCpuMs: Math.round(phases.compared - phases.tokenized), outputCpuMs: Math.round(cpuNow() - phases.compared) }
+    : {};
+  console.log(JSON.stringify({ ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), pairs: scores.length, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), ...split }));
   process.exit(0);
 }
 
@@ -146,7 +161,7 @@ if (existsSync(join(root, 'submissions.csv'))) {
         const t0 = performance.now();
         const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', tool, list], { encoding: 'utf8', maxBuffer: 1 << 26 });
         const wall = Math.round(performance.now() - t0);
-        if (child.status !== 0) runs[tool].push({ error: child.stderr.trim().split('\n').slice(-3).join(' ') });
+        if (child.status !== 0) runs[tool].push({ error: `exit ${child.status ?? child.signal}: ${child.stderr.split('\n').filter((l) => l.trim() && !/^\s+at /.test(l)).slice(-6).join(' | ')}` });
         else runs[tool].push({ ...JSON.parse(child.stdout.trim().split('\n').pop()), wallMs: wall });
       }
     }
@@ -159,6 +174,7 @@ if (existsSync(join(root, 'submissions.csv'))) {
       }
       const median = (key) => ok.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(ok.length / 2)];
       row[tool] = { runs: ok.length, wallMs: median('wallMs'), ms: median('ms'), cpuMs: median('cpuMs'), maxRssMB: median('maxRssMB'), pairs: ok[0].pairs };
+      if (ok[0].compareCpuMs !== undefined) for (const key of ['readTokenizeCpuMs', 'compareCpuMs', 'outputCpuMs']) row[tool][key] = median(key);
     }
     if (row.origo?.wallMs && row.dolos?.wallMs) row.speedup = { wall: +(row.dolos.wallMs / row.origo.wallMs).toFixed(2), cpu: +(row.dolos.cpuMs / row.origo.cpuMs).toFixed(2), memory: +(row.dolos.maxRssMB / row.origo.maxRssMB).toFixed(2) };
     result.scaling.push(row);

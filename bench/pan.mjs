@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // PAN text-alignment benchmark: runs `node bin/origo.js pan <corpus> --out <tmp>` (the whole
 // process, start included) several times and prints ONE JSON line: wall seconds of each run,
-// the median, pairs per second at the median, and the measures of the last run.
-// usage: node bench/pan.mjs [corpus-dir] [runs]   (corpus default: ../shared/data/pan-dev or ORIGO_PAN_DEV)
+// the median, pairs per second at the median, CPU seconds of each run, and the measures of
+// the last run.
+// usage: node bench/pan.mjs [corpus-dir] [runs] [workers]
+//   corpus default: ../shared/data/pan-dev or ORIGO_PAN_DEV; workers default: the CLI's default
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, loadavg, cpus } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,17 +14,29 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = resolve(process.argv[2] ?? process.env.ORIGO_PAN_DEV ?? join(root, '../shared/data/pan-dev'));
 const runs = Number(process.argv[3] ?? 5);
+const workers = process.argv[4];
 const load = loadavg()[0];
+// CPU time of waited-for children (Linux /proc/self/stat: cutime + cstime, in clock ticks of
+// 1/100 s): a figure the other processes on a shared machine disturb much less than wall time.
+const childTicks = () => {
+  try {
+    const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return Number(f[13]) + Number(f[14]);
+  } catch { return NaN; }
+};
 const seconds = [];
+const cpuSeconds = [];
 let last;
 for (let i = 0; i < runs; i++) {
   const out = mkdtempSync(join(tmpdir(), 'origo-pan-bench-'));
+  const c0 = childTicks();
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [join(root, 'bin/origo.js'), 'pan', corpus, '--out', out], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(root, 'bin/origo.js'), 'pan', corpus, '--out', out, ...(workers ? ['--workers', workers] : [])], { encoding: 'utf8' });
   const dt = Number(process.hrtime.bigint() - t0) / 1e9;
   rmSync(out, { recursive: true, force: true });
   if (r.status !== 0) { console.error(r.stderr); process.exit(1); }
   seconds.push(Number(dt.toFixed(3)));
+  cpuSeconds.push(Number(((childTicks() - c0) / 100).toFixed(2)));
   last = JSON.parse(r.stdout.trim().split('\n').pop());
 }
 const sorted = [...seconds].sort((a, b) => a - b);
@@ -30,6 +44,6 @@ const median = sorted[Math.floor(sorted.length / 2)];
 const measures = Object.fromEntries(Object.entries(last.measures ?? {}).map(([k, v]) =>
   [k, { plagdet: v.plagdet, precision: v.precision, recall: v.recall, granularity: v.granularity, detections: v.detections }]));
 console.log(JSON.stringify({
-  bench: 'pan', corpus, pairs: last.pairs, runs, cpus: cpus().length, loadAverage1mBefore: Number(load.toFixed(2)), wallSeconds: seconds, medianSeconds: median,
+  bench: 'pan', corpus, pairs: last.pairs, runs, workers: last.workers, cpus: cpus().length, loadAverage1mBefore: Number(load.toFixed(2)), wallSeconds: seconds, medianSeconds: median, cpuSeconds,
   pairsPerSecond: Number((last.pairs / median).toFixed(1)), measures,
 }));

@@ -48,6 +48,7 @@ const settingsSchema = {
     exclude_references: { type: 'boolean', default: false },
     min_match_words: { type: 'integer', minimum: 1, default: 8 },
     exclude_small_sources_percent: { type: 'number', minimum: 0, maximum: 100, default: 0 },
+    excluded_sources: { type: 'array', maxItems: 1000, items: { type: 'string' }, description: "Sources never counted: a source document's id, title or file name" },
     excluded_phrases: { type: 'array', maxItems: 15, items: { type: 'string' } },
     template_text: { type: 'string' },
     ai_detection: { type: 'boolean', default: true },

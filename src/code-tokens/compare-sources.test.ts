@@ -3,7 +3,7 @@
  *   ----------  ----------------------------------------------------------------
  *   original    a small Java program
  *   renamed     the same program, identifiers renamed, comments and layout changed
- *   reordered   the same program with two statements of a straight-line run swapped
+ *   reordered   the same program with two call-free statements of a straight-line run swapped
  *   other       an unrelated Java program
  */
 import assert from 'node:assert/strict';
@@ -17,7 +17,9 @@ const ORIGINAL = `public class Bmi {
     System.out.println("BMI");
     double weight = input.nextDouble();
     double height = input.nextDouble();
-    double bmi = weight / (height * height);
+    double area = height * height;
+    double half = weight / 2;
+    double bmi = weight / area;
     if (bmi < 18.5) {
       System.out.println("Underweight");
     } else {
@@ -32,15 +34,17 @@ const RENAMED = `public class X {
     Scanner s = new Scanner(System.in);
     System.out.println("BMI");
     double w = s.nextDouble(); double h = s.nextDouble();
-    double r = w / (h * h);
+    double ar = h * h;
+    double hf = w / 2;
+    double r = w / ar;
     if (r < 18.5) System.out.println("Underweight");
     else System.out.println("Fine");
   }
 }
 `;
 const REORDERED = ORIGINAL.replace(
-  '    System.out.println("BMI");\n    double weight = input.nextDouble();\n',
-  '    double weight = input.nextDouble();\n    System.out.println("BMI");\n',
+  '    double area = height * height;\n    double half = weight / 2;\n',
+  '    double half = weight / 2;\n    double area = height * height;\n',
 );
 const OTHER = `class Primes {
   static boolean prime(int n) {
@@ -62,8 +66,8 @@ test('renamed and reformatted copies score 1; an unrelated program scores far lo
   assert.ok(pair.fragments.length > 0);
   for (const f of pair.fragments) {
     assert.equal(f.leftFile, 'original/Main.java');
-    assert.ok(f.leftStartLine >= 1 && f.leftEndLine <= 14 && f.leftStartLine <= f.leftEndLine);
-    assert.ok(f.rightStartLine >= 1 && f.rightEndLine <= 11);
+    assert.ok(f.leftStartLine >= 1 && f.leftEndLine <= 16 && f.leftStartLine <= f.leftEndLine);
+    assert.ok(f.rightStartLine >= 1 && f.rightEndLine <= 13);
   }
 });
 
@@ -86,4 +90,60 @@ test('languages are detected by extension and named with common aliases', () => 
 
 test('an unknown forced language is an error', async () => {
   await assert.rejects(compareCodeSubmissions([sub('a', ORIGINAL)], { language: 'cobol' }), /unknown language "cobol"/);
+});
+
+test('C++: a copy with renamed identifiers, other comments and braces scores 1', async () => {
+  const original = `#include <iostream>
+int main() {
+  int n = 0;
+  std::cin >> n;
+  long long total = 0;
+  for (int i = 1; i <= n; i++) {
+    if (i % 3 == 0) total += i;
+  }
+  std::cout << "total " << total << std::endl;
+  return 0;
+}
+`;
+  const copy = `#include <iostream>
+// sums multiples of three
+int main()
+{
+    int count = 0;
+    std::cin >> count;
+    long long acc = 0;
+    for (int k = 1; k <= count; k++)
+    {
+        if (k % 3 == 0)
+        {
+            acc += k;
+        }
+    }
+    std::cout << "total " << acc << std::endl;
+    return 0;
+}
+`;
+  const other = `#include <vector>
+std::vector<int> primes(int limit) {
+  std::vector<bool> sieve(limit + 1, true);
+  std::vector<int> out;
+  for (int p = 2; p <= limit; p++) {
+    if (!sieve[p]) continue;
+    out.push_back(p);
+    for (int m = p * p; m <= limit; m += p) sieve[m] = false;
+  }
+  return out;
+}
+`;
+  const res = await compareCodeSubmissions(
+    [
+      { id: 'a', files: [{ path: 'a.cpp', text: original }] },
+      { id: 'b', files: [{ path: 'b.cpp', text: copy }] },
+      { id: 'c', files: [{ path: 'c.cpp', text: other }] },
+    ],
+    { kgramLength: 6, windowLength: 3 },
+  );
+  const [ab, ac] = res.pairs;
+  assert.equal(ab.similarity, 1);
+  assert.ok(ac.similarity < 0.4, `unrelated scored ${ac.similarity}`);
 });

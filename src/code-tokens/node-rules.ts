@@ -40,8 +40,12 @@ const DECLARATION =
 const WRAPPER =
   /^(program|source_file|module|translation_unit|chunk|block|compound_statement|statement_block|class_body|declaration_list|body|body_statement|suite|expression_statement|parenthesized_expression|argument_list|arguments|formal_parameters|parameters|parameter_list|formal_parameter|parameter|parameter_declaration|variable_declarator_list|expression_list|else_clause|else|then|do_block|field_declaration_list|enum_body|interface_body|function_body|statements|block_statement|variable_list|variable|start_tag|end_tag|self_closing_tag|stylesheet|rule_set|declaration_block)$/;
 
-/** Kinds whose presence makes a statement a control point that stays in place. */
-export const CONTROL_KINDS = new Set(['LOOP', 'BRANCH', 'FUNCTION', 'RETURN', 'JUMP', 'CLASS']);
+/**
+ * Kinds whose presence makes a statement stay in place: control flow, jumps, declarations of
+ * functions and classes, and calls (a call may have side effects, so calls keep their order;
+ * without knowing the callee this is what a dependence analysis must assume).
+ */
+export const CONTROL_KINDS = new Set(['LOOP', 'BRANCH', 'FUNCTION', 'RETURN', 'JUMP', 'CLASS', 'CALL']);
 
 /** Parents whose named children are statements (for statement-order normalisation). */
 export const STATEMENT_PARENT =

@@ -109,6 +109,6 @@ export async function readSourceSubmission(path: string, id = basename(path), ac
   }
   const data = await readFile(path);
   if (/\.zip$/i.test(path)) return { id, files: readZipSources(data, accept) };
-  if (looksBinary(data) || info.size > SOURCE_LIMITS.maxFileBytes) return { id, files: [] };
+  if (!accept(basename(path)) || looksBinary(data) || info.size > SOURCE_LIMITS.maxFileBytes) return { id, files: [] };
   return { id, files: [{ path: basename(path), text: decoder.decode(data) }] };
 }

@@ -114,11 +114,7 @@ function walk(w: Walk, inStatementParent: boolean): void {
   const plan = planFor(w.table, w.language, w.lang, cursor.nodeTypeId);
   const isStatement = inStatementParent && plan.named;
   if (!plan.named) {
-    if (cursor.gotoFirstChild()) {
-      walkChildren(w, false);
-      cursor.gotoParent();
-      return;
-    }
+    // Anonymous nodes are the grammar's literal tokens (keywords, operators): always leaves.
     if (plan.anonymous) out.push(at(cursor, plan.anonymous));
     return;
   }

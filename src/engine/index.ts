@@ -12,7 +12,7 @@ export { detectLanguage } from './text/language.js';
 export { SUPPORTED_LANGUAGES } from './text/stop-words.js';
 export { loadStemmers, needsSnowball, stemmerFor } from './text/stemming.js';
 export type { Stemmer } from './text/stemming.js';
-export { textFingerprints, RETRIEVAL_K, RETRIEVAL_W } from './text/fingerprint.js';
+export { textFingerprints, retrievalHashes, RETRIEVAL_K, RETRIEVAL_W } from './text/fingerprint.js';
 export { alignTexts } from './text/align/align.js';
 export { winnow } from './text/winnow.js';
 export { scoreSubmission } from './scoring/similarity.js';

@@ -28,6 +28,7 @@ function readPairs(file: string): [string, string][] {
  * truth XML files, or just a top-level `pairs` file. Texts live in `susp/` and `src/`.
  */
 export function readPanPairs(dir: string): PanPair[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`${dir}: no such corpus folder`);
   const subs = readdirSync(dir).filter((d) => /^\d\d-/.test(d) && statSync(join(dir, d)).isDirectory()).sort();
   const pairs: PanPair[] = [];
   const from = subs.length ? subs.map((s) => [s, join(dir, s)] as const) : [['', dir] as const];
@@ -39,6 +40,7 @@ export function readPanPairs(dir: string): PanPair[] {
       pairs.push({ susp, src, subCorpus: sub, truth });
     }
   }
+  if (pairs.length === 0) throw new Error(`${dir}: no "pairs" file (PAN 2013 layout: pairs, susp/, src/)`);
   return pairs;
 }
 

@@ -1,8 +1,10 @@
 import { mkdirSync, writeFile } from 'node:fs';
 import { join } from 'node:path';
-import { alignTexts, loadStemmers, needsSnowball, prepareText } from '../engine/index.js';
-import type { PreparedText } from '../engine/index.js';
-import { readPanPairs, readPanText, pairFileName } from './corpus.js';
+import { Worker } from 'node:worker_threads';
+import type { Passage } from '../engine/index.js';
+import { readPanPairs, pairFileName } from './corpus.js';
+import type { PanPair } from './corpus.js';
+import { alignPairs } from './align-pairs.js';
 import type { Annotation, Measures } from './measures.js';
 import { panMeasures } from './measures.js';
 import { detectionXml } from './xml.js';
@@ -20,34 +22,16 @@ export interface PanRunResult {
  * Runs text alignment on every pair of a PAN corpus, writes one detection XML per pair into
  * `outDir`, and scores the detections when the corpus has truth files.
  */
-export async function runPan(corpusDir: string, outDir: string): Promise<PanRunResult> {
+export async function runPan(corpusDir: string, outDir: string, options: { workers?: number } = {}): Promise<PanRunResult> {
   const pairs = readPanPairs(corpusDir);
   mkdirSync(outDir, { recursive: true });
-  const cache = new Map<string, PreparedText>();
-  let snowballLoaded = false;
-  const prepared = async (folder: 'susp' | 'src', name: string): Promise<PreparedText> => {
-    const key = `${folder}/${name}`;
-    let p = cache.get(key);
-    if (!p) {
-      const text = readPanText(corpusDir, folder, name);
-      p = prepareText(text);
-      if (p.stemmer === null && needsSnowball(p.language) && !snowballLoaded) {
-        await loadStemmers();
-        snowballLoaded = true;
-        p = prepareText(text);
-      }
-      cache.set(key, p);
-    }
-    return p;
-  };
+  const passages = await alignAll(corpusDir, pairs, Math.max(1, options.workers ?? 1));
 
   const truth = new Map<string, { cases: Annotation[]; found: Annotation[] }>();
   let hasTruth = false;
   const writes: Promise<void>[] = [];
-  for (const pair of pairs) {
-    const susp = await prepared('susp', pair.susp);
-    const src = await prepared('src', pair.src);
-    const found: Annotation[] = alignTexts(susp, src).map((p) => ({
+  pairs.forEach((pair, i) => {
+    const found: Annotation[] = passages[i].map((p) => ({
       doc: pair.susp, offset: p.offset, length: p.length, source: pair.src, sourceOffset: p.sourceOffset, sourceLength: p.sourceLength,
     }));
     // Written in the background (libuv's thread pool) while the next pairs are aligned.
@@ -64,7 +48,7 @@ export async function runPan(corpusDir: string, outDir: string): Promise<PanRunR
         if (name === 'entire') break;
       }
     }
-  }
+  });
   await Promise.all(writes);
   const seconds = process.uptime();
   const result: PanRunResult = { pairs: pairs.length, seconds: Number(seconds.toFixed(3)), pairsPerSecond: Number((pairs.length / seconds).toFixed(1)) };
@@ -82,4 +66,35 @@ export async function runPan(corpusDir: string, outDir: string): Promise<PanRunR
 function round(m: Measures): Measures {
   const r = (x: number) => Number(x.toFixed(4));
   return { ...m, precision: r(m.precision), recall: r(m.recall), granularity: r(m.granularity), plagdet: r(m.plagdet) };
+}
+
+/**
+ * Aligns all pairs, in this thread or split over threads (this one and `workers - 1` worker
+ * threads). Pairs are grouped by
+ * suspicious document (each worker prepares its documents once) and the groups dealt to the
+ * workers by text size, largest first.
+ */
+async function alignAll(corpusDir: string, pairs: readonly PanPair[], workers: number): Promise<Passage[][]> {
+  const jobs = pairs.map((p) => ({ susp: p.susp, src: p.src }));
+  if (workers <= 1 || pairs.length < 2 * workers) return alignPairs(corpusDir, jobs);
+  const groups = new Map<string, number[]>();
+  pairs.forEach((p, i) => { const g = groups.get(p.susp); if (g) g.push(i); else groups.set(p.susp, [i]); });
+  const shares: number[][] = Array.from({ length: workers }, () => []);
+  const load = new Array<number>(workers).fill(0);
+  for (const g of [...groups.values()].sort((a, b) => b.length - a.length)) {
+    const w = load.indexOf(Math.min(...load));
+    shares[w].push(...g);
+    load[w] += g.length + 1;
+  }
+  // The main thread takes the first share itself: one thread fewer to start and warm up.
+  const started = shares.slice(1).map((share) => new Promise<Passage[][]>((done, fail) => {
+    const worker = new Worker(new URL('./align-worker.js', import.meta.url), { workerData: { corpusDir, jobs: share.map((i) => jobs[i]) } });
+    worker.once('message', done);
+    worker.once('error', fail);
+  }));
+  const own = await alignPairs(corpusDir, shares[0].map((i) => jobs[i]));
+  const results = [own, ...(await Promise.all(started))];
+  const out: Passage[][] = new Array(pairs.length);
+  shares.forEach((share, w) => share.forEach((i, k) => { out[i] = results[w][k]; }));
+  return out;
 }

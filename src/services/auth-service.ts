@@ -53,6 +53,20 @@ export class AuthService {
     return this.principal(key.organisation_id, user, 'api_key', key);
   }
 
+  /** The principal of an API key row that is still valid (vendor tokens that were issued for a key). */
+  async fromApiKeyRow(key: ApiKeyRow, vendor?: string): Promise<Principal | null> {
+    if (key.revoked_at) return null;
+    if (key.vendor && vendor && key.vendor !== vendor) return null;
+    const user = key.user_id ? ((await this.ctx.store.users.byId(key.user_id)) ?? null) : null;
+    if (key.user_id && !user) return null;
+    return this.principal(key.organisation_id, user, 'api_key', key);
+  }
+
+  /** The API key row of an organisation by its public id (revoked keys included), or null. */
+  async apiKeyByPublicId(organisationId: number, publicId: string): Promise<ApiKeyRow | null> {
+    return (await this.ctx.store.apiKeys.byPublicId(organisationId, publicId)) ?? null;
+  }
+
   /** The principal acting as a given user (vendor adapters that log users in their own way). */
   async asUser(user: UserRow, via: Principal['via'] = 'jwt'): Promise<Principal | null> {
     return this.principal(user.organisation_id, user, via, null);

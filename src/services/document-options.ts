@@ -14,6 +14,8 @@ export interface DocumentOptions {
   index_only?: boolean;
   /** Do not start the check until asked (PlagScan's manual check, Codequiry's start). */
   hold?: boolean;
+  /** Fail the document when its text has fewer words than this (Inspera's minLimit). */
+  min_words?: number;
 }
 
 export function parseOptions(json: string): DocumentOptions {

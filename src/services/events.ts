@@ -1,7 +1,7 @@
 import type { DocumentRow, Store } from '../store/index.js';
 
 /** Things that happen to a document, announced to webhooks and vendor callbacks. */
-export type DocumentEvent = 'document.received' | 'document.processing' | 'document.done' | 'document.failed' | 'document.changed';
+export type DocumentEvent = 'document.received' | 'document.processing' | 'document.converted' | 'document.done' | 'document.failed' | 'document.changed';
 
 /** A request to be delivered (durably, with retries) to some receiver. */
 export interface PlannedDelivery {

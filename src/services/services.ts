@@ -13,6 +13,9 @@ import { DocumentService } from './document-service.js';
 import { ReportService } from './report-service.js';
 import { WebhookService } from './webhook-service.js';
 import { VendorRecordService } from './vendor-record-service.js';
+import { VendorTokenService } from './vendor-token-service.js';
+import { RepositoryCatalogue } from './repository-catalogue.js';
+import { CheckQuotaService } from './check-quota-service.js';
 
 /** The service layer: the only way the API, the adapters and the UI reach the store. */
 export interface Services {
@@ -25,6 +28,12 @@ export interface Services {
   reports: ReportService;
   webhooks: WebhookService;
   vendorRecords: VendorRecordService;
+  /** Access tokens of vendor APIs that trade an organisation id and an API key for one (PlagScan). */
+  vendorTokens: VendorTokenService;
+  /** The organisation's reference repositories, read-only. */
+  repositoryCatalogue: RepositoryCatalogue;
+  /** Per-user allowances of checks (Plagiat.pl's testCount). */
+  quotas: CheckQuotaService;
   /** Signed, expiring tokens (vendor logins, viewer links). */
   tokens: TokenSigner;
   events: EventBus;
@@ -57,16 +66,21 @@ export async function createServices(o: ServiceOptions): Promise<Services> {
   const reports = new ReportService(ctx);
   const webhooks = new WebhookService(ctx);
   ctx.events.subscribe('native-webhooks', webhooks.plan);
+  const users = new UserService(ctx);
+  const auth = new AuthService(ctx);
   return {
     ctx,
     organisations: new OrganisationService(ctx),
-    users: new UserService(ctx),
-    auth: new AuthService(ctx),
+    users,
+    auth,
     assignments: new AssignmentService(ctx, documents),
     documents,
     reports,
     webhooks,
     vendorRecords: new VendorRecordService(ctx),
+    vendorTokens: new VendorTokenService(auth, ctx.tokens, users),
+    repositoryCatalogue: new RepositoryCatalogue(ctx),
+    quotas: new CheckQuotaService(ctx),
     tokens: ctx.tokens,
     events: ctx.events,
   };

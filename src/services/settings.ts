@@ -14,6 +14,8 @@ export interface AssignmentSettings {
   min_match_words: number;
   /** Sources covering less than this share (percent) of the submission are left out. */
   exclude_small_sources_percent: number;
+  /** Sources never counted: a source document's public id, title or file name (e.g. a URL a vendor client names). */
+  excluded_sources: string[];
   /** Up to 15 phrases never counted as matches. */
   excluded_phrases: string[];
   /** Instructor-provided text (or starter code) that is never counted. */
@@ -31,6 +33,7 @@ export const DEFAULT_SETTINGS: AssignmentSettings = {
   exclude_references: false,
   min_match_words: 8,
   exclude_small_sources_percent: 0,
+  excluded_sources: [],
   excluded_phrases: [],
   template_text: '',
   ai_detection: true,
@@ -48,6 +51,7 @@ const CHECKS: Record<keyof AssignmentSettings, Check> = {
   exclude_references: bool,
   min_match_words: num(1, 1000),
   exclude_small_sources_percent: num(0, 100),
+  excluded_sources: (v) => (Array.isArray(v) && v.length <= 1000 && v.every((p) => typeof p === 'string' && p.length <= 2000) ? null : 'must be a list of at most 1000 source names'),
   excluded_phrases: (v) => (Array.isArray(v) && v.length <= 15 && v.every((p) => typeof p === 'string' && p.length <= 1000) ? null : 'must be a list of at most 15 phrases'),
   template_text: (v) => (typeof v === 'string' && v.length <= 5_000_000 ? null : 'must be a string'),
   ai_detection: bool,

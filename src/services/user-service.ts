@@ -6,6 +6,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from './errors.js';
 import { newApiKey, publicId } from './ids.js';
 import { hasRole, ROLES, type Principal, type Role } from './principal.js';
 import { hashApiKey, hashPassword } from './secrets.js';
+import { allowListProblem } from './ip-allow-list.js';
 
 export interface UserInput {
   email?: unknown;
@@ -163,6 +164,7 @@ export class UserService {
       throw invalid('vendor must be one of codequiry, drillbit, plagiat, inspera, plagscan');
     }
     if (input.allowed_ips !== undefined && input.allowed_ips !== null && typeof input.allowed_ips !== 'string') throw invalid('allowed_ips must be a string');
+    if (typeof input.allowed_ips === 'string' && allowListProblem(input.allowed_ips)) throw invalid(`allowed_ips: ${allowListProblem(input.allowed_ips)}`);
     const name = typeof input.name === 'string' && input.name.trim() ? input.name.trim() : 'API key';
     return this.issueKey(p.organisationId, userId, level, name, (input.vendor as string | undefined) ?? null, (input.allowed_ips as string | undefined) ?? null);
   }
@@ -206,6 +208,7 @@ export class UserService {
     }
     if (input.allowed_ips !== undefined) {
       if (input.allowed_ips !== null && typeof input.allowed_ips !== 'string') throw invalid('allowed_ips must be a string or null');
+      if (typeof input.allowed_ips === 'string' && allowListProblem(input.allowed_ips)) throw invalid(`allowed_ips: ${allowListProblem(input.allowed_ips)}`);
       patch.allowed_ips = input.allowed_ips as string | null;
     }
     return (await this.ctx.store.apiKeys.update(row.id, patch)) as ApiKeyRow;

@@ -9,7 +9,7 @@ import type { EventContext, PlannedDelivery } from './events.js';
 import { percent } from './report-service.js';
 import { signBody } from '../webhook/index.js';
 
-const EVENTS = ['*', 'document.received', 'document.processing', 'document.done', 'document.failed', 'document.changed'];
+const EVENTS = ['*', 'document.received', 'document.processing', 'document.converted', 'document.done', 'document.failed', 'document.changed'];
 
 function validUrl(url: unknown): string {
   if (typeof url !== 'string') throw invalid('url is required', { fields: { url: 'is required' } });
@@ -100,6 +100,14 @@ export class WebhookService {
       dedupeKey: `native:${e.id}:${doc.id}:${ev.event}:${ev.version ?? 0}`,
     }));
   };
+
+  /**
+   * Records and queues deliveries that are not about a document (a vendor's "test your callback"
+   * request): delivered and retried like every other delivery.
+   */
+  async sendUnrelated(organisationId: number, event: string, planned: PlannedDelivery[]): Promise<void> {
+    await this.ctx.store.transaction((tx) => WebhookService.record(tx, organisationId, event, planned));
+  }
 
   /** Records planned deliveries and queues them (inside the notify step's transaction). */
   static async record(tx: Store, organisationId: number, event: string, planned: PlannedDelivery[]): Promise<void> {

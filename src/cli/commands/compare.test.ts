@@ -52,3 +52,13 @@ test('compare --base removes the starter code, and a bad format is refused', () 
   for (const l of out.trim().split('\n').slice(1)) assert.equal(Number(l.split(',')[2]), 0, l);
   assert.throws(() => execFileSync(process.execPath, [bin, 'compare', dir, '--format', 'xml'], { encoding: 'utf8', stdio: 'pipe' }), /unknown format/);
 });
+
+test('compare skips entries without code and needs two submissions', () => {
+  const dir = fixture();
+  writeFileSync(join(dir, 'README.md'), '# notes\n');
+  const out = execFileSync(process.execPath, [bin, 'compare', dir, '--format', 'csv'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  assert.equal(out.trim().split('\n').length, 4);
+  const lonely = mkdtempSync(join(tmpdir(), 'origo-one-'));
+  writeFileSync(join(lonely, 'a.py'), PY);
+  assert.throws(() => execFileSync(process.execPath, [bin, 'compare', lonely], { encoding: 'utf8', stdio: 'pipe' }), /at least 2 are needed/);
+});

@@ -42,7 +42,12 @@ export function registerCompareCommand(program: Command): void {
       }
       const names = (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
       const submissions: SourceSubmission[] = [];
-      for (const name of names) submissions.push(await readSourceSubmission(join(dir, name), name, accept));
+      for (const name of names) {
+        const sub = await readSourceSubmission(join(dir, name), name, accept);
+        if (sub.files.length > 0) submissions.push(sub);
+        else process.stderr.write(`compare: skipped ${name} (no code files)\n`);
+      }
+      if (submissions.length < 2) throw new Error(`${dir} holds ${submissions.length} submission(s) with code; at least 2 are needed`);
       const base = flags.base ? await readSourceSubmission(flags.base, 'base', accept) : undefined;
       const bar = new SingleBar({ stream: process.stderr, format: 'compare [{bar}] {percentage}% {value}/{total} {stage}' }, Presets.shades_classic);
       const total = submissions.length * 2;

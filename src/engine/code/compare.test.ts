@@ -92,3 +92,13 @@ test('the result does not depend on anything but the input', () => {
   const input = [sub('a', 'A', BODY), sub('b', 'B', [...BODY].reverse())];
   assert.deepEqual(compareTokenizedSubmissions(input, opts), compareTokenizedSubmissions(input, opts));
 });
+
+test('no submissions, one submission and empty submissions give empty or zero results', () => {
+  assert.equal(compareColumns([], opts).similarity.length, 0);
+  assert.equal(compareColumns([sub('a', 'A', BODY)], opts).similarity.length, 0);
+  const empty: CodeSubmission = { id: 'e', files: [] };
+  const blank: CodeSubmission = { id: 'b', files: [{ path: 'B', tokens: [] }] };
+  const res = compareTokenizedSubmissions([sub('a', 'A', BODY), empty, blank], opts);
+  assert.equal(res.pairs.length, 3);
+  assert.ok(res.pairs.every((p) => p.similarity === 0 && p.fragments.length === 0));
+});

@@ -10,7 +10,6 @@ import {
   commonHashes,
   indexSubmission,
   pairCounts,
-  pairIndex,
   type IndexedSubmission,
 } from './fingerprint-index.js';
 import { KindTable } from './kgrams.js';
@@ -77,12 +76,13 @@ export function compareTokenizedSubmissions(submissions: readonly CodeSubmission
   const longestFragment = new Uint32Array(size);
   const fragments = new Map<number, CodeFragment[]>();
   const scratch = MatchTable.scratch();
+  let p = -1;
   for (let i = 0; i < n; i++) {
     const table = new MatchTable(indexed[i], scratch);
     for (let j = i + 1; j < n; j++) {
-      const p = pairIndex(i, j, n);
+      p++; // = pairIndex(i, j, n): pairs are laid out row by row
       if (shared[p] === 0) continue;
-      const m = table.match(indexed[j], counts.sharedHashes.subarray(counts.offsets[p], counts.offsets[p + 1]), k, mergeGap, withFragments);
+      const m = table.match(indexed[j], counts.sharedHashes, counts.offsets[p], counts.offsets[p + 1], k, mergeGap, withFragments);
       const lit = literalWeight > 0 ? literalDice(bags[i], bags[j]) : NaN;
       similarity[p] = Number.isNaN(lit) ? m.similarity : (1 - literalWeight) * m.similarity + literalWeight * lit;
       longestFragment[p] = m.longestFragment;

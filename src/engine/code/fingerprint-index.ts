@@ -23,11 +23,8 @@ export interface IndexedSubmission {
    */
   seedHash: Uint32Array;
   seedAt: Int32Array;
-  /** Distinct kept fingerprints, ascending, and how often each was selected. */
+  /** Distinct kept fingerprints, ascending. */
   fingerprints: Uint32Array;
-  fingerprintCounts: Int32Array;
-  /** Selected fingerprint occurrences in all (the denominator of index similarity). */
-  fingerprintTotal: number;
 }
 
 export function indexSubmission(p: PreparedSubmission, excluded: ReadonlySet<number>, k: number, w: number): IndexedSubmission {
@@ -35,7 +32,7 @@ export function indexSubmission(p: PreparedSubmission, excluded: ReadonlySet<num
   const excludedToken = new Uint8Array(n);
   const keptHash: number[] = [];
   const keptPos: number[] = [];
-  const prints = new Map<number, number>();
+  const prints = new Set<number>();
   const seeds: number[] = [];
   for (const f of p.kgramFiles) {
     const keptIndex = new Int32Array(f.hash.length).fill(-1);
@@ -48,16 +45,17 @@ export function indexSubmission(p: PreparedSubmission, excluded: ReadonlySet<num
       }
     }
     if (f.hash.length === 0) continue;
-    for (const at of winnow(Array.from(f.hash), w)) {
+    // winnow only reads length and indices, which a typed array has: no copy into an Array.
+    for (const at of winnow(f.hash as unknown as number[], w)) {
       if (keptIndex[at] < 0) continue;
       seeds.push(keptIndex[at]);
-      prints.set(f.hash[at], (prints.get(f.hash[at]) ?? 0) + 1);
+      prints.add(f.hash[at]);
     }
   }
   const keptPrefix = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) keptPrefix[i + 1] = keptPrefix[i] + (excludedToken[i] ? 0 : 1);
   const total = keptPrefix[n];
-  const fingerprints = Uint32Array.from(prints.keys()).sort();
+  const fingerprints = Uint32Array.from(prints).sort();
   const seedOrder = seeds.map((_, x) => x).sort((x, y) => keptHash[seeds[x]] - keptHash[seeds[y]] || seeds[x] - seeds[y]);
   return {
     prepared: p,
@@ -69,8 +67,6 @@ export function indexSubmission(p: PreparedSubmission, excluded: ReadonlySet<num
     keptPos: Int32Array.from(keptPos),
     keptHash: Uint32Array.from(keptHash),
     fingerprints,
-    fingerprintCounts: Int32Array.from(fingerprints, (h) => prints.get(h) ?? 0),
-    fingerprintTotal: [...prints.values()].reduce((sum, c) => sum + c, 0),
   };
 }
 
@@ -85,37 +81,29 @@ export interface PairCounts {
   /** The shared fingerprints themselves: those of pair p are sharedHashes[offsets[p] .. offsets[p + 1]). */
   offsets: Float64Array;
   sharedHashes: Uint32Array;
-  /** Fingerprint occurrences of the lower-numbered (left) and higher (right) side that are shared. */
-  coveredLeft: Uint32Array;
-  coveredRight: Uint32Array;
 }
 
 /**
- * For every pair: distinct shared fingerprints and the fingerprint occurrences of each side that
- * the other side shares, from posting lists (work grows with the pairs that share something).
+ * For every pair: the distinct fingerprints it shares, counted and listed, from posting lists
+ * (work grows with the pairs that share something, not with all pairs).
  */
 export function pairCounts(subs: readonly IndexedSubmission[]): PairCounts {
   const n = subs.length;
   const postings = new Map<number, number[]>();
   subs.forEach((s, i) => {
-    s.fingerprints.forEach((h, x) => {
+    for (const h of s.fingerprints) {
       const list = postings.get(h);
-      if (list) list.push(i, s.fingerprintCounts[x]);
-      else postings.set(h, [i, s.fingerprintCounts[x]]);
-    });
+      if (list) list.push(i);
+      else postings.set(h, [i]);
+    }
   });
   const size = (n * (n - 1)) / 2;
-  const shared = new Uint32Array(size), coveredLeft = new Uint32Array(size), coveredRight = new Uint32Array(size);
+  const shared = new Uint32Array(size);
   for (const list of postings.values()) {
-    for (let a = 0; a < list.length; a += 2) {
-      const i = list[a], ci = list[a + 1];
+    for (let a = 0; a < list.length; a++) {
+      const i = list[a];
       const base = i * n - (i * (i + 1)) / 2 - i - 1;
-      for (let b = a + 2; b < list.length; b += 2) {
-        const p = base + list[b];
-        shared[p]++;
-        coveredLeft[p] += ci;
-        coveredRight[p] += list[b + 1];
-      }
+      for (let b = a + 1; b < list.length; b++) shared[base + list[b]]++;
     }
   }
   const offsets = new Float64Array(size + 1);
@@ -123,13 +111,13 @@ export function pairCounts(subs: readonly IndexedSubmission[]): PairCounts {
   const sharedHashes = new Uint32Array(offsets[size]);
   const fill = offsets.slice(0, size);
   for (const [h, list] of postings) {
-    for (let a = 0; a < list.length; a += 2) {
+    for (let a = 0; a < list.length; a++) {
       const i = list[a];
       const base = i * n - (i * (i + 1)) / 2 - i - 1;
-      for (let b = a + 2; b < list.length; b += 2) sharedHashes[fill[base + list[b]]++] = h;
+      for (let b = a + 1; b < list.length; b++) sharedHashes[fill[base + list[b]]++] = h;
     }
   }
-  return { shared, offsets, sharedHashes, coveredLeft, coveredRight };
+  return { shared, offsets, sharedHashes };
 }
 
 /** Hashes present in more than `share` of the submissions (document frequency over k-grams). */

@@ -1,159 +1,27 @@
 /**
  * Matching one pair of submissions token by token. The left submission's k-grams go into a small
  * hash table once (`MatchTable`); the fingerprints a right submission shares with it (from the
- * index) seed runs of shared k-grams, extended along their diagonal in both directions; runs are laid as tiles, longest first,
- * each token used at most once per side (as Greedy String Tiling does, Prechelt et al. 2002);
+ * index) seed runs of shared k-grams, extended along their diagonal in both directions; runs
+ * are laid as tiles, longest first, each token used at most once per side (as Greedy String
+ * Tiling does, Prechelt et al. 2002);
  * neighbouring tiles whose gaps are small on both sides are merged and the gap tokens dropped from
  * both totals, the subsequence match merging of Sağlam et al. (EMSE 2025) that undoes inserted
  * statements. Structural similarity is the share of both sides' tokens covered by tiles.
  */
 import type { IndexedSubmission } from './fingerprint-index.js';
+import { Scratch, sortAscending, sortBlocked, sortRuns, sortTiles } from './match-scratch.js';
 import type { CodeFragment } from './types.js';
 
 /** Most left positions considered for one right k-gram (bounds repetitive code). */
 const MAX_POSITIONS_PER_HASH = 64;
 
+const NONE: CodeFragment[] = [];
+
+/** The result of `MatchTable.match`: one object, reused by the next call (copy what you keep). */
 export interface PairMatch {
   similarity: number;
   longestFragment: number;
   fragments: CodeFragment[];
-}
-
-/** Sorts run indices longest first (ties: left then right start); insertion sort for the usual few. */
-function sortRuns(idx: Int32Array, n: number, runK: Int32Array, runL: Int32Array, runR: Int32Array): void {
-  const before = (p: number, q: number) => runK[p] > runK[q] || (runK[p] === runK[q] && (runL[p] < runL[q] || (runL[p] === runL[q] && runR[p] < runR[q])));
-  if (n > 24) {
-    idx.subarray(0, n).sort((p, q) => (before(p, q) ? -1 : before(q, p) ? 1 : 0));
-    return;
-  }
-  for (let i = 1; i < n; i++) {
-    const v = idx[i];
-    let j = i - 1;
-    while (j >= 0 && before(v, idx[j])) {
-      idx[j + 1] = idx[j];
-      j--;
-    }
-    idx[j + 1] = v;
-  }
-}
-
-/** Sorts the first n numbers ascending; insertion sort for the usual few. */
-function sortAscending(a: Int32Array, n: number): void {
-  if (n > 24) {
-    a.subarray(0, n).sort();
-    return;
-  }
-  for (let i = 1; i < n; i++) {
-    const v = a[i];
-    let j = i - 1;
-    while (j >= 0 && a[j] > v) {
-      a[j + 1] = a[j];
-      j--;
-    }
-    a[j + 1] = v;
-  }
-}
-
-/** Sorts blocked intervals by their start (insertion sort: there are few). */
-function sortBlocked(lo: Int32Array, hi: Int32Array, n: number): void {
-  for (let i = 1; i < n; i++) {
-    const vl = lo[i], vh = hi[i];
-    let j = i - 1;
-    while (j >= 0 && lo[j] > vl) {
-      lo[j + 1] = lo[j];
-      hi[j + 1] = hi[j];
-      j--;
-    }
-    lo[j + 1] = vl;
-    hi[j + 1] = vh;
-  }
-}
-
-/** Sorts tile indices by left start; insertion sort for the usual few. */
-function sortTiles(idx: Int32Array, n: number, tileL: Int32Array): void {
-  if (n > 24) {
-    idx.subarray(0, n).sort((p, q) => tileL[p] - tileL[q]);
-    return;
-  }
-  for (let i = 1; i < n; i++) {
-    const v = idx[i];
-    let j = i - 1;
-    while (j >= 0 && tileL[idx[j]] > tileL[v]) {
-      idx[j + 1] = idx[j];
-      j--;
-    }
-    idx[j + 1] = v;
-  }
-}
-
-/** Reusable scratch space, sized to the largest submission seen. */
-class Scratch {
-  stamp = 0;
-  diagStamp = new Int32Array(0);
-  diagLastR = new Int32Array(0);
-  runL = new Int32Array(256);
-  runR = new Int32Array(256);
-  runK = new Int32Array(256);
-  tileL = new Int32Array(256);
-  tileR = new Int32Array(256);
-  tileLen = new Int32Array(256);
-  blockedLo = new Int32Array(64);
-  blockedHi = new Int32Array(64);
-  pushBlocked(n: number, lo: number, hi: number): number {
-    if (n === this.blockedLo.length) {
-      const l = new Int32Array(2 * n), h = new Int32Array(2 * n);
-      l.set(this.blockedLo);
-      h.set(this.blockedHi);
-      this.blockedLo = l;
-      this.blockedHi = h;
-    }
-    this.blockedLo[n] = lo;
-    this.blockedHi[n] = hi;
-    return n + 1;
-  }
-  seeds = new Int32Array(256);
-  pushSeed(n: number, y: number): number {
-    if (n === this.seeds.length) {
-      const grown = new Int32Array(2 * n);
-      grown.set(this.seeds);
-      this.seeds = grown;
-    }
-    this.seeds[n] = y;
-    return n + 1;
-  }
-  private orderBuf = new Int32Array(256);
-  private byLeftBuf = new Int32Array(256);
-  /** Identity permutation 0..n-1 in a reused buffer. */
-  order(n: number): Int32Array {
-    if (this.orderBuf.length < n) this.orderBuf = new Int32Array(2 * n);
-    for (let i = 0; i < n; i++) this.orderBuf[i] = i;
-    return this.orderBuf;
-  }
-  byLeft(n: number): Int32Array {
-    if (this.byLeftBuf.length < n) this.byLeftBuf = new Int32Array(2 * n);
-    for (let i = 0; i < n; i++) this.byLeftBuf[i] = i;
-    return this.byLeftBuf;
-  }
-  growRuns(): void {
-    const grow = (x: Int32Array) => {
-      const y = new Int32Array(x.length * 2);
-      y.set(x);
-      return y;
-    };
-    this.runL = grow(this.runL);
-    this.runR = grow(this.runR);
-    this.runK = grow(this.runK);
-    this.tileL = grow(this.tileL);
-    this.tileR = grow(this.tileR);
-    this.tileLen = grow(this.tileLen);
-  }
-  ensure(nl: number, nr: number): void {
-    if (this.diagStamp.length < nl + nr + 1) {
-      const size = 2 * (nl + nr + 1);
-      this.diagStamp = new Int32Array(size);
-      this.diagLastR = new Int32Array(size);
-    }
-  }
 }
 
 /** The left side of a series of pair matches: its k-grams in an open-addressing hash table. */
@@ -163,6 +31,7 @@ export class MatchTable {
   private readonly next: Int32Array;
   private readonly mask: number;
   private readonly scratch: Scratch;
+  private readonly result: PairMatch = { similarity: 0, longestFragment: 0, fragments: NONE };
 
   constructor(readonly left: IndexedSubmission, scratch?: Scratch) {
     const m = left.keptHash.length;
@@ -198,20 +67,21 @@ export class MatchTable {
   }
 
   /** Matches the left submission with `right`, seeded by the fingerprints the two share. */
-  match(right: IndexedSubmission, shared: Uint32Array, k: number, mergeGap: number, withFragments: boolean): PairMatch {
+  match(right: IndexedSubmission, shared: Uint32Array, from: number, to: number, k: number, mergeGap: number, withFragments: boolean): PairMatch {
     const a = this.left, b = right;
     const nl = a.prepared.fileOf.length, nr = b.prepared.fileOf.length;
     const s = this.scratch;
     s.ensure(nl, nr);
     const stamp = ++s.stamp;
-    // Seed and extend: every right fingerprint is looked up among the left k-grams, and each hit
-    // is extended along its diagonal in both directions while consecutive k-grams agree. Any
-    // shared run of at least w + k - 1 tokens holds a right fingerprint (winnowing's guarantee).
+    // Seed and extend: each occurrence of a shared fingerprint on the right is looked up among
+    // the left k-grams, and each hit is extended along its diagonal in both directions while
+    // consecutive k-grams agree. Any shared run of at least w + k - 1 tokens holds a fingerprint
+    // selected on both sides (winnowing's guarantee), so no such run is missed.
     const ah = a.keptHash, ap = a.keptPos, bh = b.keptHash, bp = b.keptPos;
     const na = ah.length, nb = bh.length;
     // Right occurrences of the shared fingerprints, in stream order.
     let nSeeds = 0;
-    for (let q = 0; q < shared.length; q++) {
+    for (let q = from; q < to; q++) {
       const h = shared[q];
       let lo = 0, hi = b.seedHash.length;
       while (lo < hi) {
@@ -292,7 +162,7 @@ export class MatchTable {
     sortTiles(byLeft, tiles, s.tileL);
     const { tileL, tileR, tileLen } = s;
     let covered = 0, gaps = 0, longest = 0, groupTokens = 0;
-    const groups: number[][] = [];
+    const groups: number[][] | undefined = withFragments ? [] : undefined;
     let prev = -1;
     for (let ti = 0; ti < tiles; ti++) {
       const t = byLeft[ti];
@@ -308,18 +178,21 @@ export class MatchTable {
       }
       if (merged) {
         groupTokens += tileLen[t];
-        if (withFragments) groups[groups.length - 1].push(tileL[t], tileR[t], tileLen[t]);
+        if (groups) groups[groups.length - 1].push(tileL[t], tileR[t], tileLen[t]);
       } else {
         groupTokens = tileLen[t];
-        if (withFragments) groups.push([tileL[t], tileR[t], tileLen[t]]);
+        if (groups) groups.push([tileL[t], tileR[t], tileLen[t]]);
       }
       if (groupTokens > longest) longest = groupTokens;
       prev = t;
     }
     const denominator = a.total + b.total - gaps;
     const similarity = denominator > 0 ? Math.min(1, covered / denominator) : 0;
-    const fragments = withFragments ? groups.map((g) => toFragment(a, b, g)) : [];
-    return { similarity, longestFragment: longest, fragments };
+    const r = this.result;
+    r.similarity = similarity;
+    r.longestFragment = longest;
+    r.fragments = groups ? groups.map((g) => toFragment(a, b, g)) : NONE;
+    return r;
   }
 }
 

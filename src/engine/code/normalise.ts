@@ -1,7 +1,8 @@
 /**
  * Statement-order normalisation (after Sağlam et al., "Obfuscation-Resilient Software
  * Plagiarism Detection with JPlag", ICSE 2024). A tokeniser marks every statement of a block as
- * movable (straight-line code: no control flow, no jumps, no nested statements) or fixed. Within
+ * movable (straight-line code: no control flow, no jumps, no calls, no nested statements) or
+ * fixed. Within
  * each block, every maximal run of consecutive movable statements is put in one canonical order
  * (sorted by its token kinds), so reordering independent statements no longer changes the
  * stream. Fixed statements are barriers: control flow keeps its place. Markers are removed.
@@ -13,7 +14,6 @@
 import { FIXED_OPEN, MOVABLE_OPEN, STATEMENT_CLOSE, type CodeToken } from './types.js';
 
 interface Statement {
-  movable: boolean;
   tokens: CodeToken[];
   key: string;
 }
@@ -26,7 +26,10 @@ export function normaliseStatementOrder(tokens: readonly CodeToken[], canonicalO
   }
   let run: Statement[] = [];
   const flush = () => {
-    if (run.length > 1) run.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    if (run.length > 1) {
+      for (const st of run) st.key = st.tokens.map((x) => x.kind).join(' ');
+      run.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    }
     for (const s of run) for (const t of s.tokens) out.push(t);
     run = [];
   };
@@ -42,7 +45,7 @@ export function normaliseStatementOrder(tokens: readonly CodeToken[], canonicalO
         i++;
       }
       i++;
-      run.push({ movable: true, tokens: stmt, key: stmt.map((s) => s.kind).join(' ') });
+      run.push({ tokens: stmt, key: '' });
       continue;
     }
     // A fixed statement, a close marker or a plain token ends the current run.

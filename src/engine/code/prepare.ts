@@ -24,11 +24,11 @@ export function prepareSubmission(sub: CodeSubmission, kinds: KindTable, k: numb
     const tokens = normaliseStatementOrder(file.tokens, canonicalOrder);
     const offset = fileOf.length;
     const ids = new Int32Array(tokens.length);
-    tokens.forEach((t, i) => {
-      ids[i] = kinds.id(t.kind);
+    for (let i = 0; i < tokens.length; i++) {
+      ids[i] = kinds.id(tokens[i].kind);
       fileOf.push(f);
-      lines.push(t.line);
-    });
+      lines.push(tokens[i].line);
+    }
     const hash = kgramHashes(ids, k);
     const pos = new Int32Array(hash.length);
     for (let i = 0; i < hash.length; i++) pos[i] = offset + i;

@@ -18,8 +18,8 @@ export interface CodeToken {
 
 /**
  * Statement markers a tokeniser may put into a stream so that the engine can normalise
- * statement order. `MOVABLE_OPEN` opens a simple statement (no control flow, no jumps) that may
- * be reordered with its simple neighbours; `FIXED_OPEN` opens any other statement. Both close
+ * statement order. `MOVABLE_OPEN` opens a simple statement (no control flow, no jumps, no calls)
+ * that may be reordered with its simple neighbours; `FIXED_OPEN` opens any other statement. Both close
  * with `STATEMENT_CLOSE`. Markers never count as tokens.
  */
 export const MOVABLE_OPEN = '\u27e8m';

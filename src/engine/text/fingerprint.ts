@@ -1,17 +1,38 @@
 import type { PreparedText } from './types.js';
-import { kgramHashes } from './hash.js';
+import { fnv1a } from './hash.js';
 import { winnow } from './winnow.js';
 
-/** Word k-gram size and winnowing window used for candidate retrieval. */
-export const RETRIEVAL_K = 5;
+/**
+ * Retrieval k-grams: k consecutive content words (stop words and numbers skipped), by stem, in
+ * sorted order; winnowing window w. Order-free stemmed pairs survive the reordering, inflection
+ * changes and inserted function words of paraphrase that break exact word 5-grams: on the PAN
+ * dev subset (bench/pan-retrieval.mjs) 112 of 117 random-obfuscation and 106 of 111 translation
+ * pairs share at least 2 fingerprints with their source, against 89 and 73 for word 5-grams.
+ */
+export const RETRIEVAL_K = 2;
 export const RETRIEVAL_W = 4;
+const HAS_LETTER = /\p{L}/u;
+
+/** The hashes of the retrieval k-grams of a text, in text order (before winnowing). */
+export function retrievalHashes(prepared: PreparedText, k = RETRIEVAL_K): number[] {
+  const stems = prepared.words.filter((w) => !w.stop && HAS_LETTER.test(w.key)).map((w) => w.stem);
+  const out: number[] = [];
+  for (let i = 0; i + k <= stems.length; i++) {
+    const gram = stems.slice(i, i + k).sort();
+    let h = 0x811c9dc5;
+    for (const s of gram) h = fnv1a('\u0001', fnv1a(s, h));
+    out.push(h >>> 0);
+  }
+  return out;
+}
 
 /**
- * Winnowed word k-gram fingerprints of a text, distinct and sorted: what an inverted index
- * stores so that candidate sources are found without comparing against every document.
+ * Winnowed retrieval fingerprints of a text, distinct and sorted: what an inverted index
+ * stores so that candidate sources are found without comparing against every document
+ * (Schleimer, Wilkerson, Aiken 2003; see winnow.ts).
  */
 export function textFingerprints(prepared: PreparedText): number[] {
-  const hashes = kgramHashes(prepared.words.map((w) => w.key), RETRIEVAL_K);
+  const hashes = retrievalHashes(prepared);
   const set = new Set<number>();
   for (const i of winnow(hashes, RETRIEVAL_W)) set.add(hashes[i]);
   return [...set].sort((a, b) => a - b);

@@ -26,14 +26,15 @@ const MASKS = new Map<string, number>();
 LANGS.forEach((lang, i) => {
   for (const w of FUNCTION_WORDS[lang].split(' ')) MASKS.set(w, (MASKS.get(w) ?? 0) | (1 << i));
 });
-const SAMPLE_WORDS = 500;
+/** Words at the start of a text the detector looks at. */
+export const LANGUAGE_SAMPLE_WORDS = 500;
 
 /**
  * ISO 639-1 code of the language of a text given its words (normalised keys), or "und" when no
  * language's function words reach 8% of the sampled words (too short, or another language).
  */
 export function detectLanguage(words: readonly { key: string }[]): string {
-  const n = Math.min(words.length, SAMPLE_WORDS);
+  const n = Math.min(words.length, LANGUAGE_SAMPLE_WORDS);
   if (n === 0) return 'und';
   const hits = new Array<number>(LANGS.length).fill(0);
   for (let i = 0; i < n; i++) {

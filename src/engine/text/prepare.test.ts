@@ -34,3 +34,20 @@ test('contractions stay one word and digits are words', () => {
   const p = prepareText("Don't stop at 42.");
   assert.deepEqual(p.words.map((w) => w.key), ["don't", 'stop', 'at', '42']);
 });
+
+test('odd inputs: offsets stay inside the text and alignment does not throw', async () => {
+  const { alignTexts } = await import('./align/align.js');
+  const odd = [
+    '', '   \n\n  ', '!!! ??? ...', 'a'.repeat(5000), '😀 emoji 😀 w😀rd', 'שלום עולם. مرحبا بالعالم.',
+    '日本語のテキストです。これは二文目です。', '\u200B\u200C\u200D', 'x\u0301\u0302\u0303 y', 'don\'t \'quote\' it’s',
+  ];
+  for (const text of odd) {
+    const p = prepareText(text);
+    for (const w of p.words) {
+      assert.ok(w.start >= 0 && w.end <= text.length && w.start < w.end, JSON.stringify(text));
+      assert.ok(w.key.length > 0);
+    }
+    for (const s of p.sentences) assert.ok(s.start >= 0 && s.end <= text.length);
+    for (const other of odd) alignTexts(p, prepareText(other));
+  }
+});

@@ -1,14 +1,19 @@
 import type { Sentence } from './types.js';
 import type { WordSpan } from './words.js';
 
+/** Longest line (characters) taken for a heading when it ends without punctuation. */
+const HEADING_LINE = 35;
 const CLOSING_RUN = /^[.!?…。！？"'”’»)\]]*/;
 
 function isTerminal(c: number): boolean {
   return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026 || c === 0x3002 || c === 0xff01 || c === 0xff1f;
 }
 
-/** Whether a character does not start a lower-case word (upper case, digit, uncased script). */
-function notLower(ch: string): boolean {
+/** Whether the character at i does not start a lower-case word (upper case, digit, uncased script). */
+function notLower(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return !(c >= 0x61 && c <= 0x7a);
+  const ch = text[i];
   return ch.toLowerCase() !== ch || ch.toUpperCase() === ch;
 }
 
@@ -21,6 +26,7 @@ function notLower(ch: string): boolean {
 export function segmentSentences(text: string, words: readonly WordSpan[]): Sentence[] {
   const sentences: Sentence[] = [];
   let first = 0;
+  let lineStart = 0;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     const next = words[i + 1];
@@ -33,7 +39,12 @@ export function segmentSentences(text: string, words: readonly WordSpan[]): Sent
         if (isTerminal(c)) terminal = true;
         else if (c === 0x0a) newlines++;
       }
-      boundary = (terminal && notLower(text[next.start])) || newlines >= 2;
+      // A short line ending without punctuation before a capitalised line is a heading or a
+      // list item (common in web text); long lines are text wrapped by a line break.
+      const upper = (terminal || newlines === 1) && notLower(text, next.start);
+      const heading = newlines === 1 && upper && w.end - lineStart <= HEADING_LINE;
+      boundary = (terminal && upper) || newlines >= 2 || heading;
+      if (newlines > 0) lineStart = next.start;
     }
     if (boundary) {
       const tail = CLOSING_RUN.exec(text.slice(w.end, Math.min(text.length, w.end + 8)));

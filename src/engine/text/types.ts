@@ -66,4 +66,9 @@ export interface Passage {
 export interface AlignOptions {
   /** Shortest passage reported, in words of the submission (default 8). */
   minWords?: number;
+  /**
+   * Shortest passage reported, in characters, on each side (default 150, PAN's customary
+   * minimum; lower it to report single short sentences).
+   */
+  minChars?: number;
 }

@@ -42,17 +42,18 @@ let segmenter: Intl.Segmenter | null = null;
 /**
  * Splits a text into words with their original offsets. Space-separated scripts are split on
  * runs of letters, marks and digits (apostrophes join contractions) by a linear scan over a
- * per-character class table; Intl.Segmenter gives the same words there but is two orders of
- * magnitude slower. Runs in scripts written without spaces (Chinese, Japanese, Thai, Lao, Khmer,
+ * per-character class table; Intl.Segmenter gives the same words there but is several times
+ * slower line by line and far slower on whole texts (bench/segmenter.mjs). Runs in scripts written without spaces (Chinese, Japanese, Thai, Lao, Khmer,
  * Burmese) are segmented with Intl.Segmenter.
  */
 export function segmentWords(text: string): WordSpan[] {
-  return segmentWordsInto(text, (start, end) => ({ start, end }));
+  const words: WordSpan[] = [];
+  scanWords(text, (start, end) => { words.push({ start, end }); });
+  return words;
 }
 
-/** `segmentWords` building the caller's word objects directly; `ascii` tells a plain ASCII word. */
-export function segmentWordsInto<T>(text: string, make: (start: number, end: number, ascii: boolean) => T): T[] {
-  const words: T[] = [];
+/** The scan behind `segmentWords`: calls `onWord` for each word; `ascii` tells a plain ASCII word. */
+export function scanWords(text: string, onWord: (start: number, end: number, ascii: boolean) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -77,11 +78,10 @@ export function segmentWordsInto<T>(text: string, make: (start: number, end: num
     if (unspaced) {
       segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
       for (const seg of segmenter.segment(text.slice(start, i))) {
-        if (seg.isWordLike) words.push(make(start + seg.index, start + seg.index + seg.segment.length, false));
+        if (seg.isWordLike) onWord(start + seg.index, start + seg.index + seg.segment.length, false);
       }
     } else {
-      words.push(make(start, i, ascii));
+      onWord(start, i, ascii);
     }
   }
-  return words;
 }

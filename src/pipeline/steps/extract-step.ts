@@ -38,6 +38,14 @@ export function extractStep(deps: PipelineDeps): JobHandler {
       return;
     }
     const { extraction } = outcome;
+    const minWords = parseOptions(doc.options).min_words;
+    if (minWords && extraction.counts.words < minWords) {
+      await finish(async (tx) => {
+        await tx.documents.update(doc.id, { status: 'failed', reason: `too_few_words: the document has ${extraction.counts.words} words; at least ${minWords} are required`, updated_at: nowIso() });
+        await enqueueNotify(tx, doc.id, 'document.failed', 'extract');
+      });
+      return;
+    }
     await loadStemmers();
     const prepared = prepareText(extraction.text);
     const hashes = textFingerprints(prepared);
@@ -56,6 +64,8 @@ export function extractStep(deps: PipelineDeps): JobHandler {
         page_count: extraction.counts.pages,
         updated_at: nowIso(),
       });
+      // Text is ready: announced before any check starts (PlagScan's conversion callback).
+      await enqueueNotify(tx, doc.id, 'document.converted', 'extract');
       if (options.index_only) {
         await tx.jobs.enqueue('index', { documentId: doc.id, finish: true }, { dedupeKey: `index:${doc.id}:only` });
       } else if (!options.hold) {

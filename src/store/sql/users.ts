@@ -41,6 +41,11 @@ export class UserRepo {
   async update(id: number, patch: Updateable<UsersTable>): Promise<UserRow | undefined> {
     return this.c.db.updateTable('users').set(patch).where('id', '=', id).returningAll().executeTakeFirst();
   }
+  /** Compare-and-set of `extra`: writes `next` only if the row still holds `expected`; true when it did. */
+  async swapExtra(id: number, expected: string, next: string, updatedAt: string): Promise<boolean> {
+    const r = await this.c.db.updateTable('users').set({ extra: next, updated_at: updatedAt }).where('id', '=', id).where('extra', '=', expected).executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
   async delete(id: number): Promise<boolean> {
     const r = await this.c.db.deleteFrom('users').where('id', '=', id).executeTakeFirst();
     return Number(r.numDeletedRows) > 0;

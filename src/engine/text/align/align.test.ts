@@ -60,6 +60,27 @@ test('a paraphrase (reordered, some words replaced) is still found', () => {
   assert.ok(p.length > 0.7 * paraphrase.length, `${p.length} of ${paraphrase.length}`);
 });
 
+test('a passage partly copied and partly reworded is found whole, ending with its sentences', () => {
+  const mixed = [
+    'In 1887 the authority of the harbour dredged the channel in the north so larger steamships could reach the docks inside.',
+    'Within a decade the tonnage handled by the port had tripled, and warehouses spread along the eastern embankment.',
+    'Merchants formed a chamber of commerce to lobby for a railway link between the docks and the coal fields up country.',
+  ].join(' ');
+  const submission = `${intro} ${mixed} ${outro}`;
+  const [p, ...rest] = alignTexts(prepareText(submission), prepareText(sourceText));
+  assert.equal(rest.length, 0);
+  assert.equal(p.kind, 'paraphrase');
+  assert.equal(submission.slice(p.offset, p.offset + p.length), mixed);
+});
+
+test('a single short copied sentence is reported only when minChars allows it', () => {
+  const sentence = 'The railway opened in 1902 and turned the town into the main export harbour for the whole valley.';
+  const submission = `${intro} ${sentence} ${outro}`;
+  assert.deepEqual(alignTexts(prepareText(submission), prepareText(sourceText)), []);
+  const [p] = alignTexts(prepareText(submission), prepareText(sourceText), { minChars: 50 });
+  assert.equal(submission.slice(p.offset, p.offset + p.length), sentence);
+});
+
 test('unrelated texts give no passages', () => {
   const other = 'Photosynthesis converts light energy into chemical energy. Chlorophyll absorbs mostly blue and red light. '
     + 'The Calvin cycle fixes carbon dioxide into sugars. Plants release oxygen as a by-product of splitting water.';

@@ -36,13 +36,18 @@ const SUMMARY_MERGE_RATIO = 4;
 const MIN_CHARS = 150;
 /** A fragment resting on one sentence pair alone must be this similar. */
 const SINGLE_SEED_SIMILARITY = 0.5;
+/** A final paraphrase passage resting on one sentence pair (not part of a summary) must be this similar. */
+const LONE_SEED_SIMILARITY = 0.6;
 /** A weakly similar fragment must have seeds on most of its submission sentences. */
 const WEAK_SIMILARITY = 0.45;
 const WEAK_SEED_COVERAGE = 0.6;
 /** Verbatim runs: shortest run, largest gap (words) inside a chain, share of a fragment that makes it verbatim. */
 const RUN_MIN_WORDS = 8;
 const RUN_GAP = 3;
-const VERBATIM_SHARE = 0.6;
+const VERBATIM_SHARE = 0.5;
+const VERBATIM_SHARE_SUMMARY = 0.6;
+/** Reworded sentences around a copy stay in its passage when this similar. */
+const VERBATIM_EXTEND_SIMILARITY = 0.5;
 /** Verbatim copies at most this many words apart on both sides are one passage. */
 const VERBATIM_JOIN_WORDS = 40;
 /** A verbatim chain at least this long is a passage even when no sentence seed found it. */
@@ -55,6 +60,8 @@ interface WordPassage {
   kind: Passage['kind'];
   /** Sentence seeds behind the passage (0 for verbatim chains). */
   seeds: number;
+  /** For sentence fragments: submission units u0..u1 and source units v0..v1 (inclusive). */
+  units?: [number, number, number, number];
 }
 
 /** Summaries first, then the most similar, then the longest. */
@@ -69,21 +76,21 @@ function removeOverlaps(ps: WordPassage[]): WordPassage[] {
   return kept.sort((a, b) => a.s0 - b.s0);
 }
 
-function sentenceFragments(S: SentenceModel, R: SentenceModel): WordPassage[] {
-  if (S.start.length === 0 || R.start.length === 0) return [];
-  const W = pairWeights(S, R);
-  const seeds = findSeeds(S, R, W, MIN_COSINE, MIN_DICE);
-  if (seeds.length === 0) return [];
+function sentenceFragments(S: SentenceModel, R: SentenceModel, W: PairWeights): WordPassage[] {
+  // One pass finds the looser summary seeds; the general seeds are the stricter part of them.
+  const loose = findSeeds(S, R, W, SUMMARY_SEED_SIMILARITY, SUMMARY_SEED_SIMILARITY);
+  if (loose.length === 0) return [];
+  const seeds = loose.filter((x) => x.cos > MIN_COSINE && x.dice > MIN_DICE);
   const general = extend(S, R, W, seeds, GENERAL)
     .filter((f) => f.seeds.length >= 2 || f.similarity >= SINGLE_SEED_SIMILARITY)
     .filter((f) => f.similarity >= WEAK_SIMILARITY || new Set(f.seeds.map((x) => x.s)).size >= WEAK_SEED_COVERAGE * (f.s1 - f.s0 + 1))
     .map((f) => refineBoundaries(S, R, W, f))
     .map((f) => ({
     s0: S.firstWord[f.s0], s1: S.endWord[f.s1], r0: R.firstWord[f.r0], r1: R.endWord[f.r1], similarity: f.similarity,
-      kind: 'paraphrase' as const, seeds: f.seeds.length,
+      kind: 'paraphrase' as const, seeds: f.seeds.length, units: [f.s0, f.s1, f.r0, f.r1] as [number, number, number, number],
   }));
   // A near-verbatim general fragment is a copy, not a summary.
-  const summaries = summaryFragments(S, R, W, findSeeds(S, R, W, SUMMARY_SEED_SIMILARITY, SUMMARY_SEED_SIMILARITY))
+  const summaries = summaryFragments(S, R, W, loose)
     .filter((m) => !general.some((g) => g.s0 < m.s1 && m.s0 < g.s1 && g.similarity >= SUMMARY_MAX_GENERAL_SIMILARITY));
   // A summary replaces the general fragments it overlaps on the submission side, and absorbs
   // those right next to it that point into its source range (parts of the same summary).
@@ -95,7 +102,8 @@ function sentenceFragments(S: SentenceModel, R: SentenceModel): WordPassage[] {
     }
     return true;
   });
-  return mergeSummaryParts(removeOverlaps([...summaries, ...rest]), R.endWord[R.endWord.length - 1]);
+  return mergeSummaryParts(removeOverlaps([...summaries, ...rest]), R.endWord[R.endWord.length - 1])
+    .filter((p) => p.kind !== 'paraphrase' || p.seeds > 1 || p.similarity >= LONE_SEED_SIMILARITY);
 }
 
 /**
@@ -166,7 +174,9 @@ function chainSpan(chain: Run[]): WordPassage {
  * word boundaries of the copy (sentence units blur them), and long copies no sentence seed
  * found become passages of their own.
  */
-function refineWithVerbatim(submission: PreparedText, source: PreparedText, passages: WordPassage[]): WordPassage[] {
+function refineWithVerbatim(
+  submission: PreparedText, source: PreparedText, passages: WordPassage[], S: SentenceModel, R: SentenceModel, W: PairWeights | null,
+): WordPassage[] {
   const chains = chainRuns(verbatimRuns(keyHashes(submission), keyHashes(source), RUN_MIN_WORDS), RUN_GAP).map(chainSpan);
   if (chains.length === 0) return passages;
   const used = new Set<WordPassage>();
@@ -175,7 +185,8 @@ function refineWithVerbatim(submission: PreparedText, source: PreparedText, pass
     if (inside.length === 0) return [p];
     inside.forEach((c) => used.add(c));
     const copied = inside.reduce((t, c) => t + Math.min(c.s1, p.s1) - Math.max(c.s0, p.s0), 0);
-    if (copied < VERBATIM_SHARE * (p.s1 - p.s0)) return [p];
+    // A summary quoting a few source phrases stays a summary: it needs a larger verbatim share.
+    if (copied < (p.kind === 'summary' ? VERBATIM_SHARE_SUMMARY : VERBATIM_SHARE) * (p.s1 - p.s0)) return [p];
     // Copies that follow each other on both sides form one passage; copies from different
     // places of the source (two cases side by side in the submission) stay apart.
     const groups: WordPassage[] = [];
@@ -188,10 +199,50 @@ function refineWithVerbatim(submission: PreparedText, source: PreparedText, pass
         groups.push({ s0: c.s0, s1: c.s1, r0: c.r0, r1: c.r1, similarity: 1, kind: 'verbatim', seeds: p.seeds });
       }
     }
+    if (p.units && W) extendCopies(groups, p, p.units, S, R, W);
     return groups;
   });
   for (const c of chains) if (!used.has(c) && c.s1 - c.s0 >= VERBATIM_ALONE_WORDS) out.push(c);
   return removeOverlaps(out);
+}
+
+/**
+ * A copy often sits inside a passage whose other sentences were reworded: the fragment's
+ * sentences before the first copy (and after the last) are kept when, taken together on both
+ * sides, they are clearly similar; the passage then is a paraphrase with copied parts.
+ */
+function extendCopies(groups: WordPassage[], p: WordPassage, units: [number, number, number, number], S: SentenceModel, R: SentenceModel, W: PairWeights): void {
+  const [u0, u1, v0, v1] = units;
+  const first = groups[0];
+  let ub = u0 - 1;
+  while (ub + 1 <= u1 && S.endWord[ub + 1] <= first.s0) ub++;
+  let vb = v0 - 1;
+  while (vb + 1 <= v1 && R.endWord[vb + 1] <= first.r0) vb++;
+  if (ub >= u0 && vb >= v0 && rangeSimilarity(S, R, W, u0, ub, v0, vb) >= VERBATIM_EXTEND_SIMILARITY) {
+    first.s0 = S.firstWord[u0];
+    first.r0 = R.firstWord[v0];
+    first.kind = 'paraphrase';
+    first.similarity = p.similarity;
+  }
+  const last = groups[groups.length - 1];
+  let ua = u1 + 1;
+  while (ua - 1 >= u0 && S.firstWord[ua - 1] >= last.s1) ua--;
+  let va = v1 + 1;
+  while (va - 1 >= v0 && R.firstWord[va - 1] >= last.r1) va--;
+  if (ua <= u1 && va <= v1 && rangeSimilarity(S, R, W, ua, u1, va, v1) >= VERBATIM_EXTEND_SIMILARITY) {
+    last.s1 = S.endWord[u1];
+    last.r1 = R.endWord[v1];
+    last.kind = 'paraphrase';
+    last.similarity = p.similarity;
+  }
+  // A reworded passage ends where its sentences end, not where its last copied words do.
+  for (const g of groups) {
+    if (g.kind !== 'paraphrase') continue;
+    for (let u = u0; u <= u1; u++) if (S.firstWord[u] < g.s1 && g.s1 < S.endWord[u]) g.s1 = S.endWord[u];
+    for (let v = v0; v <= v1; v++) if (R.firstWord[v] < g.r1 && g.r1 < R.endWord[v]) g.r1 = R.endWord[v];
+    for (let u = u0; u <= u1; u++) if (S.firstWord[u] < g.s0 && g.s0 < S.endWord[u]) g.s0 = S.firstWord[u];
+    for (let v = v0; v <= v1; v++) if (R.firstWord[v] < g.r0 && g.r0 < R.endWord[v]) g.r0 = R.firstWord[v];
+  }
 }
 
 const CLOSING = /^[.!?…。！？,;:"'”’»)\]]*/;
@@ -215,9 +266,11 @@ function endAfter(p: PreparedText, w: number): number {
  */
 export function alignTexts(submission: PreparedText, source: PreparedText, options: AlignOptions = {}): Passage[] {
   const minWords = options.minWords ?? 8;
+  const minChars = options.minChars ?? MIN_CHARS;
   const S = sentenceModel(submission);
   const R = sentenceModel(source);
-  const found = refineWithVerbatim(submission, source, sentenceFragments(S, R));
+  const W = S.start.length && R.start.length ? pairWeights(S, R) : null;
+  const found = refineWithVerbatim(submission, source, W ? sentenceFragments(S, R, W) : [], S, R, W);
   const passages: Passage[] = [];
   for (const p of found) {
     if (p.s1 - p.s0 < minWords) continue;
@@ -225,7 +278,7 @@ export function alignTexts(submission: PreparedText, source: PreparedText, optio
     const length = endAfter(submission, p.s1 - 1) - offset;
     const sourceOffset = source.words[p.r0].start;
     const sourceLength = endAfter(source, p.r1 - 1) - sourceOffset;
-    if (length < MIN_CHARS || sourceLength < MIN_CHARS) continue;
+    if (length < minChars || sourceLength < minChars) continue;
     passages.push({ offset, length, sourceOffset, sourceLength, kind: p.kind, similarity: Math.min(1, p.similarity) });
   }
   return passages;

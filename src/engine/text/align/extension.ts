@@ -55,27 +55,40 @@ export function cluster(seeds: Seed[], suspGap: number, srcGap: number): Seed[][
   return out;
 }
 
+// Scratch vectors for rangeSimilarity, indexed by term, reused between calls (kept zeroed).
+let scratchS = new Float64Array(1024);
+let scratchR = new Float64Array(1024);
+
+function sumInto(M: SentenceModel, u0: number, u1: number, isf: Float64Array, into: Float64Array, touched: number[]): void {
+  for (let k = M.termStart[u0]; k < M.termStart[u1 + 1]; k++) {
+    const t = M.terms[k];
+    if (into[t] === 0) touched.push(t);
+    into[t] += M.counts[k] * isf[t];
+  }
+}
+
 /** Cosine of the summed tf-isf vectors of submission units s0..s1 and source units r0..r1. */
 export function rangeSimilarity(S: SentenceModel, R: SentenceModel, W: PairWeights, s0: number, s1: number, r0: number, r1: number): number {
-  const b = new Map<number, number>();
-  for (let k = R.termStart[r0]; k < R.termStart[r1 + 1]; k++) {
-    const t = R.terms[k];
-    b.set(t, (b.get(t) ?? 0) + R.counts[k] * W.isfR[t]);
-  }
-  let nb = 0;
-  for (const y of b.values()) nb += y * y;
-  const a = new Map<number, number>();
-  for (let k = S.termStart[s0]; k < S.termStart[s1 + 1]; k++) {
-    const t = S.terms[k];
-    a.set(t, (a.get(t) ?? 0) + S.counts[k] * W.isfS[t]);
-  }
+  if (scratchS.length < S.vocab.length) scratchS = new Float64Array(2 * S.vocab.length);
+  if (scratchR.length < R.vocab.length) scratchR = new Float64Array(2 * R.vocab.length);
+  const a = scratchS;
+  const b = scratchR;
+  const ta: number[] = [];
+  const tb: number[] = [];
+  sumInto(S, s0, s1, W.isfS, a, ta);
+  sumInto(R, r0, r1, W.isfR, b, tb);
   let dot = 0;
   let na = 0;
-  for (const [t, x] of a) {
+  let nb = 0;
+  for (const t of ta) {
+    const x = a[t];
     na += x * x;
     const tr = W.toR[t];
-    if (tr >= 0) { const y = b.get(tr); if (y !== undefined) dot += x * y; }
+    if (tr >= 0) dot += x * b[tr];
   }
+  for (const t of tb) nb += b[t] * b[t];
+  for (const t of ta) a[t] = 0;
+  for (const t of tb) b[t] = 0;
   return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
 }
 

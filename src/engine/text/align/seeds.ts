@@ -6,6 +6,8 @@ export interface Seed {
   r: number;
   /** Cosine of the two units' tf-isf vectors. */
   cos: number;
+  /** Dice coefficient of the two units' term sets. */
+  dice: number;
 }
 
 /**
@@ -17,8 +19,18 @@ export interface PairWeights {
   isfS: Float64Array;
   isfR: Float64Array;
   toR: Int32Array;
+  /** Norms of the submission units' vectors, computed on first use (NaN until then). */
   normS: Float64Array;
   normR: Float64Array;
+}
+
+function unitNorm(M: SentenceModel, isf: Float64Array, u: number): number {
+  let sum = 0;
+  for (let k = M.termStart[u]; k < M.termStart[u + 1]; k++) {
+    const w = M.counts[k] * isf[M.terms[k]];
+    sum += w * w;
+  }
+  return Math.sqrt(sum);
 }
 
 function norms(M: SentenceModel, isf: Float64Array): Float64Array {
@@ -47,8 +59,11 @@ export function pairWeights(S: SentenceModel, R: SentenceModel): PairWeights {
     isfR[r] = Math.log((n + 1) / df);
   }
   const isfS = new Float64Array(S.vocab.length);
-  for (let t = 0; t < S.vocab.length; t++) isfS[t] = Math.log((n + 1) / (S.df[t] + dfOther[t]));
-  return { isfS, isfR, toR, normS: norms(S, isfS), normR: norms(R, isfR) };
+  // Smoothed (n + 1): with one unit per text, log(n / df) would weigh every shared term 0.
+  const logN = Math.log(n + 1);
+  for (let t = 0; t < S.vocab.length; t++) isfS[t] = dfOther[t] ? Math.log((n + 1) / (S.df[t] + dfOther[t])) : logN - S.logDf[t];
+  // Submission units are many and most never meet a source unit: their norms wait until needed.
+  return { isfS, isfR, toR, normS: new Float64Array(S.start.length).fill(NaN), normR: norms(R, isfR) };
 }
 
 /**
@@ -77,12 +92,14 @@ export function findSeeds(S: SentenceModel, R: SentenceModel, W: PairWeights, mi
         dot[r] += ws * list[q + 1] * isf;
       }
     }
+    let normS = W.normS[s];
+    if (touched.length && Number.isNaN(normS)) normS = W.normS[s] = unitNorm(S, W.isfS, s);
     for (const r of touched) {
       const rSize = R.termStart[r + 1] - R.termStart[r];
-      const denom = W.normS[s] * W.normR[r];
+      const denom = normS * W.normR[r];
       const cos = denom > 0 ? dot[r] / denom : 0;
       const dice = (2 * shared[r]) / (sSize + rSize);
-      if (cos > minCosine && dice > minDice) seeds.push({ s, r, cos });
+      if (cos > minCosine && dice > minDice) seeds.push({ s, r, cos, dice });
       dot[r] = 0;
       shared[r] = 0;
     }

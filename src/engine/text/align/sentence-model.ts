@@ -19,8 +19,9 @@ export interface SentenceModel {
   /** The text's distinct stems; a term is an index into it. */
   vocab: string[];
   vocabIndex: Map<string, number>;
-  /** Per term: number of units it occurs in. */
+  /** Per term: number of units it occurs in, and its natural logarithm. */
   df: Int32Array;
+  logDf: Float64Array;
   /** Per term: [unit, count, unit, count, ...] of the units it occurs in, ascending. */
   postings: number[][];
 }
@@ -43,7 +44,10 @@ function hasLetter(key: string): boolean {
 export function sentenceModel(p: PreparedText): SentenceModel {
   const known = cache.get(p);
   if (known) return known;
-  const content = p.words.map((w) => !w.stop && hasLetter(w.key));
+  const words = p.words;
+  const content = new Uint8Array(words.length);
+  let contentWords = 0;
+  for (let w = 0; w < words.length; w++) if (!words[w].stop && hasLetter(words[w].key)) { content[w] = 1; contentWords++; }
   // Group sentences into units with enough content words.
   const groups: [number, number][] = [];
   let open = -1;
@@ -63,13 +67,17 @@ export function sentenceModel(p: PreparedText): SentenceModel {
   const firstWord = new Int32Array(n);
   const endWord = new Int32Array(n);
   const termStart = new Int32Array(n + 1);
-  const terms: number[] = [];
-  const counts: number[] = [];
+  // A unit's distinct terms are at most its content words: typed arrays sized for all of them.
+  const terms = new Int32Array(contentWords);
+  const counts = new Float64Array(contentWords);
+  let nTerms = 0;
   const vocab: string[] = [];
   const vocabIndex = new Map<string, number>();
   const df: number[] = [];
   const postings: number[][] = [];
-  const bag = new Map<number, number>();
+  // Counts of the current unit's terms, by term, with the list of terms touched.
+  let bag = new Int32Array(256);
+  const touched: number[] = [];
   groups.forEach(([a, b], u) => {
     const first = p.sentences[a];
     const last = p.sentences[b];
@@ -77,11 +85,10 @@ export function sentenceModel(p: PreparedText): SentenceModel {
     end[u] = last.end;
     firstWord[u] = first.firstWord;
     endWord[u] = last.endWord;
-    termStart[u] = terms.length;
-    bag.clear();
+    termStart[u] = nTerms;
     for (let w = first.firstWord; w < last.endWord; w++) {
       if (!content[w]) continue;
-      const stem = p.words[w].stem;
+      const stem = words[w].stem;
       let t = vocabIndex.get(stem);
       if (t === undefined) {
         t = vocab.length;
@@ -89,20 +96,25 @@ export function sentenceModel(p: PreparedText): SentenceModel {
         vocabIndex.set(stem, t);
         df.push(0);
         postings.push([]);
+        if (t >= bag.length) { const grown = new Int32Array(bag.length * 2); grown.set(bag); bag = grown; }
       }
-      bag.set(t, (bag.get(t) ?? 0) + 1);
+      if (bag[t]++ === 0) touched.push(t);
     }
-    for (const [t, c] of bag) {
-      terms.push(t);
-      counts.push(c);
+    for (const t of touched) {
+      const c = bag[t];
+      terms[nTerms] = t;
+      counts[nTerms] = c;
+      nTerms++;
       df[t]++;
       postings[t].push(u, c);
+      bag[t] = 0;
     }
+    touched.length = 0;
   });
-  termStart[n] = terms.length;
+  termStart[n] = nTerms;
   const model: SentenceModel = {
-    start, end, firstWord, endWord, termStart, terms: Int32Array.from(terms), counts: Float64Array.from(counts),
-    vocab, vocabIndex, df: Int32Array.from(df), postings,
+    start, end, firstWord, endWord, termStart, terms: terms.subarray(0, nTerms), counts: counts.subarray(0, nTerms),
+    vocab, vocabIndex, df: Int32Array.from(df), logDf: Float64Array.from(df, Math.log), postings,
   };
   cache.set(p, model);
   return model;

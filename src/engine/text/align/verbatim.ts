@@ -1,23 +1,12 @@
-import type { PreparedText } from '../types.js';
-import { fnv1a } from '../hash.js';
+import { keyHashes } from '../key-hashes.js';
 
 /** A run of words equal on both sides: submission words [s, s+len), source words [r, r+len). */
 export interface Run { s: number; r: number; len: number }
 
-const keyCache = new WeakMap<PreparedText, Int32Array>();
 /** Posting lists longer than this (boilerplate trigrams) are not used to start runs. */
 const MAX_POSTINGS = 64;
 
-/** 32-bit hashes of the normalised word keys of a text (cached per prepared text). */
-export function keyHashes(p: PreparedText): Int32Array {
-  let h = keyCache.get(p);
-  if (!h) {
-    h = new Int32Array(p.words.length);
-    for (let i = 0; i < h.length; i++) h[i] = fnv1a(p.words[i].key) | 0;
-    keyCache.set(p, h);
-  }
-  return h;
-}
+export { keyHashes };
 
 function trigram(k: Int32Array, i: number): number {
   return (Math.imul(k[i], 0x9e3779b1) ^ Math.imul(k[i + 1], 0x85ebca77) ^ Math.imul(k[i + 2], 0xc2b2ae3d)) | 0;

@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../services/services.js';
+import { looseInt, looseString } from '../shared/index.js';
+import { DAY_SECONDS, issueForKey, issueForUser } from './access.js';
+import { InsperaError, MESSAGES } from './wire-errors.js';
+
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+/**
+ * The requested `expirationTime` (milliseconds): an epoch time in milliseconds, or a lifetime in
+ * milliseconds; never longer than the documented 24 hours, never shorter than a minute.
+ */
+export function requestedTtlSeconds(expirationTime: unknown, nowMs: number): number {
+  const ms = looseInt(expirationTime);
+  if (ms === undefined || ms <= 0) return DAY_SECONDS;
+  const lifetimeMs = ms > 1e12 ? ms - nowMs : ms;
+  return Math.min(DAY_SECONDS, Math.max(60, Math.floor(lifetimeMs / 1000)));
+}
+
+/** POST /generateToken (older generation) and POST /token (Moodle plugin; also the CRUD login by email). */
+export function tokenRoutes(app: FastifyInstance, services: Services): void {
+  const byKey = async (params: Record<string, unknown>, ttl: number) => {
+    const clientId = looseString(params.clientid ?? params.clientId ?? params.client_id);
+    const institutionId = looseString(params.institutionid ?? params.institutionId ?? params.institution_id);
+    if (!clientId || !institutionId) throw new InsperaError(404, MESSAGES.requiredFields);
+    const issued = await issueForKey(services, clientId.trim(), institutionId.trim(), ttl);
+    if (!issued) throw new InsperaError(401, MESSAGES.invalidClient);
+    return issued;
+  };
+
+  app.post('/generateToken', async (req) => byKey(req.wire!.params, DAY_SECONDS));
+
+  app.post('/token', async (req) => {
+    const params = req.wire!.params;
+    const hasClient = ['clientid', 'clientId', 'client_id', 'institutionid', 'institutionId'].some((k) => params[k] !== undefined);
+    if (hasClient || params.email === undefined) return byKey(params, requestedTtlSeconds(params.expirationTime, Date.now()));
+    // The CRUD generation's login: a user's email and password.
+    const email = looseString(params.email)?.trim() ?? '';
+    if (!EMAIL.test(email)) throw new InsperaError(409, MESSAGES.invalidEmail);
+    const password = looseString(params.password) ?? '';
+    const user = await services.auth.checkPassword(email, password);
+    // An unknown email and a wrong password get the same answer, so the endpoint does not reveal who has an account.
+    if (!user) throw new InsperaError(422, MESSAGES.invalidCredentials);
+    const p = await services.auth.asUser(user, 'jwt');
+    if (!p) throw new InsperaError(422, MESSAGES.invalidCredentials);
+    return issueForUser(services, user.id, p, DAY_SECONDS);
+  });
+}

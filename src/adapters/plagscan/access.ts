@@ -1,0 +1,52 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Services } from '../../services/services.js';
+import type { Principal } from '../../services/principal.js';
+import { looseInt, looseString } from '../shared/index.js';
+import { MESSAGES, PlagScanError } from './wire-errors.js';
+
+/** PlagScan tokens live an hour (`expires_in` 3600 in the documents). */
+export const TOKEN_TTL_SECONDS = 3600;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    plagscanPrincipal: Principal | null;
+  }
+}
+
+/**
+ * POST /v3/token: `client_id` (the organisation's public id, as GET /api/v1/me shows it) and
+ * `client_secret` (an API key of the organisation), as multipart, JSON or form fields, with an
+ * optional `user` (a PlagScan user id) for a token that acts as that user. Asking again with the
+ * same credentials refreshes (any `grant_type` is accepted).
+ */
+export function tokenRoute(app: FastifyInstance, services: Services): void {
+  app.post('/token', async (req) => {
+    const p = req.wire!.params;
+    const clientId = looseString(p.client_id)?.trim() ?? '';
+    const secret = looseString(p.client_secret)?.trim() ?? '';
+    if (!clientId || !secret) throw new PlagScanError(400, 'The parameters client_id and client_secret are required');
+    const user = p.user === undefined || p.user === '' ? null : looseInt(p.user);
+    if (user === undefined) throw new PlagScanError(422, 'Validation failed for the field user');
+    const issued = await services.vendorTokens.issue('plagscan', { organisationPublicId: clientId, apiKey: secret, clientIp: req.ip, userId: user, ttlSeconds: TOKEN_TTL_SECONDS });
+    if (issued === 'ip_not_allowed') throw new PlagScanError(403, MESSAGES.ipNotAllowed);
+    if (issued === 'unknown_user') throw new PlagScanError(404, MESSAGES.userMissing);
+    if (typeof issued === 'string') throw new PlagScanError(401, MESSAGES.badCredentials);
+    return { access_token: issued.token, expires_in: TOKEN_TTL_SECONDS, token_type: 'Bearer', scope: null };
+  });
+}
+
+/** Every other call: `access_token` in the query string or the body (or, leniently, as a Bearer header). */
+export async function authorise(services: Services, req: FastifyRequest): Promise<Principal> {
+  const fromHeader = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  const token = looseString(req.wire!.params.access_token) ?? fromHeader;
+  if (!token) throw new PlagScanError(401, MESSAGES.tokenMissing);
+  const r = await services.vendorTokens.verify('plagscan', token, req.ip);
+  if (r === 'ip_not_allowed') throw new PlagScanError(403, MESSAGES.ipNotAllowed);
+  if (typeof r === 'string') throw new PlagScanError(401, MESSAGES.tokenInvalid);
+  return r.principal;
+}
+
+export function principal(req: FastifyRequest): Principal {
+  if (!req.plagscanPrincipal) throw new PlagScanError(401, MESSAGES.tokenMissing);
+  return req.plagscanPrincipal;
+}

@@ -1,0 +1,2 @@
+export { plagscanPlugin } from './plugin.js';
+export { plagscanPlanner, CALLBACK_SETTING } from './callbacks.js';

@@ -1,0 +1,44 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Services } from '../../services/services.js';
+import type { Principal } from '../../services/principal.js';
+import type { DocumentRow } from '../../store/index.js';
+import { baseUrlOf } from '../../api/routes/report-routes.js';
+import { looseInt } from '../shared/index.js';
+import { userFor } from './records.js';
+
+/** Viewer links live an hour: the Moodle plugin asks for one and redirects at once. */
+export const REPORT_LINK_TTL_SECONDS = 3600;
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const fileName = (doc: DocumentRow) => (doc.title || String(doc.id)).replace(/[^\w.\- ]+/g, '_').slice(0, 80) || String(doc.id);
+
+/**
+ * Retrieve modes rendered by Origo's report renderers (`services.reports`):
+ *   3 annotated DOCX · 4 and 6 the HTML report · 8 the same HTML (printable, self-contained) ·
+ *   9 the PDF report · 7 `data.reportLink` into the viewer (read only) ·
+ *   10 `data.reportLink` for `userID` (instructors and administrators may exclude sources).
+ */
+export async function renderedReport(services: Services, req: FastifyRequest, reply: FastifyReply, r: { doc: DocumentRow; mode: number; principal: Principal }): Promise<unknown> {
+  const { doc, mode } = r;
+  switch (mode) {
+    case 3:
+      return reply.type(DOCX).header('content-disposition', `attachment; filename="${fileName(doc)}.docx"`).send(Buffer.from(await services.reports.renderDocx(doc)));
+    case 9:
+      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${fileName(doc)}.pdf"`).send(Buffer.from(await services.reports.renderPdf(doc, { variant: 'full' })));
+    case 4:
+    case 6:
+    case 8:
+      return reply.type('text/html; charset=utf-8').send(await services.reports.renderHtml(doc));
+    default: {
+      let viewer: 'view' | 'edit' = 'view';
+      if (mode === 10) {
+        const named = req.wire!.params.userID;
+        const user = named === undefined || named === '' ? null : await userFor(services, r.principal, looseInt(named));
+        const role = user ? user.role : r.principal.role;
+        viewer = role === 'admin' || role === 'instructor' || (user !== null && user.id === doc.owner_user_id) ? 'edit' : 'view';
+      }
+      const link = await services.reports.viewerLink(doc, viewer, { ttlSeconds: REPORT_LINK_TTL_SECONDS, baseUrl: baseUrlOf(services, req) });
+      return { data: { reportLink: link.url, expires: link.expiresAt.toISOString() } };
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runPan } from './run.js';
+import { parseFeatures } from './xml.js';
+
+/*
+ *  corpus/
+ *    01-no-plagiarism/pairs      susp-a  src-x          (no case)
+ *    02-no-obfuscation/pairs     susp-b  src-y          (one verbatim case, truth XML)
+ *                                susp-c  src-y, susp-d src-y (same case)
+ *    susp/ src/
+ */
+const copied = 'The harbour authority dredged the northern channel in 1887 so that larger steamships could reach the inner docks. '
+  + 'Within a decade the tonnage handled by the port had tripled, and warehouses spread along the eastern embankment. '
+  + 'Merchants formed a chamber of commerce to lobby for a railway link between the docks and the coal fields inland.';
+const intro = 'My essay looks at how small towns changed during industrialisation, with one example from the coast. ';
+const outro = ' In conclusion, infrastructure decisions shaped the fortunes of the town for more than a century.';
+
+function corpus(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'origo-pan-corpus-'));
+  for (const d of ['susp', 'src', '01-no-plagiarism', '02-no-obfuscation']) mkdirSync(join(dir, d));
+  const src = `Fishing villages once dotted the estuary. ${copied} Today the warehouses hold galleries.`;
+  writeFileSync(join(dir, 'src', 'src-y.txt'), src);
+  writeFileSync(join(dir, 'src', 'src-x.txt'), 'Photosynthesis converts light energy into chemical energy. Plants release oxygen.');
+  writeFileSync(join(dir, 'susp', 'susp-a.txt'), `${intro}Nothing copied here at all, only my own words.${outro}`);
+  const susp = `${intro}${copied}${outro}`;
+  for (const s of ['b', 'c', 'd']) {
+    writeFileSync(join(dir, 'susp', `susp-${s}.txt`), susp);
+    writeFileSync(join(dir, '02-no-obfuscation', `susp-${s}-src-y.xml`), `<document reference="susp-${s}.txt">\n`
+      + `<feature name="plagiarism" type="artificial" obfuscation="none" this_offset="${susp.indexOf(copied)}" this_length="${copied.length}" `
+      + `source_reference="src-y.txt" source_offset="${src.indexOf(copied)}" source_length="${copied.length}"/>\n</document>\n`);
+  }
+  writeFileSync(join(dir, '01-no-plagiarism', 'susp-a-src-x.xml'), '<document reference="susp-a.txt">\n</document>\n');
+  writeFileSync(join(dir, '01-no-plagiarism', 'pairs'), 'susp-a.txt src-x.txt\n');
+  writeFileSync(join(dir, '02-no-obfuscation', 'pairs'), 'susp-b.txt src-y.txt\nsusp-c.txt src-y.txt\nsusp-d.txt src-y.txt\n');
+  return dir;
+}
+
+for (const workers of [1, 2]) {
+  test(`runPan writes PAN XML per pair and scores it (workers ${workers})`, async (t) => {
+    const dir = corpus();
+    const out = join(dir, 'out');
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const r = await runPan(dir, out, { workers });
+    assert.equal(r.pairs, 4);
+    assert.equal(r.measures?.entire.plagdet, 1);
+    assert.equal(r.measures?.['01-no-plagiarism'].detections, 0);
+    const found = parseFeatures(readFileSync(join(out, 'susp-b-src-y.xml'), 'utf8'), 'detected-plagiarism');
+    assert.equal(found.length, 1);
+    assert.equal(found[0].source, 'src-y.txt');
+    assert.deepEqual(parseFeatures(readFileSync(join(out, 'susp-a-src-x.xml'), 'utf8'), 'detected-plagiarism'), []);
+  });
+}

@@ -1,0 +1,19 @@
+import type { RepositoryRow } from '../store/index.js';
+import type { ServiceContext } from './context.js';
+import type { Principal } from './principal.js';
+
+export type RepositoryListing = RepositoryRow & { documents: number };
+
+/** Read-only view of an organisation's reference repositories (for vendor APIs that list them). */
+export class RepositoryCatalogue {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  async list(p: Principal): Promise<RepositoryListing[]> {
+    return this.ctx.store.repositories.list(p.organisationId);
+  }
+
+  /** One repository of the caller's organisation by its internal id, or undefined. */
+  async byId(p: Principal, id: number): Promise<RepositoryListing | undefined> {
+    return (await this.list(p)).find((r) => r.id === id);
+  }
+}
