@@ -14,6 +14,7 @@ import { anonymousKind, CONTROL_KINDS, declarationLike, namedNodeAction, STATEME
 const require = createRequire(import.meta.url);
 let ready: Promise<void> | undefined;
 const grammars = new Map<string, Promise<Language>>();
+let loading: Promise<unknown> = Promise.resolve();
 
 function grammarPath(file: string): string {
   return join(dirname(require.resolve('tree-sitter-wasms/package.json')), 'out', file);
@@ -24,10 +25,16 @@ export async function parserFor(lang: CodeLanguage): Promise<Parser> {
   if (!lang.grammar) throw new Error(`language ${lang.name} has no tree-sitter grammar`);
   ready ??= Parser.init();
   await ready;
-  let language = grammars.get(lang.grammar);
+  const file = lang.grammar;
+  let language = grammars.get(file);
   if (!language) {
-    language = Language.load(grammarPath(lang.grammar));
-    grammars.set(lang.grammar, language);
+    // web-tree-sitter links every grammar's wasm into one shared symbol table: two loads at once
+    // can fail ("bad export type for '..._external_scanner_create'"), so loads run one at a time,
+    // and a failed load is forgotten so the next call tries again.
+    language = loading.then(() => Language.load(grammarPath(file)));
+    loading = language.catch(() => undefined);
+    language.catch(() => grammars.delete(file));
+    grammars.set(file, language);
   }
   const parser = new Parser();
   parser.setLanguage(await language);

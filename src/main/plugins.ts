@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config/config.js';
 import type { Services } from '../services/services.js';
 import { webPlugin } from '../web/index.js';
+import { codequiryPlugin } from '../adapters/codequiry/index.js';
 import { drillbitPlugin, subscribeDrillbitCallbacks } from '../adapters/drillbit/index.js';
 import { plagscanPlugin } from '../adapters/plagscan/index.js';
 import { plagiatAdapter } from '../adapters/plagiat/index.js';
@@ -17,6 +18,8 @@ export interface MountedPlugin {
 /** The HTTP plug-ins mounted beside the native API: vendor adapters and the web UI, each under its prefix. */
 export async function mountedPlugins(services: Services, config: Config): Promise<MountedPlugin[]> {
   const plugins: MountedPlugin[] = [];
+  // Codequiry API v1: base URL http://host:port/codequiry/api/v1 (or /api/v1 at the root of its own port).
+  plugins.push({ vendor: 'codequiry', prefix: '/codequiry', plugin: codequiryPlugin(services) });
   // The report viewer and the instructor UI (src/web/), at the root.
   plugins.push({ vendor: null, prefix: '', plugin: webPlugin(services) });
   // DrillBit: the classroom, /pro, Moodle and legacy endpoints; its PUT callback planner runs in every process.
