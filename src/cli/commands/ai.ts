@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { detectAiText, type AiVerdict } from '../../engine/index.js';
-import { loadBuiltinAiModel } from '../../ai-models/builtin.js';
-import { loadLmDetector } from '../../ai-models/lm-detector.js';
+import type { AiVerdict } from '../../engine/index.js';
 
 /** `origo ai <file>`: the built-in AI-text detector on a UTF-8 text file. */
 export function registerAiCommand(program: Command): void {
@@ -14,6 +12,9 @@ export function registerAiCommand(program: Command): void {
     .option('--json', 'print the verdict as JSON')
     .option('--lm', 'use the language-model detector in ORIGO_AI_MODEL_DIR instead (no measured accuracy)')
     .action(async (file: string, opts: { language?: string; json?: boolean; lm?: boolean }) => {
+      const { detectAiText } = await import('../../engine/index.js');
+      const { loadBuiltinAiModel } = await import('../../ai-models/builtin.js');
+      const { loadLmDetector } = await import('../../ai-models/lm-detector.js');
       const text = readFileSync(file, 'utf8');
       let verdict: AiVerdict;
       if (opts.lm) {

@@ -4,10 +4,9 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
-import { compareCodeSources, languageByName, readSourceSubmission, type SourceSubmission } from '../../code-tokens/index.js';
-import { renderPairs, type CompareFormat } from './compare-output.js';
+import type { SourceSubmission } from '../../code-tokens/index.js';
+import type { CompareFormat } from './compare-output.js';
 
 const FORMATS: CompareFormat[] = ['table', 'csv', 'json', 'html'];
 
@@ -32,6 +31,10 @@ export function registerCompareCommand(program: Command): void {
     .option('--window <n>', 'winnowing window')
     .option('--common-share <share>', 'suppress code found in more than this share of submissions (1 = off)')
     .action(async (dir: string, flags: CompareFlags) => {
+      // Heavy modules load here, not when the CLI starts (every other command would pay for them).
+      const { compareCodeSources, languageByName, readSourceSubmission } = await import('../../code-tokens/index.js');
+      const { renderPairs } = await import('./compare-output.js');
+      const { SingleBar, Presets } = await import('cli-progress');
       const format = flags.format as CompareFormat;
       if (!FORMATS.includes(format)) throw new Error(`unknown format "${flags.format}" (use ${FORMATS.join(', ')})`);
       let accept: ((path: string) => boolean) | undefined;

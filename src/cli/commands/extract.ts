@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { extractDocumentIsolated } from '../../extract/index.js';
 
 interface ExtractCommandOptions {
   mime?: string;
@@ -23,6 +22,7 @@ export function registerExtractCommand(program: Command): void {
     .option('--memory <mb>', 'heap limit of the extraction process', '1024')
     .option('--isolation <mode>', 'run the extraction in a child "process" or a "worker" thread', 'process')
     .action(async (file: string, options: ExtractCommandOptions) => {
+      const { extractDocumentIsolated } = await import('../../extract/index.js');
       let bytes: Uint8Array;
       try {
         bytes = new Uint8Array(await readFile(file));
