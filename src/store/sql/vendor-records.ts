@@ -24,10 +24,7 @@ export class VendorRecordRepo {
     return this.c.db
       .selectFrom('vendor_records')
       .selectAll()
-      .where('vendor', '=', vendor)
-      .where('kind', '=', kind)
-      .where('organisation_id', '=', organisationId)
-      .where('external_id', '=', externalId)
+      .where((eb) => eb.and({ vendor, kind, organisation_id: organisationId, external_id: externalId }))
       .executeTakeFirst();
   }
   async byInternal(vendor: string, kind: string, internalId: number): Promise<VendorRecordRow[]> {
@@ -48,10 +45,7 @@ export class VendorRecordRepo {
   async delete(vendor: string, kind: string, organisationId: number, externalId: string): Promise<boolean> {
     const r = await this.c.db
       .deleteFrom('vendor_records')
-      .where('vendor', '=', vendor)
-      .where('kind', '=', kind)
-      .where('organisation_id', '=', organisationId)
-      .where('external_id', '=', externalId)
+      .where((eb) => eb.and({ vendor, kind, organisation_id: organisationId, external_id: externalId }))
       .executeTakeFirst();
     return Number(r.numDeletedRows) > 0;
   }
