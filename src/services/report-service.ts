@@ -1,7 +1,7 @@
 import type { AnalysisRow, DocumentRow } from '../store/index.js';
 import type { ServiceContext } from './context.js';
 import { AppError } from './errors.js';
-import type { StoredAnalysis, StoredSource } from './analysis-model.js';
+import type { StoredAnalysis } from './analysis-model.js';
 import { decodeJwt } from 'jose';
 import { assignmentPairs, type SubmissionPair } from './pair-overview.js';
 import { nowIso } from '../store/index.js';
@@ -15,28 +15,9 @@ import { renderDocx } from '../report/docx.js';
 import { renderViewerHtml, type ViewerOptions } from '../report/html-viewer.js';
 import { applyExclusions, knownIds, type ExclusionEdit } from '../report/exclusions.js';
 
-export interface NativeMatch {
-  source_document_id: string;
-  offset: number;
-  length: number;
-  source_offset: number;
-  source_length: number;
-}
-
-export interface NativeReport {
-  document_id: string;
-  version: number;
-  status: string;
-  similarity: number;
-  created_at: string;
-  sources: { source_document_id: string; title: string; scope: string; similarity: number; matches: number; fragments?: NonNullable<StoredSource['code']>['fragments'] }[];
-  matches: NativeMatch[];
-}
-
-
 export const percent = (share: number) => Math.round(share * 10000) / 100;
 
-/** Reads stored analyses and renders the native JSON report. */
+/** Reads stored analyses; the report model and its renderers come through `ReportRendering`. */
 export class ReportService {
   constructor(private readonly ctx: ServiceContext) {}
 
@@ -100,31 +81,10 @@ export class ReportService {
     return row ? { row, analysis: JSON.parse(row.result) as StoredAnalysis } : null;
   }
 
-  async native(doc: DocumentRow): Promise<NativeReport> {
-    const latest = await this.latest(doc);
-    if (!latest) {
-      if (doc.status === 'failed') throw new AppError('not_ready', `The document failed: ${doc.reason ?? 'unknown reason'}.`);
-      throw new AppError('not_ready', `The document is ${doc.status}; its report is not ready yet.`);
-    }
-    const { row, analysis } = latest;
-    return {
-      document_id: doc.public_id,
-      version: row.version,
-      status: doc.status,
-      similarity: percent(analysis.similarity),
-      created_at: row.created_at,
-      sources: analysis.sources.map((s) => ({
-        source_document_id: s.public_id,
-        title: s.title,
-        scope: s.scope,
-        similarity: percent(s.similarity),
-        matches: s.passages.length,
-        ...(s.code ? { fragments: s.code.fragments } : {}),
-      })),
-      matches: analysis.sources.flatMap((s) =>
-        s.passages.map((m) => ({ source_document_id: s.public_id, offset: m.offset, length: m.length, source_offset: m.sourceOffset, source_length: m.sourceLength })),
-      ),
-    };
+  /** The not-ready error of a document without a report: why it has none yet. */
+  notReady(doc: DocumentRow): AppError {
+    if (doc.status === 'failed') return new AppError('not_ready', `The document failed: ${doc.reason ?? 'unknown reason'}.`);
+    return new AppError('not_ready', `The document is ${doc.status}; its report is not ready yet.`);
   }
 }
 
@@ -149,8 +109,7 @@ class ReportRendering {
     const found = version === undefined ? await this.reports.latest(doc) : await this.reports.version(doc, version);
     if (!found) {
       if (version !== undefined) throw new AppError('not_found', `The document has no report version ${version}.`);
-      await this.reports.native(doc); // throws the right not_ready message
-      throw new AppError('not_ready');
+      throw this.reports.notReady(doc);
     }
     const { row, analysis } = found;
     const store = this.ctx.store;
