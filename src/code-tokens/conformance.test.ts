@@ -19,7 +19,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { isMarker } from '../engine/index.js';
+import { isMarker } from '../engine/code/index.js';
 import { LANGUAGES, detectLanguage } from './languages.js';
 import { tokenizeCode } from './tokenize.js';
 import { hasSyntaxErrors } from './tree-sitter-tokenizer.js';

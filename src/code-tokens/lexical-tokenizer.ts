@@ -4,7 +4,7 @@
  * case), operators their spelling; brackets and separators vanish. Plain text keeps every word
  * (lower case), since it has no keywords to tell its structure.
  */
-import type { CodeToken } from '../engine/index.js';
+import type { CodeToken } from '../engine/code/index.js';
 import type { CodeLanguage } from './language.js';
 
 const SEPARATORS = new Set([';', ',', '(', ')', '{', '}', '[', ']', '.', ':']);

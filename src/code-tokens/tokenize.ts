@@ -4,7 +4,7 @@
  * language and reused.
  */
 import type { Parser } from 'web-tree-sitter';
-import type { CodeToken } from '../engine/index.js';
+import type { CodeToken } from '../engine/code/index.js';
 import type { CodeLanguage } from './language.js';
 import { tokenizeLexical } from './lexical-tokenizer.js';
 import { parserFor, tokenizeTree } from './tree-sitter-tokenizer.js';

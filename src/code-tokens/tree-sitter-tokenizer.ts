@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Language, Parser, type TreeCursor } from 'web-tree-sitter';
-import { FIXED_OPEN, MOVABLE_OPEN, STATEMENT_CLOSE, type CodeToken } from '../engine/index.js';
+import { FIXED_OPEN, MOVABLE_OPEN, STATEMENT_CLOSE, type CodeToken } from '../engine/code/index.js';
 import type { CodeLanguage } from './language.js';
 import { anonymousKind, CONTROL_KINDS, declarationLike, namedNodeAction, STATEMENT_PARENT, type NodeAction } from './node-rules.js';
 

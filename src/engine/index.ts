@@ -30,11 +30,8 @@ export type {
   CodeFragment,
   CodePair,
   CodeComparison,
-} from './code/types.js';
-export { MOVABLE_OPEN, FIXED_OPEN, STATEMENT_CLOSE, isMarker } from './code/types.js';
-export { compareTokenizedSubmissions, codePairs, CODE_DEFAULTS } from './code/compare.js';
-export { pairIndex } from './code/fingerprint-index.js';
-export { normaliseStatementOrder } from './code/normalise.js';
+} from './code/index.js';
+export { MOVABLE_OPEN, FIXED_OPEN, STATEMENT_CLOSE, isMarker, compareTokenizedSubmissions, codePairs, CODE_DEFAULTS, pairIndex, normaliseStatementOrder } from './code/index.js';
 export type { AiSegment, AiVerdict, AiOptions, BuiltinAiModel } from './ai/types.js';
 export type { FeatureSpec as AiFeatureSpec } from './ai/features.js';
 export { featureLength as aiFeatureLength } from './ai/features.js';

@@ -2,7 +2,7 @@
  * Views of a code comparison for the terminal: CSV (every pair, in submission order, streamed),
  * a table (most similar first), JSON and a self-contained HTML page (pairs with fragments).
  */
-import { codePairs, type CodeComparison, type CodePair } from '../../engine/index.js';
+import { codePairs, type CodeComparison, type CodePair } from '../../engine/code/index.js';
 
 export type CompareFormat = 'table' | 'csv' | 'json' | 'html';
 

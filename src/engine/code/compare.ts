@@ -6,16 +6,10 @@
  * template and common-code exclusion → IndexedSubmission (fingerprints) → shared-fingerprint
  * counts → token matching of each candidate pair (tiles, merging) → CodePair.
  */
-import {
-  commonHashes,
-  indexSubmission,
-  pairCounts,
-  type IndexedSubmission,
-} from './fingerprint-index.js';
-import { KindTable } from './kgrams.js';
-import { literalDice, LiteralTable, toBag } from './literals.js';
+import { commonHashes, indexSubmission, matchSubmission, pairCounts, type IndexedSubmission, type MatchSubmission } from './fingerprint-index.js';
+import { literalDice, LiteralTable, toBag, type LiteralBag } from './literals.js';
 import { MatchTable } from './match-pair.js';
-import { distinctHashes, prepareSubmission } from './prepare.js';
+import { distinctHashes, prepareSubmission, type PreparedSubmission } from './prepare.js';
 import type { CodeCompareOptions, CodeComparison, CodeFragment, CodePair, CodeSubmission } from './types.js';
 
 /** Shared by every pair without fragments (frozen: never mutate a pair's fragment list). */
@@ -31,28 +25,62 @@ export const CODE_DEFAULTS = {
   literalWeight: 0.5,
 } as const;
 
-export function compareTokenizedSubmissions(submissions: readonly CodeSubmission[], options: CodeCompareOptions = {}): CodeComparison {
+/**
+ * Everything pair matching needs, computed once for all submissions: their indexed streams,
+ * literal bags and the shared-fingerprint index. Plain data (typed arrays, strings, plain
+ * objects), so a slice of it can be handed to another thread by structured clone.
+ */
+export interface CodeComparisonPlan {
+  ids: string[];
+  /** Rows to match: pairs (i, j) with i < rows and i < j < subs.length. */
+  rows: number;
+  subs: MatchSubmission[];
+  bags: LiteralBag[];
+  /** Pair-indexed (row by row, see `CodeComparison`): shared fingerprints and which they are. */
+  shared: Uint32Array;
+  offsets: Float64Array;
+  sharedSeeds: Int32Array;
+  settings: { k: number; mergeGap: number; withFragments: boolean; fragmentMin: number; literalWeight: number };
+  excludedFingerprints: { base: number; common: number };
+}
+
+/** The k-gram settings submissions are prepared with (a plan needs all prepared alike). */
+export function preparationOf(options: CodeCompareOptions = {}): { k: number; canonical: boolean } {
   const k = options.kgramLength ?? CODE_DEFAULTS.kgramLength;
   const w = options.windowLength ?? CODE_DEFAULTS.windowLength;
-  const canonical = options.canonicalOrder ?? CODE_DEFAULTS.canonicalOrder;
+  if (k < 1 || w < 1) throw new RangeError('kgramLength and windowLength must be at least 1');
+  return { k, canonical: options.canonicalOrder ?? CODE_DEFAULTS.canonicalOrder };
+}
+
+/** Prepares one submission with a comparison's settings (any thread may do it). */
+export function prepareForComparison(sub: CodeSubmission, options: CodeCompareOptions = {}): PreparedSubmission {
+  const { k, canonical } = preparationOf(options);
+  return prepareSubmission(sub, k, canonical);
+}
+
+/** Builds the plan of a comparison (tokens to fingerprints, exclusions, shared-fingerprint counts). */
+export function planCodeComparison(submissions: readonly CodeSubmission[], options: CodeCompareOptions = {}): CodeComparisonPlan {
+  return planPrepared(
+    submissions.map((s) => prepareForComparison(s, options)),
+    options,
+  );
+}
+
+/** The plan from submissions already prepared with `prepareForComparison` and the same options. */
+export function planPrepared(prepared: readonly PreparedSubmission[], options: CodeCompareOptions = {}): CodeComparisonPlan {
+  const { k } = preparationOf(options);
+  const w = options.windowLength ?? CODE_DEFAULTS.windowLength;
   const share = options.suppressShare ?? CODE_DEFAULTS.suppressShare;
   const minSubs = options.suppressMinSubmissions ?? CODE_DEFAULTS.suppressMinSubmissions;
-  const mergeGap = options.mergeGap ?? CODE_DEFAULTS.mergeGap;
-  const withFragments = options.withFragments ?? true;
-  const fragmentMin = options.fragmentMinSimilarity ?? 0;
-  const literalWeight = options.literalWeight ?? CODE_DEFAULTS.literalWeight;
-  if (k < 1 || w < 1) throw new RangeError('kgramLength and windowLength must be at least 1');
-
-  const kinds = new KindTable();
-  const prepared = submissions.map((s) => prepareSubmission(s, kinds, k, canonical));
+  const base = options.base ? prepareForComparison(options.base, options) : undefined;
   const excluded = new Set<number>();
   let baseCount = 0;
-  if (options.base) {
-    for (const h of distinctHashes(prepareSubmission(options.base, kinds, k, canonical))) excluded.add(h);
+  if (base) {
+    for (const h of distinctHashes(base)) excluded.add(h);
     baseCount = excluded.size;
   }
   let commonCount = 0;
-  if (share < 1 && submissions.length >= minSubs) {
+  if (share < 1 && prepared.length >= minSubs) {
     for (const h of commonHashes(prepared.map(distinctHashes), share)) {
       if (!excluded.has(h)) {
         excluded.add(h);
@@ -61,43 +89,109 @@ export function compareTokenizedSubmissions(submissions: readonly CodeSubmission
     }
   }
   const literals = new LiteralTable();
-  const literalMaps = submissions.map((s) => literals.bag(s));
-  const excludedLiterals = new Set<number>(options.base ? literals.bag(options.base).keys() : []);
-  if (share < 1 && submissions.length >= minSubs) {
+  const literalMaps = prepared.map((p) => literals.bag(p.literals));
+  const excludedLiterals = new Set<number>(base ? literals.bag(base.literals).keys() : []);
+  if (share < 1 && prepared.length >= minSubs) {
     for (const id of commonHashes(literalMaps.map((m) => new Set(m.keys())), share)) excludedLiterals.add(id);
   }
-  const bags = literalMaps.map((m) => toBag(m, excludedLiterals));
   const indexed: IndexedSubmission[] = prepared.map((p) => indexSubmission(p, excluded, k, w));
   const counts = pairCounts(indexed);
-  const shared = counts.shared;
-  const n = indexed.length;
-  const size = (n * (n - 1)) / 2;
+  return {
+    ids: prepared.map((p) => p.id),
+    rows: prepared.length,
+    subs: indexed.map(matchSubmission),
+    bags: literalMaps.map((m) => toBag(m, excludedLiterals)),
+    shared: counts.shared,
+    offsets: counts.offsets,
+    sharedSeeds: counts.sharedSeeds,
+    settings: {
+      k,
+      mergeGap: options.mergeGap ?? CODE_DEFAULTS.mergeGap,
+      withFragments: options.withFragments ?? true,
+      fragmentMin: options.fragmentMinSimilarity ?? 0,
+      literalWeight: options.literalWeight ?? CODE_DEFAULTS.literalWeight,
+    },
+    excludedFingerprints: { base: baseCount, common: commonCount },
+  };
+}
+
+/** First pair index of row i (the pairs of rows i.. are the triangle of submissions i..). */
+export function rowStart(i: number, n: number): number {
+  return i * n - (i * (i + 1)) / 2;
+}
+
+/**
+ * The part of a plan that matches rows [from, to): the submissions from `from` on, and the pairs
+ * of those rows (its pair p is pair rowStart(from) + p of the whole plan). A comparison can be
+ * matched in slices, on as many threads as there are, with the same result.
+ */
+export function planSlice(plan: CodeComparisonPlan, from: number, to: number): CodeComparisonPlan {
+  const n = plan.subs.length;
+  const p0 = rowStart(from, n), p1 = rowStart(to, n);
+  const h0 = plan.offsets[p0];
+  const offsets = plan.offsets.slice(p0, p1 + 1);
+  for (let p = 0; p < offsets.length; p++) offsets[p] -= h0;
+  return {
+    ...plan,
+    ids: plan.ids.slice(from),
+    rows: to - from,
+    subs: plan.subs.slice(from),
+    bags: plan.bags.slice(from),
+    shared: plan.shared.slice(p0, p1),
+    offsets,
+    sharedSeeds: plan.sharedSeeds.slice(h0, plan.offsets[p1]),
+  };
+}
+
+/** What matching a plan's rows yields, indexed by the plan's pairs. */
+export interface RowMatches {
+  similarity: Float64Array;
+  longestFragment: Uint32Array;
+  fragments: Map<number, CodeFragment[]>;
+}
+
+/** Matches every candidate pair of the plan's rows (pairs sharing no fingerprint score 0). */
+export function matchPlanRows(plan: CodeComparisonPlan, onRow?: (done: number, rows: number) => void): RowMatches {
+  const { k, mergeGap, withFragments, fragmentMin, literalWeight } = plan.settings;
+  const n = plan.subs.length;
+  const size = rowStart(plan.rows, n);
   const similarity = new Float64Array(size);
   const longestFragment = new Uint32Array(size);
   const fragments = new Map<number, CodeFragment[]>();
+  const { shared, offsets, sharedSeeds, subs, bags } = plan;
   const scratch = MatchTable.scratch();
   let p = -1;
-  for (let i = 0; i < n; i++) {
-    const table = new MatchTable(indexed[i], scratch);
+  for (let i = 0; i < plan.rows; i++) {
+    const table = new MatchTable(subs[i], scratch);
     for (let j = i + 1; j < n; j++) {
       p++; // = pairIndex(i, j, n): pairs are laid out row by row
       if (shared[p] === 0) continue;
-      const m = table.match(indexed[j], counts.sharedHashes, counts.offsets[p], counts.offsets[p + 1], k, mergeGap, withFragments);
+      const m = table.match(subs[j], sharedSeeds, offsets[p], offsets[p + 1], k, mergeGap, withFragments);
       const lit = literalWeight > 0 ? literalDice(bags[i], bags[j]) : NaN;
       similarity[p] = Number.isNaN(lit) ? m.similarity : (1 - literalWeight) * m.similarity + literalWeight * lit;
       longestFragment[p] = m.longestFragment;
       if (withFragments && similarity[p] >= fragmentMin) fragments.set(p, m.fragments);
     }
-    options.onProgress?.(i + 1, n);
+    onRow?.(i + 1, plan.rows);
   }
+  return { similarity, longestFragment, fragments };
+}
+
+/** A whole plan's comparison from its row matches (made on one thread or assembled from slices). */
+export function comparisonOf(plan: CodeComparisonPlan, matches: RowMatches): CodeComparison {
   return {
-    ids: submissions.map((s) => s.id),
-    similarity,
-    longestFragment,
-    sharedFingerprints: shared,
-    fragments,
-    excludedFingerprints: { base: baseCount, common: commonCount },
+    ids: plan.ids,
+    similarity: matches.similarity,
+    longestFragment: matches.longestFragment,
+    sharedFingerprints: plan.shared,
+    fragments: matches.fragments,
+    excludedFingerprints: plan.excludedFingerprints,
   };
+}
+
+export function compareTokenizedSubmissions(submissions: readonly CodeSubmission[], options: CodeCompareOptions = {}): CodeComparison {
+  const plan = planCodeComparison(submissions, options);
+  return comparisonOf(plan, matchPlanRows(plan, options.onProgress));
 }
 
 /** The pairs of a comparison as objects, in row order (pairs without fragments share one frozen empty list). */

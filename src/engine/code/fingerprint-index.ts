@@ -23,8 +23,9 @@ export interface IndexedSubmission {
    */
   seedHash: Uint32Array;
   seedAt: Int32Array;
-  /** Distinct kept fingerprints, ascending. */
+  /** Distinct kept fingerprints, ascending, and where each one's occurrences start in seedHash. */
   fingerprints: Uint32Array;
+  fingerprintAt: Int32Array;
 }
 
 export function indexSubmission(p: PreparedSubmission, excluded: ReadonlySet<number>, k: number, w: number): IndexedSubmission {
@@ -55,19 +56,45 @@ export function indexSubmission(p: PreparedSubmission, excluded: ReadonlySet<num
   const keptPrefix = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) keptPrefix[i + 1] = keptPrefix[i] + (excludedToken[i] ? 0 : 1);
   const total = keptPrefix[n];
-  const fingerprints = Uint32Array.from(prints).sort();
   const seedOrder = seeds.map((_, x) => x).sort((x, y) => keptHash[seeds[x]] - keptHash[seeds[y]] || seeds[x] - seeds[y]);
+  const seedHash = Uint32Array.from(seedOrder, (x) => keptHash[seeds[x]]);
+  const fingerprints = new Uint32Array(prints.size);
+  const fingerprintAt = new Int32Array(prints.size);
+  for (let x = 0, f = 0; x < seedHash.length; x++) {
+    if (x > 0 && seedHash[x] === seedHash[x - 1]) continue;
+    fingerprints[f] = seedHash[x];
+    fingerprintAt[f++] = x;
+  }
   return {
     prepared: p,
     total,
     excludedToken,
     keptPrefix,
-    seedHash: Uint32Array.from(seedOrder, (x) => keptHash[seeds[x]]),
+    seedHash,
     seedAt: Int32Array.from(seedOrder, (x) => seeds[x]),
     keptPos: Int32Array.from(keptPos),
     keptHash: Uint32Array.from(keptHash),
     fingerprints,
+    fingerprintAt,
   };
+}
+
+/** What matching a pair reads of each side: plain typed arrays, cheap to hand to another thread. */
+export interface MatchSubmission {
+  paths: string[];
+  fileOf: Int32Array;
+  lines: Int32Array;
+  total: number;
+  keptPrefix: Int32Array;
+  keptPos: Int32Array;
+  keptHash: Uint32Array;
+  seedHash: Uint32Array;
+  seedAt: Int32Array;
+}
+
+export function matchSubmission(s: IndexedSubmission): MatchSubmission {
+  const { paths, fileOf, lines } = s.prepared;
+  return { paths, fileOf, lines, total: s.total, keptPrefix: s.keptPrefix, keptPos: s.keptPos, keptHash: s.keptHash, seedHash: s.seedHash, seedAt: s.seedAt };
 }
 
 /** Index of the unordered pair (i < j) among n submissions in a dense upper triangle. */
@@ -78,9 +105,12 @@ export function pairIndex(i: number, j: number, n: number): number {
 export interface PairCounts {
   /** Distinct fingerprints shared, per pair (dense upper triangle, see `pairIndex`). */
   shared: Uint32Array;
-  /** The shared fingerprints themselves: those of pair p are sharedHashes[offsets[p] .. offsets[p + 1]). */
+  /**
+   * The shared fingerprints themselves, as where their occurrences start in the right
+   * submission's seedHash: those of pair p are sharedSeeds[offsets[p] .. offsets[p + 1]).
+   */
   offsets: Float64Array;
-  sharedHashes: Uint32Array;
+  sharedSeeds: Int32Array;
 }
 
 /**
@@ -89,35 +119,37 @@ export interface PairCounts {
  */
 export function pairCounts(subs: readonly IndexedSubmission[]): PairCounts {
   const n = subs.length;
+  // Posting lists: submission, then where the fingerprint's seeds start in it, alternately.
   const postings = new Map<number, number[]>();
   subs.forEach((s, i) => {
-    for (const h of s.fingerprints) {
+    for (let f = 0; f < s.fingerprints.length; f++) {
+      const h = s.fingerprints[f];
       const list = postings.get(h);
-      if (list) list.push(i);
-      else postings.set(h, [i]);
+      if (list) list.push(i, s.fingerprintAt[f]);
+      else postings.set(h, [i, s.fingerprintAt[f]]);
     }
   });
   const size = (n * (n - 1)) / 2;
   const shared = new Uint32Array(size);
   for (const list of postings.values()) {
-    for (let a = 0; a < list.length; a++) {
+    for (let a = 0; a < list.length; a += 2) {
       const i = list[a];
       const base = i * n - (i * (i + 1)) / 2 - i - 1;
-      for (let b = a + 1; b < list.length; b++) shared[base + list[b]]++;
+      for (let b = a + 2; b < list.length; b += 2) shared[base + list[b]]++;
     }
   }
   const offsets = new Float64Array(size + 1);
   for (let p = 0; p < size; p++) offsets[p + 1] = offsets[p] + shared[p];
-  const sharedHashes = new Uint32Array(offsets[size]);
+  const sharedSeeds = new Int32Array(offsets[size]);
   const fill = offsets.slice(0, size);
-  for (const [h, list] of postings) {
-    for (let a = 0; a < list.length; a++) {
+  for (const list of postings.values()) {
+    for (let a = 0; a < list.length; a += 2) {
       const i = list[a];
       const base = i * n - (i * (i + 1)) / 2 - i - 1;
-      for (let b = a + 1; b < list.length; b++) sharedHashes[fill[base + list[b]]++] = h;
+      for (let b = a + 2; b < list.length; b += 2) sharedSeeds[fill[base + list[b]]++] = list[b + 1];
     }
   }
-  return { shared, offsets, sharedHashes };
+  return { shared, offsets, sharedSeeds };
 }
 
 /** Hashes present in more than `share` of the submissions (document frequency over k-grams). */

@@ -1,20 +1,29 @@
 /**
- * Token kinds to integers, and k-gram hashes over them: a polynomial rolling hash mod 2^32,
+ * Token kinds to numbers, and k-gram hashes over them: a polynomial rolling hash mod 2^32,
  * finished with the MurmurHash3 mixer so that winnowing's minimum is spread evenly.
  */
 const BASE = 0x01000193;
 
-/** Interns token kinds as small integers (one table per comparison). */
-export class KindTable {
-  private readonly ids = new Map<string, number>();
-  id(kind: string): number {
-    let v = this.ids.get(kind);
-    if (v === undefined) {
-      v = this.ids.size + 1;
-      this.ids.set(kind, v);
-    }
-    return v;
+/**
+ * A token kind's number: FNV-1a of its name. The same kind gets the same number in every thread
+ * and every run, so submissions can be prepared independently (there are a few hundred kinds;
+ * a 32-bit clash between two of them is as unlikely as a k-gram hash clash).
+ */
+export function kindId(kind: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < kind.length; i++) h = Math.imul(h ^ kind.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+/** Kind numbers, memoised (one map per thread). */
+const kindIds = new Map<string, number>();
+export function kindNumber(kind: string): number {
+  let v = kindIds.get(kind);
+  if (v === undefined) {
+    v = kindId(kind);
+    kindIds.set(kind, v);
   }
+  return v;
 }
 
 function mix(h: number): number {

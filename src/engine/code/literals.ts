@@ -7,7 +7,6 @@
  * coefficient of those multisets, after the same template and common-value exclusion as
  * fingerprints.
  */
-import type { CodeSubmission } from './types.js';
 
 /** A multiset of literal values: interned ids ascending, with their counts. */
 export interface LiteralBag {
@@ -18,18 +17,16 @@ export interface LiteralBag {
 
 export class LiteralTable {
   private readonly ids = new Map<string, number>();
-  bag(sub: CodeSubmission): Map<number, number> {
+  /** The multiset of literal values (as written), by interned id. */
+  bag(values: readonly string[]): Map<number, number> {
     const m = new Map<number, number>();
-    for (const f of sub.files) {
-      for (const t of f.tokens) {
-        if (t.value === undefined) continue;
-        let id = this.ids.get(t.value);
-        if (id === undefined) {
-          id = this.ids.size;
-          this.ids.set(t.value, id);
-        }
-        m.set(id, (m.get(id) ?? 0) + 1);
+    for (const v of values) {
+      let id = this.ids.get(v);
+      if (id === undefined) {
+        id = this.ids.size;
+        this.ids.set(v, id);
       }
+      m.set(id, (m.get(id) ?? 0) + 1);
     }
     return m;
   }

@@ -8,7 +8,7 @@
  * both totals, the subsequence match merging of Sağlam et al. (EMSE 2025) that undoes inserted
  * statements. Structural similarity is the share of both sides' tokens covered by tiles.
  */
-import type { IndexedSubmission } from './fingerprint-index.js';
+import type { MatchSubmission } from './fingerprint-index.js';
 import { Scratch, sortAscending, sortBlocked, sortRuns, sortTiles } from './match-scratch.js';
 import type { CodeFragment } from './types.js';
 
@@ -33,7 +33,7 @@ export class MatchTable {
   private readonly scratch: Scratch;
   private readonly result: PairMatch = { similarity: 0, longestFragment: 0, fragments: NONE };
 
-  constructor(readonly left: IndexedSubmission, scratch?: Scratch) {
+  constructor(readonly left: MatchSubmission, scratch?: Scratch) {
     const m = left.keptHash.length;
     let cap = 16;
     while (cap < m * 2) cap <<= 1;
@@ -67,9 +67,9 @@ export class MatchTable {
   }
 
   /** Matches the left submission with `right`, seeded by the fingerprints the two share. */
-  match(right: IndexedSubmission, shared: Uint32Array, from: number, to: number, k: number, mergeGap: number, withFragments: boolean): PairMatch {
+  match(right: MatchSubmission, shared: Int32Array, from: number, to: number, k: number, mergeGap: number, withFragments: boolean): PairMatch {
     const a = this.left, b = right;
-    const nl = a.prepared.fileOf.length, nr = b.prepared.fileOf.length;
+    const nl = a.fileOf.length, nr = b.fileOf.length;
     const s = this.scratch;
     s.ensure(nl, nr);
     const stamp = ++s.stamp;
@@ -79,17 +79,14 @@ export class MatchTable {
     // selected on both sides (winnowing's guarantee), so no such run is missed.
     const ah = a.keptHash, ap = a.keptPos, bh = b.keptHash, bp = b.keptPos;
     const na = ah.length, nb = bh.length;
-    // Right occurrences of the shared fingerprints, in stream order.
+    // Right occurrences of the shared fingerprints (the index says where each one's start in
+    // the right side's seedHash), in stream order.
     let nSeeds = 0;
+    const seedHash = b.seedHash, seedAt = b.seedAt;
     for (let q = from; q < to; q++) {
-      const h = shared[q];
-      let lo = 0, hi = b.seedHash.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (b.seedHash[mid] < h) lo = mid + 1;
-        else hi = mid;
-      }
-      for (; lo < b.seedHash.length && b.seedHash[lo] === h; lo++) nSeeds = s.pushSeed(nSeeds, b.seedAt[lo]);
+      let at = shared[q];
+      const h = seedHash[at];
+      for (; at < seedHash.length && seedHash[at] === h; at++) nSeeds = s.pushSeed(nSeeds, seedAt[at]);
     }
     const seeds = s.seeds;
     sortAscending(seeds, nSeeds);
@@ -170,7 +167,7 @@ export class MatchTable {
       let merged = false;
       if (prev >= 0) {
         const gl = tileL[t] - (tileL[prev] + tileLen[prev]), gr = tileR[t] - (tileR[prev] + tileLen[prev]);
-        const sameFiles = a.prepared.fileOf[tileL[t]] === a.prepared.fileOf[tileL[prev]] && b.prepared.fileOf[tileR[t]] === b.prepared.fileOf[tileR[prev]];
+        const sameFiles = a.fileOf[tileL[t]] === a.fileOf[tileL[prev]] && b.fileOf[tileR[t]] === b.fileOf[tileR[prev]];
         if (sameFiles && gl >= 0 && gr >= 0 && gl <= mergeGap && gr <= mergeGap) {
           gaps += gl + gr;
           merged = true;
@@ -197,8 +194,8 @@ export class MatchTable {
 }
 
 /** A fragment from a group of merged tiles, given flat as [left, right, length, ...]. */
-function toFragment(a: IndexedSubmission, b: IndexedSubmission, group: number[]): CodeFragment {
-  const pa = a.prepared, pb = b.prepared;
+function toFragment(a: MatchSubmission, b: MatchSubmission, group: number[]): CodeFragment {
+  const pa = a, pb = b;
   let l0 = Infinity, l1 = 0, r0 = Infinity, r1 = 0, tokens = 0;
   for (let g = 0; g < group.length; g += 3) {
     const l = group[g], r = group[g + 1], len = group[g + 2];

@@ -1,8 +1,9 @@
 /**
  * A submission made ready for comparison: its files' normalised token streams concatenated, with
- * the file and line of every token, and the hash of every k-gram that stays inside one file.
+ * the file and line of every token, the hash of every k-gram that stays inside one file, and its
+ * literal values. Depends on nothing but the submission, so any thread can prepare any submission.
  */
-import { kgramHashes, type KindTable } from './kgrams.js';
+import { kgramHashes, kindNumber } from './kgrams.js';
 import { normaliseStatementOrder } from './normalise.js';
 import type { CodeSubmission } from './types.js';
 
@@ -14,32 +15,40 @@ export interface PreparedSubmission {
   lines: Int32Array;
   /** Every k-gram inside one file: its first token and hash, in stream order, per file. */
   kgramFiles: { pos: Int32Array; hash: Uint32Array }[];
+  /** The values of its literals, in stream order (see literals.ts). */
+  literals: string[];
 }
 
-export function prepareSubmission(sub: CodeSubmission, kinds: KindTable, k: number, canonicalOrder: boolean): PreparedSubmission {
-  const fileOf: number[] = [];
-  const lines: number[] = [];
+export function prepareSubmission(sub: CodeSubmission, k: number, canonicalOrder: boolean): PreparedSubmission {
+  let count = 0;
+  for (const file of sub.files) count += file.tokens.length;
+  const fileOf = new Int32Array(count);
+  const lines = new Int32Array(count);
+  const literals: string[] = [];
   const kgramFiles: PreparedSubmission['kgramFiles'] = [];
+  let offset = 0;
   sub.files.forEach((file, f) => {
+    for (const t of file.tokens) if (t.value !== undefined) literals.push(t.value);
     const tokens = normaliseStatementOrder(file.tokens, canonicalOrder);
-    const offset = fileOf.length;
     const ids = new Int32Array(tokens.length);
     for (let i = 0; i < tokens.length; i++) {
-      ids[i] = kinds.id(tokens[i].kind);
-      fileOf.push(f);
-      lines.push(tokens[i].line);
+      ids[i] = kindNumber(tokens[i].kind);
+      fileOf[offset + i] = f;
+      lines[offset + i] = tokens[i].line;
     }
     const hash = kgramHashes(ids, k);
     const pos = new Int32Array(hash.length);
     for (let i = 0; i < hash.length; i++) pos[i] = offset + i;
     kgramFiles.push({ pos, hash });
+    offset += tokens.length;
   });
   return {
     id: sub.id,
     paths: sub.files.map((f) => f.path),
-    fileOf: Int32Array.from(fileOf),
-    lines: Int32Array.from(lines),
+    fileOf: fileOf.slice(0, offset),
+    lines: lines.slice(0, offset),
     kgramFiles,
+    literals,
   };
 }
 
