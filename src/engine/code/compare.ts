@@ -45,17 +45,17 @@ export interface CodeComparisonPlan {
 }
 
 /** The k-gram settings submissions are prepared with (a plan needs all prepared alike). */
-export function preparationOf(options: CodeCompareOptions = {}): { k: number; canonical: boolean } {
+export function preparationOf(options: CodeCompareOptions = {}): { k: number; w: number; canonical: boolean } {
   const k = options.kgramLength ?? CODE_DEFAULTS.kgramLength;
   const w = options.windowLength ?? CODE_DEFAULTS.windowLength;
   if (k < 1 || w < 1) throw new RangeError('kgramLength and windowLength must be at least 1');
-  return { k, canonical: options.canonicalOrder ?? CODE_DEFAULTS.canonicalOrder };
+  return { k, w, canonical: options.canonicalOrder ?? CODE_DEFAULTS.canonicalOrder };
 }
 
 /** Prepares one submission with a comparison's settings (any thread may do it). */
 export function prepareForComparison(sub: CodeSubmission, options: CodeCompareOptions = {}): PreparedSubmission {
-  const { k, canonical } = preparationOf(options);
-  return prepareSubmission(sub, k, canonical);
+  const { k, w, canonical } = preparationOf(options);
+  return prepareSubmission(sub, k, w, canonical);
 }
 
 /** Builds the plan of a comparison (tokens to fingerprints, exclusions, shared-fingerprint counts). */
@@ -69,7 +69,6 @@ export function planCodeComparison(submissions: readonly CodeSubmission[], optio
 /** The plan from submissions already prepared with `prepareForComparison` and the same options. */
 export function planPrepared(prepared: readonly PreparedSubmission[], options: CodeCompareOptions = {}): CodeComparisonPlan {
   const { k } = preparationOf(options);
-  const w = options.windowLength ?? CODE_DEFAULTS.windowLength;
   const share = options.suppressShare ?? CODE_DEFAULTS.suppressShare;
   const minSubs = options.suppressMinSubmissions ?? CODE_DEFAULTS.suppressMinSubmissions;
   const base = options.base ? prepareForComparison(options.base, options) : undefined;
@@ -94,7 +93,7 @@ export function planPrepared(prepared: readonly PreparedSubmission[], options: C
   if (share < 1 && prepared.length >= minSubs) {
     for (const id of commonHashes(literalMaps.map((m) => new Set(m.keys())), share)) excludedLiterals.add(id);
   }
-  const indexed: IndexedSubmission[] = prepared.map((p) => indexSubmission(p, excluded, k, w));
+  const indexed: IndexedSubmission[] = prepared.map((p) => indexSubmission(p, excluded, k));
   const counts = pairCounts(indexed);
   return {
     ids: prepared.map((p) => p.id),

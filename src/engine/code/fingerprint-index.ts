@@ -4,7 +4,6 @@
  * index counts, for every pair of submissions, the distinct fingerprints they share, which is
  * how candidate pairs are found without comparing every pair token by token.
  */
-import { winnow } from '../text/winnow.js';
 import type { PreparedSubmission } from './prepare.js';
 
 export interface IndexedSubmission {
@@ -28,7 +27,7 @@ export interface IndexedSubmission {
   fingerprintAt: Int32Array;
 }
 
-export function indexSubmission(p: PreparedSubmission, excluded: ReadonlySet<number>, k: number, w: number): IndexedSubmission {
+export function indexSubmission(p: PreparedSubmission, excluded: ReadonlySet<number>, k: number): IndexedSubmission {
   const n = p.fileOf.length;
   const excludedToken = new Uint8Array(n);
   const keptHash: number[] = [];
@@ -46,8 +45,7 @@ export function indexSubmission(p: PreparedSubmission, excluded: ReadonlySet<num
       }
     }
     if (f.hash.length === 0) continue;
-    // winnow only reads length and indices, which a typed array has: no copy into an Array.
-    for (const at of winnow(f.hash as unknown as number[], w)) {
+    for (const at of f.picks) {
       if (keptIndex[at] < 0) continue;
       seeds.push(keptIndex[at]);
       prints.add(f.hash[at]);
@@ -153,7 +151,7 @@ export function pairCounts(subs: readonly IndexedSubmission[]): PairCounts {
 }
 
 /** Hashes present in more than `share` of the submissions (document frequency over k-grams). */
-export function commonHashes(sets: readonly Set<number>[], share: number): Set<number> {
+export function commonHashes(sets: readonly Iterable<number>[], share: number): Set<number> {
   const df = new Map<number, number>();
   for (const s of sets) for (const h of s) df.set(h, (df.get(h) ?? 0) + 1);
   const limit = share * sets.length;

@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+const w = [['boot', performance.now()]];
+const { compareCodeSources } = await import('../dist/code-tokens/index.js');
+w.push(['import', performance.now()]);
+const files = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const subs = files.map((f) => ({ id: f.id, files: [{ path: f.path, text: readFileSync(f.path, 'utf8') }] }));
+w.push(['read', performance.now()]);
+let tokAt = 0;
+const res = await compareCodeSources(subs, { language: 'java', withFragments: false, threads: Number(process.env.T ?? 1), onTokenized: (d, t) => { if (d === t) tokAt = performance.now(); } });
+w.push(['tokenized', tokAt]);
+w.push(['compared', performance.now()]);
+const lines = [];
+let p = 0;
+for (let i = 0; i < res.ids.length; i++) for (let j = i + 1; j < res.ids.length; j++, p++) lines.push(`${res.ids[i]},${res.ids[j]},${res.similarity[p]}`);
+w.push(['output', performance.now()]);
+console.log(w.map(([k, t], i) => `${k} ${Math.round(t - (i ? w[i - 1][1] : 0))}`).join(' | '), '| total', Math.round(performance.now()));
