@@ -86,6 +86,17 @@ interface Walk {
   language: Language;
   table: (NodePlan | undefined)[];
   out: CodeToken[];
+  text: string;
+  /** Where each line starts (UTF-16 offsets): positions come from the node's start index. */
+  lineStarts: Int32Array;
+}
+
+function lineStartsOf(text: string): Int32Array {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  const starts = new Int32Array(n);
+  for (let i = text.indexOf('\n'), l = 1; i >= 0; i = text.indexOf('\n', i + 1)) starts[l++] = i + 1;
+  return starts;
 }
 
 /** Tokenises one source text with an already prepared parser. */
@@ -95,7 +106,7 @@ export function tokenizeTree(parser: Parser, lang: CodeLanguage, text: string): 
   const out: CodeToken[] = [];
   const cursor = tree.walk();
   try {
-    walk({ cursor, lang, language: parser.language!, table: planTable(lang), out }, false);
+    walk({ cursor, lang, language: parser.language!, table: planTable(lang), out, text, lineStarts: lineStartsOf(text) }, false);
   } finally {
     cursor.delete();
     tree.delete();
@@ -103,9 +114,21 @@ export function tokenizeTree(parser: Parser, lang: CodeLanguage, text: string): 
   return out;
 }
 
-function at(cursor: TreeCursor, kind: string): CodeToken {
-  const p = cursor.startPosition;
-  return { kind, line: p.row + 1, column: p.column + 1 };
+/**
+ * A token at the node under the cursor. Its line and column come from the node's start index
+ * (UTF-16 offsets, as tree-sitter's columns are for a JS string; rows end at "\n" only), which
+ * costs one call into the parser instead of two and a point object.
+ */
+function at(w: Walk, kind: string): CodeToken {
+  const index = w.cursor.startIndex;
+  const starts = w.lineStarts;
+  let lo = 0, hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return { kind, line: lo + 1, column: index - starts[lo] + 1 };
 }
 
 /** Walks the node under the cursor (and its subtree); the cursor ends where it started. */
@@ -115,20 +138,20 @@ function walk(w: Walk, inStatementParent: boolean): void {
   const isStatement = inStatementParent && plan.named;
   if (!plan.named) {
     // Anonymous nodes are the grammar's literal tokens (keywords, operators): always leaves.
-    if (plan.anonymous) out.push(at(cursor, plan.anonymous));
+    if (plan.anonymous) out.push(at(w, plan.anonymous));
     return;
   }
   const action = plan.action;
   if (action.do === 'skip') return;
-  if (plan.declaration && !cursor.nodeText.includes('=')) return;
+  if (plan.declaration && !w.text.slice(cursor.startIndex, cursor.endIndex).includes('=')) return;
   const start = out.length;
-  if (isStatement) out.push(at(cursor, MOVABLE_OPEN));
+  if (isStatement) out.push(at(w, MOVABLE_OPEN));
   if (action.do === 'leaf') {
-    const token = at(cursor, action.kind);
-    if (action.kind === 'LIT') token.value = cursor.nodeText.slice(0, 200);
+    const token = at(w, action.kind);
+    if (action.kind === 'LIT') token.value = w.text.slice(cursor.startIndex, Math.min(cursor.endIndex, cursor.startIndex + 200));
     out.push(token);
   } else {
-    if (action.do === 'emit') out.push(at(cursor, action.kind));
+    if (action.do === 'emit') out.push(at(w, action.kind));
     if (cursor.gotoFirstChild()) {
       walkChildren(w, plan.statementParent);
       cursor.gotoParent();
