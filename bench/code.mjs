@@ -46,7 +46,7 @@ async function runTool(tool, files) {
     const onTokenized = (done, total) => {
       if (done === total) phases.tokenized = cpuNow();
     };
-    const res = await compareCodeSources(subs, { language: 'java', withFragments: false, onTokenized, ...(process.env.ORIGO_CODE_THREADS ? { threads: Number(process.env.ORIGO_CODE_THREADS) } : {}) });
+    const res = await compareCodeSources(subs, { language: 'java', withFragments: false, onTokenized });
     phases.compared = cpuNow();
     let p = 0;
     for (let i = 0; i < res.ids.length; i++) for (let j = i + 1; j < res.ids.length; j++, p++) lines.push(`${res.ids[i]},${res.ids[j]},${res.similarity[p]}`);

@@ -6,7 +6,7 @@
 import {
   codePairs,
   comparisonOf,
-  matchPlanRows,
+  matchPlan,
   planPrepared,
   prepareForComparison,
   type CodeCompareOptions,
@@ -15,7 +15,6 @@ import {
   type CodeSubmission,
   type PreparedSubmission,
 } from '../engine/code/index.js';
-import { compareInThreads, defaultThreads } from './compare-threads.js';
 import type { CodeLanguage } from './language.js';
 import { detectLanguage, languageByName } from './languages.js';
 import type { SourceSubmission } from './source-files.js';
@@ -28,11 +27,6 @@ export interface CodeSourceCompareOptions extends Omit<CodeCompareOptions, 'base
   base?: SourceSubmission;
   /** Called after each submission is tokenised. */
   onTokenized?: (done: number, total: number) => void;
-  /**
-   * Threads to tokenise and match on (default: one per core, up to 4, for 150 submissions or
-   * more; see compare-threads.ts). The result does not depend on it.
-   */
-  threads?: number;
 }
 
 function resolveLanguage(name: string | undefined): CodeLanguage | undefined {
@@ -66,11 +60,9 @@ export async function compareCodeSubmissions(submissions: readonly SourceSubmiss
 
 /** The comparison column-wise (typed arrays per measure), for large runs such as the CLI's. */
 export async function compareCodeSources(submissions: readonly SourceSubmission[], options: CodeSourceCompareOptions = {}): Promise<CodeComparison> {
-  const { language, base, onTokenized, threads, ...engineOptions } = options;
+  const { language, base, onTokenized, ...engineOptions } = options;
   resolveLanguage(language);
   const engine = { ...engineOptions, base: base ? await tokenizeSubmission(base, language) : undefined };
-  const count = Math.max(1, Math.floor(threads ?? defaultThreads(submissions.length)));
-  if (count > 1 && submissions.length > 1) return compareInThreads(submissions, (s) => tokenizeSubmission(s, language), language, engine, count, onTokenized);
   // Each submission is prepared as soon as it is tokenised: its token objects die young.
   const prepared: PreparedSubmission[] = [];
   for (const s of submissions) {
@@ -78,5 +70,5 @@ export async function compareCodeSources(submissions: readonly SourceSubmission[
     onTokenized?.(prepared.length, submissions.length);
   }
   const plan = planPrepared(prepared, engine);
-  return comparisonOf(plan, matchPlanRows(plan, engine.onProgress));
+  return comparisonOf(plan, matchPlan(plan, engine.onProgress));
 }

@@ -27,13 +27,10 @@ export const CODE_DEFAULTS = {
 
 /**
  * Everything pair matching needs, computed once for all submissions: their indexed streams,
- * literal bags and the shared-fingerprint index. Plain data (typed arrays, strings, plain
- * objects), so a slice of it can be handed to another thread by structured clone.
+ * literal bags and the shared-fingerprint index.
  */
 export interface CodeComparisonPlan {
   ids: string[];
-  /** Rows to match: pairs (i, j) with i < rows and i < j < subs.length. */
-  rows: number;
   subs: MatchSubmission[];
   bags: LiteralBag[];
   /** Pair-indexed (row by row, see `CodeComparison`): shared fingerprints and which they are. */
@@ -52,7 +49,7 @@ export function preparationOf(options: CodeCompareOptions = {}): { k: number; w:
   return { k, w, canonical: options.canonicalOrder ?? CODE_DEFAULTS.canonicalOrder };
 }
 
-/** Prepares one submission with a comparison's settings (any thread may do it). */
+/** Prepares one submission with a comparison's settings (callers do it as each is tokenised, so token objects die young). */
 export function prepareForComparison(sub: CodeSubmission, options: CodeCompareOptions = {}): PreparedSubmission {
   const { k, w, canonical } = preparationOf(options);
   return prepareSubmission(sub, k, w, canonical);
@@ -97,7 +94,6 @@ export function planPrepared(prepared: readonly PreparedSubmission[], options: C
   const counts = pairCounts(indexed);
   return {
     ids: prepared.map((p) => p.id),
-    rows: prepared.length,
     subs: indexed.map(matchSubmission),
     bags: literalMaps.map((m) => toBag(m, excludedLiterals)),
     shared: counts.shared,
@@ -114,53 +110,25 @@ export function planPrepared(prepared: readonly PreparedSubmission[], options: C
   };
 }
 
-/** First pair index of row i (the pairs of rows i.. are the triangle of submissions i..). */
-export function rowStart(i: number, n: number): number {
-  return i * n - (i * (i + 1)) / 2;
-}
-
-/**
- * The part of a plan that matches rows [from, to): the submissions from `from` on, and the pairs
- * of those rows (its pair p is pair rowStart(from) + p of the whole plan). A comparison can be
- * matched in slices, on as many threads as there are, with the same result.
- */
-export function planSlice(plan: CodeComparisonPlan, from: number, to: number): CodeComparisonPlan {
-  const n = plan.subs.length;
-  const p0 = rowStart(from, n), p1 = rowStart(to, n);
-  const h0 = plan.offsets[p0];
-  const offsets = plan.offsets.slice(p0, p1 + 1);
-  for (let p = 0; p < offsets.length; p++) offsets[p] -= h0;
-  return {
-    ...plan,
-    ids: plan.ids.slice(from),
-    rows: to - from,
-    subs: plan.subs.slice(from),
-    bags: plan.bags.slice(from),
-    shared: plan.shared.slice(p0, p1),
-    offsets,
-    sharedSeeds: plan.sharedSeeds.slice(h0, plan.offsets[p1]),
-  };
-}
-
-/** What matching a plan's rows yields, indexed by the plan's pairs. */
-export interface RowMatches {
+/** What matching a plan's pairs yields, indexed by pair. */
+export interface PairMatches {
   similarity: Float64Array;
   longestFragment: Uint32Array;
   fragments: Map<number, CodeFragment[]>;
 }
 
-/** Matches every candidate pair of the plan's rows (pairs sharing no fingerprint score 0). */
-export function matchPlanRows(plan: CodeComparisonPlan, onRow?: (done: number, rows: number) => void): RowMatches {
+/** Matches every candidate pair of the plan (pairs sharing no fingerprint score 0). */
+export function matchPlan(plan: CodeComparisonPlan, onRow?: (done: number, rows: number) => void): PairMatches {
   const { k, mergeGap, withFragments, fragmentMin, literalWeight } = plan.settings;
   const n = plan.subs.length;
-  const size = rowStart(plan.rows, n);
+  const size = (n * (n - 1)) / 2;
   const similarity = new Float64Array(size);
   const longestFragment = new Uint32Array(size);
   const fragments = new Map<number, CodeFragment[]>();
   const { shared, offsets, sharedSeeds, subs, bags } = plan;
   const scratch = MatchTable.scratch();
   let p = -1;
-  for (let i = 0; i < plan.rows; i++) {
+  for (let i = 0; i < n; i++) {
     const table = new MatchTable(subs[i], scratch);
     for (let j = i + 1; j < n; j++) {
       p++; // = pairIndex(i, j, n): pairs are laid out row by row
@@ -171,13 +139,13 @@ export function matchPlanRows(plan: CodeComparisonPlan, onRow?: (done: number, r
       longestFragment[p] = m.longestFragment;
       if (withFragments && similarity[p] >= fragmentMin) fragments.set(p, m.fragments);
     }
-    onRow?.(i + 1, plan.rows);
+    onRow?.(i + 1, n);
   }
   return { similarity, longestFragment, fragments };
 }
 
-/** A whole plan's comparison from its row matches (made on one thread or assembled from slices). */
-export function comparisonOf(plan: CodeComparisonPlan, matches: RowMatches): CodeComparison {
+/** A plan's comparison from its pair matches. */
+export function comparisonOf(plan: CodeComparisonPlan, matches: PairMatches): CodeComparison {
   return {
     ids: plan.ids,
     similarity: matches.similarity,
@@ -190,7 +158,7 @@ export function comparisonOf(plan: CodeComparisonPlan, matches: RowMatches): Cod
 
 export function compareTokenizedSubmissions(submissions: readonly CodeSubmission[], options: CodeCompareOptions = {}): CodeComparison {
   const plan = planCodeComparison(submissions, options);
-  return comparisonOf(plan, matchPlanRows(plan, options.onProgress));
+  return comparisonOf(plan, matchPlan(plan, options.onProgress));
 }
 
 /** The pairs of a comparison as objects, in row order (pairs without fragments share one frozen empty list). */

@@ -77,7 +77,7 @@ export function indexSubmission(p: PreparedSubmission, excluded: ReadonlySet<num
   };
 }
 
-/** What matching a pair reads of each side: plain typed arrays, cheap to hand to another thread. */
+/** What matching a pair reads of each side (plain typed arrays). */
 export interface MatchSubmission {
   paths: string[];
   fileOf: Int32Array;

@@ -16,5 +16,5 @@ export { MOVABLE_OPEN, FIXED_OPEN, STATEMENT_CLOSE, isMarker } from './types.js'
 export { compareTokenizedSubmissions, codePairs, CODE_DEFAULTS } from './compare.js';
 export { pairIndex } from './fingerprint-index.js';
 export { normaliseStatementOrder } from './normalise.js';
-export { planCodeComparison, planPrepared, prepareForComparison, planSlice, matchPlanRows, comparisonOf, rowStart, type CodeComparisonPlan, type RowMatches } from './compare.js';
+export { planCodeComparison, planPrepared, prepareForComparison, matchPlan, comparisonOf, type CodeComparisonPlan, type PairMatches } from './compare.js';
 export type { PreparedSubmission } from './prepare.js';

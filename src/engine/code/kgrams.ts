@@ -5,8 +5,8 @@
 const BASE = 0x01000193;
 
 /**
- * A token kind's number: FNV-1a of its name. The same kind gets the same number in every thread
- * and every run, so submissions can be prepared independently (there are a few hundred kinds;
+ * A token kind's number: FNV-1a of its name. The same kind gets the same number in every run
+ * whatever else is compared, so submissions can be prepared independently (there are a few hundred kinds;
  * a 32-bit clash between two of them is as unlikely as a k-gram hash clash).
  */
 export function kindId(kind: string): number {
@@ -15,7 +15,7 @@ export function kindId(kind: string): number {
   return h | 0;
 }
 
-/** Kind numbers, memoised (one map per thread). */
+/** Kind numbers, memoised. */
 const kindIds = new Map<string, number>();
 export function kindNumber(kind: string): number {
   let v = kindIds.get(kind);

@@ -1,7 +1,8 @@
 /**
  * A submission made ready for comparison: its files' normalised token streams concatenated, with
  * the file and line of every token, the hash of every k-gram that stays inside one file, and its
- * literal values. Depends on nothing but the submission, so any thread can prepare any submission.
+ * literal values. Depends on nothing but the submission, so each is prepared as soon as it is
+ * tokenised and its token objects are dropped.
  */
 import { winnow } from '../text/winnow.js';
 import { kgramHashes, kindNumber } from './kgrams.js';
