@@ -27,51 +27,75 @@ export interface IndexedSubmission {
   fingerprintAt: Int32Array;
 }
 
+/** Seeds are ordered by one float key, hash * SEED_SCALE + kept index, while kept indices fit. */
+const SEED_SCALE = 2 ** 21;
+
 export function indexSubmission(p: PreparedSubmission, excluded: ReadonlySet<number>, k: number): IndexedSubmission {
   const n = p.fileOf.length;
   const excludedToken = new Uint8Array(n);
-  const keptHash: number[] = [];
-  const keptPos: number[] = [];
-  const prints = new Set<number>();
-  const seeds: number[] = [];
+  let kgrams = 0, picks = 0;
   for (const f of p.kgramFiles) {
-    const keptIndex = new Int32Array(f.hash.length).fill(-1);
+    kgrams += f.hash.length;
+    picks += f.picks.length;
+  }
+  const keptHash = new Uint32Array(kgrams);
+  const keptPos = new Int32Array(kgrams);
+  const seeds = new Int32Array(picks);
+  let kept = 0, nSeeds = 0;
+  const checkExcluded = excluded.size > 0;
+  for (const f of p.kgramFiles) {
+    const keptIndex = new Int32Array(f.hash.length);
     for (let i = 0; i < f.hash.length; i++) {
-      if (excluded.has(f.hash[i])) excludedToken.fill(1, f.pos[i], f.pos[i] + k);
-      else {
-        keptIndex[i] = keptHash.length;
-        keptHash.push(f.hash[i]);
-        keptPos.push(f.pos[i]);
+      if (checkExcluded && excluded.has(f.hash[i])) {
+        excludedToken.fill(1, f.pos[i], f.pos[i] + k);
+        keptIndex[i] = -1;
+      } else {
+        keptIndex[i] = kept;
+        keptHash[kept] = f.hash[i];
+        keptPos[kept++] = f.pos[i];
       }
     }
-    if (f.hash.length === 0) continue;
-    for (const at of f.picks) {
-      if (keptIndex[at] < 0) continue;
-      seeds.push(keptIndex[at]);
-      prints.add(f.hash[at]);
-    }
+    for (const at of f.picks) if (keptIndex[at] >= 0) seeds[nSeeds++] = keptIndex[at];
   }
   const keptPrefix = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) keptPrefix[i + 1] = keptPrefix[i] + (excludedToken[i] ? 0 : 1);
-  const total = keptPrefix[n];
-  const seedOrder = seeds.map((_, x) => x).sort((x, y) => keptHash[seeds[x]] - keptHash[seeds[y]] || seeds[x] - seeds[y]);
-  const seedHash = Uint32Array.from(seedOrder, (x) => keptHash[seeds[x]]);
-  const fingerprints = new Uint32Array(prints.size);
-  const fingerprintAt = new Int32Array(prints.size);
-  for (let x = 0, f = 0; x < seedHash.length; x++) {
+  // Seeds by hash, then position.
+  const seedHash = new Uint32Array(nSeeds);
+  const seedAt = new Int32Array(nSeeds);
+  if (kept < SEED_SCALE) {
+    const keys = new Float64Array(nSeeds);
+    for (let x = 0; x < nSeeds; x++) keys[x] = keptHash[seeds[x]] * SEED_SCALE + seeds[x];
+    keys.sort();
+    for (let x = 0; x < nSeeds; x++) {
+      const h = Math.floor(keys[x] / SEED_SCALE);
+      seedHash[x] = h;
+      seedAt[x] = keys[x] - h * SEED_SCALE;
+    }
+  } else {
+    const order = Array.from(seeds.subarray(0, nSeeds)).sort((x, y) => keptHash[x] - keptHash[y] || x - y);
+    order.forEach((y, x) => {
+      seedHash[x] = keptHash[y];
+      seedAt[x] = y;
+    });
+  }
+  let distinct = 0;
+  for (let x = 0; x < nSeeds; x++) if (x === 0 || seedHash[x] !== seedHash[x - 1]) distinct++;
+  const fingerprints = new Uint32Array(distinct);
+  const fingerprintAt = new Int32Array(distinct);
+  for (let x = 0, f = 0; x < nSeeds; x++) {
     if (x > 0 && seedHash[x] === seedHash[x - 1]) continue;
     fingerprints[f] = seedHash[x];
     fingerprintAt[f++] = x;
   }
   return {
     prepared: p,
-    total,
+    total: keptPrefix[n],
     excludedToken,
     keptPrefix,
     seedHash,
-    seedAt: Int32Array.from(seedOrder, (x) => seeds[x]),
-    keptPos: Int32Array.from(keptPos),
-    keptHash: Uint32Array.from(keptHash),
+    seedAt,
+    keptPos: keptPos.slice(0, kept),
+    keptHash: keptHash.slice(0, kept),
     fingerprints,
     fingerprintAt,
   };
