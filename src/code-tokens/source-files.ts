@@ -6,7 +6,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
-import { unzipSync } from 'fflate';
+import { createRequire } from 'node:module';
 import { detectLanguage } from './languages.js';
 
 export interface SourceFile {
@@ -47,6 +47,10 @@ function wanted(path: string, accept: (path: string) => boolean): boolean {
 }
 
 const decoder = new TextDecoder('utf-8');
+
+/** fflate, loaded the first time an archive is read (a folder of plain files never pays for it). */
+let fflate: typeof import('fflate') | undefined;
+const unzipSync: typeof import('fflate').unzipSync = (data, opts) => (fflate ??= createRequire(import.meta.url)('fflate') as typeof import('fflate')).unzipSync(data, opts);
 
 /** Code files of a ZIP archive held in memory. */
 export function readZipSources(bytes: Uint8Array, accept: (path: string) => boolean = (p) => detectLanguage(p) !== undefined): SourceFile[] {
