@@ -131,7 +131,8 @@ test('the official Node SDK runs a whole check against Origo; copied pairs rank 
 
     const ov = await sdkCall((cb) => sdk.getOverview(java.id, cb));
     assert.match(ov.overviewURL, /\/app\/#\/assignments\/asg_/);
-    assert.equal(ov.bardata.length, 4);
+    // Once seen with 3 (not reproduced in 10 runs since): say which submission had no result.
+    assert.equal(ov.bardata.length, 4, `bardata ${JSON.stringify(ov.bardata)}; submissions ${JSON.stringify(ov.submissions.map((s: any) => [s.id, s.status_id, s.total_result]))}`);
     const copied = pairScore(ov, javaIds.alice, javaIds.bob);
     const independent = [pairScore(ov, javaIds.alice, javaIds.carol), pairScore(ov, javaIds.alice, javaIds.dave), pairScore(ov, javaIds.bob, javaIds.carol), pairScore(ov, javaIds.carol, javaIds.dave)];
     assert.ok(copied > 50, `Java copied pair scores ${copied}`);
