@@ -24,8 +24,19 @@ const FLOOR: Record<string, number> = {
   '04-translation-obfuscation': 0.898,
   '05-summary-obfuscation': 0.601,
 };
-/** The bar is zero detections on no-plagiarism pairs; one natural paraphrase remains (known gap). */
-const MAX_NO_PLAGIARISM_DETECTIONS = 1;
+/** The bar: no detection at all on the no-plagiarism pairs. */
+const MAX_NO_PLAGIARISM_DETECTIONS = 0;
+/**
+ * The scores measured on this subset (deterministic, docs/benchmarks.md): a change that lowers
+ * any of them fails here even while it stays above the bar. Raise them when the scores rise.
+ */
+const MEASURED: Record<string, number> = {
+  '02-no-obfuscation': 0.9712,
+  '03-random-obfuscation': 0.8868,
+  '04-translation-obfuscation': 0.9044,
+  '05-summary-obfuscation': 0.8055,
+  entire: 0.9117,
+};
 
 test('PAN dev subset: plagdet and granularity meet the bar', { skip, timeout: 120_000 }, (t) => {
   const out = mkdtempSync(join(tmpdir(), 'origo-pan-'));
@@ -41,6 +52,9 @@ test('PAN dev subset: plagdet and granularity meet the bar', { skip, timeout: 12
     assert.ok(m[sub].plagdet >= floor, `${sub} plagdet ${m[sub].plagdet} < ${floor}`);
   }
   assert.ok(m['01-no-plagiarism'].detections <= MAX_NO_PLAGIARISM_DETECTIONS, `${m['01-no-plagiarism'].detections} detections on no-plagiarism pairs`);
+  for (const [sub, score] of Object.entries(MEASURED)) {
+    assert.ok(m[sub].plagdet >= score, `${sub} plagdet ${m[sub].plagdet} dropped below the measured ${score}`);
+  }
 
   if (existsSync(evaluator)) {
     const ref = spawnSync(process.execPath, [evaluator, corpus, out, '--json'], { encoding: 'utf8' });

@@ -87,3 +87,39 @@ test('unrelated texts give no passages', () => {
   assert.deepEqual(alignTexts(prepareText(other), prepareText(sourceText)), []);
   assert.deepEqual(alignTexts(prepareText(''), prepareText(sourceText)), []);
 });
+
+test('a loose two-sentence paraphrase counts inside an unrelated text, not in a text on the same topic', () => {
+  const source = [
+    'The lighthouse on Karsk Point was built by the harbour board in 1871 after three ships sank on the reef.',
+    'Its first keeper, Margit Olsen, lived in the tower with her two sons and kept a log of every passing vessel.',
+    'The lamp burned whale oil until 1894, when a paraffin burner with a rotating lens replaced it.',
+    'In 1921 the board electrified the light and the keepers moved into a cottage behind the dunes.',
+    'Storms damaged the gallery in 1953, and the tower was repaired with concrete shipped from the mainland.',
+    'Automation came in 1986; since then the cottage has served as a small museum run by volunteers.',
+    'Visitors can climb the 112 steps on summer weekends and see the original lens in the lamp room.',
+  ].join(' ');
+  // Two seeds, similarity about 0.45 as a whole.
+  const paraphrase = [
+    'Margit Olsen, the first keeper, lived in the tower together with her sons and kept a record of each ship that sailed past.',
+    'Whale oil fuelled the lamp until 1894; then a paraffin burner and a turning lens were fitted.',
+  ].join(' ');
+  const unrelated = [
+    'Bread needs only flour, water, salt and yeast, yet bakers argue endlessly about method.',
+    'A long cold fermentation develops flavour and makes the crumb more open.',
+    'Whole wheat flour absorbs more water than white flour and gives a denser loaf.',
+    'Steam in the first minutes of baking lets the crust expand before it sets.',
+  ];
+  // Every other sentence echoes the source's topic: the background similarity is high.
+  const topical = [
+    'Karsk Point lies at the northern tip of the island, where the reef has wrecked many ships.',
+    'The harbour board still owns the lighthouse, although volunteers look after it today.',
+    'Storms in winter can keep visitors away from the point for weeks.',
+    'The museum in the old cottage shows photographs of the keepers and their families.',
+  ];
+  const around = (others: string[]) => [...others.slice(0, 2), paraphrase, ...others.slice(2)].join(' ');
+  const [p, ...rest] = alignTexts(prepareText(around(unrelated)), prepareText(source));
+  assert.equal(rest.length, 0);
+  assert.equal(p.kind, 'paraphrase');
+  assert.ok(p.similarity < 0.6);
+  assert.deepEqual(alignTexts(prepareText(around(topical)), prepareText(source)), []);
+});

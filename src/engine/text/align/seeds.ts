@@ -107,3 +107,45 @@ export function findSeeds(S: SentenceModel, R: SentenceModel, W: PairWeights, mi
   }
   return seeds;
 }
+
+/**
+ * Background similarity of a pair: the mean, over the submission's units outside `skipS`, of
+ * each unit's best tf-isf cosine with a source unit outside `skipR` (units with no shared term
+ * count 0). Near 0 when the submission is mostly about something else (a reused passage in a
+ * longer text); high when every sentence of the submission echoes the source's topic.
+ */
+export function backgroundSimilarity(S: SentenceModel, R: SentenceModel, W: PairWeights, skipS: Uint8Array, skipR: Uint8Array): number {
+  const dot = new Float64Array(R.start.length);
+  const touched: number[] = [];
+  let sum = 0;
+  let n = 0;
+  for (let s = 0; s < S.start.length; s++) {
+    if (skipS[s]) continue;
+    n++;
+    for (let k = S.termStart[s]; k < S.termStart[s + 1]; k++) {
+      const tr = W.toR[S.terms[k]];
+      if (tr < 0) continue;
+      const isf = W.isfR[tr];
+      const ws = S.counts[k] * isf;
+      const list = R.postings[tr];
+      for (let q = 0; q < list.length; q += 2) {
+        const r = list[q];
+        if (skipR[r]) continue;
+        if (dot[r] === 0) touched.push(r);
+        dot[r] += ws * list[q + 1] * isf;
+      }
+    }
+    if (touched.length === 0) continue;
+    let normS = W.normS[s];
+    if (Number.isNaN(normS)) normS = W.normS[s] = unitNorm(S, W.isfS, s);
+    let best = 0;
+    for (const r of touched) {
+      const denom = normS * W.normR[r];
+      if (denom > 0) best = Math.max(best, dot[r] / denom);
+      dot[r] = 0;
+    }
+    touched.length = 0;
+    sum += best;
+  }
+  return n ? sum / n : 0;
+}
