@@ -1,15 +1,18 @@
 import { alignTexts, loadStemmers, needsSnowball, prepareText } from '../engine/index.js';
 import type { Passage, PreparedText } from '../engine/index.js';
+import { createRequire } from 'node:module';
 import { readPanText } from './corpus.js';
+
+const require = createRequire(import.meta.url);
 
 /** A pair to align: suspicious and source document names. */
 export interface PairJob { susp: string; src: string }
 
 /**
  * Aligns pairs of a PAN corpus, preparing each document once. Loads the Snowball stemmers when
- * a document turns out to need them.
+ * a document turns out to need them. `onPair` hears of each pair as soon as it is aligned.
  */
-export async function alignPairs(corpusDir: string, jobs: readonly PairJob[]): Promise<Passage[][]> {
+export async function alignPairs(corpusDir: string, jobs: readonly PairJob[], onPair?: (index: number, passages: Passage[]) => void): Promise<Passage[][]> {
   const cache = new Map<string, PreparedText>();
   let snowballLoaded = false;
   const prepared = async (folder: 'susp' | 'src', name: string): Promise<PreparedText> => {
@@ -19,7 +22,7 @@ export async function alignPairs(corpusDir: string, jobs: readonly PairJob[]): P
       const text = readPanText(corpusDir, folder, name);
       p = prepareText(text);
       if (p.stemmer === null && needsSnowball(p.language) && !snowballLoaded) {
-        await loadStemmers();
+        await loadStemmers(() => require('snowball-stemmers'));
         snowballLoaded = true;
         p = prepareText(text);
       }
@@ -28,6 +31,17 @@ export async function alignPairs(corpusDir: string, jobs: readonly PairJob[]): P
     return p;
   };
   const out: Passage[][] = [];
-  for (const job of jobs) out.push(alignTexts(await prepared('susp', job.susp), await prepared('src', job.src)));
+  // A document is dropped from the cache after its last pair: a smaller heap to collect.
+  const lastUse = new Map<string, number>();
+  jobs.forEach((job, i) => {
+    lastUse.set(`susp/${job.susp}`, i);
+    lastUse.set(`src/${job.src}`, i);
+  });
+  for (const [i, job] of jobs.entries()) {
+    const passages = alignTexts(await prepared('susp', job.susp), await prepared('src', job.src));
+    for (const key of [`susp/${job.susp}`, `src/${job.src}`]) if (lastUse.get(key) === i) cache.delete(key);
+    out.push(passages);
+    onPair?.(out.length - 1, passages);
+  }
   return out;
 }

@@ -1,5 +1,4 @@
-import { mkdirSync, writeFile } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Passage } from '../engine/index.js';
 import { readPanPairs, pairFileName } from './corpus.js';
@@ -8,6 +7,7 @@ import { alignPairs } from './align-pairs.js';
 import type { Annotation, Measures } from './measures.js';
 import { panMeasures } from './measures.js';
 import { detectionXml } from './xml.js';
+import { BackgroundFileWriter } from './file-writer.js';
 
 export interface PanRunResult {
   pairs: number;
@@ -25,31 +25,33 @@ export interface PanRunResult {
 export async function runPan(corpusDir: string, outDir: string, options: { workers?: number } = {}): Promise<PanRunResult> {
   const pairs = readPanPairs(corpusDir);
   mkdirSync(outDir, { recursive: true });
-  const passages = await alignAll(corpusDir, pairs, Math.max(1, options.workers ?? 1));
+  const found = (i: number, ps: Passage[]): Annotation[] =>
+    ps.map((p) => ({ doc: pairs[i].susp, offset: p.offset, length: p.length, source: pairs[i].src, sourceOffset: p.sourceOffset, sourceLength: p.sourceLength }));
+  // Each pair's file is written on another thread as soon as the pair is aligned.
+  const writer = new BackgroundFileWriter(outDir);
+  let passages: Passage[][];
+  try {
+    passages = await alignAll(corpusDir, pairs, Math.max(1, options.workers ?? 1), (i, ps) => writer.write(pairFileName(pairs[i].susp, pairs[i].src), detectionXml(pairs[i].susp, found(i, ps))));
+  } catch (err) {
+    await writer.close().catch(() => undefined);
+    throw err;
+  }
+  await writer.close();
 
   const truth = new Map<string, { cases: Annotation[]; found: Annotation[] }>();
   let hasTruth = false;
-  const writes: Promise<void>[] = [];
   pairs.forEach((pair, i) => {
-    const found: Annotation[] = passages[i].map((p) => ({
-      doc: pair.susp, offset: p.offset, length: p.length, source: pair.src, sourceOffset: p.sourceOffset, sourceLength: p.sourceLength,
-    }));
-    // Written in the background (libuv's thread pool) while the next pairs are aligned.
-    writes.push(new Promise<void>((done, fail) => {
-      writeFile(join(outDir, pairFileName(pair.susp, pair.src)), detectionXml(pair.susp, found), (err) => (err ? fail(err) : done()));
-    }));
     if (pair.truth) {
       hasTruth = true;
       for (const name of [pair.subCorpus || 'entire', 'entire']) {
         let t = truth.get(name);
         if (!t) truth.set(name, t = { cases: [], found: [] });
         t.cases.push(...pair.truth);
-        t.found.push(...found);
+        t.found.push(...found(i, passages[i]));
         if (name === 'entire') break;
       }
     }
   });
-  await Promise.all(writes);
   const seconds = process.uptime();
   const result: PanRunResult = { pairs: pairs.length, seconds: Number(seconds.toFixed(3)), pairsPerSecond: Number((pairs.length / seconds).toFixed(1)) };
   if (hasTruth) {
@@ -69,14 +71,14 @@ function round(m: Measures): Measures {
 }
 
 /**
- * Aligns all pairs, in this thread or split over threads (this one and `workers - 1` worker
+ * Aligns all pairs, calling `onPair` once per pair, in this thread or split over threads (this one and `workers - 1` worker
  * threads). Pairs are grouped by
  * suspicious document (each worker prepares its documents once) and the groups dealt to the
  * workers by text size, largest first.
  */
-async function alignAll(corpusDir: string, pairs: readonly PanPair[], workers: number): Promise<Passage[][]> {
+async function alignAll(corpusDir: string, pairs: readonly PanPair[], workers: number, onPair: (index: number, passages: Passage[]) => void): Promise<Passage[][]> {
   const jobs = pairs.map((p) => ({ susp: p.susp, src: p.src }));
-  if (workers <= 1 || pairs.length < 2 * workers) return alignPairs(corpusDir, jobs);
+  if (workers <= 1 || pairs.length < 2 * workers) return alignPairs(corpusDir, jobs, onPair);
   const groups = new Map<string, number[]>();
   pairs.forEach((p, i) => { const g = groups.get(p.susp); if (g) g.push(i); else groups.set(p.susp, [i]); });
   const shares: number[][] = Array.from({ length: workers }, () => []);
@@ -92,9 +94,10 @@ async function alignAll(corpusDir: string, pairs: readonly PanPair[], workers: n
     worker.once('message', done);
     worker.once('error', fail);
   }));
-  const own = await alignPairs(corpusDir, shares[0].map((i) => jobs[i]));
+  const own = await alignPairs(corpusDir, shares[0].map((i) => jobs[i]), (k, ps) => onPair(shares[0][k], ps));
   const results = [own, ...(await Promise.all(started))];
   const out: Passage[][] = new Array(pairs.length);
   shares.forEach((share, w) => share.forEach((i, k) => { out[i] = results[w][k]; }));
+  shares.slice(1).forEach((share) => share.forEach((i) => onPair(i, out[i])));
   return out;
 }

@@ -34,11 +34,13 @@ function memoised(name: string, fn: (w: string) => string): Stemmer {
  * Loads the Snowball stemmers (German, Spanish, French, Italian, Portuguese, Dutch, Swedish,
  * Norwegian, Czech, Turkish, Russian). English (Porter) and Polish (light) are always there;
  * the Snowball package takes ~200 ms to load, so callers load it once, before preparing texts
- * in those languages. Idempotent.
+ * in those languages. Idempotent. A caller outside the engine may pass `provide`, returning the
+ * package loaded its own way (`require` skips the ESM loader's scan of the 1 MB CommonJS file
+ * for named exports, ~40 ms).
  */
-export async function loadStemmers(): Promise<void> {
+export async function loadStemmers(provide?: () => unknown): Promise<void> {
   if (snowball) return;
-  const mod = await import('snowball-stemmers');
+  const mod = (provide ? provide() : await import('snowball-stemmers')) as typeof import('snowball-stemmers');
   snowball = (mod as unknown as { default?: typeof mod }).default ?? mod;
 }
 

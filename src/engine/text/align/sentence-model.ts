@@ -114,8 +114,15 @@ export function sentenceModel(p: PreparedText): SentenceModel {
   termStart[n] = nTerms;
   const model: SentenceModel = {
     start, end, firstWord, endWord, termStart, terms: terms.subarray(0, nTerms), counts: counts.subarray(0, nTerms),
-    vocab, vocabIndex, df: Int32Array.from(df), logDf: Float64Array.from(df, Math.log), postings,
+    vocab, vocabIndex, df: new Int32Array(df), logDf: logOf(df), postings,
   };
   cache.set(p, model);
   return model;
+}
+
+/** log of each count (a plain loop: `Float64Array.from(list, Math.log)` iterates generically, ~30x slower). */
+function logOf(counts: readonly number[]): Float64Array {
+  const out = new Float64Array(counts.length);
+  for (let i = 0; i < counts.length; i++) out[i] = Math.log(counts[i]);
+  return out;
 }
