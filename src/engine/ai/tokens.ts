@@ -24,7 +24,11 @@ export interface Sentence {
   last: number;
 }
 
-const TOKEN = /[\p{L}\p{M}]+(?=n['’]t\b)|n['’]t\b|['’](?:s|re|ve|ll|d|m)\b|[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*|\p{N}+(?:[.,:]\p{N}+)*|[^\s\p{L}\p{M}\p{N}]/gu;
+// Built on first use: every process that loads the engine would otherwise pay for compiling its
+// Unicode classes (the PAN runner never tokenises for AI).
+let TOKEN: RegExp | undefined;
+const tokenPattern = () =>
+  (TOKEN ??= /[\p{L}\p{M}]+(?=n['’]t\b)|n['’]t\b|['’](?:s|re|ve|ll|d|m)\b|[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*|\p{N}+(?:[.,:]\p{N}+)*|[^\s\p{L}\p{M}\p{N}]/gu);
 
 function fold(s: string): string {
   return s.replace(/[’‘`´]/g, "'").replace(/[“”„«»]/g, '"').replace(/[–]/g, '-').replace(/…/g, '...');
@@ -32,7 +36,7 @@ function fold(s: string): string {
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
+  for (const m of text.matchAll(tokenPattern())) {
     const raw = m[0];
     const start = m.index ?? 0;
     const t = fold(raw);
@@ -42,12 +46,14 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+// Made on first use too (an ICU sentence iterator costs ~10 ms to create).
+let segmenter: Intl.Segmenter | undefined;
 
 /** Sentence boundaries (Unicode UAX #29 via Intl.Segmenter), mapped onto the tokens. */
 export function sentences(text: string, tokens: readonly Token[]): Sentence[] {
   const out: Sentence[] = [];
   let t = 0;
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
   for (const seg of segmenter.segment(text)) {
     const start = seg.index;
     const end = start + seg.segment.length;
