@@ -6,7 +6,7 @@
  * template and common-code exclusion → IndexedSubmission (fingerprints) → shared-fingerprint
  * counts → token matching of each candidate pair (tiles, merging) → CodePair.
  */
-import { commonHashes, indexSubmission, matchSubmission, pairCounts, type IndexedSubmission, type MatchSubmission } from './fingerprint-index.js';
+import { buildPostings, commonHashes, indexSubmission, matchSubmission, RowCandidates, type IndexedSubmission, type MatchSubmission, type Postings } from './fingerprint-index.js';
 import { literalDice, LiteralTable, toBag, type LiteralBag } from './literals.js';
 import { MatchTable } from './match-pair.js';
 import { distinctHashes, prepareSubmission, type PreparedSubmission } from './prepare.js';
@@ -33,10 +33,8 @@ export interface CodeComparisonPlan {
   ids: string[];
   subs: MatchSubmission[];
   bags: LiteralBag[];
-  /** Pair-indexed (row by row, see `CodeComparison`): shared fingerprints and which they are. */
-  shared: Uint32Array;
-  offsets: Float64Array;
-  sharedSeeds: Int32Array;
+  /** Which submissions hold each fingerprint (candidate pairs are found from it row by row). */
+  postings: Postings;
   settings: { k: number; mergeGap: number; withFragments: boolean; fragmentMin: number; literalWeight: number };
   excludedFingerprints: { base: number; common: number };
 }
@@ -91,14 +89,11 @@ export function planPrepared(prepared: readonly PreparedSubmission[], options: C
     for (const id of commonHashes(literalMaps.map((m) => new Set(m.keys())), share)) excludedLiterals.add(id);
   }
   const indexed: IndexedSubmission[] = prepared.map((p) => indexSubmission(p, excluded, k));
-  const counts = pairCounts(indexed);
   return {
     ids: prepared.map((p) => p.id),
     subs: indexed.map(matchSubmission),
     bags: literalMaps.map((m) => toBag(m, excludedLiterals)),
-    shared: counts.shared,
-    offsets: counts.offsets,
-    sharedSeeds: counts.sharedSeeds,
+    postings: buildPostings(indexed),
     settings: {
       k,
       mergeGap: options.mergeGap ?? CODE_DEFAULTS.mergeGap,
@@ -113,6 +108,7 @@ export function planPrepared(prepared: readonly PreparedSubmission[], options: C
 /** What matching a plan's pairs yields, indexed by pair. */
 export interface PairMatches {
   similarity: Float64Array;
+  sharedFingerprints: Uint32Array;
   longestFragment: Uint32Array;
   fragments: Map<number, CodeFragment[]>;
 }
@@ -123,25 +119,32 @@ export function matchPlan(plan: CodeComparisonPlan, onRow?: (done: number, rows:
   const n = plan.subs.length;
   const size = (n * (n - 1)) / 2;
   const similarity = new Float64Array(size);
+  const sharedFingerprints = new Uint32Array(size);
   const longestFragment = new Uint32Array(size);
   const fragments = new Map<number, CodeFragment[]>();
-  const { shared, offsets, sharedSeeds, subs, bags } = plan;
+  const { subs, bags } = plan;
   const scratch = MatchTable.scratch();
-  let p = -1;
+  const row = new RowCandidates(n);
   for (let i = 0; i < n; i++) {
-    const table = new MatchTable(subs[i], scratch);
-    for (let j = i + 1; j < n; j++) {
-      p++; // = pairIndex(i, j, n): pairs are laid out row by row
-      if (shared[p] === 0) continue;
-      const m = table.match(subs[j], sharedSeeds, offsets[p], offsets[p + 1], k, mergeGap, withFragments);
-      const lit = literalWeight > 0 ? literalDice(bags[i], bags[j]) : NaN;
-      similarity[p] = Number.isNaN(lit) ? m.similarity : (1 - literalWeight) * m.similarity + literalWeight * lit;
-      longestFragment[p] = m.longestFragment;
-      if (withFragments && similarity[p] >= fragmentMin) fragments.set(p, m.fragments);
+    row.gather(plan.postings, i);
+    if (row.count > 0) {
+      const table = new MatchTable(subs[i], scratch);
+      const base = i * n - (i * (i + 1)) / 2 - i - 1; // pair (i, j) sits at base + j
+      for (let c = 0; c < row.count; c++) {
+        const j = row.js[c];
+        const p = base + j;
+        const from = row.offset[j];
+        const m = table.match(subs[j], row.seeds, from, from + row.shared[j], k, mergeGap, withFragments);
+        const lit = literalWeight > 0 ? literalDice(bags[i], bags[j]) : NaN;
+        similarity[p] = Number.isNaN(lit) ? m.similarity : (1 - literalWeight) * m.similarity + literalWeight * lit;
+        sharedFingerprints[p] = row.shared[j];
+        longestFragment[p] = m.longestFragment;
+        if (withFragments && similarity[p] >= fragmentMin) fragments.set(p, m.fragments);
+      }
     }
     onRow?.(i + 1, n);
   }
-  return { similarity, longestFragment, fragments };
+  return { similarity, sharedFingerprints, longestFragment, fragments };
 }
 
 /** A plan's comparison from its pair matches. */
@@ -150,7 +153,7 @@ export function comparisonOf(plan: CodeComparisonPlan, matches: PairMatches): Co
     ids: plan.ids,
     similarity: matches.similarity,
     longestFragment: matches.longestFragment,
-    sharedFingerprints: plan.shared,
+    sharedFingerprints: matches.sharedFingerprints,
     fragments: matches.fragments,
     excludedFingerprints: plan.excludedFingerprints,
   };

@@ -1,8 +1,8 @@
 /**
  * Fingerprints and the index over them. Each submission keeps the winnowed k-gram hashes
- * (Schleimer, Wilkerson, Aiken 2003) that survive template exclusion as its fingerprints; the
- * index counts, for every pair of submissions, the distinct fingerprints they share, which is
- * how candidate pairs are found without comparing every pair token by token.
+ * (Schleimer, Wilkerson, Aiken 2003) that survive template exclusion as its fingerprints;
+ * posting lists give, row by row, the later submissions sharing fingerprints with each one,
+ * which is how candidate pairs are found without comparing every pair token by token.
  */
 import type { PreparedSubmission } from './prepare.js';
 
@@ -124,54 +124,105 @@ export function pairIndex(i: number, j: number, n: number): number {
   return i * n - (i * (i + 1)) / 2 + (j - i - 1);
 }
 
-export interface PairCounts {
-  /** Distinct fingerprints shared, per pair (dense upper triangle, see `pairIndex`). */
-  shared: Uint32Array;
-  /**
-   * The shared fingerprints themselves, as where their occurrences start in the right
-   * submission's seedHash: those of pair p are sharedSeeds[offsets[p] .. offsets[p + 1]).
-   */
-  offsets: Float64Array;
-  sharedSeeds: Int32Array;
+/**
+ * Posting lists of the fingerprints, in compressed rows: the submissions holding fingerprint f
+ * (ascending) are sub[start[f] .. start[f + 1]), with where its seeds start in each (`at`, an
+ * index into that submission's seedHash). `fids[i]` numbers submission i's fingerprints and
+ * `pos[i]` says where submission i sits in each one's list, so the later submissions sharing it
+ * follow directly.
+ */
+export interface Postings {
+  start: Int32Array;
+  sub: Int32Array;
+  at: Int32Array;
+  fids: Int32Array[];
+  pos: Int32Array[];
+}
+
+export function buildPostings(subs: readonly IndexedSubmission[]): Postings {
+  const fidOf = new Map<number, number>();
+  const fids = subs.map((s) => {
+    const out = new Int32Array(s.fingerprints.length);
+    for (let f = 0; f < out.length; f++) {
+      let id = fidOf.get(s.fingerprints[f]);
+      if (id === undefined) {
+        id = fidOf.size;
+        fidOf.set(s.fingerprints[f], id);
+      }
+      out[f] = id;
+    }
+    return out;
+  });
+  const start = new Int32Array(fidOf.size + 1);
+  for (const list of fids) for (const id of list) start[id + 1]++;
+  for (let f = 0; f < fidOf.size; f++) start[f + 1] += start[f];
+  const fill = start.slice(0, fidOf.size);
+  const sub = new Int32Array(start[fidOf.size]);
+  const at = new Int32Array(start[fidOf.size]);
+  const pos = subs.map((s, i) => {
+    const out = new Int32Array(fids[i].length);
+    for (let f = 0; f < out.length; f++) {
+      const k = fill[fids[i][f]]++;
+      sub[k] = i;
+      at[k] = s.fingerprintAt[f];
+      out[f] = k;
+    }
+    return out;
+  });
+  return { start, sub, at, fids, pos };
 }
 
 /**
- * For every pair: the distinct fingerprints it shares, counted and listed, from posting lists
- * (work grows with the pairs that share something, not with all pairs).
+ * One row of the pair triangle: the later submissions that share fingerprints with submission
+ * i, and for each its shared fingerprints as seed starts (see `Postings`). Work grows with the
+ * pairs that share something, and all of it stays in arrays of one row's size.
  */
-export function pairCounts(subs: readonly IndexedSubmission[]): PairCounts {
-  const n = subs.length;
-  // Posting lists: submission, then where the fingerprint's seeds start in it, alternately.
-  const postings = new Map<number, number[]>();
-  subs.forEach((s, i) => {
-    for (let f = 0; f < s.fingerprints.length; f++) {
-      const h = s.fingerprints[f];
-      const list = postings.get(h);
-      if (list) list.push(i, s.fingerprintAt[f]);
-      else postings.set(h, [i, s.fingerprintAt[f]]);
+export class RowCandidates {
+  /** Candidates j (> i) of the current row, in the order found. */
+  readonly js: Int32Array;
+  count = 0;
+  /** Per submission: shared fingerprints with row i, and where its seed starts begin in `seeds`. */
+  readonly shared: Int32Array;
+  readonly offset: Int32Array;
+  seeds = new Int32Array(1024);
+
+  constructor(n: number) {
+    this.js = new Int32Array(n);
+    this.shared = new Int32Array(n);
+    this.offset = new Int32Array(n + 1);
+  }
+
+  /** Gathers row i (resetting the previous row's counts). */
+  gather(p: Postings, i: number): void {
+    for (let c = 0; c < this.count; c++) this.shared[this.js[c]] = 0;
+    this.count = 0;
+    const fids = p.fids[i], pos = p.pos[i];
+    let total = 0;
+    for (let f = 0; f < fids.length; f++) {
+      const end = p.start[fids[f] + 1];
+      for (let k = pos[f] + 1; k < end; k++) {
+        const j = p.sub[k];
+        if (this.shared[j]++ === 0) this.js[this.count++] = j;
+        total++;
+      }
     }
-  });
-  const size = (n * (n - 1)) / 2;
-  const shared = new Uint32Array(size);
-  for (const list of postings.values()) {
-    for (let a = 0; a < list.length; a += 2) {
-      const i = list[a];
-      const base = i * n - (i * (i + 1)) / 2 - i - 1;
-      for (let b = a + 2; b < list.length; b += 2) shared[base + list[b]]++;
+    if (this.seeds.length < total) this.seeds = new Int32Array(2 * total);
+    let o = 0;
+    for (let c = 0; c < this.count; c++) {
+      const j = this.js[c];
+      this.offset[j] = o;
+      o += this.shared[j];
+    }
+    // Second pass: seed starts, grouped by candidate (offset[j] advances while filling).
+    for (let f = 0; f < fids.length; f++) {
+      const end = p.start[fids[f] + 1];
+      for (let k = pos[f] + 1; k < end; k++) this.seeds[this.offset[p.sub[k]]++] = p.at[k];
+    }
+    for (let c = 0; c < this.count; c++) {
+      const j = this.js[c];
+      this.offset[j] -= this.shared[j];
     }
   }
-  const offsets = new Float64Array(size + 1);
-  for (let p = 0; p < size; p++) offsets[p + 1] = offsets[p] + shared[p];
-  const sharedSeeds = new Int32Array(offsets[size]);
-  const fill = offsets.slice(0, size);
-  for (const list of postings.values()) {
-    for (let a = 0; a < list.length; a += 2) {
-      const i = list[a];
-      const base = i * n - (i * (i + 1)) / 2 - i - 1;
-      for (let b = a + 2; b < list.length; b += 2) sharedSeeds[fill[base + list[b]]++] = list[b + 1];
-    }
-  }
-  return { shared, offsets, sharedSeeds };
 }
 
 /** Hashes present in more than `share` of the submissions (document frequency over k-grams). */
