@@ -7,7 +7,7 @@
  * counts → token matching of each candidate pair (tiles, merging) → CodePair.
  */
 import { buildPostings, commonHashes, indexSubmission, matchSubmission, RowCandidates, type IndexedSubmission, type MatchSubmission, type Postings } from './fingerprint-index.js';
-import { literalDice, LiteralTable, toBag, type LiteralBag } from './literals.js';
+import { LiteralRow, LiteralTable, toBag, type LiteralBag } from './literals.js';
 import { MatchTable } from './match-pair.js';
 import { distinctHashes, prepareSubmission, type PreparedSubmission } from './prepare.js';
 import type { CodeCompareOptions, CodeComparison, CodeFragment, CodePair, CodeSubmission } from './types.js';
@@ -125,17 +125,19 @@ export function matchPlan(plan: CodeComparisonPlan, onRow?: (done: number, rows:
   const { subs, bags } = plan;
   const scratch = MatchTable.scratch();
   const row = new RowCandidates(n);
+  const literals = new LiteralRow();
   for (let i = 0; i < n; i++) {
     row.gather(plan.postings, i);
     if (row.count > 0) {
       const table = new MatchTable(subs[i], scratch);
+      literals.setLeft(bags[i]);
       const base = i * n - (i * (i + 1)) / 2 - i - 1; // pair (i, j) sits at base + j
       for (let c = 0; c < row.count; c++) {
         const j = row.js[c];
         const p = base + j;
         const from = row.offset[j];
         const m = table.match(subs[j], row.seeds, from, from + row.shared[j], k, mergeGap, withFragments);
-        const lit = literalWeight > 0 ? literalDice(bags[i], bags[j]) : NaN;
+        const lit = literalWeight > 0 ? literals.dice(bags[j]) : NaN;
         similarity[p] = Number.isNaN(lit) ? m.similarity : (1 - literalWeight) * m.similarity + literalWeight * lit;
         sharedFingerprints[p] = row.shared[j];
         longestFragment[p] = m.longestFragment;

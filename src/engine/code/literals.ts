@@ -53,3 +53,33 @@ export function literalDice(a: LiteralBag, b: LiteralBag): number {
   }
   return (2 * common) / (a.size + b.size);
 }
+
+/**
+ * `literalDice` for one left bag against many right bags: the left bag is spread into a dense
+ * count array once, so each right bag costs one look-up per value instead of a merge.
+ */
+export class LiteralRow {
+  private counts = new Int32Array(64);
+  private left: LiteralBag | null = null;
+
+  setLeft(bag: LiteralBag): void {
+    if (this.left) for (const id of this.left.ids) this.counts[id] = 0;
+    const top = bag.ids.length ? bag.ids[bag.ids.length - 1] : -1;
+    if (top >= this.counts.length) this.counts = new Int32Array(2 * (top + 1));
+    for (let x = 0; x < bag.ids.length; x++) this.counts[bag.ids[x]] = bag.counts[x];
+    this.left = bag;
+  }
+
+  /** Dice coefficient of the left bag and `right` (NaN when both are empty). */
+  dice(right: LiteralBag): number {
+    const left = this.left!;
+    if (left.size + right.size === 0) return NaN;
+    let common = 0;
+    const counts = this.counts, limit = counts.length;
+    for (let x = 0; x < right.ids.length; x++) {
+      const id = right.ids[x];
+      if (id < limit) common += Math.min(counts[id], right.counts[x]);
+    }
+    return (2 * common) / (left.size + right.size);
+  }
+}
