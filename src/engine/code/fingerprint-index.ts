@@ -112,11 +112,21 @@ export interface MatchSubmission {
   keptHash: Uint32Array;
   seedHash: Uint32Array;
   seedAt: Int32Array;
+  /**
+   * For each kept k-gram, the first and last kept k-gram of its stretch of consecutive token
+   * positions (no excluded k-gram, no file boundary between): how far a match may extend.
+   */
+  stretchStart: Int32Array;
+  stretchEnd: Int32Array;
 }
 
 export function matchSubmission(s: IndexedSubmission): MatchSubmission {
   const { paths, fileOf, lines } = s.prepared;
-  return { paths, fileOf, lines, total: s.total, keptPrefix: s.keptPrefix, keptPos: s.keptPos, keptHash: s.keptHash, seedHash: s.seedHash, seedAt: s.seedAt };
+  const pos = s.keptPos, m = pos.length;
+  const stretchStart = new Int32Array(m), stretchEnd = new Int32Array(m);
+  for (let x = 0; x < m; x++) stretchStart[x] = x > 0 && pos[x - 1] === pos[x] - 1 ? stretchStart[x - 1] : x;
+  for (let x = m - 1; x >= 0; x--) stretchEnd[x] = x + 1 < m && pos[x + 1] === pos[x] + 1 ? stretchEnd[x + 1] : x;
+  return { paths, fileOf, lines, total: s.total, keptPrefix: s.keptPrefix, keptPos: pos, keptHash: s.keptHash, seedHash: s.seedHash, seedAt: s.seedAt, stretchStart, stretchEnd };
 }
 
 /** Index of the unordered pair (i < j) among n submissions in a dense upper triangle. */

@@ -78,7 +78,7 @@ export class MatchTable {
     // consecutive k-grams agree. Any shared run of at least w + k - 1 tokens holds a fingerprint
     // selected on both sides (winnowing's guarantee), so no such run is missed.
     const ah = a.keptHash, ap = a.keptPos, bh = b.keptHash, bp = b.keptPos;
-    const na = ah.length, nb = bh.length;
+    const as = a.stretchStart, ae = a.stretchEnd, bs = b.stretchStart, be = b.stretchEnd;
     // Right occurrences of the shared fingerprints (the index says where each one's start in
     // the right side's seedHash), in stream order.
     let nSeeds = 0;
@@ -99,15 +99,14 @@ export class MatchTable {
       for (let x = this.first(bh[y]); x !== -1 && budget > 0; x = this.next[x], budget--) {
         const d = ap[x] - r + nr;
         if (s.diagStamp[d] === stamp && s.diagLastR[d] >= r) continue;
-        let x0 = x, y0 = y, x1 = x, y1 = y;
-        while (x0 > 0 && y0 > 0 && ap[x0 - 1] === ap[x0] - 1 && bp[y0 - 1] === bp[y0] - 1 && ah[x0 - 1] === bh[y0 - 1]) {
-          x0--;
-          y0--;
-        }
-        while (x1 + 1 < na && y1 + 1 < nb && ap[x1 + 1] === ap[x1] + 1 && bp[y1 + 1] === bp[y1] + 1 && ah[x1 + 1] === bh[y1 + 1]) {
-          x1++;
-          y1++;
-        }
+        // Extend while the k-grams agree, within both sides' stretches of consecutive tokens.
+        const back = Math.min(x - as[x], y - bs[y]);
+        let b0 = 0;
+        while (b0 < back && ah[x - b0 - 1] === bh[y - b0 - 1]) b0++;
+        const ahead = Math.min(ae[x] - x, be[y] - y);
+        let f1 = 0;
+        while (f1 < ahead && ah[x + f1 + 1] === bh[y + f1 + 1]) f1++;
+        const x0 = x - b0, y0 = y - b0, x1 = x + f1, y1 = y + f1;
         if (runs === s.runL.length) s.growRuns();
         s.runL[runs] = ap[x0];
         s.runR[runs] = bp[y0];
