@@ -15,7 +15,20 @@ import { FIXED_OPEN, MOVABLE_OPEN, STATEMENT_CLOSE, type CodeToken } from './typ
 
 interface Statement {
   tokens: CodeToken[];
-  key: string;
+}
+
+/**
+ * Orders statements by their token kinds, kind by kind (a statement that is a prefix of another
+ * comes first): the order of their kinds joined by spaces, without building those strings.
+ */
+function byKinds(a: Statement, b: Statement): number {
+  const x = a.tokens, y = b.tokens;
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) {
+    const p = x[i].kind, q = y[i].kind;
+    if (p !== q) return p < q ? -1 : 1;
+  }
+  return x.length - y.length;
 }
 
 export function normaliseStatementOrder(tokens: readonly CodeToken[], canonicalOrder = true): CodeToken[] {
@@ -26,10 +39,7 @@ export function normaliseStatementOrder(tokens: readonly CodeToken[], canonicalO
   }
   let run: Statement[] = [];
   const flush = () => {
-    if (run.length > 1) {
-      for (const st of run) st.key = st.tokens.map((x) => x.kind).join(' ');
-      run.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    }
+    if (run.length > 1) run.sort(byKinds);
     for (const s of run) for (const t of s.tokens) out.push(t);
     run = [];
   };
@@ -45,7 +55,7 @@ export function normaliseStatementOrder(tokens: readonly CodeToken[], canonicalO
         i++;
       }
       i++;
-      run.push({ tokens: stmt, key: '' });
+      run.push({ tokens: stmt });
       continue;
     }
     // A fixed statement, a close marker or a plain token ends the current run.
