@@ -2,9 +2,10 @@
  * Source-code comparison, the engine's facade for code: tokenised submissions in, every pair with
  * its similarity, longest fragment, shared fingerprints and fragments out.
  *
- * Data flow: CodeSubmission → (statement-order normalisation) → PreparedSubmission (k-grams) →
- * template and common-code exclusion → IndexedSubmission (fingerprints) → shared-fingerprint
- * counts → token matching of each candidate pair (tiles, merging) → CodePair.
+ * Data flow: CodeSubmission → prepareForComparison (statement-order normalisation, k-grams,
+ * winnowing, literals) → PreparedSubmission → planPrepared (template and common-code exclusion,
+ * fingerprints, posting lists) → CodeComparisonPlan → matchPlan (row by row: candidates from the
+ * posting lists, token matching of each pair: tiles, merging) → CodeComparison → CodePair.
  */
 import { buildPostings, commonHashes, indexSubmission, matchSubmission, RowCandidates, type IndexedSubmission, type MatchSubmission, type Postings } from './fingerprint-index.js';
 import { LiteralRow, LiteralTable, toBag, type LiteralBag } from './literals.js';
