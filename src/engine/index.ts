@@ -3,18 +3,23 @@
  * SQL, the clock or randomness (scripts/check-layers.mjs enforces it). Everything outside the
  * engine uses it through this file.
  */
-export type { Word, Sentence, HiddenCharacter, PreparedText, Passage, AlignOptions } from './text/types.js';
-export { prepareText } from './text/prepare.js';
-export type { PrepareOptions } from './text/prepare.js';
-export { normaliseText, foldWord } from './text/normalise.js';
-export type { NormalisedText } from './text/normalise.js';
-export { detectLanguage } from './text/language.js';
-export { SUPPORTED_LANGUAGES } from './text/stop-words.js';
-export { loadStemmers, needsSnowball, stemmerFor } from './text/stemming.js';
-export type { Stemmer } from './text/stemming.js';
-export { textFingerprints, retrievalHashes, RETRIEVAL_K, RETRIEVAL_W } from './text/fingerprint.js';
-export { alignTexts } from './text/align/align.js';
-export { winnow } from './text/winnow.js';
+export type { Word, Sentence, HiddenCharacter, PreparedText, Passage, AlignOptions, PrepareOptions, NormalisedText, Stemmer } from './text/index.js';
+export {
+  prepareText,
+  normaliseText,
+  foldWord,
+  detectLanguage,
+  SUPPORTED_LANGUAGES,
+  loadStemmers,
+  needsSnowball,
+  stemmerFor,
+  textFingerprints,
+  retrievalHashes,
+  RETRIEVAL_K,
+  RETRIEVAL_W,
+  alignTexts,
+  winnow,
+} from './text/index.js';
 export { scoreSubmission } from './scoring/similarity.js';
 export type { SourcePassages, SourceScore, SubmissionScore, ScoreOptions } from './scoring/similarity.js';
 export { findQuotes, findBlockQuotes, findReferences, findPhrases, findTemplateText, MAX_EXCLUDED_PHRASES } from './scoring/exclusions.js';

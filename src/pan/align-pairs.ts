@@ -1,5 +1,5 @@
-import { alignTexts, loadStemmers, needsSnowball, prepareText } from '../engine/index.js';
-import type { Passage, PreparedText } from '../engine/index.js';
+import { alignTexts, loadStemmers, needsSnowball, prepareText } from '../engine/text/index.js';
+import type { Passage, PreparedText } from '../engine/text/index.js';
 import { createRequire } from 'node:module';
 import { readPanText } from './corpus.js';
 

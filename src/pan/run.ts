@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { Passage } from '../engine/index.js';
+import type { Passage } from '../engine/text/index.js';
 import { readPanPairs, pairFileName } from './corpus.js';
 import type { PanPair } from './corpus.js';
 import { alignPairs } from './align-pairs.js';
