@@ -16,6 +16,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { machineSpeedMs } from './machine-speed.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..');
@@ -78,7 +79,7 @@ if (process.argv[2] === '--child') {
 const { readCsv, evaluate } = await import(evalTool);
 const out = resolve(arg('out', join(tmpdir(), 'origo-bench-code')));
 mkdirSync(out, { recursive: true });
-const result = { date: new Date().toISOString(), dataDir, quality: null, scaling: [] };
+const result = { date: new Date().toISOString(), dataDir, machineSpeedMs: [machineSpeedMs()], quality: null, scaling: [] };
 
 // Quality on IR-Plag.
 const root = join(dataDir, 'irplag');
@@ -183,4 +184,5 @@ if (existsSync(join(root, 'submissions.csv'))) {
     if (!process.env.ORIGO_BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
   }
 }
+result.machineSpeedMs.push(machineSpeedMs());
 console.log(JSON.stringify(result));

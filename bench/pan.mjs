@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, loadavg, cpus } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { machineSpeedMs } from './machine-speed.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = resolve(process.argv[2] ?? process.env.ORIGO_PAN_DEV ?? join(root, '../shared/data/pan-dev'));
@@ -24,6 +25,7 @@ const childTicks = () => {
     return Number(f[13]) + Number(f[14]);
   } catch { return NaN; }
 };
+const speedBefore = machineSpeedMs();
 const seconds = [];
 const cpuSeconds = [];
 let last;
@@ -44,6 +46,8 @@ const median = sorted[Math.floor(sorted.length / 2)];
 const measures = Object.fromEntries(Object.entries(last.measures ?? {}).map(([k, v]) =>
   [k, { plagdet: v.plagdet, precision: v.precision, recall: v.recall, granularity: v.granularity, detections: v.detections }]));
 console.log(JSON.stringify({
-  bench: 'pan', corpus, pairs: last.pairs, runs, workers: last.workers, cpus: cpus().length, loadAverage1mBefore: Number(load.toFixed(2)), wallSeconds: seconds, medianSeconds: median, cpuSeconds,
+  bench: 'pan', corpus, pairs: last.pairs, runs, workers: last.workers, cpus: cpus().length, loadAverage1mBefore: Number(load.toFixed(2)),
+  // bench/machine-speed.mjs before and after the runs: compare figures at similar values only.
+  machineSpeedMs: [speedBefore, machineSpeedMs()], wallSeconds: seconds, medianSeconds: median, cpuSeconds,
   pairsPerSecond: Number((last.pairs / median).toFixed(1)), measures,
 }));
