@@ -1,18 +1,23 @@
 /**
  * Syntax tokenisation with web-tree-sitter (0.25.x) and the prebuilt grammars of
- * `tree-sitter-wasms`. Walks the tree with a cursor (no per-node allocation) and emits one token
+ * `tree-sitter-wasms`. Walks the tree with a cursor (no per-node allocation; the cursor steps
+ * call the wasm exports directly, tree-cursor.ts) and emits one token
  * per meaningful node, with statement markers around the statements of every block so that the
  * engine can normalise statement order.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Language, Parser, type TreeCursor } from 'web-tree-sitter';
+import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { FIXED_OPEN, MOVABLE_OPEN, STATEMENT_CLOSE, type CodeToken } from '../engine/code/index.js';
 import type { CodeLanguage } from './language.js';
+import { directApi, DirectCursor, PublicCursor, type CursorSteps } from './tree-cursor.js';
 import { anonymousKind, CONTROL_KINDS, declarationLike, namedNodeAction, STATEMENT_PARENT, type NodeAction } from './node-rules.js';
 
 const require = createRequire(import.meta.url);
 let ready: Promise<void> | undefined;
+/** The Emscripten module web-tree-sitter fills in at init: its wasm exports, for the direct cursor. */
+const wasmModule: Record<string, unknown> = {};
+let direct: ReturnType<typeof directApi> = null;
 const grammars = new Map<string, Promise<Language>>();
 let loading: Promise<unknown> = Promise.resolve();
 
@@ -23,7 +28,9 @@ function grammarPath(file: string): string {
 /** Loads (once) the grammar of a language and returns a parser set to it. */
 export async function parserFor(lang: CodeLanguage): Promise<Parser> {
   if (!lang.grammar) throw new Error(`language ${lang.name} has no tree-sitter grammar`);
-  ready ??= Parser.init();
+  ready ??= Parser.init(wasmModule).then(() => {
+    direct = directApi(wasmModule);
+  });
   await ready;
   const file = lang.grammar;
   let language = grammars.get(file);
@@ -81,7 +88,7 @@ function planFor(table: (NodePlan | undefined)[], language: Language, lang: Code
 }
 
 interface Walk {
-  cursor: TreeCursor;
+  cursor: CursorSteps;
   lang: CodeLanguage;
   language: Language;
   table: (NodePlan | undefined)[];
@@ -99,12 +106,20 @@ function lineStartsOf(text: string): Int32Array {
   return starts;
 }
 
-/** Tokenises one source text with an already prepared parser. */
-export function tokenizeTree(parser: Parser, lang: CodeLanguage, text: string): CodeToken[] {
+/** A cursor over `tree`: direct wasm calls when the module allows them, unless `publicApi` asks otherwise. */
+function cursorOver(tree: Tree, publicApi: boolean): CursorSteps {
+  return direct && !publicApi ? new DirectCursor(direct, tree) : new PublicCursor(tree);
+}
+
+/**
+ * Tokenises one source text with an already prepared parser. `publicApi` walks with
+ * web-tree-sitter's documented cursor instead of the direct one (the tests compare the two).
+ */
+export function tokenizeTree(parser: Parser, lang: CodeLanguage, text: string, publicApi = false): CodeToken[] {
   const tree = parser.parse(text);
   if (!tree) return [];
   const out: CodeToken[] = [];
-  const cursor = tree.walk();
+  const cursor = cursorOver(tree, publicApi);
   try {
     walk({ cursor, lang, language: parser.language!, table: planTable(lang), out, text, lineStarts: lineStartsOf(text) }, false);
   } finally {
@@ -120,7 +135,7 @@ export function tokenizeTree(parser: Parser, lang: CodeLanguage, text: string): 
  * costs one call into the parser instead of two and a point object.
  */
 function at(w: Walk, kind: string): CodeToken {
-  const index = w.cursor.startIndex;
+  const index = w.cursor.startIndex();
   const starts = w.lineStarts;
   let lo = 0, hi = starts.length - 1;
   while (lo < hi) {
@@ -134,7 +149,7 @@ function at(w: Walk, kind: string): CodeToken {
 /** Walks the node under the cursor (and its subtree); the cursor ends where it started. */
 function walk(w: Walk, inStatementParent: boolean): void {
   const { cursor, out } = w;
-  const plan = planFor(w.table, w.language, w.lang, cursor.nodeTypeId);
+  const plan = planFor(w.table, w.language, w.lang, cursor.typeId());
   const isStatement = inStatementParent && plan.named;
   if (!plan.named) {
     // Anonymous nodes are the grammar's literal tokens (keywords, operators): always leaves.
@@ -143,12 +158,15 @@ function walk(w: Walk, inStatementParent: boolean): void {
   }
   const action = plan.action;
   if (action.do === 'skip') return;
-  if (plan.declaration && !w.text.slice(cursor.startIndex, cursor.endIndex).includes('=')) return;
+  if (plan.declaration && !w.text.slice(cursor.startIndex(), cursor.endIndex()).includes('=')) return;
   const start = out.length;
   if (isStatement) out.push(at(w, MOVABLE_OPEN));
   if (action.do === 'leaf') {
     const token = at(w, action.kind);
-    if (action.kind === 'LIT') token.value = w.text.slice(cursor.startIndex, Math.min(cursor.endIndex, cursor.startIndex + 200));
+    if (action.kind === 'LIT') {
+      const start = cursor.startIndex();
+      token.value = w.text.slice(start, Math.min(cursor.endIndex(), start + 200));
+    }
     out.push(token);
   } else {
     if (action.do === 'emit') out.push(at(w, action.kind));
@@ -188,4 +206,9 @@ export async function hasSyntaxErrors(lang: CodeLanguage, text: string): Promise
     tree?.delete();
     parser.delete();
   }
+}
+
+/** True once the grammar module is loaded and walks call its wasm exports directly. */
+export function usesDirectCursor(): boolean {
+  return direct !== null;
 }
