@@ -10,6 +10,7 @@
 import { buildPostings, commonHashes, indexSubmission, matchSubmission, RowCandidates, type IndexedSubmission, type MatchSubmission, type Postings } from './fingerprint-index.js';
 import { LiteralRow, LiteralTable, toBag, type LiteralBag } from './literals.js';
 import { MatchTable } from './match-pair.js';
+import type { Scratch } from './match-scratch.js';
 import { distinctHashes, prepareSubmission, type PreparedSubmission } from './prepare.js';
 import type { CodeCompareOptions, CodeComparison, CodeFragment, CodePair, CodeSubmission } from './types.js';
 
@@ -116,38 +117,50 @@ export interface PairMatches {
 
 /** Matches every candidate pair of the plan (pairs sharing no fingerprint score 0). */
 export function matchPlan(plan: CodeComparisonPlan, onRow?: (done: number, rows: number) => void): PairMatches {
-  const { k, mergeGap, withFragments, fragmentMin, literalWeight } = plan.settings;
   const n = plan.subs.length;
   const size = (n * (n - 1)) / 2;
-  const similarity = new Float64Array(size);
-  const sharedFingerprints = new Uint32Array(size);
-  const longestFragment = new Uint32Array(size);
-  const fragments = new Map<number, CodeFragment[]>();
-  const { subs, bags } = plan;
+  const out: PairMatches = {
+    similarity: new Float64Array(size),
+    sharedFingerprints: new Uint32Array(size),
+    longestFragment: new Uint32Array(size),
+    fragments: new Map<number, CodeFragment[]>(),
+  };
   const scratch = MatchTable.scratch();
   const row = new RowCandidates(n);
   const literals = new LiteralRow();
   for (let i = 0; i < n; i++) {
     row.gather(plan.postings, i);
-    if (row.count > 0) {
-      const table = new MatchTable(subs[i], scratch);
-      literals.setLeft(bags[i]);
-      const base = i * n - (i * (i + 1)) / 2 - i - 1; // pair (i, j) sits at base + j
-      for (let c = 0; c < row.count; c++) {
-        const j = row.js[c];
-        const p = base + j;
-        const from = row.offset[j];
-        const m = table.match(subs[j], row.seeds, from, from + row.shared[j], k, mergeGap, withFragments);
-        const lit = literalWeight > 0 ? literals.dice(bags[j]) : NaN;
-        similarity[p] = Number.isNaN(lit) ? m.similarity : (1 - literalWeight) * m.similarity + literalWeight * lit;
-        sharedFingerprints[p] = row.shared[j];
-        longestFragment[p] = m.longestFragment;
-        if (withFragments && similarity[p] >= fragmentMin) fragments.set(p, m.fragments);
-      }
-    }
+    if (row.count > 0) matchRow(plan, i, row, scratch, literals, out);
     onRow?.(i + 1, n);
   }
-  return { similarity, sharedFingerprints, longestFragment, fragments };
+  return out;
+}
+
+/**
+ * The pairs of row i with its candidates. A function of its own, with nothing after its loop: the
+ * first rows are long, so V8 optimises this loop while it runs (on-stack replacement), and code
+ * after the loop, not yet run at that moment, would send the optimised code back to the
+ * interpreter when first reached.
+ */
+function matchRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, scratch: Scratch, literals: LiteralRow, out: PairMatches): void {
+  const { k, mergeGap, withFragments, fragmentMin, literalWeight } = plan.settings;
+  const { subs, bags } = plan;
+  const { similarity, sharedFingerprints, longestFragment, fragments } = out;
+  const n = subs.length;
+  const table = new MatchTable(subs[i], scratch);
+  literals.setLeft(bags[i]);
+  const base = i * n - (i * (i + 1)) / 2 - i - 1; // pair (i, j) sits at base + j
+  for (let c = 0; c < row.count; c++) {
+    const j = row.js[c];
+    const p = base + j;
+    const from = row.offset[j];
+    const m = table.match(subs[j], row.seeds, from, from + row.shared[j], k, mergeGap, withFragments);
+    const lit = literalWeight > 0 ? literals.dice(bags[j]) : NaN;
+    similarity[p] = Number.isNaN(lit) ? m.similarity : (1 - literalWeight) * m.similarity + literalWeight * lit;
+    sharedFingerprints[p] = row.shared[j];
+    longestFragment[p] = m.longestFragment;
+    if (withFragments && similarity[p] >= fragmentMin) fragments.set(p, m.fragments);
+  }
 }
 
 /** A plan's comparison from its pair matches. */

@@ -6,37 +6,43 @@ function runBefore(p: number, q: number, runK: Int32Array, runL: Int32Array, run
   return runK[p] > runK[q] || (runK[p] === runK[q] && (runL[p] < runL[q] || (runL[p] === runL[q] && runR[p] < runR[q])));
 }
 
-/** Sorts run indices longest first (ties: left then right start); insertion sort for the usual few. */
+/**
+ * Gaps of the Shell sorts below (Ciura's sequence, extended by x2.25): a list of up to 24 is
+ * sorted by plain insertion (gap 1). The sorts are written out by hand, with no call to
+ * TypedArray#sort: a builtin reached only by the rare long list would send the optimised
+ * matching code back to the interpreter the first time it is reached (a deoptimisation).
+ */
+const GAPS = new Int32Array([40423, 17966, 7985, 3549, 1577, 701, 301, 132, 57, 23, 10, 4, 1]);
+
+/** Sorts run indices longest first (ties: left then right start). */
 export function sortRuns(idx: Int32Array, n: number, runK: Int32Array, runL: Int32Array, runR: Int32Array): void {
-  if (n > 24) {
-    idx.subarray(0, n).sort((p, q) => (runBefore(p, q, runK, runL, runR) ? -1 : runBefore(q, p, runK, runL, runR) ? 1 : 0));
-    return;
-  }
-  for (let i = 1; i < n; i++) {
-    const v = idx[i];
-    let j = i - 1;
-    while (j >= 0 && runBefore(v, idx[j], runK, runL, runR)) {
-      idx[j + 1] = idx[j];
-      j--;
+  for (let g = n > 24 ? 0 : GAPS.length - 1; g < GAPS.length; g++) {
+    const gap = GAPS[g];
+    for (let i = gap; i < n; i++) {
+      const v = idx[i];
+      let j = i;
+      while (j >= gap && runBefore(v, idx[j - gap], runK, runL, runR)) {
+        idx[j] = idx[j - gap];
+        j -= gap;
+      }
+      idx[j] = v;
     }
-    idx[j + 1] = v;
   }
 }
 
-/** Sorts the first n numbers ascending; insertion sort for the usual few. */
+/** Sorts the first n numbers ascending. */
 export function sortAscending(a: Int32Array, n: number): void {
-  if (n > 24) {
-    a.subarray(0, n).sort();
-    return;
-  }
-  for (let i = 1; i < n; i++) {
-    const v = a[i];
-    let j = i - 1;
-    while (j >= 0 && a[j] > v) {
-      a[j + 1] = a[j];
-      j--;
+  for (let g = n > 24 ? 0 : GAPS.length - 1; g < GAPS.length; g++) {
+    const gap = GAPS[g];
+    for (let i = gap; i < n; i++) {
+      const v = a[i];
+      let j = i;
+      while (j >= gap && a[j - gap] > v) {
+        a[j] = a[j - gap];
+        j -= gap;
+      }
+      a[j] = v;
     }
-    a[j + 1] = v;
   }
 }
 
@@ -55,20 +61,19 @@ export function sortBlocked(lo: Int32Array, hi: Int32Array, n: number): void {
   }
 }
 
-/** Sorts tile indices by left start; insertion sort for the usual few. */
+/** Sorts tile indices by left start. */
 export function sortTiles(idx: Int32Array, n: number, tileL: Int32Array): void {
-  if (n > 24) {
-    idx.subarray(0, n).sort((p, q) => tileL[p] - tileL[q]);
-    return;
-  }
-  for (let i = 1; i < n; i++) {
-    const v = idx[i];
-    let j = i - 1;
-    while (j >= 0 && tileL[idx[j]] > tileL[v]) {
-      idx[j + 1] = idx[j];
-      j--;
+  for (let g = n > 24 ? 0 : GAPS.length - 1; g < GAPS.length; g++) {
+    const gap = GAPS[g];
+    for (let i = gap; i < n; i++) {
+      const v = idx[i];
+      let j = i;
+      while (j >= gap && tileL[idx[j - gap]] > tileL[v]) {
+        idx[j] = idx[j - gap];
+        j -= gap;
+      }
+      idx[j] = v;
     }
-    idx[j + 1] = v;
   }
 }
 
