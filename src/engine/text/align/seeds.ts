@@ -46,18 +46,51 @@ function norms(M: SentenceModel, isf: Float64Array): Float64Array {
   return out;
 }
 
+// Scratch: stem number -> submission term + 1 for the submission model last matched (`marked`).
+let termOfStem = new Int32Array(4096);
+let marked: Int32Array | null = null;
+
+/**
+ * Calls `found(r, t)` for each source term r whose stem is submission term t. Models of one
+ * stem generation are matched by stem number (a typed-array look-up per source term; the
+ * submission's terms stay marked for the next pair with the same submission), others by stem.
+ */
+function matchVocabularies(S: SentenceModel, R: SentenceModel, found: (r: number, t: number) => void): void {
+  if (S.stemGeneration !== R.stemGeneration) {
+    const index = new Map<string, number>();
+    S.vocab.forEach((stem, t) => index.set(stem, t));
+    for (let r = 0; r < R.vocab.length; r++) {
+      const t = index.get(R.vocab[r]);
+      if (t !== undefined) found(r, t);
+    }
+    return;
+  }
+  if (marked !== S.vocabStem) {
+    if (marked) for (let t = 0; t < marked.length; t++) termOfStem[marked[t]] = 0;
+    marked = null;
+    for (let t = 0; t < S.vocabStem.length; t++) {
+      const stem = S.vocabStem[t];
+      if (stem >= termOfStem.length) { const grown = new Int32Array(Math.max(2 * termOfStem.length, stem + 1)); grown.set(termOfStem); termOfStem = grown; }
+      termOfStem[stem] = t + 1;
+    }
+    marked = S.vocabStem;
+  }
+  const vs = R.vocabStem;
+  for (let r = 0; r < vs.length; r++) {
+    const stem = vs[r];
+    const t = stem < termOfStem.length ? termOfStem[stem] - 1 : -1;
+    if (t >= 0) found(r, t);
+  }
+}
+
 export function pairWeights(S: SentenceModel, R: SentenceModel): PairWeights {
   const n = S.start.length + R.start.length;
-  // Match the vocabularies from the smaller side (sources are usually much shorter).
   const toR = new Int32Array(S.vocab.length).fill(-1);
   const dfOther = new Int32Array(S.vocab.length);
   const isfR = new Float64Array(R.vocab.length);
-  for (let r = 0; r < R.vocab.length; r++) {
-    const t = S.vocabIndex.get(R.vocab[r]);
-    let df = R.df[r];
-    if (t !== undefined) { toR[t] = r; dfOther[t] = R.df[r]; df += S.df[t]; }
-    isfR[r] = Math.log((n + 1) / df);
-  }
+  const dfR = new Int32Array(R.df);
+  matchVocabularies(S, R, (r, t) => { toR[t] = r; dfOther[t] = R.df[r]; dfR[r] += S.df[t]; });
+  for (let r = 0; r < R.vocab.length; r++) isfR[r] = Math.log((n + 1) / dfR[r]);
   const isfS = new Float64Array(S.vocab.length);
   // Smoothed (n + 1): with one unit per text, log(n / df) would weigh every shared term 0.
   const logN = Math.log(n + 1);

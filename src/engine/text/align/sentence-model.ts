@@ -3,7 +3,8 @@ import type { PreparedText } from '../types.js';
 /**
  * The sentence view of a text used by passage alignment: sentences (short ones merged into their
  * neighbour) as bags of stemmed content words. Terms are numbered per text (its vocabulary);
- * `vocabIndex` maps a stem to its number so two texts' vocabularies can be matched per pair.
+ * `vocabStem` gives each term's stem number so two texts' vocabularies can be matched per pair
+ * without string look-ups.
  */
 export interface SentenceModel {
   /** Per unit: span in the original text. */
@@ -18,7 +19,9 @@ export interface SentenceModel {
   counts: Float64Array;
   /** The text's distinct stems; a term is an index into it. */
   vocab: string[];
-  vocabIndex: Map<string, number>;
+  /** Per term: the number of its stem (`LexiconEntry.stemId`), comparable between models of one `stemGeneration`. */
+  vocabStem: Int32Array;
+  stemGeneration: number;
   /** Per term: number of units it occurs in, and its natural logarithm. */
   df: Int32Array;
   logDf: Float64Array;
@@ -29,32 +32,23 @@ export interface SentenceModel {
 /** Sentences with fewer content words than this are merged with the next one. */
 const MIN_UNIT_TERMS = 3;
 const cache = new WeakMap<PreparedText, SentenceModel>();
-const HAS_LETTER = /\p{L}/u;
-
-/** Numbers are not content words; a word counts when it has a letter. */
-function hasLetter(key: string): boolean {
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    if (c >= 0x61 && c <= 0x7a) return true;
-    if (c >= 0x80) return HAS_LETTER.test(key);
-  }
-  return false;
-}
+// Scratch: stem number -> term + 1 of the model being built (kept zeroed between builds).
+let termOfStem = new Int32Array(4096);
 
 export function sentenceModel(p: PreparedText): SentenceModel {
   const known = cache.get(p);
   if (known) return known;
-  const words = p.words;
-  const content = new Uint8Array(words.length);
+  const { wordEntry } = p;
+  const { content, stemIds, entries } = p.forms;
   let contentWords = 0;
-  for (let w = 0; w < words.length; w++) if (!words[w].stop && hasLetter(words[w].key)) { content[w] = 1; contentWords++; }
+  for (let w = 0; w < wordEntry.length; w++) contentWords += content[wordEntry[w]];
   // Group sentences into units with enough content words.
   const groups: [number, number][] = [];
   let open = -1;
   let count = 0;
   p.sentences.forEach((s, i) => {
     if (open < 0) open = i;
-    for (let w = s.firstWord; w < s.endWord; w++) if (content[w]) count++;
+    for (let w = s.firstWord; w < s.endWord; w++) count += content[wordEntry[w]];
     if (count >= MIN_UNIT_TERMS) { groups.push([open, i]); open = -1; count = 0; }
   });
   if (open >= 0) {
@@ -72,7 +66,7 @@ export function sentenceModel(p: PreparedText): SentenceModel {
   const counts = new Float64Array(contentWords);
   let nTerms = 0;
   const vocab: string[] = [];
-  const vocabIndex = new Map<string, number>();
+  const vocabStem: number[] = [];
   const df: number[] = [];
   const postings: number[][] = [];
   // Counts of the current unit's terms, by term, with the list of terms touched.
@@ -87,13 +81,16 @@ export function sentenceModel(p: PreparedText): SentenceModel {
     endWord[u] = last.endWord;
     termStart[u] = nTerms;
     for (let w = first.firstWord; w < last.endWord; w++) {
-      if (!content[w]) continue;
-      const stem = words[w].stem;
-      let t = vocabIndex.get(stem);
-      if (t === undefined) {
+      const id = wordEntry[w];
+      if (!content[id]) continue;
+      const stem = stemIds[id];
+      if (stem >= termOfStem.length) { const grown = new Int32Array(Math.max(2 * termOfStem.length, stem + 1)); grown.set(termOfStem); termOfStem = grown; }
+      let t = termOfStem[stem] - 1;
+      if (t < 0) {
         t = vocab.length;
-        vocab.push(stem);
-        vocabIndex.set(stem, t);
+        vocab.push(entries[id].stem);
+        vocabStem.push(stem);
+        termOfStem[stem] = t + 1;
         df.push(0);
         postings.push([]);
         if (t >= bag.length) { const grown = new Int32Array(bag.length * 2); grown.set(bag); bag = grown; }
@@ -112,9 +109,10 @@ export function sentenceModel(p: PreparedText): SentenceModel {
     touched.length = 0;
   });
   termStart[n] = nTerms;
+  for (const stem of vocabStem) termOfStem[stem] = 0;
   const model: SentenceModel = {
     start, end, firstWord, endWord, termStart, terms: terms.subarray(0, nTerms), counts: counts.subarray(0, nTerms),
-    vocab, vocabIndex, df: new Int32Array(df), logDf: logOf(df), postings,
+    vocab, vocabStem: new Int32Array(vocabStem), stemGeneration: p.forms.stemGeneration, df: new Int32Array(df), logDf: logOf(df), postings,
   };
   cache.set(p, model);
   return model;
