@@ -117,12 +117,11 @@ export function findSeeds(S: SentenceModel, R: SentenceModel, W: PairWeights, mi
       if (tr < 0) continue;
       const isf = W.isfR[tr];
       const ws = S.counts[k] * isf;
-      const list = R.postings[tr];
-      for (let q = 0; q < list.length; q += 2) {
-        const r = list[q];
+      for (let q = R.postStart[tr]; q < R.postStart[tr + 1]; q++) {
+        const r = R.postUnits[q];
         if (shared[r] === 0) touched.push(r);
         shared[r]++;
-        dot[r] += ws * list[q + 1] * isf;
+        dot[r] += ws * R.postCounts[q] * isf;
       }
     }
     let normS = W.normS[s];
@@ -160,12 +159,11 @@ export function backgroundSimilarity(S: SentenceModel, R: SentenceModel, W: Pair
       if (tr < 0) continue;
       const isf = W.isfR[tr];
       const ws = S.counts[k] * isf;
-      const list = R.postings[tr];
-      for (let q = 0; q < list.length; q += 2) {
-        const r = list[q];
+      for (let q = R.postStart[tr]; q < R.postStart[tr + 1]; q++) {
+        const r = R.postUnits[q];
         if (skipR[r]) continue;
         if (dot[r] === 0) touched.push(r);
-        dot[r] += ws * list[q + 1] * isf;
+        dot[r] += ws * R.postCounts[q] * isf;
       }
     }
     if (touched.length === 0) continue;

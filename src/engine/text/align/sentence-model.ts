@@ -25,8 +25,13 @@ export interface SentenceModel {
   /** Per term: number of units it occurs in, and its natural logarithm. */
   df: Int32Array;
   logDf: Float64Array;
-  /** Per term: [unit, count, unit, count, ...] of the units it occurs in, ascending. */
-  postings: number[][];
+  /**
+   * Per term t: the units it occurs in, ascending, and its count in each, at
+   * [postStart[t], postStart[t+1]) of `postUnits` and `postCounts`.
+   */
+  postStart: Int32Array;
+  postUnits: Int32Array;
+  postCounts: Int32Array;
 }
 
 /** Sentences with fewer content words than this are merged with the next one. */
@@ -43,19 +48,23 @@ export function sentenceModel(p: PreparedText): SentenceModel {
   let contentWords = 0;
   for (let w = 0; w < wordEntry.length; w++) contentWords += content[wordEntry[w]];
   // Group sentences into units with enough content words.
-  const groups: [number, number][] = [];
+  // Unit u spans sentences groupFirst[u]..groupLast[u].
+  const sentences = p.sentences;
+  const groupFirst = new Int32Array(sentences.length);
+  const groupLast = new Int32Array(sentences.length);
+  let n = 0;
   let open = -1;
   let count = 0;
-  p.sentences.forEach((s, i) => {
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i];
     if (open < 0) open = i;
     for (let w = s.firstWord; w < s.endWord; w++) count += content[wordEntry[w]];
-    if (count >= MIN_UNIT_TERMS) { groups.push([open, i]); open = -1; count = 0; }
-  });
-  if (open >= 0) {
-    if (groups.length) groups[groups.length - 1][1] = p.sentences.length - 1;
-    else groups.push([open, p.sentences.length - 1]);
+    if (count >= MIN_UNIT_TERMS) { groupFirst[n] = open; groupLast[n] = i; n++; open = -1; count = 0; }
   }
-  const n = groups.length;
+  if (open >= 0) {
+    if (n) groupLast[n - 1] = sentences.length - 1;
+    else { groupFirst[0] = open; groupLast[0] = sentences.length - 1; n = 1; }
+  }
   const start = new Int32Array(n);
   const end = new Int32Array(n);
   const firstWord = new Int32Array(n);
@@ -68,13 +77,12 @@ export function sentenceModel(p: PreparedText): SentenceModel {
   const vocab: string[] = [];
   const vocabStem: number[] = [];
   const df: number[] = [];
-  const postings: number[][] = [];
   // Counts of the current unit's terms, by term, with the list of terms touched.
   let bag = new Int32Array(256);
   const touched: number[] = [];
-  groups.forEach(([a, b], u) => {
-    const first = p.sentences[a];
-    const last = p.sentences[b];
+  for (let u = 0; u < n; u++) {
+    const first = sentences[groupFirst[u]];
+    const last = sentences[groupLast[u]];
     start[u] = first.start;
     end[u] = last.end;
     firstWord[u] = first.firstWord;
@@ -92,7 +100,6 @@ export function sentenceModel(p: PreparedText): SentenceModel {
         vocabStem.push(stem);
         termOfStem[stem] = t + 1;
         df.push(0);
-        postings.push([]);
         if (t >= bag.length) { const grown = new Int32Array(bag.length * 2); grown.set(bag); bag = grown; }
       }
       if (bag[t]++ === 0) touched.push(t);
@@ -103,16 +110,28 @@ export function sentenceModel(p: PreparedText): SentenceModel {
       counts[nTerms] = c;
       nTerms++;
       df[t]++;
-      postings[t].push(u, c);
       bag[t] = 0;
     }
     touched.length = 0;
-  });
+  }
   termStart[n] = nTerms;
   for (const stem of vocabStem) termOfStem[stem] = 0;
+  // Postings: each term's units in unit order (counting sort of the units' terms by term).
+  const postStart = new Int32Array(vocab.length + 1);
+  for (let t = 0; t < vocab.length; t++) postStart[t + 1] = postStart[t] + df[t];
+  const fill = postStart.slice(0, vocab.length);
+  const postUnits = new Int32Array(nTerms);
+  const postCounts = new Int32Array(nTerms);
+  for (let u = 0; u < n; u++) {
+    for (let k = termStart[u]; k < termStart[u + 1]; k++) {
+      const at = fill[terms[k]]++;
+      postUnits[at] = u;
+      postCounts[at] = counts[k];
+    }
+  }
   const model: SentenceModel = {
     start, end, firstWord, endWord, termStart, terms: terms.subarray(0, nTerms), counts: counts.subarray(0, nTerms),
-    vocab, vocabStem: new Int32Array(vocabStem), stemGeneration: p.forms.stemGeneration, df: new Int32Array(df), logDf: logOf(df), postings,
+    vocab, vocabStem: new Int32Array(vocabStem), stemGeneration: p.forms.stemGeneration, df: new Int32Array(df), logDf: logOf(df), postStart, postUnits, postCounts,
   };
   cache.set(p, model);
   return model;
