@@ -58,13 +58,40 @@ const STEM_LIMIT = 1_000_000;
 const lexicons = new Map<string, Lexicon>();
 
 // Stems are numbered across languages (equal strings, equal numbers), so sentence models of two
-// texts match their terms by number.
-let stemNumbers = new Map<string, number>();
+// texts match their terms by number: stem strings by number, found by FNV-1a hash in an
+// open-addressing table (slot -> number + 1).
+let stems: string[] = [];
+let stemHashes = new Int32Array(1 << 14);
+let stemSlots = new Int32Array(1 << 15);
 let stemGeneration = 0;
 
 function stemNumber(stem: string): number {
-  let id = stemNumbers.get(stem);
-  if (id === undefined) { id = stemNumbers.size; stemNumbers.set(stem, id); }
+  let h = 0x811c9dc5;
+  for (let i = 0; i < stem.length; i++) h = Math.imul(h ^ stem.charCodeAt(i), 0x01000193);
+  let mask = stemSlots.length - 1;
+  let i = h & mask;
+  for (; stemSlots[i] !== 0; i = (i + 1) & mask) {
+    const id = stemSlots[i] - 1;
+    if (stemHashes[id] === h && stems[id] === stem) return id;
+  }
+  const id = stems.length;
+  stems.push(stem);
+  if (id === stemHashes.length) {
+    const hashes = new Int32Array(2 * id);
+    hashes.set(stemHashes);
+    stemHashes = hashes;
+    stemSlots = new Int32Array(4 * id);
+    mask = stemSlots.length - 1;
+    for (let k = 0; k < id; k++) {
+      let j = stemHashes[k] & mask;
+      while (stemSlots[j] !== 0) j = (j + 1) & mask;
+      stemSlots[j] = k + 1;
+    }
+    i = h & mask;
+    while (stemSlots[i] !== 0) i = (i + 1) & mask;
+  }
+  stemHashes[id] = h;
+  stemSlots[i] = id + 1;
   return id;
 }
 
@@ -86,21 +113,29 @@ function fnv(key: string): number {
   return h >>> 0;
 }
 
-/** A table with its own open-addressing hash index (slot -> entry id + 1, 0 when empty). */
-interface IndexedTable extends LexiconTable { slots: Int32Array; mask: number }
+/**
+ * A table with its own open-addressing hash index. Slot i holds [hash, entry id + 1, offset,
+ * length] at 4i (id 0 when empty); a form's characters are at [offset, offset + length) of
+ * `chars`, so a look-up reads the slot and the characters and not the entry or its key string.
+ */
+interface IndexedTable extends LexiconTable { slots: Int32Array; mask: number; chars: Uint16Array; charsUsed: number }
+
+/** Entries a new table has room for before it grows (a text of a few thousand words fits). */
+const INITIAL = 1 << 12;
 
 function newTable(): IndexedTable {
   return {
-    entries: [], stemIds: new Int32Array(1024), content: new Uint8Array(1024), hashes: new Int32Array(1024),
-    stemGeneration, slots: new Int32Array(2048), mask: 2047,
+    entries: [], stemIds: new Int32Array(INITIAL), content: new Uint8Array(INITIAL), hashes: new Int32Array(INITIAL),
+    stemGeneration, slots: new Int32Array(4 * 2 * INITIAL), mask: 2 * INITIAL - 1, chars: new Uint16Array(8 * INITIAL), charsUsed: 0,
   };
 }
 
 /**
  * A memo per language of word forms: stem, stop-word flag, content flag, stem number and hash,
  * found by the hash of the form in an open-addressing table. Plain ASCII words are hashed
- * straight from the text and compared in place, so a known form costs no string allocation and
- * every occurrence shares one key string. Stop words keep their key as stem (they are never
+ * straight from the text and compared in place (with the form's characters kept beside the
+ * index, not with its key string: fewer cache misses), so a known form costs no string
+ * allocation and every occurrence shares one key string. Stop words keep their key as stem (they are never
  * compared by stem). Built again when the language's stemmer becomes available (after
  * `loadStemmers`).
  */
@@ -117,53 +152,63 @@ export function lexiconFor(language: string): Lexicon {
     const stemIds = new Int32Array(cap); stemIds.set(t.stemIds); t.stemIds = stemIds;
     const content = new Uint8Array(cap); content.set(t.content); t.content = content;
     const hashes = new Int32Array(cap); hashes.set(t.hashes); t.hashes = hashes;
-    const slots = new Int32Array(2 * cap);
+    const old = t.slots;
+    const slots = new Int32Array(4 * 2 * cap);
     const mask = 2 * cap - 1;
-    for (let id = 0; id < t.entries.length; id++) {
-      let i = t.hashes[id] & mask;
-      while (slots[i] !== 0) i = (i + 1) & mask;
-      slots[i] = id + 1;
+    for (let o = 0; o < old.length; o += 4) {
+      if (old[o + 1] === 0) continue;
+      let i = old[o] & mask;
+      while (slots[4 * i + 1] !== 0) i = (i + 1) & mask;
+      slots[4 * i] = old[o];
+      slots[4 * i + 1] = old[o + 1];
+      slots[4 * i + 2] = old[o + 2];
+      slots[4 * i + 3] = old[o + 3];
     }
     t.slots = slots;
     t.mask = mask;
   };
 
-  const add = (key: string, hash: number): number => {
+  const add = (key: string, h: number): number => {
     const id = t.entries.length;
     if (id >= t.stemIds.length) grow();
     const stop = stops.has(key);
-    const stem = stemmer && !stop ? stemmer.stem(key) : key;
+    const stem = stemmer && !stop ? stemmer.stemUncached(key) : key;
     const content = !stop && hasLetter(key);
     const stemId = content ? stemNumber(stem) : -1;
-    t.entries.push({ key, stem, stop, hash, content, stemId });
+    t.entries.push({ key, stem, stop, hash: h >>> 0, content, stemId });
     t.stemIds[id] = stemId;
     t.content[id] = content ? 1 : 0;
-    t.hashes[id] = hash | 0;
-    let i = hash & t.mask;
-    while (t.slots[i] !== 0) i = (i + 1) & t.mask;
-    t.slots[i] = id + 1;
+    t.hashes[id] = h;
+    if (t.charsUsed + key.length > t.chars.length) {
+      const chars = new Uint16Array(Math.max(2 * t.chars.length, t.charsUsed + key.length));
+      chars.set(t.chars);
+      t.chars = chars;
+    }
+    const at = t.charsUsed;
+    for (let k = 0; k < key.length; k++) t.chars[at + k] = key.charCodeAt(k);
+    t.charsUsed += key.length;
+    const { slots, mask } = t;
+    let i = h & mask;
+    while (slots[4 * i + 1] !== 0) i = (i + 1) & mask;
+    slots[4 * i] = h;
+    slots[4 * i + 1] = id + 1;
+    slots[4 * i + 2] = at;
+    slots[4 * i + 3] = key.length;
     return id;
   };
 
-  const sameAscii = (key: string, text: string, start: number, end: number): boolean => {
-    if (key.length !== end - start) return false;
-    for (let i = start; i < end; i++) {
-      let c = text.charCodeAt(i);
-      if (c >= 0x41 && c <= 0x5a) c |= 0x20;
-      if (key.charCodeAt(i - start) !== c) return false;
-    }
-    return true;
-  };
-
   const idOf = (key: string): number => {
-    const hash = fnv(key);
-    const h = hash | 0;
-    const { slots, mask, hashes, entries } = t;
-    for (let i = h & mask; slots[i] !== 0; i = (i + 1) & mask) {
-      const id = slots[i] - 1;
-      if (hashes[id] === h && entries[id].key === key) return id;
+    const h = fnv(key) | 0;
+    const { slots, mask, chars } = t;
+    const n = key.length;
+    for (let i = h & mask; slots[4 * i + 1] !== 0; i = (i + 1) & mask) {
+      if (slots[4 * i] !== h || slots[4 * i + 3] !== n) continue;
+      const at = slots[4 * i + 2];
+      let k = 0;
+      while (k < n && chars[at + k] === key.charCodeAt(k)) k++;
+      if (k === n) return slots[4 * i + 1] - 1;
     }
-    return add(key, hash);
+    return add(key, h);
   };
 
   const idOfAscii = (text: string, start: number, end: number): number => {
@@ -173,12 +218,20 @@ export function lexiconFor(language: string): Lexicon {
       if (c >= 0x41 && c <= 0x5a) c |= 0x20;
       h = Math.imul(h ^ c, 0x01000193);
     }
-    const { slots, mask, hashes, entries } = t;
-    for (let i = h & mask; slots[i] !== 0; i = (i + 1) & mask) {
-      const id = slots[i] - 1;
-      if (hashes[id] === h && sameAscii(entries[id].key, text, start, end)) return id;
+    const { slots, mask, chars } = t;
+    const n = end - start;
+    for (let i = h & mask; slots[4 * i + 1] !== 0; i = (i + 1) & mask) {
+      if (slots[4 * i] !== h || slots[4 * i + 3] !== n) continue;
+      const at = slots[4 * i + 2] - start;
+      let k = start;
+      for (; k < end; k++) {
+        let c = text.charCodeAt(k);
+        if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+        if (chars[at + k] !== c) break;
+      }
+      if (k === end) return slots[4 * i + 1] - 1;
     }
-    return add(text.slice(start, end).toLowerCase(), h >>> 0);
+    return add(text.slice(start, end).toLowerCase(), h);
   };
 
   const lexicon: Lexicon = {
@@ -186,7 +239,12 @@ export function lexiconFor(language: string): Lexicon {
     lookup: (key) => t.entries[idOf(key)],
     lookupAscii: (text, start, end) => t.entries[idOfAscii(text, start, end)],
     table() {
-      if (stemNumbers.size >= STEM_LIMIT) { stemNumbers = new Map(); stemGeneration++; }
+      if (stems.length >= STEM_LIMIT) {
+        stems = [];
+        stemHashes = new Int32Array(1 << 14);
+        stemSlots = new Int32Array(1 << 15);
+        stemGeneration++;
+      }
       if (t.entries.length >= LIMIT || t.stemGeneration !== stemGeneration) t = newTable();
       return t;
     },
