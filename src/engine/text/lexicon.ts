@@ -31,6 +31,8 @@ export interface LexiconTable {
   hashes: Int32Array;
   /** Stem ids of two tables compare only when their generations are equal. */
   stemGeneration: number;
+  /** The stems of that generation by number (one array shared by its tables; it only grows). */
+  stems: readonly string[];
 }
 
 export interface Lexicon {
@@ -126,7 +128,7 @@ const INITIAL = 1 << 12;
 function newTable(): IndexedTable {
   return {
     entries: [], stemIds: new Int32Array(INITIAL), content: new Uint8Array(INITIAL), hashes: new Int32Array(INITIAL),
-    stemGeneration, slots: new Int32Array(4 * 2 * INITIAL), mask: 2 * INITIAL - 1, chars: new Uint16Array(8 * INITIAL), charsUsed: 0,
+    stemGeneration, stems, slots: new Int32Array(4 * 2 * INITIAL), mask: 2 * INITIAL - 1, chars: new Uint16Array(8 * INITIAL), charsUsed: 0,
   };
 }
 

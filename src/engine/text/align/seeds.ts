@@ -58,9 +58,9 @@ let marked: Int32Array | null = null;
 function matchVocabularies(S: SentenceModel, R: SentenceModel, found: (r: number, t: number) => void): void {
   if (S.stemGeneration !== R.stemGeneration) {
     const index = new Map<string, number>();
-    S.vocab.forEach((stem, t) => index.set(stem, t));
-    for (let r = 0; r < R.vocab.length; r++) {
-      const t = index.get(R.vocab[r]);
+    S.vocabStem.forEach((stem, t) => index.set(S.stems[stem], t));
+    for (let r = 0; r < R.vocabStem.length; r++) {
+      const t = index.get(R.stems[R.vocabStem[r]]);
       if (t !== undefined) found(r, t);
     }
     return;
@@ -85,16 +85,16 @@ function matchVocabularies(S: SentenceModel, R: SentenceModel, found: (r: number
 
 export function pairWeights(S: SentenceModel, R: SentenceModel): PairWeights {
   const n = S.start.length + R.start.length;
-  const toR = new Int32Array(S.vocab.length).fill(-1);
-  const dfOther = new Int32Array(S.vocab.length);
-  const isfR = new Float64Array(R.vocab.length);
+  const toR = new Int32Array(S.vocabStem.length).fill(-1);
+  const dfOther = new Int32Array(S.vocabStem.length);
+  const isfR = new Float64Array(R.vocabStem.length);
   const dfR = new Int32Array(R.df);
   matchVocabularies(S, R, (r, t) => { toR[t] = r; dfOther[t] = R.df[r]; dfR[r] += S.df[t]; });
-  for (let r = 0; r < R.vocab.length; r++) isfR[r] = Math.log((n + 1) / dfR[r]);
-  const isfS = new Float64Array(S.vocab.length);
+  for (let r = 0; r < R.vocabStem.length; r++) isfR[r] = Math.log((n + 1) / dfR[r]);
+  const isfS = new Float64Array(S.vocabStem.length);
   // Smoothed (n + 1): with one unit per text, log(n / df) would weigh every shared term 0.
   const logN = Math.log(n + 1);
-  for (let t = 0; t < S.vocab.length; t++) isfS[t] = dfOther[t] ? Math.log((n + 1) / (S.df[t] + dfOther[t])) : logN - S.logDf[t];
+  for (let t = 0; t < S.vocabStem.length; t++) isfS[t] = dfOther[t] ? Math.log((n + 1) / (S.df[t] + dfOther[t])) : logN - S.logDf[t];
   // Submission units are many and most never meet a source unit: their norms wait until needed.
   return { isfS, isfR, toR, normS: new Float64Array(S.start.length).fill(NaN), normR: norms(R, isfR) };
 }

@@ -17,11 +17,13 @@ export interface SentenceModel {
   termStart: Int32Array;
   terms: Int32Array;
   counts: Float64Array;
-  /** The text's distinct stems; a term is an index into it. */
-  vocab: string[];
-  /** Per term: the number of its stem (`LexiconEntry.stemId`), comparable between models of one `stemGeneration`. */
+  /**
+   * Per term (the text's distinct stems): the number of its stem (`LexiconEntry.stemId`),
+   * comparable between models of one `stemGeneration`; term t's stem is `stems[vocabStem[t]]`.
+   */
   vocabStem: Int32Array;
   stemGeneration: number;
+  stems: readonly string[];
   /** Per term: number of units it occurs in, and its natural logarithm. */
   df: Int32Array;
   logDf: Float64Array;
@@ -44,7 +46,7 @@ export function sentenceModel(p: PreparedText): SentenceModel {
   const known = cache.get(p);
   if (known) return known;
   const { wordEntry } = p;
-  const { content, stemIds, entries } = p.forms;
+  const { content, stemIds } = p.forms;
   let contentWords = 0;
   for (let w = 0; w < wordEntry.length; w++) contentWords += content[wordEntry[w]];
   // Group sentences into units with enough content words.
@@ -74,7 +76,6 @@ export function sentenceModel(p: PreparedText): SentenceModel {
   const terms = new Int32Array(contentWords);
   const counts = new Float64Array(contentWords);
   let nTerms = 0;
-  const vocab: string[] = [];
   const vocabStem: number[] = [];
   const df: number[] = [];
   // Counts of the current unit's terms, by term, with the list of terms touched.
@@ -95,8 +96,7 @@ export function sentenceModel(p: PreparedText): SentenceModel {
       if (stem >= termOfStem.length) { const grown = new Int32Array(Math.max(2 * termOfStem.length, stem + 1)); grown.set(termOfStem); termOfStem = grown; }
       let t = termOfStem[stem] - 1;
       if (t < 0) {
-        t = vocab.length;
-        vocab.push(entries[id].stem);
+        t = vocabStem.length;
         vocabStem.push(stem);
         termOfStem[stem] = t + 1;
         df.push(0);
@@ -117,9 +117,10 @@ export function sentenceModel(p: PreparedText): SentenceModel {
   termStart[n] = nTerms;
   for (const stem of vocabStem) termOfStem[stem] = 0;
   // Postings: each term's units in unit order (counting sort of the units' terms by term).
-  const postStart = new Int32Array(vocab.length + 1);
-  for (let t = 0; t < vocab.length; t++) postStart[t + 1] = postStart[t] + df[t];
-  const fill = postStart.slice(0, vocab.length);
+  const nVocab = vocabStem.length;
+  const postStart = new Int32Array(nVocab + 1);
+  for (let t = 0; t < nVocab; t++) postStart[t + 1] = postStart[t] + df[t];
+  const fill = postStart.slice(0, nVocab);
   const postUnits = new Int32Array(nTerms);
   const postCounts = new Int32Array(nTerms);
   for (let u = 0; u < n; u++) {
@@ -131,7 +132,7 @@ export function sentenceModel(p: PreparedText): SentenceModel {
   }
   const model: SentenceModel = {
     start, end, firstWord, endWord, termStart, terms: terms.subarray(0, nTerms), counts: counts.subarray(0, nTerms),
-    vocab, vocabStem: new Int32Array(vocabStem), stemGeneration: p.forms.stemGeneration, df: new Int32Array(df), logDf: logOf(df), postStart, postUnits, postCounts,
+    vocabStem: new Int32Array(vocabStem), stemGeneration: p.forms.stemGeneration, stems: p.forms.stems, df: new Int32Array(df), logDf: logOf(df), postStart, postUnits, postCounts,
   };
   cache.set(p, model);
   return model;
