@@ -7,8 +7,6 @@ export interface LexiconEntry {
   key: string;
   stem: string;
   stop: boolean;
-  /** 32-bit FNV-1a of `key`'s UTF-16 code units. */
-  hash: number;
   /** A content word: not a stop word, and has a letter (numbers are not content words). */
   content: boolean;
   /** Number of `stem` in the process-wide stem numbering of `LexiconTable.stemGeneration`. */
@@ -27,7 +25,7 @@ export interface LexiconTable {
   stemIds: Int32Array;
   /** Per entry: 1 for a content word. */
   content: Uint8Array;
-  /** Per entry: `hash | 0`. */
+  /** Per entry: the 32-bit FNV-1a hash of its key's UTF-16 code units (as a signed integer). */
   hashes: Int32Array;
   /** Stem ids of two tables compare only when their generations are equal. */
   stemGeneration: number;
@@ -63,8 +61,9 @@ const lexicons = new Map<string, Lexicon>();
 // texts match their terms by number: stem strings by number, found by FNV-1a hash in an
 // open-addressing table (slot -> number + 1).
 let stems: string[] = [];
-let stemHashes = new Int32Array(1 << 14);
-let stemSlots = new Int32Array(1 << 15);
+// Small at first, for the reason given at INITIAL below.
+let stemHashes = new Int32Array(16);
+let stemSlots = new Int32Array(32);
 let stemGeneration = 0;
 
 function stemNumber(stem: string): number {
@@ -122,8 +121,12 @@ function fnv(key: string): number {
  */
 interface IndexedTable extends LexiconTable { slots: Int32Array; mask: number; chars: Uint16Array; charsUsed: number }
 
-/** Entries a new table has room for before it grows (a text of a few thousand words fits). */
-const INITIAL = 1 << 12;
+/**
+ * Entries a new table has room for before it grows. Small on purpose: a table grows several
+ * times within its first text, before the look-up code is optimised, so growing later does not
+ * deoptimise it (a grow path first taken by optimised code costs a recompilation).
+ */
+const INITIAL = 16;
 
 function newTable(): IndexedTable {
   return {
@@ -177,7 +180,7 @@ export function lexiconFor(language: string): Lexicon {
     const stem = stemmer && !stop ? stemmer.stemUncached(key) : key;
     const content = !stop && hasLetter(key);
     const stemId = content ? stemNumber(stem) : -1;
-    t.entries.push({ key, stem, stop, hash: h >>> 0, content, stemId });
+    t.entries.push({ key, stem, stop, content, stemId });
     t.stemIds[id] = stemId;
     t.content[id] = content ? 1 : 0;
     t.hashes[id] = h;
@@ -243,8 +246,8 @@ export function lexiconFor(language: string): Lexicon {
     table() {
       if (stems.length >= STEM_LIMIT) {
         stems = [];
-        stemHashes = new Int32Array(1 << 14);
-        stemSlots = new Int32Array(1 << 15);
+        stemHashes = new Int32Array(16);
+        stemSlots = new Int32Array(32);
         stemGeneration++;
       }
       if (t.entries.length >= LIMIT || t.stemGeneration !== stemGeneration) t = newTable();

@@ -47,7 +47,7 @@ function norms(M: SentenceModel, isf: Float64Array): Float64Array {
 }
 
 // Scratch: stem number -> submission term + 1 for the submission model last matched (`marked`).
-let termOfStem = new Int32Array(1 << 16);
+let termOfStem = new Int32Array(16);
 let marked: Int32Array | null = null;
 
 /**

@@ -40,7 +40,7 @@ export interface SentenceModel {
 const MIN_UNIT_TERMS = 3;
 const cache = new WeakMap<PreparedText, SentenceModel>();
 // Scratch: stem number -> term + 1 of the model being built (kept zeroed between builds).
-let termOfStem = new Int32Array(1 << 16);
+let termOfStem = new Int32Array(16);
 
 export function sentenceModel(p: PreparedText): SentenceModel {
   const known = cache.get(p);
