@@ -34,21 +34,23 @@ export const LANGUAGE_SAMPLE_WORDS = 500;
  * language's function words reach 8% of the sampled words (too short, or another language).
  */
 export function detectLanguage(words: readonly { key: string }[]): string {
-  return detectLanguageBy(words.length, (i) => MASKS.get(words[i].key));
+  const masks = new Int32Array(Math.min(words.length, LANGUAGE_SAMPLE_WORDS));
+  for (let i = 0; i < masks.length; i++) masks[i] = MASKS.get(words[i].key) ?? 0;
+  return languageOfMasks(masks);
 }
 
 /**
- * `detectLanguage` over `count` words whose function-word masks `maskAt` gives (undefined or 0
- * for a word that is no function word): how `prepareText` samples a text without a key string
- * per plain ASCII word (`asciiMask`).
+ * `detectLanguage` given the function-word masks of the sampled words (0 for a word that is no
+ * function word): how `prepareText` samples a text without a key string per plain ASCII word
+ * (`asciiMask`).
  */
-export function detectLanguageBy(count: number, maskAt: (i: number) => number | undefined): string {
-  const n = Math.min(count, LANGUAGE_SAMPLE_WORDS);
+export function languageOfMasks(masks: Int32Array): string {
+  const n = Math.min(masks.length, LANGUAGE_SAMPLE_WORDS);
   if (n === 0) return 'und';
   const hits = new Array<number>(LANGS.length).fill(0);
   for (let i = 0; i < n; i++) {
-    const mask = maskAt(i);
-    if (!mask) continue;
+    const mask = masks[i];
+    if (mask === 0) continue;
     for (let l = 0; l < LANGS.length; l++) if (mask & (1 << l)) hits[l]++;
   }
   let best = 'und';

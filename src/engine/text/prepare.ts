@@ -2,7 +2,7 @@ import type { HiddenCharacter, PreparedText, Sentence, Word } from './types.js';
 import { scanWords } from './words.js';
 import { segmentSentences } from './sentences.js';
 import { foldWord, isLatinText } from './normalise.js';
-import { asciiMask, detectLanguageBy, keyMask } from './language.js';
+import { asciiMask, keyMask, languageOfMasks, LANGUAGE_SAMPLE_WORDS } from './language.js';
 import { lexiconFor } from './lexicon.js';
 import type { LexiconTable } from './lexicon.js';
 import { rememberKeyHashes } from './key-hashes.js';
@@ -84,7 +84,9 @@ export function prepareText(text: string, options: PrepareOptions = {}): Prepare
   let language = options.language;
   if (language === undefined) {
     // Plain ASCII words are looked up in place: no key string per sampled word.
-    language = detectLanguageBy(n, (i) => (ascii[i] ? asciiMask(text, wordStart[i], wordEnd[i]) : keyMask(keyOf(i))));
+    const masks = new Int32Array(Math.min(n, LANGUAGE_SAMPLE_WORDS));
+    for (let i = 0; i < masks.length; i++) masks[i] = (ascii[i] ? asciiMask(text, wordStart[i], wordEnd[i]) : keyMask(keyOf(i))) ?? 0;
+    language = languageOfMasks(masks);
   }
   const lexicon = lexiconFor(language);
   const forms = lexicon.table();
