@@ -131,7 +131,7 @@ const INITIAL = 16;
 function newTable(): IndexedTable {
   return {
     entries: [], stemIds: new Int32Array(INITIAL), content: new Uint8Array(INITIAL), hashes: new Int32Array(INITIAL),
-    stemGeneration, stems, slots: new Int32Array(4 * 2 * INITIAL), mask: 2 * INITIAL - 1, chars: new Uint16Array(8 * INITIAL), charsUsed: 0,
+    stemGeneration, stems, slots: new Int32Array(4 * INITIAL), mask: INITIAL - 1, chars: new Uint16Array(8 * INITIAL), charsUsed: 0,
   };
 }
 
@@ -158,8 +158,8 @@ export function lexiconFor(language: string): Lexicon {
     const content = new Uint8Array(cap); content.set(t.content); t.content = content;
     const hashes = new Int32Array(cap); hashes.set(t.hashes); t.hashes = hashes;
     const old = t.slots;
-    const slots = new Int32Array(4 * 2 * cap);
-    const mask = 2 * cap - 1;
+    const slots = new Int32Array(4 * cap);
+    const mask = cap - 1;
     for (let o = 0; o < old.length; o += 4) {
       if (old[o + 1] === 0) continue;
       let i = old[o] & mask;
@@ -175,7 +175,9 @@ export function lexiconFor(language: string): Lexicon {
 
   const add = (key: string, h: number): number => {
     const id = t.entries.length;
-    if (id >= t.stemIds.length) grow();
+    // At most 70 % of the slots in use (one slot per entry of capacity): short probe runs, and
+    // an index half the size of one with twice as many slots (fewer cache misses per look-up).
+    if (10 * (id + 1) > 7 * t.stemIds.length) grow();
     const stop = stops.has(key);
     const stem = stemmer && !stop ? stemmer.stemUncached(key) : key;
     const content = !stop && hasLetter(key);
