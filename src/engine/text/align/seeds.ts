@@ -108,7 +108,9 @@ export function findSeeds(S: SentenceModel, R: SentenceModel, W: PairWeights, mi
   const nR = R.start.length;
   const dot = new Float64Array(nR);
   const shared = new Int32Array(nR);
-  const touched: number[] = [];
+  // Source units touched by the current submission unit, in first-touched order.
+  const touched = new Int32Array(nR);
+  let nTouched = 0;
   const seeds: Seed[] = [];
   for (let s = 0; s < S.start.length; s++) {
     const sSize = S.termStart[s + 1] - S.termStart[s];
@@ -119,14 +121,15 @@ export function findSeeds(S: SentenceModel, R: SentenceModel, W: PairWeights, mi
       const ws = S.counts[k] * isf;
       for (let q = R.postStart[tr]; q < R.postStart[tr + 1]; q++) {
         const r = R.postUnits[q];
-        if (shared[r] === 0) touched.push(r);
+        if (shared[r] === 0) touched[nTouched++] = r;
         shared[r]++;
         dot[r] += ws * R.postCounts[q] * isf;
       }
     }
     let normS = W.normS[s];
-    if (touched.length && Number.isNaN(normS)) normS = W.normS[s] = unitNorm(S, W.isfS, s);
-    for (const r of touched) {
+    if (nTouched && Number.isNaN(normS)) normS = W.normS[s] = unitNorm(S, W.isfS, s);
+    for (let i = 0; i < nTouched; i++) {
+      const r = touched[i];
       const rSize = R.termStart[r + 1] - R.termStart[r];
       const denom = normS * W.normR[r];
       const cos = denom > 0 ? dot[r] / denom : 0;
@@ -135,7 +138,7 @@ export function findSeeds(S: SentenceModel, R: SentenceModel, W: PairWeights, mi
       dot[r] = 0;
       shared[r] = 0;
     }
-    touched.length = 0;
+    nTouched = 0;
   }
   return seeds;
 }

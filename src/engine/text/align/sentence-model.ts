@@ -76,11 +76,14 @@ export function sentenceModel(p: PreparedText): SentenceModel {
   const terms = new Int32Array(contentWords);
   const counts = new Float64Array(contentWords);
   let nTerms = 0;
-  const vocabStem: number[] = [];
-  const df: number[] = [];
-  // Counts of the current unit's terms, by term, with the list of terms touched.
-  let bag = new Int32Array(256);
-  const touched: number[] = [];
+  // Per term, stem number and document frequency; the vocabulary is at most the content words.
+  const vocabStemAll = new Int32Array(contentWords);
+  const dfAll = new Int32Array(contentWords);
+  let nVocab = 0;
+  // Counts of the current unit's terms, by term, with the terms touched in first-seen order.
+  const bag = new Int32Array(contentWords);
+  const touched = new Int32Array(contentWords);
+  let nTouched = 0;
   for (let u = 0; u < n; u++) {
     const first = sentences[groupFirst[u]];
     const last = sentences[groupLast[u]];
@@ -96,28 +99,27 @@ export function sentenceModel(p: PreparedText): SentenceModel {
       if (stem >= termOfStem.length) { const grown = new Int32Array(Math.max(2 * termOfStem.length, stem + 1)); grown.set(termOfStem); termOfStem = grown; }
       let t = termOfStem[stem] - 1;
       if (t < 0) {
-        t = vocabStem.length;
-        vocabStem.push(stem);
+        t = nVocab++;
+        vocabStemAll[t] = stem;
         termOfStem[stem] = t + 1;
-        df.push(0);
-        if (t >= bag.length) { const grown = new Int32Array(bag.length * 2); grown.set(bag); bag = grown; }
       }
-      if (bag[t]++ === 0) touched.push(t);
+      if (bag[t]++ === 0) touched[nTouched++] = t;
     }
-    for (const t of touched) {
-      const c = bag[t];
+    for (let k = 0; k < nTouched; k++) {
+      const t = touched[k];
       terms[nTerms] = t;
-      counts[nTerms] = c;
+      counts[nTerms] = bag[t];
       nTerms++;
-      df[t]++;
+      dfAll[t]++;
       bag[t] = 0;
     }
-    touched.length = 0;
+    nTouched = 0;
   }
   termStart[n] = nTerms;
-  for (const stem of vocabStem) termOfStem[stem] = 0;
+  const vocabStem = vocabStemAll.slice(0, nVocab);
+  const df = dfAll.slice(0, nVocab);
+  for (let t = 0; t < nVocab; t++) termOfStem[vocabStem[t]] = 0;
   // Postings: each term's units in unit order (counting sort of the units' terms by term).
-  const nVocab = vocabStem.length;
   const postStart = new Int32Array(nVocab + 1);
   for (let t = 0; t < nVocab; t++) postStart[t + 1] = postStart[t] + df[t];
   const fill = postStart.slice(0, nVocab);
@@ -132,14 +134,14 @@ export function sentenceModel(p: PreparedText): SentenceModel {
   }
   const model: SentenceModel = {
     start, end, firstWord, endWord, termStart, terms: terms.subarray(0, nTerms), counts: counts.subarray(0, nTerms),
-    vocabStem: new Int32Array(vocabStem), stemGeneration: p.forms.stemGeneration, stems: p.forms.stems, df: new Int32Array(df), logDf: logOf(df), postStart, postUnits, postCounts,
+    vocabStem, stemGeneration: p.forms.stemGeneration, stems: p.forms.stems, df, logDf: logOf(df), postStart, postUnits, postCounts,
   };
   cache.set(p, model);
   return model;
 }
 
 /** log of each count (a plain loop: `Float64Array.from(list, Math.log)` iterates generically, ~30x slower). */
-function logOf(counts: readonly number[]): Float64Array {
+function logOf(counts: Int32Array): Float64Array {
   const out = new Float64Array(counts.length);
   for (let i = 0; i < counts.length; i++) out[i] = Math.log(counts[i]);
   return out;
