@@ -86,3 +86,26 @@ test('word columns: the lazily built words equal the columns and the lexicon ent
   assert.equal(stemIdOf(q, 'copied'), stemIdOf(p, 'copied'));
   assert.equal(p.forms.content[p.wordEntry[words.findIndex((w) => w.key === '42')]], 0);
 });
+
+test('a sentence span takes the closing run after its last word (terminal punctuation, closing quotes, at most 8 characters)', () => {
+  const CLOSING_RUN = /^[.!?…。！？"'”’»)\]]*/;
+  const closers = ['.', '!', '?', '…', '。', '！', '？', '"', "'", '”', '’', '»', ')', ']', ',', ' ', '\n'];
+  let seed = 7;
+  const rand = (k: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % k; };
+  for (let round = 0; round < 300; round++) {
+    let text = '';
+    for (let s = 0; s < 4; s++) {
+      text += ['Alpha', 'beta', 'Gamma', 'delta'][rand(4)];
+      for (let k = rand(12); k > 0; k--) text += closers[rand(closers.length)];
+      text += ' ';
+    }
+    const p = prepareText(text, { language: 'en' });
+    for (const s of p.sentences) {
+      const last = p.wordEnd[s.endWord - 1];
+      const tail = CLOSING_RUN.exec(text.slice(last, Math.min(text.length, last + 8)));
+      assert.equal(s.end, last + (tail ? tail[0].length : 0), JSON.stringify(text));
+    }
+  }
+  const text = 'He said "Stop!" Then he left.)]';
+  assert.deepEqual(prepareText(text).sentences.map((s) => text.slice(s.start, s.end)), ['He said "Stop!"', 'Then he left.)]']);
+});

@@ -70,8 +70,10 @@ export function prepareText(text: string, options: PrepareOptions = {}): Prepare
   });
   const wordStart = starts.slice(0, n);
   const wordEnd = ends.slice(0, n);
-  const folded: (string | undefined)[] = new Array(n);
+  // Keys built for non-ASCII words (and the language sample), made on first need.
+  let folded: (string | undefined)[] | null = null;
   const keyOf = (i: number): string => {
+    folded ??= new Array(n);
     let key = folded[i];
     if (key === undefined) {
       const start = wordStart[i];

@@ -2,7 +2,10 @@ import type { Sentence } from './types.js';
 
 /** Longest line (characters) taken for a heading when it ends without punctuation. */
 const HEADING_LINE = 35;
-const CLOSING_RUN = /^[.!?…。！？"'”’»)\]]*/;
+/** Whether a character may close a sentence after its last word: . ! ? … 。 ！ ？ " ' ” ’ » ) ] */
+function isClosing(c: number): boolean {
+  return isTerminal(c) || c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 0x29 || c === 0x5d;
+}
 
 function isTerminal(c: number): boolean {
   return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026 || c === 0x3002 || c === 0xff01 || c === 0xff1f;
@@ -47,8 +50,10 @@ export function segmentSentences(text: string, starts: Int32Array, ends: Int32Ar
       if (newlines > 0) lineStart = nextStart;
     }
     if (boundary) {
-      const tail = CLOSING_RUN.exec(text.slice(wEnd, Math.min(text.length, wEnd + 8)));
-      const end = wEnd + (tail ? tail[0].length : 0);
+      // The closing run after the word: at most 8 characters of terminal punctuation and closing quotes.
+      const limit = Math.min(text.length, wEnd + 8);
+      let end = wEnd;
+      while (end < limit && isClosing(text.charCodeAt(end))) end++;
       sentences.push({ start: starts[first], end, firstWord: first, endWord: i + 1 });
       first = i + 1;
     }
