@@ -37,10 +37,11 @@ export interface HiddenCharacter {
  * A text made ready for comparison. Offsets always refer to `text`, the original.
  *
  * Words are kept in columns: word i spans `text.slice(wordStart[i], wordEnd[i])` and its form
- * (key, stem, stop flag, content flag, stem number, hash) is entry `wordEntry[i]` of `forms`, the
- * language's lexicon table shared by every text prepared with it. `words` gives the same words
- * as objects, built on first access and cached (convenient outside hot loops; the columns cost
- * no allocation per word).
+ * (key, stem, stop flag, content flag, stem number) is entry `wordEntry[i]` of `forms`, the
+ * language's lexicon table (shared with the other texts of the language prepared while it was
+ * current; per-entry columns such as the key hash sit beside the entries). `words` gives the same
+ * words as objects, built on first access and cached (convenient outside hot loops; the columns
+ * cost no allocation per word).
  */
 export interface PreparedText {
   text: string;
