@@ -5,13 +5,14 @@ import { prepareText, unionRanges } from '../engine/index.js';
  * "identical words" a report lists for one source.
  */
 export function wordsInPassages(text: string, passages: readonly { offset: number; length: number }[]): number {
-  const words = prepareText(text).words;
+  const { wordStart, wordEnd } = prepareText(text);
   const ranges = unionRanges(passages.map((p) => ({ start: p.offset, end: p.offset + p.length })));
   let n = 0;
   let j = 0;
-  for (const w of words) {
-    while (j < ranges.length && ranges[j].end <= w.start) j++;
-    if (j < ranges.length && ranges[j].start <= w.start && ranges[j].end >= w.end) n++;
+  for (let i = 0; i < wordStart.length; i++) {
+    const start = wordStart[i];
+    while (j < ranges.length && ranges[j].end <= start) j++;
+    if (j < ranges.length && ranges[j].start <= start && ranges[j].end >= wordEnd[i]) n++;
   }
   return n;
 }

@@ -6,7 +6,7 @@ import { wordsInPassages } from './passage-words.js';
  * the engine finds the quotes an assignment may exclude.
  */
 export function quotedShare(text: string): number {
-  const total = prepareText(text).words.length;
+  const total = prepareText(text).wordStart.length;
   if (total === 0) return 0;
   return wordsInPassages(text, [...findQuotes(text), ...findBlockQuotes(text)]) / total;
 }

@@ -118,8 +118,8 @@ export function findTemplateText(submission: PreparedText, templates: readonly P
   const sk = keyHashes(submission);
   for (const template of templates) {
     for (const run of verbatimRuns(sk, keyHashes(template), Math.max(3, minWords))) {
-      const offset = submission.words[run.s].start;
-      out.push({ offset, length: submission.words[run.s + run.len - 1].end - offset, reason: 'template' });
+      const offset = submission.wordStart[run.s];
+      out.push({ offset, length: submission.wordEnd[run.s + run.len - 1] - offset, reason: 'template' });
     }
   }
   return out;

@@ -6,7 +6,7 @@ import { keyHashes, verbatimRuns } from '../text/align/verbatim.js';
  * found word for word (normalised) in one of the sources.
  */
 export function wordsInPhrases(submission: PreparedText, sources: readonly PreparedText[], minWords: number): Uint8Array {
-  const marked = new Uint8Array(submission.words.length);
+  const marked = new Uint8Array(submission.wordStart.length);
   const sk = keyHashes(submission);
   for (const source of sources) {
     for (const run of verbatimRuns(sk, keyHashes(source), minWords)) marked.fill(1, run.s, run.s + run.len);

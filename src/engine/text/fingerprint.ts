@@ -15,7 +15,12 @@ const HAS_LETTER = /\p{L}/u;
 
 /** The hashes of the retrieval k-grams of a text, in text order (before winnowing). */
 export function retrievalHashes(prepared: PreparedText, k = RETRIEVAL_K): number[] {
-  const stems = prepared.words.filter((w) => !w.stop && HAS_LETTER.test(w.key)).map((w) => w.stem);
+  const { wordEntry, forms } = prepared;
+  const stems: string[] = [];
+  for (let i = 0; i < wordEntry.length; i++) {
+    const e = forms.entries[wordEntry[i]];
+    if (!e.stop && HAS_LETTER.test(e.key)) stems.push(e.stem);
+  }
   const out: number[] = [];
   for (let i = 0; i + k <= stems.length; i++) {
     const gram = stems.slice(i, i + k).sort();

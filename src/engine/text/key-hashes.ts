@@ -1,5 +1,4 @@
 import type { PreparedText } from './types.js';
-import { fnv1a } from './hash.js';
 
 const cache = new WeakMap<PreparedText, Int32Array>();
 
@@ -7,14 +6,15 @@ const cache = new WeakMap<PreparedText, Int32Array>();
 export function keyHashes(p: PreparedText): Int32Array {
   let h = cache.get(p);
   if (!h) {
-    h = new Int32Array(p.words.length);
-    for (let i = 0; i < h.length; i++) h[i] = fnv1a(p.words[i].key) | 0;
+    const { wordEntry, forms } = p;
+    h = new Int32Array(wordEntry.length);
+    for (let i = 0; i < h.length; i++) h[i] = forms.hashes[wordEntry[i]];
     cache.set(p, h);
   }
   return h;
 }
 
-/** Records hashes already computed while preparing (they must equal `fnv1a(word.key)`). */
+/** Records hashes already computed while preparing (they must equal `fnv1a(word.key) | 0`). */
 export function rememberKeyHashes(p: PreparedText, hashes: Int32Array): void {
   cache.set(p, hashes);
 }

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { prepareText } from './prepare.js';
+import { detectLanguage } from './language.js';
 
 const SAMPLES: Record<string, string> = {
   en: 'The history of the city is closely connected with the river, which was used for trade and transport for many centuries.',
@@ -31,4 +32,20 @@ test('a text without function words of any supported language is "und"', () => {
 
 test('a given language overrides detection', () => {
   assert.equal(prepareText(SAMPLES.en, { language: 'de' }).language, 'de');
+});
+
+test('function words looked up in place in the text give the masks of their keys', async () => {
+  const { asciiMask, keyMask } = await import('./language.js');
+  const words = ['the', 'The', 'OF', 'und', 'Und', 'de', 'och', 'ikke', 'theory', 'th', 'x', 've', 'bir', 'ile'];
+  for (const w of words) {
+    const text = `(${w})`;
+    assert.equal(asciiMask(text, 1, 1 + w.length), keyMask(w.toLowerCase()), w);
+  }
+});
+
+test('prepareText picks the language detectLanguage picks from its words', () => {
+  for (const text of ['The cat sat on the mat and it was happy with the mat.', 'Der Hund und die Katze sind auf dem Hof, für immer.', 'Il cane è più grande della casa e non è per me.', 'numbers 1 2 3']) {
+    const p = prepareText(text);
+    assert.equal(p.language, detectLanguage(p.words));
+  }
 });

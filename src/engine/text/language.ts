@@ -34,16 +34,74 @@ export const LANGUAGE_SAMPLE_WORDS = 500;
  * language's function words reach 8% of the sampled words (too short, or another language).
  */
 export function detectLanguage(words: readonly { key: string }[]): string {
-  const n = Math.min(words.length, LANGUAGE_SAMPLE_WORDS);
+  const masks = new Int32Array(Math.min(words.length, LANGUAGE_SAMPLE_WORDS));
+  for (let i = 0; i < masks.length; i++) masks[i] = MASKS.get(words[i].key) ?? 0;
+  return languageOfMasks(masks);
+}
+
+/**
+ * `detectLanguage` given the function-word masks of the sampled words (0 for a word that is no
+ * function word): how `prepareText` samples a text without a key string per plain ASCII word
+ * (`asciiMask`).
+ */
+export function languageOfMasks(masks: Int32Array): string {
+  const n = Math.min(masks.length, LANGUAGE_SAMPLE_WORDS);
   if (n === 0) return 'und';
   const hits = new Array<number>(LANGS.length).fill(0);
   for (let i = 0; i < n; i++) {
-    const mask = MASKS.get(words[i].key);
-    if (mask === undefined) continue;
+    const mask = masks[i];
+    if (mask === 0) continue;
     for (let l = 0; l < LANGS.length; l++) if (mask & (1 << l)) hits[l]++;
   }
   let best = 'und';
   let bestHits = 0;
   hits.forEach((h, l) => { if (h > bestHits) { best = LANGS[l]; bestHits = h; } });
   return bestHits >= Math.max(2, 0.08 * n) ? best : 'und';
+}
+
+/** The function-word mask of a normalised key (undefined when it is none). */
+export function keyMask(key: string): number | undefined {
+  return MASKS.get(key);
+}
+
+// The ASCII function words in an open-addressing table by FNV-1a hash: slot -> index + 1.
+const ASCII_WORDS = [...MASKS.keys()].filter((w) => /^[\x00-\x7e]*$/.test(w));
+const ASCII_MASK = 1023;
+const asciiSlots = new Int32Array(ASCII_MASK + 1);
+const asciiHashes = ASCII_WORDS.map((w) => {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+  return h;
+});
+ASCII_WORDS.forEach((_, k) => {
+  let i = asciiHashes[k] & ASCII_MASK;
+  while (asciiSlots[i] !== 0) i = (i + 1) & ASCII_MASK;
+  asciiSlots[i] = k + 1;
+});
+
+/**
+ * The function-word mask of the plain ASCII word text[start, end), lower-cased (what `keyMask`
+ * gives for its key), found without building the key.
+ */
+export function asciiMask(text: string, start: number, end: number): number | undefined {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  for (let i = h & ASCII_MASK; asciiSlots[i] !== 0; i = (i + 1) & ASCII_MASK) {
+    const k = asciiSlots[i] - 1;
+    if (asciiHashes[k] !== h) continue;
+    const w = ASCII_WORDS[k];
+    if (w.length !== end - start) continue;
+    let same = true;
+    for (let j = 0; j < w.length && same; j++) {
+      let c = text.charCodeAt(start + j);
+      if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+      same = w.charCodeAt(j) === c;
+    }
+    if (same) return MASKS.get(w);
+  }
+  return undefined;
 }

@@ -1,9 +1,10 @@
-import type { HiddenCharacter, PreparedText, Word } from './types.js';
+import type { HiddenCharacter, PreparedText, Sentence, Word } from './types.js';
 import { scanWords } from './words.js';
 import { segmentSentences } from './sentences.js';
 import { foldWord, isLatinText } from './normalise.js';
-import { detectLanguage, LANGUAGE_SAMPLE_WORDS } from './language.js';
+import { asciiMask, keyMask, languageOfMasks, LANGUAGE_SAMPLE_WORDS } from './language.js';
 import { lexiconFor } from './lexicon.js';
+import type { LexiconTable } from './lexicon.js';
 import { rememberKeyHashes } from './key-hashes.js';
 
 export interface PrepareOptions {
@@ -11,53 +12,95 @@ export interface PrepareOptions {
   language?: string;
 }
 
+/** A prepared text: word columns, and `words` as objects built from them on first access. */
+class Prepared implements PreparedText {
+  #words: Word[] | undefined;
+  constructor(
+    public text: string,
+    public wordStart: Int32Array,
+    public wordEnd: Int32Array,
+    public wordEntry: Int32Array,
+    public forms: LexiconTable,
+    public sentences: Sentence[],
+    public language: string,
+    public stemmer: string | null,
+    public hidden: HiddenCharacter[],
+  ) {}
+
+  get words(): Word[] {
+    if (this.#words === undefined) {
+      const n = this.wordStart.length;
+      const words: Word[] = new Array(n);
+      for (let i = 0; i < n; i++) {
+        const e = this.forms.entries[this.wordEntry[i]];
+        words[i] = { start: this.wordStart[i], end: this.wordEnd[i], key: e.key, stem: e.stem, stop: e.stop };
+      }
+      this.#words = words;
+    }
+    return this.#words;
+  }
+}
+
 /**
- * Makes a text ready for comparison: words (original offsets, normalised keys, stems, stop-word
- * flags), sentences, the language, and the hidden characters the normaliser removed or folded.
+ * Makes a text ready for comparison: words (original offsets, and per word its lexicon entry:
+ * normalised key, stem, stop-word flag), sentences, the language, and the hidden characters the
+ * normaliser removed or folded.
  */
 export function prepareText(text: string, options: PrepareOptions = {}): PreparedText {
   let latin: boolean | undefined;
   const latinText = () => (latin ??= isLatinText(text));
   const hidden: HiddenCharacter[] = [];
-  // Spans first (start, end, 1 when plain ASCII); words are built once the language is known.
-  let spans = new Int32Array(3 * (64 + (text.length >> 3)));
+  // Spans first (start, end, and whether plain ASCII); entries are found once the language is known.
+  let capacity = 64 + (text.length >> 3);
+  let starts = new Int32Array(capacity);
+  let ends = new Int32Array(capacity);
+  let ascii = new Uint8Array(capacity);
   let n = 0;
-  scanWords(text, (start, end, ascii) => {
-    if (3 * n + 3 > spans.length) { const grown = new Int32Array(spans.length * 2); grown.set(spans); spans = grown; }
-    spans[3 * n] = start;
-    spans[3 * n + 1] = end;
-    spans[3 * n + 2] = ascii ? 1 : 0;
+  scanWords(text, (start, end, plain) => {
+    if (n === capacity) {
+      capacity *= 2;
+      const s = new Int32Array(capacity); s.set(starts); starts = s;
+      const e = new Int32Array(capacity); e.set(ends); ends = e;
+      const a = new Uint8Array(capacity); a.set(ascii); ascii = a;
+    }
+    starts[n] = start;
+    ends[n] = end;
+    ascii[n] = plain ? 1 : 0;
     n++;
   });
-  const folded: (string | undefined)[] = new Array(n);
+  const wordStart = starts.slice(0, n);
+  const wordEnd = ends.slice(0, n);
+  // Keys built for non-ASCII words (and the language sample), made on first need.
+  let folded: (string | undefined)[] | null = null;
   const keyOf = (i: number): string => {
+    folded ??= new Array(n);
     let key = folded[i];
     if (key === undefined) {
-      const start = spans[3 * i];
-      const raw = text.slice(start, spans[3 * i + 1]);
-      key = spans[3 * i + 2] ? raw.toLowerCase() : foldWord(raw, latinText, start, hidden);
+      const start = wordStart[i];
+      const raw = text.slice(start, wordEnd[i]);
+      key = ascii[i] ? raw.toLowerCase() : foldWord(raw, latinText, start, hidden);
       folded[i] = key;
     }
     return key;
   };
   let language = options.language;
   if (language === undefined) {
-    const sample: { key: string }[] = [];
-    for (let i = 0; i < Math.min(n, LANGUAGE_SAMPLE_WORDS); i++) sample.push({ key: keyOf(i) });
-    language = detectLanguage(sample);
+    // Plain ASCII words are looked up in place: no key string per sampled word.
+    const masks = new Int32Array(Math.min(n, LANGUAGE_SAMPLE_WORDS));
+    for (let i = 0; i < masks.length; i++) masks[i] = (ascii[i] ? asciiMask(text, wordStart[i], wordEnd[i]) : keyMask(keyOf(i))) ?? 0;
+    language = languageOfMasks(masks);
   }
   const lexicon = lexiconFor(language);
-  const words: Word[] = new Array(n);
+  const forms = lexicon.table();
+  const wordEntry = new Int32Array(n);
   const hashes = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    const start = spans[3 * i];
-    const end = spans[3 * i + 1];
-    const entry = spans[3 * i + 2] ? lexicon.lookupAscii(text, start, end) : lexicon.lookup(keyOf(i));
-    words[i] = { start, end, key: entry.key, stem: entry.stem, stop: entry.stop };
-    hashes[i] = entry.hash | 0;
+    const id = ascii[i] ? lexicon.idOfAscii(text, wordStart[i], wordEnd[i]) : lexicon.idOf(keyOf(i));
+    wordEntry[i] = id;
+    hashes[i] = forms.hashes[id];
   }
   hidden.sort((a, b) => a.offset - b.offset);
-  const prepared: PreparedText = { text, words, sentences: segmentSentences(text, words), language, stemmer: lexicon.stemmer, hidden };
+  const prepared = new Prepared(text, wordStart, wordEnd, wordEntry, forms, segmentSentences(text, wordStart, wordEnd), language, lexicon.stemmer, hidden);
   rememberKeyHashes(prepared, hashes);
   return prepared;
 }

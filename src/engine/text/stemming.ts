@@ -2,8 +2,12 @@ import { stemmer as porter } from 'stemmer';
 import type { SnowballStemmer } from 'snowball-stemmers';
 import { stemPolish } from './polish-stemmer.js';
 
-/** A stemmer for one language: its name (shown in reports) and the function. */
-export interface Stemmer { name: string; stem: (word: string) => string }
+/**
+ * A stemmer for one language: its name (shown in reports) and the function (memoised per word
+ * form), and the same function without the memo, for callers that memoise it themselves (the
+ * lexicon stems each form once).
+ */
+export interface Stemmer { name: string; stem: (word: string) => string; stemUncached: (word: string) => string }
 
 const SNOWBALL: Record<string, string> = {
   de: 'german', es: 'spanish', fr: 'french', it: 'italian', pt: 'portuguese', nl: 'dutch',
@@ -18,6 +22,7 @@ function memoised(name: string, fn: (w: string) => string): Stemmer {
   const memo = new Map<string, string>();
   return {
     name,
+    stemUncached: fn,
     stem(word) {
       let s = memo.get(word);
       if (s === undefined) {

@@ -1,3 +1,5 @@
+import type { LexiconTable } from './lexicon.js';
+
 /** A word of a text: its span in the ORIGINAL text and the keys it is compared by. */
 export interface Word {
   /** Start offset in the original text (UTF-16 code units). */
@@ -31,10 +33,28 @@ export interface HiddenCharacter {
   kind: 'invisible' | 'homoglyph';
 }
 
-/** A text made ready for comparison. Offsets always refer to `text`, the original. */
+/**
+ * A text made ready for comparison. Offsets always refer to `text`, the original.
+ *
+ * Words are kept in columns: word i spans `text.slice(wordStart[i], wordEnd[i])` and its form
+ * (key, stem, stop flag, content flag, stem number) is entry `wordEntry[i]` of `forms`, the
+ * language's lexicon table (shared with the other texts of the language prepared while it was
+ * current; per-entry columns such as the key hash sit beside the entries). `words` gives the same
+ * words as objects, built on first access and cached (convenient outside hot loops; the columns
+ * cost no allocation per word).
+ */
 export interface PreparedText {
   text: string;
-  words: Word[];
+  /** Per word: start offset in the original text (UTF-16 code units). */
+  wordStart: Int32Array;
+  /** Per word: end offset (exclusive) in the original text. */
+  wordEnd: Int32Array;
+  /** Per word: number of its entry in `forms`. */
+  wordEntry: Int32Array;
+  /** The lexicon table the numbers of `wordEntry` refer to. */
+  forms: LexiconTable;
+  /** The words as objects (materialised from the columns on first access, then cached). */
+  readonly words: Word[];
   sentences: Sentence[];
   /** ISO 639-1 code chosen by the language detector (or given), "und" when unknown. */
   language: string;

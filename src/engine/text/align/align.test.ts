@@ -123,3 +123,25 @@ test('a loose two-sentence paraphrase counts inside an unrelated text, not in a 
   assert.ok(p.similarity < 0.6);
   assert.deepEqual(alignTexts(prepareText(around(topical)), prepareText(source)), []);
 });
+
+test('pair weights: vocabularies matched by stem number equal those matched by stem (the fallback across stem generations)', async () => {
+  const { sentenceModel } = await import('./sentence-model.js');
+  const { pairWeights } = await import('./seeds.js');
+  const a = prepareText('Cats chase mice in the old barn every night. The farmer keeps cats for that reason. Mice avoid the barn now.');
+  const b = prepareText('The old barn is full of mice at night. A farmer keeps a cat. Dogs chase cats and the cats chase mice.');
+  const S = sentenceModel(a);
+  const R = sentenceModel(b);
+  const byNumber = pairWeights(S, R);
+  const byStem = pairWeights(S, { ...R, stemGeneration: R.stemGeneration + 1 });
+  assert.deepEqual(byStem, byNumber);
+  assert.ok([...byNumber.toR].some((r) => r >= 0));
+  const vocab = (M: typeof S) => [...M.vocabStem].map((stem) => M.stems[stem]);
+  const [vs, vr] = [vocab(S), vocab(R)];
+  assert.ok(vs.includes('cat') && vs.includes('chase') && vr.includes('mice'), vs.join(' '));
+  for (let t = 0; t < vs.length; t++) {
+    const r = byNumber.toR[t];
+    assert.equal(r >= 0 ? vr[r] : undefined, vr.includes(vs[t]) ? vs[t] : undefined);
+  }
+  // The submission marked for the last pair is not mistaken for another one.
+  assert.deepEqual(pairWeights(R, S).toR, pairWeights({ ...R, stemGeneration: -1 }, S).toR);
+});

@@ -273,7 +273,7 @@ const CLOSING = /^[.!?…。！？,;:"'”’»)\]]*/;
 
 /** Offset just past a word, its attached closing punctuation included. */
 function endAfter(p: PreparedText, w: number): number {
-  const end = p.words[w].end;
+  const end = p.wordEnd[w];
   const m = CLOSING.exec(p.text.slice(end, end + 6));
   return end + (m ? m[0].length : 0);
 }
@@ -298,9 +298,9 @@ export function alignTexts(submission: PreparedText, source: PreparedText, optio
   const passages: Passage[] = [];
   for (const p of found) {
     if (p.s1 - p.s0 < minWords) continue;
-    const offset = submission.words[p.s0].start;
+    const offset = submission.wordStart[p.s0];
     const length = endAfter(submission, p.s1 - 1) - offset;
-    const sourceOffset = source.words[p.r0].start;
+    const sourceOffset = source.wordStart[p.r0];
     const sourceLength = endAfter(source, p.r1 - 1) - sourceOffset;
     if (length < minChars || sourceLength < minChars) continue;
     passages.push({ offset, length, sourceOffset, sourceLength, kind: p.kind, similarity: Math.min(1, p.similarity) });

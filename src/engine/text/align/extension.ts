@@ -69,8 +69,8 @@ function sumInto(M: SentenceModel, u0: number, u1: number, isf: Float64Array, in
 
 /** Cosine of the summed tf-isf vectors of submission units s0..s1 and source units r0..r1. */
 export function rangeSimilarity(S: SentenceModel, R: SentenceModel, W: PairWeights, s0: number, s1: number, r0: number, r1: number): number {
-  if (scratchS.length < S.vocab.length) scratchS = new Float64Array(2 * S.vocab.length);
-  if (scratchR.length < R.vocab.length) scratchR = new Float64Array(2 * R.vocab.length);
+  if (scratchS.length < S.vocabStem.length) scratchS = new Float64Array(2 * S.vocabStem.length);
+  if (scratchR.length < R.vocabStem.length) scratchR = new Float64Array(2 * R.vocabStem.length);
   const a = scratchS;
   const b = scratchR;
   const ta: number[] = [];

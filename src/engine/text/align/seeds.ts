@@ -46,22 +46,55 @@ function norms(M: SentenceModel, isf: Float64Array): Float64Array {
   return out;
 }
 
+// Scratch: stem number -> submission term + 1 for the submission model last matched (`marked`).
+let termOfStem = new Int32Array(16);
+let marked: Int32Array | null = null;
+
+/**
+ * Calls `found(r, t)` for each source term r whose stem is submission term t. Models of one
+ * stem generation are matched by stem number (a typed-array look-up per source term; the
+ * submission's terms stay marked for the next pair with the same submission), others by stem.
+ */
+function matchVocabularies(S: SentenceModel, R: SentenceModel, found: (r: number, t: number) => void): void {
+  if (S.stemGeneration !== R.stemGeneration) {
+    const index = new Map<string, number>();
+    S.vocabStem.forEach((stem, t) => index.set(S.stems[stem], t));
+    for (let r = 0; r < R.vocabStem.length; r++) {
+      const t = index.get(R.stems[R.vocabStem[r]]);
+      if (t !== undefined) found(r, t);
+    }
+    return;
+  }
+  if (marked !== S.vocabStem) {
+    if (marked) for (let t = 0; t < marked.length; t++) termOfStem[marked[t]] = 0;
+    marked = null;
+    for (let t = 0; t < S.vocabStem.length; t++) {
+      const stem = S.vocabStem[t];
+      if (stem >= termOfStem.length) { const grown = new Int32Array(Math.max(2 * termOfStem.length, stem + 1)); grown.set(termOfStem); termOfStem = grown; }
+      termOfStem[stem] = t + 1;
+    }
+    marked = S.vocabStem;
+  }
+  const vs = R.vocabStem;
+  for (let r = 0; r < vs.length; r++) {
+    const stem = vs[r];
+    const t = stem < termOfStem.length ? termOfStem[stem] - 1 : -1;
+    if (t >= 0) found(r, t);
+  }
+}
+
 export function pairWeights(S: SentenceModel, R: SentenceModel): PairWeights {
   const n = S.start.length + R.start.length;
-  // Match the vocabularies from the smaller side (sources are usually much shorter).
-  const toR = new Int32Array(S.vocab.length).fill(-1);
-  const dfOther = new Int32Array(S.vocab.length);
-  const isfR = new Float64Array(R.vocab.length);
-  for (let r = 0; r < R.vocab.length; r++) {
-    const t = S.vocabIndex.get(R.vocab[r]);
-    let df = R.df[r];
-    if (t !== undefined) { toR[t] = r; dfOther[t] = R.df[r]; df += S.df[t]; }
-    isfR[r] = Math.log((n + 1) / df);
-  }
-  const isfS = new Float64Array(S.vocab.length);
+  const toR = new Int32Array(S.vocabStem.length).fill(-1);
+  const dfOther = new Int32Array(S.vocabStem.length);
+  const isfR = new Float64Array(R.vocabStem.length);
+  const dfR = new Int32Array(R.df);
+  matchVocabularies(S, R, (r, t) => { toR[t] = r; dfOther[t] = R.df[r]; dfR[r] += S.df[t]; });
+  for (let r = 0; r < R.vocabStem.length; r++) isfR[r] = Math.log((n + 1) / dfR[r]);
+  const isfS = new Float64Array(S.vocabStem.length);
   // Smoothed (n + 1): with one unit per text, log(n / df) would weigh every shared term 0.
   const logN = Math.log(n + 1);
-  for (let t = 0; t < S.vocab.length; t++) isfS[t] = dfOther[t] ? Math.log((n + 1) / (S.df[t] + dfOther[t])) : logN - S.logDf[t];
+  for (let t = 0; t < S.vocabStem.length; t++) isfS[t] = dfOther[t] ? Math.log((n + 1) / (S.df[t] + dfOther[t])) : logN - S.logDf[t];
   // Submission units are many and most never meet a source unit: their norms wait until needed.
   return { isfS, isfR, toR, normS: new Float64Array(S.start.length).fill(NaN), normR: norms(R, isfR) };
 }
@@ -75,7 +108,9 @@ export function findSeeds(S: SentenceModel, R: SentenceModel, W: PairWeights, mi
   const nR = R.start.length;
   const dot = new Float64Array(nR);
   const shared = new Int32Array(nR);
-  const touched: number[] = [];
+  // Source units touched by the current submission unit, in first-touched order.
+  const touched = new Int32Array(nR);
+  let nTouched = 0;
   const seeds: Seed[] = [];
   for (let s = 0; s < S.start.length; s++) {
     const sSize = S.termStart[s + 1] - S.termStart[s];
@@ -84,17 +119,17 @@ export function findSeeds(S: SentenceModel, R: SentenceModel, W: PairWeights, mi
       if (tr < 0) continue;
       const isf = W.isfR[tr];
       const ws = S.counts[k] * isf;
-      const list = R.postings[tr];
-      for (let q = 0; q < list.length; q += 2) {
-        const r = list[q];
-        if (shared[r] === 0) touched.push(r);
+      for (let q = R.postStart[tr]; q < R.postStart[tr + 1]; q++) {
+        const r = R.postUnits[q];
+        if (shared[r] === 0) touched[nTouched++] = r;
         shared[r]++;
-        dot[r] += ws * list[q + 1] * isf;
+        dot[r] += ws * R.postCounts[q] * isf;
       }
     }
     let normS = W.normS[s];
-    if (touched.length && Number.isNaN(normS)) normS = W.normS[s] = unitNorm(S, W.isfS, s);
-    for (const r of touched) {
+    if (nTouched && Number.isNaN(normS)) normS = W.normS[s] = unitNorm(S, W.isfS, s);
+    for (let i = 0; i < nTouched; i++) {
+      const r = touched[i];
       const rSize = R.termStart[r + 1] - R.termStart[r];
       const denom = normS * W.normR[r];
       const cos = denom > 0 ? dot[r] / denom : 0;
@@ -103,7 +138,7 @@ export function findSeeds(S: SentenceModel, R: SentenceModel, W: PairWeights, mi
       dot[r] = 0;
       shared[r] = 0;
     }
-    touched.length = 0;
+    nTouched = 0;
   }
   return seeds;
 }
@@ -127,12 +162,11 @@ export function backgroundSimilarity(S: SentenceModel, R: SentenceModel, W: Pair
       if (tr < 0) continue;
       const isf = W.isfR[tr];
       const ws = S.counts[k] * isf;
-      const list = R.postings[tr];
-      for (let q = 0; q < list.length; q += 2) {
-        const r = list[q];
+      for (let q = R.postStart[tr]; q < R.postStart[tr + 1]; q++) {
+        const r = R.postUnits[q];
         if (skipR[r]) continue;
         if (dot[r] === 0) touched.push(r);
-        dot[r] += ws * list[q + 1] * isf;
+        dot[r] += ws * R.postCounts[q] * isf;
       }
     }
     if (touched.length === 0) continue;

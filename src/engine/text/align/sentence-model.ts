@@ -3,7 +3,8 @@ import type { PreparedText } from '../types.js';
 /**
  * The sentence view of a text used by passage alignment: sentences (short ones merged into their
  * neighbour) as bags of stemmed content words. Terms are numbered per text (its vocabulary);
- * `vocabIndex` maps a stem to its number so two texts' vocabularies can be matched per pair.
+ * `vocabStem` gives each term's stem number so two texts' vocabularies can be matched per pair
+ * without string look-ups.
  */
 export interface SentenceModel {
   /** Per unit: span in the original text. */
@@ -16,52 +17,56 @@ export interface SentenceModel {
   termStart: Int32Array;
   terms: Int32Array;
   counts: Float64Array;
-  /** The text's distinct stems; a term is an index into it. */
-  vocab: string[];
-  vocabIndex: Map<string, number>;
+  /**
+   * Per term (the text's distinct stems): the number of its stem (`LexiconEntry.stemId`),
+   * comparable between models of one `stemGeneration`; term t's stem is `stems[vocabStem[t]]`.
+   */
+  vocabStem: Int32Array;
+  stemGeneration: number;
+  stems: readonly string[];
   /** Per term: number of units it occurs in, and its natural logarithm. */
   df: Int32Array;
   logDf: Float64Array;
-  /** Per term: [unit, count, unit, count, ...] of the units it occurs in, ascending. */
-  postings: number[][];
+  /**
+   * Per term t: the units it occurs in, ascending, and its count in each, at
+   * [postStart[t], postStart[t+1]) of `postUnits` and `postCounts`.
+   */
+  postStart: Int32Array;
+  postUnits: Int32Array;
+  postCounts: Int32Array;
 }
 
 /** Sentences with fewer content words than this are merged with the next one. */
 const MIN_UNIT_TERMS = 3;
 const cache = new WeakMap<PreparedText, SentenceModel>();
-const HAS_LETTER = /\p{L}/u;
-
-/** Numbers are not content words; a word counts when it has a letter. */
-function hasLetter(key: string): boolean {
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    if (c >= 0x61 && c <= 0x7a) return true;
-    if (c >= 0x80) return HAS_LETTER.test(key);
-  }
-  return false;
-}
+// Scratch: stem number -> term + 1 of the model being built (kept zeroed between builds).
+let termOfStem = new Int32Array(16);
 
 export function sentenceModel(p: PreparedText): SentenceModel {
   const known = cache.get(p);
   if (known) return known;
-  const words = p.words;
-  const content = new Uint8Array(words.length);
+  const { wordEntry } = p;
+  const { content, stemIds } = p.forms;
   let contentWords = 0;
-  for (let w = 0; w < words.length; w++) if (!words[w].stop && hasLetter(words[w].key)) { content[w] = 1; contentWords++; }
+  for (let w = 0; w < wordEntry.length; w++) contentWords += content[wordEntry[w]];
   // Group sentences into units with enough content words.
-  const groups: [number, number][] = [];
+  // Unit u spans sentences groupFirst[u]..groupLast[u].
+  const sentences = p.sentences;
+  const groupFirst = new Int32Array(sentences.length);
+  const groupLast = new Int32Array(sentences.length);
+  let n = 0;
   let open = -1;
   let count = 0;
-  p.sentences.forEach((s, i) => {
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i];
     if (open < 0) open = i;
-    for (let w = s.firstWord; w < s.endWord; w++) if (content[w]) count++;
-    if (count >= MIN_UNIT_TERMS) { groups.push([open, i]); open = -1; count = 0; }
-  });
-  if (open >= 0) {
-    if (groups.length) groups[groups.length - 1][1] = p.sentences.length - 1;
-    else groups.push([open, p.sentences.length - 1]);
+    for (let w = s.firstWord; w < s.endWord; w++) count += content[wordEntry[w]];
+    if (count >= MIN_UNIT_TERMS) { groupFirst[n] = open; groupLast[n] = i; n++; open = -1; count = 0; }
   }
-  const n = groups.length;
+  if (open >= 0) {
+    if (n) groupLast[n - 1] = sentences.length - 1;
+    else { groupFirst[0] = open; groupLast[0] = sentences.length - 1; n = 1; }
+  }
   const start = new Int32Array(n);
   const end = new Int32Array(n);
   const firstWord = new Int32Array(n);
@@ -71,57 +76,72 @@ export function sentenceModel(p: PreparedText): SentenceModel {
   const terms = new Int32Array(contentWords);
   const counts = new Float64Array(contentWords);
   let nTerms = 0;
-  const vocab: string[] = [];
-  const vocabIndex = new Map<string, number>();
-  const df: number[] = [];
-  const postings: number[][] = [];
-  // Counts of the current unit's terms, by term, with the list of terms touched.
-  let bag = new Int32Array(256);
-  const touched: number[] = [];
-  groups.forEach(([a, b], u) => {
-    const first = p.sentences[a];
-    const last = p.sentences[b];
+  // Per term, stem number and document frequency; the vocabulary is at most the content words.
+  const vocabStemAll = new Int32Array(contentWords);
+  const dfAll = new Int32Array(contentWords);
+  let nVocab = 0;
+  // Counts of the current unit's terms, by term, with the terms touched in first-seen order.
+  const bag = new Int32Array(contentWords);
+  const touched = new Int32Array(contentWords);
+  let nTouched = 0;
+  for (let u = 0; u < n; u++) {
+    const first = sentences[groupFirst[u]];
+    const last = sentences[groupLast[u]];
     start[u] = first.start;
     end[u] = last.end;
     firstWord[u] = first.firstWord;
     endWord[u] = last.endWord;
     termStart[u] = nTerms;
     for (let w = first.firstWord; w < last.endWord; w++) {
-      if (!content[w]) continue;
-      const stem = words[w].stem;
-      let t = vocabIndex.get(stem);
-      if (t === undefined) {
-        t = vocab.length;
-        vocab.push(stem);
-        vocabIndex.set(stem, t);
-        df.push(0);
-        postings.push([]);
-        if (t >= bag.length) { const grown = new Int32Array(bag.length * 2); grown.set(bag); bag = grown; }
+      const id = wordEntry[w];
+      if (!content[id]) continue;
+      const stem = stemIds[id];
+      if (stem >= termOfStem.length) { const grown = new Int32Array(Math.max(2 * termOfStem.length, stem + 1)); grown.set(termOfStem); termOfStem = grown; }
+      let t = termOfStem[stem] - 1;
+      if (t < 0) {
+        t = nVocab++;
+        vocabStemAll[t] = stem;
+        termOfStem[stem] = t + 1;
       }
-      if (bag[t]++ === 0) touched.push(t);
+      if (bag[t]++ === 0) touched[nTouched++] = t;
     }
-    for (const t of touched) {
-      const c = bag[t];
+    for (let k = 0; k < nTouched; k++) {
+      const t = touched[k];
       terms[nTerms] = t;
-      counts[nTerms] = c;
+      counts[nTerms] = bag[t];
       nTerms++;
-      df[t]++;
-      postings[t].push(u, c);
+      dfAll[t]++;
       bag[t] = 0;
     }
-    touched.length = 0;
-  });
+    nTouched = 0;
+  }
   termStart[n] = nTerms;
+  const vocabStem = vocabStemAll.slice(0, nVocab);
+  const df = dfAll.slice(0, nVocab);
+  for (let t = 0; t < nVocab; t++) termOfStem[vocabStem[t]] = 0;
+  // Postings: each term's units in unit order (counting sort of the units' terms by term).
+  const postStart = new Int32Array(nVocab + 1);
+  for (let t = 0; t < nVocab; t++) postStart[t + 1] = postStart[t] + df[t];
+  const fill = postStart.slice(0, nVocab);
+  const postUnits = new Int32Array(nTerms);
+  const postCounts = new Int32Array(nTerms);
+  for (let u = 0; u < n; u++) {
+    for (let k = termStart[u]; k < termStart[u + 1]; k++) {
+      const at = fill[terms[k]]++;
+      postUnits[at] = u;
+      postCounts[at] = counts[k];
+    }
+  }
   const model: SentenceModel = {
     start, end, firstWord, endWord, termStart, terms: terms.subarray(0, nTerms), counts: counts.subarray(0, nTerms),
-    vocab, vocabIndex, df: new Int32Array(df), logDf: logOf(df), postings,
+    vocabStem, stemGeneration: p.forms.stemGeneration, stems: p.forms.stems, df, logDf: logOf(df), postStart, postUnits, postCounts,
   };
   cache.set(p, model);
   return model;
 }
 
 /** log of each count (a plain loop: `Float64Array.from(list, Math.log)` iterates generically, ~30x slower). */
-function logOf(counts: readonly number[]): Float64Array {
+function logOf(counts: Int32Array): Float64Array {
   const out = new Float64Array(counts.length);
   for (let i = 0; i < counts.length; i++) out[i] = Math.log(counts[i]);
   return out;
