@@ -66,17 +66,32 @@ export class MatchTable {
     return -1;
   }
 
-  /** Matches the left submission with `right`, seeded by the fingerprints the two share. */
+  /**
+   * Matches the left submission with `right`, seeded by the fingerprints the two share. Three
+   * steps, each a function of its own: V8 optimises each on its own, sooner than one function
+   * holding all three (the first rows, matched before that, run in slower code).
+   */
   match(right: MatchSubmission, shared: Int32Array, from: number, to: number, k: number, mergeGap: number, withFragments: boolean): PairMatch {
     const a = this.left, b = right;
-    const nl = a.fileOf.length, nr = b.fileOf.length;
     const s = this.scratch;
-    s.ensure(nl, nr);
+    s.ensure(a.fileOf.length, b.fileOf.length);
+    const runs = this.runs(b, shared, from, to);
+    const tiles = layTiles(s, runs, k);
+    return scoreTiles(a, b, s, tiles, mergeGap, withFragments, this.result);
+  }
+
+  /**
+   * Runs of equal k-grams around each shared fingerprint (into the scratch's runL/runR/runK);
+   * returns their number. Each occurrence of a shared fingerprint on the right is looked up among
+   * the left k-grams, and each hit is extended along its diagonal in both directions while
+   * consecutive k-grams agree. Any shared run of at least w + k - 1 tokens holds a fingerprint
+   * selected on both sides (winnowing's guarantee), so no such run is missed.
+   */
+  private runs(b: MatchSubmission, shared: Int32Array, from: number, to: number): number {
+    const a = this.left;
+    const nr = b.fileOf.length;
+    const s = this.scratch;
     const stamp = ++s.stamp;
-    // Seed and extend: each occurrence of a shared fingerprint on the right is looked up among
-    // the left k-grams, and each hit is extended along its diagonal in both directions while
-    // consecutive k-grams agree. Any shared run of at least w + k - 1 tokens holds a fingerprint
-    // selected on both sides (winnowing's guarantee), so no such run is missed.
     const ah = a.keptHash, ap = a.keptPos, bh = b.keptHash, bp = b.keptPos;
     const as = a.stretchStart, ae = a.stretchEnd, bs = b.stretchStart, be = b.stretchEnd;
     // Right occurrences of the shared fingerprints (the index says where each one's start in
@@ -116,80 +131,89 @@ export class MatchTable {
         s.diagLastR[d] = bp[y1];
       }
     }
-    const { runL, runR, runK } = s;
-    // Tiles: longest runs first, trimmed to the tokens still free on both sides.
-    const order = s.order(runs);
-    sortRuns(order, runs, runK, runL, runR);
-    let tiles = 0;
-    for (let oi = 0; oi < runs; oi++) {
-      const i = order[oi];
-      const l = runL[i], r = runR[i], len = runK[i] + k - 1;
-      // Offsets of this run already covered by a tile on either side.
-      let nBlocked = 0;
-      for (let t = 0; t < tiles; t++) {
-        const lo1 = Math.max(l, s.tileL[t]) - l, hi1 = Math.min(l + len, s.tileL[t] + s.tileLen[t]) - l;
-        if (lo1 < hi1) nBlocked = s.pushBlocked(nBlocked, lo1, hi1);
-        const lo2 = Math.max(r, s.tileR[t]) - r, hi2 = Math.min(r + len, s.tileR[t] + s.tileLen[t]) - r;
-        if (lo2 < hi2) nBlocked = s.pushBlocked(nBlocked, lo2, hi2);
-      }
-      if (nBlocked === 0) {
-        if (tiles === s.tileL.length) s.growRuns();
-        s.tileL[tiles] = l;
-        s.tileR[tiles] = r;
-        s.tileLen[tiles] = len;
-        tiles++;
-        continue;
-      }
-      sortBlocked(s.blockedLo, s.blockedHi, nBlocked);
-      let cursor = 0;
-      for (let x = 0; x <= nBlocked; x++) {
-        const lo = x < nBlocked ? s.blockedLo[x] : len;
-        if (lo - cursor >= k) {
-          if (tiles === s.tileL.length) s.growRuns();
-          s.tileL[tiles] = l + cursor;
-          s.tileR[tiles] = r + cursor;
-          s.tileLen[tiles] = lo - cursor;
-          tiles++;
-        }
-        if (x < nBlocked) cursor = Math.max(cursor, s.blockedHi[x]);
-      }
-    }
-    const byLeft = s.byLeft(tiles);
-    sortTiles(byLeft, tiles, s.tileL);
-    const { tileL, tileR, tileLen } = s;
-    let covered = 0, gaps = 0, longest = 0, groupTokens = 0;
-    const groups: number[][] | undefined = withFragments ? [] : undefined;
-    let prev = -1;
-    for (let ti = 0; ti < tiles; ti++) {
-      const t = byLeft[ti];
-      covered += a.keptPrefix[tileL[t] + tileLen[t]] - a.keptPrefix[tileL[t]] + b.keptPrefix[tileR[t] + tileLen[t]] - b.keptPrefix[tileR[t]];
-      let merged = false;
-      if (prev >= 0) {
-        const gl = tileL[t] - (tileL[prev] + tileLen[prev]), gr = tileR[t] - (tileR[prev] + tileLen[prev]);
-        const sameFiles = a.fileOf[tileL[t]] === a.fileOf[tileL[prev]] && b.fileOf[tileR[t]] === b.fileOf[tileR[prev]];
-        if (sameFiles && gl >= 0 && gr >= 0 && gl <= mergeGap && gr <= mergeGap) {
-          gaps += gl + gr;
-          merged = true;
-        }
-      }
-      if (merged) {
-        groupTokens += tileLen[t];
-        if (groups) groups[groups.length - 1].push(tileL[t], tileR[t], tileLen[t]);
-      } else {
-        groupTokens = tileLen[t];
-        if (groups) groups.push([tileL[t], tileR[t], tileLen[t]]);
-      }
-      if (groupTokens > longest) longest = groupTokens;
-      prev = t;
-    }
-    const denominator = a.total + b.total - gaps;
-    const similarity = denominator > 0 ? Math.min(1, covered / denominator) : 0;
-    const r = this.result;
-    r.similarity = similarity;
-    r.longestFragment = longest;
-    r.fragments = groups ? groups.map((g) => toFragment(a, b, g)) : NONE;
-    return r;
+    return runs;
   }
+}
+
+/** Tiles from runs, longest first, trimmed to the tokens still free on both sides (into the scratch's tileL/tileR/tileLen); returns their number. */
+function layTiles(s: Scratch, runs: number, k: number): number {
+  const { runL, runR, runK } = s;
+  // Tiles: longest runs first, trimmed to the tokens still free on both sides.
+  const order = s.order(runs);
+  sortRuns(order, runs, runK, runL, runR);
+  let tiles = 0;
+  for (let oi = 0; oi < runs; oi++) {
+    const i = order[oi];
+    const l = runL[i], r = runR[i], len = runK[i] + k - 1;
+    // Offsets of this run already covered by a tile on either side.
+    let nBlocked = 0;
+    for (let t = 0; t < tiles; t++) {
+      const lo1 = Math.max(l, s.tileL[t]) - l, hi1 = Math.min(l + len, s.tileL[t] + s.tileLen[t]) - l;
+      if (lo1 < hi1) nBlocked = s.pushBlocked(nBlocked, lo1, hi1);
+      const lo2 = Math.max(r, s.tileR[t]) - r, hi2 = Math.min(r + len, s.tileR[t] + s.tileLen[t]) - r;
+      if (lo2 < hi2) nBlocked = s.pushBlocked(nBlocked, lo2, hi2);
+    }
+    if (nBlocked === 0) {
+      if (tiles === s.tileL.length) s.growRuns();
+      s.tileL[tiles] = l;
+      s.tileR[tiles] = r;
+      s.tileLen[tiles] = len;
+      tiles++;
+      continue;
+    }
+    sortBlocked(s.blockedLo, s.blockedHi, nBlocked);
+    let cursor = 0;
+    for (let x = 0; x <= nBlocked; x++) {
+      const lo = x < nBlocked ? s.blockedLo[x] : len;
+      if (lo - cursor >= k) {
+        if (tiles === s.tileL.length) s.growRuns();
+        s.tileL[tiles] = l + cursor;
+        s.tileR[tiles] = r + cursor;
+        s.tileLen[tiles] = lo - cursor;
+        tiles++;
+      }
+      if (x < nBlocked) cursor = Math.max(cursor, s.blockedHi[x]);
+    }
+  }
+  return tiles;
+}
+
+/** Merges neighbouring tiles into fragments and scores the pair (into `r`, which it returns). */
+function scoreTiles(a: MatchSubmission, b: MatchSubmission, s: Scratch, tiles: number, mergeGap: number, withFragments: boolean, r: PairMatch): PairMatch {
+  const byLeft = s.byLeft(tiles);
+  sortTiles(byLeft, tiles, s.tileL);
+  const { tileL, tileR, tileLen } = s;
+  let covered = 0, gaps = 0, longest = 0, groupTokens = 0;
+  const groups: number[][] | undefined = withFragments ? [] : undefined;
+  let prev = -1;
+  for (let ti = 0; ti < tiles; ti++) {
+    const t = byLeft[ti];
+    covered += a.keptPrefix[tileL[t] + tileLen[t]] - a.keptPrefix[tileL[t]] + b.keptPrefix[tileR[t] + tileLen[t]] - b.keptPrefix[tileR[t]];
+    let merged = false;
+    if (prev >= 0) {
+      const gl = tileL[t] - (tileL[prev] + tileLen[prev]), gr = tileR[t] - (tileR[prev] + tileLen[prev]);
+      const sameFiles = a.fileOf[tileL[t]] === a.fileOf[tileL[prev]] && b.fileOf[tileR[t]] === b.fileOf[tileR[prev]];
+      if (sameFiles && gl >= 0 && gr >= 0 && gl <= mergeGap && gr <= mergeGap) {
+        gaps += gl + gr;
+        merged = true;
+      }
+    }
+    if (merged) {
+      groupTokens += tileLen[t];
+      if (groups) groups[groups.length - 1].push(tileL[t], tileR[t], tileLen[t]);
+    } else {
+      groupTokens = tileLen[t];
+      if (groups) groups.push([tileL[t], tileR[t], tileLen[t]]);
+    }
+    if (groupTokens > longest) longest = groupTokens;
+    prev = t;
+  }
+  const denominator = a.total + b.total - gaps;
+  const similarity = denominator > 0 ? Math.min(1, covered / denominator) : 0;
+  r.similarity = similarity;
+  r.longestFragment = longest;
+  r.fragments = groups ? groups.map((g) => toFragment(a, b, g)) : NONE;
+  return r;
 }
 
 /** A fragment from a group of merged tiles, given flat as [left, right, length, ...]. */
