@@ -110,22 +110,10 @@ export function findSeeds(S: SentenceModel, R: SentenceModel, W: PairWeights, mi
   const shared = new Int32Array(nR);
   // Source units touched by the current submission unit, in first-touched order.
   const touched = new Int32Array(nR);
-  let nTouched = 0;
   const seeds: Seed[] = [];
   for (let s = 0; s < S.start.length; s++) {
     const sSize = S.termStart[s + 1] - S.termStart[s];
-    for (let k = S.termStart[s]; k < S.termStart[s + 1]; k++) {
-      const tr = W.toR[S.terms[k]];
-      if (tr < 0) continue;
-      const isf = W.isfR[tr];
-      const ws = S.counts[k] * isf;
-      for (let q = R.postStart[tr]; q < R.postStart[tr + 1]; q++) {
-        const r = R.postUnits[q];
-        if (shared[r] === 0) touched[nTouched++] = r;
-        shared[r]++;
-        dot[r] += ws * R.postCounts[q] * isf;
-      }
-    }
+    const nTouched = accumulateUnit(S, R, W, s, null, dot, shared, touched);
     let normS = W.normS[s];
     if (nTouched && Number.isNaN(normS)) normS = W.normS[s] = unitNorm(S, W.isfS, s);
     for (let i = 0; i < nTouched; i++) {
@@ -138,9 +126,32 @@ export function findSeeds(S: SentenceModel, R: SentenceModel, W: PairWeights, mi
       dot[r] = 0;
       shared[r] = 0;
     }
-    nTouched = 0;
   }
   return seeds;
+}
+
+/**
+ * Adds submission unit s's tf-isf products with every source unit sharing a term (outside
+ * `skipR` when given) into `dot`, counts the shared terms in `shared`, and lists the source units
+ * touched, in first-touched order, in `touched`; returns how many. The caller resets `dot` and
+ * `shared` for those units.
+ */
+function accumulateUnit(S: SentenceModel, R: SentenceModel, W: PairWeights, s: number, skipR: Uint8Array | null, dot: Float64Array, shared: Int32Array, touched: Int32Array): number {
+  let nTouched = 0;
+  for (let k = S.termStart[s]; k < S.termStart[s + 1]; k++) {
+    const tr = W.toR[S.terms[k]];
+    if (tr < 0) continue;
+    const isf = W.isfR[tr];
+    const ws = S.counts[k] * isf;
+    for (let q = R.postStart[tr]; q < R.postStart[tr + 1]; q++) {
+      const r = R.postUnits[q];
+      if (skipR !== null && skipR[r]) continue;
+      if (shared[r] === 0) touched[nTouched++] = r;
+      shared[r]++;
+      dot[r] += ws * R.postCounts[q] * isf;
+    }
+  }
+  return nTouched;
 }
 
 /**
@@ -150,35 +161,27 @@ export function findSeeds(S: SentenceModel, R: SentenceModel, W: PairWeights, mi
  * longer text); high when every sentence of the submission echoes the source's topic.
  */
 export function backgroundSimilarity(S: SentenceModel, R: SentenceModel, W: PairWeights, skipS: Uint8Array, skipR: Uint8Array): number {
-  const dot = new Float64Array(R.start.length);
-  const touched: number[] = [];
+  const nR = R.start.length;
+  const dot = new Float64Array(nR);
+  const shared = new Int32Array(nR);
+  const touched = new Int32Array(nR);
   let sum = 0;
   let n = 0;
   for (let s = 0; s < S.start.length; s++) {
     if (skipS[s]) continue;
     n++;
-    for (let k = S.termStart[s]; k < S.termStart[s + 1]; k++) {
-      const tr = W.toR[S.terms[k]];
-      if (tr < 0) continue;
-      const isf = W.isfR[tr];
-      const ws = S.counts[k] * isf;
-      for (let q = R.postStart[tr]; q < R.postStart[tr + 1]; q++) {
-        const r = R.postUnits[q];
-        if (skipR[r]) continue;
-        if (dot[r] === 0) touched.push(r);
-        dot[r] += ws * R.postCounts[q] * isf;
-      }
-    }
-    if (touched.length === 0) continue;
+    const nTouched = accumulateUnit(S, R, W, s, skipR, dot, shared, touched);
+    if (nTouched === 0) continue;
     let normS = W.normS[s];
     if (Number.isNaN(normS)) normS = W.normS[s] = unitNorm(S, W.isfS, s);
     let best = 0;
-    for (const r of touched) {
+    for (let i = 0; i < nTouched; i++) {
+      const r = touched[i];
       const denom = normS * W.normR[r];
       if (denom > 0) best = Math.max(best, dot[r] / denom);
       dot[r] = 0;
+      shared[r] = 0;
     }
-    touched.length = 0;
     sum += best;
   }
   return n ? sum / n : 0;
