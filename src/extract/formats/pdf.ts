@@ -72,7 +72,9 @@ export const pdfExtractor: Extractor = {
     const { OPS } = (await getResolvedPDFJS()) as unknown as { OPS: Ops };
     let pdf: Awaited<ReturnType<typeof import('unpdf').getDocumentProxy>>;
     try {
-      pdf = await getDocumentProxy(bytes.slice(), { isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, verbosity: 0 });
+      // A copy as a plain Uint8Array: pdf.js refuses a Node Buffer (what the service reads from the
+      // blob store), and it detaches the buffer it is given.
+      pdf = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, verbosity: 0 });
     } catch (err) {
       const e = err as { name?: string; message?: string };
       if (e.name === 'PasswordException') fail('encrypted_file', 'encrypted: the PDF needs a password to open');
