@@ -54,7 +54,7 @@ async function runTool(tool, files) {
     for (let i = 0; i < res.ids.length; i++) for (let j = i + 1; j < res.ids.length; j++, p++) lines.push(`${res.ids[i]},${res.ids[j]},${res.similarity[p]}`);
     return lines;
   }
-  const { Dolos } = await import('@dodona/dolos-lib');
+  const { Dolos } = await (await import('./dolos/load.mjs')).loadDolos();
   const idOf = new Map(files.map((f) => [f.path, f.id]));
   const report = await new Dolos({ language: 'java' }).analyzePaths(files.map((f) => f.path));
   for (const p of report.allPairs()) lines.push(`${idOf.get(p.leftFile.path)},${idOf.get(p.rightFile.path)},${p.similarity}`);
