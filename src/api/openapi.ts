@@ -3,6 +3,7 @@
  * at /docs. A test checks that every route the app registers under /api/v1 is described here.
  */
 import { reportPaths, reportSchemas } from './openapi-reports.js';
+import { LANGUAGES } from '../code-tokens/languages.js';
 
 type Json = Record<string, unknown>;
 
@@ -53,7 +54,7 @@ const settingsSchema = {
     excluded_phrases: { type: 'array', maxItems: 15, items: { type: 'string' } },
     template_text: { type: 'string' },
     ai_detection: { type: 'boolean', default: true },
-    language: { type: ['string', 'null'], description: 'Programming language of a code assignment' },
+    language: { type: ['string', 'null'], description: `Programming language of a code assignment: a name the code tokenizer knows (${LANGUAGES.map((l) => l.name).join(', ')}; aliases such as c++, c#, js, py), or null to detect by file extension. Other names are refused (422).` },
   },
   additionalProperties: false,
 };
