@@ -157,6 +157,8 @@ test('the OpenAPI document describes every /api/v1 route the app serves', async 
     .map((rt) => ({ method: rt.method.toLowerCase(), path: rt.url.replace(/:(\w+)/g, '{$1}') }))
     .filter((rt) => !paths[rt.path]?.[rt.method]);
   assert.deepEqual(missing, []);
+  // "a" before a vowel sound is wrong English ("a organisation", "a api key" were served).
+  assert.deepEqual(JSON.stringify(r.body).match(/\b[Aa] (?!user|one)[aeiouAEIOU]\w*/g), null);
   const docs = await f.app.inject({ method: 'GET', url: '/docs/' });
   assert.equal(docs.statusCode, 200);
   assert.match(docs.body, /swagger/i);

@@ -3,6 +3,7 @@
  * at /docs. A test checks that every route the app registers under /api/v1 is described here.
  */
 import { reportPaths, reportSchemas } from './openapi-reports.js';
+import { LANGUAGES } from '../code-tokens/languages.js';
 
 type Json = Record<string, unknown>;
 
@@ -23,10 +24,11 @@ const common = { '401': error('Missing or invalid credentials'), '403': error('W
 const withId = { ...common, '404': error('Unknown id, or a resource of another organisation') };
 const body = (schema: Json) => ({ required: true, content: { 'application/json': { schema } } });
 
-function crud(tag: string, path: string, schema: string, input: Json, createCode = '201') {
+/** `one` names a single resource with its article ("an organisation", "an API key"). */
+function crud(tag: string, one: string, path: string, schema: string, input: Json, createCode = '201') {
   return {
     [path]: {
-      post: { tags: [tag], summary: `Create a ${tag.toLowerCase().replace(/s$/, '')}`, requestBody: body(input), responses: { [createCode]: json(ref(schema), 'Created'), '422': error('Validation failed'), ...common } },
+      post: { tags: [tag], summary: `Create ${one}`, requestBody: body(input), responses: { [createCode]: json(ref(schema), 'Created'), '422': error('Validation failed'), ...common } },
       get: { tags: [tag], summary: `List ${tag.toLowerCase()}`, parameters: pageParams, responses: { '200': json(pageOf(schema)), ...common } },
     },
     [`${path}/{id}`]: {
@@ -52,7 +54,7 @@ const settingsSchema = {
     excluded_phrases: { type: 'array', maxItems: 15, items: { type: 'string' } },
     template_text: { type: 'string' },
     ai_detection: { type: 'boolean', default: true },
-    language: { type: ['string', 'null'], description: 'Programming language of a code assignment' },
+    language: { type: ['string', 'null'], description: `Programming language of a code assignment: a name the code tokenizer knows (${LANGUAGES.map((l) => l.name).join(', ')}; aliases such as c++, c#, js, py), or null to detect by file extension. Other names are refused (422).` },
   },
   additionalProperties: false,
 };
@@ -83,18 +85,18 @@ export const openApiDocument = {
       },
     },
     '/api/v1/me': { get: { tags: ['Identity'], summary: 'The caller', responses: { '200': json({ type: 'object', properties: { organisation_id: { type: 'string' }, role: { type: 'string' }, system_admin: { type: 'boolean' }, authenticated_by: { enum: ['api_key', 'jwt'] }, user: { anyOf: [ref('User'), { type: 'null' }] } } }), ...common } } },
-    ...crud('Organisations', '/api/v1/organisations', 'Organisation', { type: 'object', properties: { name: { type: 'string' }, settings: { type: 'object' } } }),
-    ...crud('Org units', '/api/v1/org-units', 'OrgUnit', { type: 'object', properties: { name: { type: 'string' }, parent_id: { type: ['string', 'null'] } } }),
-    ...crud('Users', '/api/v1/users', 'User', {
+    ...crud('Organisations', 'an organisation', '/api/v1/organisations', 'Organisation', { type: 'object', properties: { name: { type: 'string' }, settings: { type: 'object' } } }),
+    ...crud('Org units', 'an organisation unit', '/api/v1/org-units', 'OrgUnit', { type: 'object', properties: { name: { type: 'string' }, parent_id: { type: ['string', 'null'] } } }),
+    ...crud('Users', 'a user', '/api/v1/users', 'User', {
       type: 'object',
       properties: { email: { type: 'string' }, name: { type: 'string' }, role: { enum: ['admin', 'instructor', 'student'] }, password: { type: 'string', minLength: 8 }, org_unit_id: { type: ['string', 'null'] }, active: { type: 'boolean' } },
     }),
-    ...crud('API keys', '/api/v1/api-keys', 'ApiKey', {
+    ...crud('API keys', 'an API key', '/api/v1/api-keys', 'ApiKey', {
       type: 'object',
       properties: { name: { type: 'string' }, level: { enum: ['client', 'user'] }, user_id: { type: 'string' }, vendor: { enum: ['codequiry', 'drillbit', 'plagiat', 'inspera', 'plagscan'] }, allowed_ips: { type: ['string', 'null'] } },
     }),
-    ...crud('Courses', '/api/v1/courses', 'Course', { type: 'object', properties: { name: { type: 'string' }, code: { type: ['string', 'null'] } } }),
-    ...crud('Assignments', '/api/v1/assignments', 'Assignment', { type: 'object', properties: { name: { type: 'string' }, kind: { enum: ['text', 'code'] }, course_id: { type: ['string', 'null'] }, settings: settingsSchema } }),
+    ...crud('Courses', 'a course', '/api/v1/courses', 'Course', { type: 'object', properties: { name: { type: 'string' }, code: { type: ['string', 'null'] } } }),
+    ...crud('Assignments', 'an assignment', '/api/v1/assignments', 'Assignment', { type: 'object', properties: { name: { type: 'string' }, kind: { enum: ['text', 'code'] }, course_id: { type: ['string', 'null'] }, settings: settingsSchema } }),
     '/api/v1/assignments/{id}/documents': {
       parameters: [idParam('id', 'Assignment id')],
       post: {

@@ -3,6 +3,7 @@ import type { ExtractionLimits } from './limits.js';
 import type { Sniffed } from './registry.js';
 import type { ExtractionHint } from './types.js';
 import { ZipContainer, isZip } from './zip-container.js';
+import { utf16WithoutBom } from './text-decoding.js';
 
 const startsWith = (bytes: Uint8Array, ...sig: number[]): boolean => sig.every((b, i) => bytes[i] === b);
 const ascii = (bytes: Uint8Array, from: number, to: number): string => String.fromCharCode(...bytes.subarray(from, Math.min(to, bytes.length)));
@@ -147,6 +148,8 @@ function sniffText(head: string, hint: ExtractionHint): Sniffed {
 function looksBinary(bytes: Uint8Array): boolean {
   // A byte-order mark means text, whatever the bytes after it look like (UTF-16 Cyrillic is full of 0x04).
   if (startsWith(bytes, 0xef, 0xbb, 0xbf) || startsWith(bytes, 0xff, 0xfe) || startsWith(bytes, 0xfe, 0xff)) return false;
+  // So does UTF-16 without one: its NULs fall on one parity only.
+  if (utf16WithoutBom(bytes)) return false;
   const n = Math.min(bytes.length, 4096);
   let control = 0;
   let zeros = 0;

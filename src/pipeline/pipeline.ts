@@ -1,5 +1,6 @@
 import { nowIso } from '../store/index.js';
 import { enqueueNotify } from '../services/document-service.js';
+import { parseOptions } from '../services/document-options.js';
 import { Worker } from './worker.js';
 import type { PipelineDeps } from './deps.js';
 import { extractStep } from './steps/extract-step.js';
@@ -33,6 +34,17 @@ export function createPipelineWorker(deps: PipelineDeps, options: PipelineOption
     leaseMs: options.leaseMs,
     onGiveUp: async (kind, payload, error) => {
       // A document whose step kept crashing is failed with the reason, never left hanging.
+      if (kind === 'code-check') {
+        // A group check: every submission it was checking (or that waited for it) fails with the reason.
+        const waiting = (await deps.store.documents.inAssignment(Number(payload.assignmentId))).filter((d) => d.status === 'checking' || (d.status === 'converted' && !parseOptions(d.options).hold));
+        await deps.store.transaction(async (tx) => {
+          for (const doc of waiting) {
+            await tx.documents.update(doc.id, { status: 'failed', reason: `internal error during code-check: ${error}`, updated_at: nowIso() });
+            await enqueueNotify(tx, doc.id, 'document.failed', kind);
+          }
+        });
+        return;
+      }
       if (kind !== 'extract' && kind !== 'analyse') return;
       const doc = await deps.store.documents.byId(Number(payload.documentId));
       if (!doc || doc.status === 'done' || doc.status === 'deleted' || doc.status === 'failed') return;

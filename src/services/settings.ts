@@ -1,4 +1,5 @@
 import { invalid } from './errors.js';
+import { LANGUAGES, languageByName } from '../code-tokens/languages.js';
 
 /** What an assignment checks against and what it leaves out. Every field has a default. */
 export interface AssignmentSettings {
@@ -55,8 +56,16 @@ const CHECKS: Record<keyof AssignmentSettings, Check> = {
   excluded_phrases: (v) => (Array.isArray(v) && v.length <= 15 && v.every((p) => typeof p === 'string' && p.length <= 1000) ? null : 'must be a list of at most 15 phrases'),
   template_text: (v) => (typeof v === 'string' && v.length <= 5_000_000 ? null : 'must be a string'),
   ai_detection: bool,
-  language: (v) => (v === null || (typeof v === 'string' && v.length <= 40) ? null : 'must be a language name or null'),
+  language: (v) => languageProblem(v),
 };
+
+/** Why a code language setting cannot be used (the tokenizer does not know it), or null. */
+export function languageProblem(v: unknown): string | null {
+  if (v === null) return null;
+  if (typeof v === 'string' && v.length <= 40 && languageByName(v.trim())) return null;
+  const known = LANGUAGES.map((l) => l.name).join(', ');
+  return typeof v === 'string' ? `"${v.slice(0, 40)}" is not a language the code tokenizer knows; use one of ${known}, or null to detect by file extension` : `must be a language name (${known}) or null`;
+}
 
 /** Validates a partial settings object and merges it over `base`. Unknown keys are refused. */
 export function mergeSettings(base: AssignmentSettings, patch: unknown): AssignmentSettings {

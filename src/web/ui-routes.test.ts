@@ -25,6 +25,18 @@ test('the UI page, script and stylesheet are served locally; the root redirects 
   }
 });
 
+test('/favicon.ico is an icon (an ICO holding a 32x32 PNG)', async () => {
+  const r = await f.app.inject({ method: 'GET', url: '/favicon.ico' });
+  assert.equal(r.statusCode, 200);
+  assert.equal(r.headers['content-type'], 'image/x-icon');
+  const b = r.rawPayload;
+  assert.deepEqual([...b.subarray(0, 6)], [0, 0, 1, 0, 1, 0]);
+  assert.equal(b[6], 32);
+  const offset = b.readUInt32LE(18);
+  assert.equal(b.subarray(offset, offset + 8).toString('latin1'), '\x89PNG\r\n\x1a\n');
+  assert.equal(b.readUInt32LE(14), b.length - offset);
+});
+
 test('the browser scripts parse, and define the routes of every page', async () => {
   const js = (await f.app.inject({ method: 'GET', url: '/app/app.js' })).body;
   assert.doesNotThrow(() => new Script(js));

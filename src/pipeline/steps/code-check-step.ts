@@ -1,7 +1,7 @@
 import { nowIso, type Store } from '../../store/index.js';
 import { enqueueNotify } from '../../services/document-service.js';
 import { parseOptions } from '../../services/document-options.js';
-import { parseSettings } from '../../services/settings.js';
+import { languageProblem, parseSettings } from '../../services/settings.js';
 import { publicId } from '../../services/ids.js';
 import { analyseCodeGroup, codeCheckMembers } from '../analysis/code-analysis.js';
 import type { JobHandler } from '../job-types.js';
@@ -28,6 +28,19 @@ export function codeCheckStep(deps: PipelineDeps): JobHandler {
       (m) => m.scope === 'repository' || !parseOptions(m.doc.options).hold,
     );
     const fresh = members.filter((m) => m.scope === 'peer' && m.doc.status === 'converted');
+    // Settings stored before languages were checked can name one the tokenizer does not know:
+    // retrying cannot help, so the waiting submissions fail now with the reason.
+    const badLanguage = languageProblem(settings.language);
+    if (badLanguage) {
+      await finish(async (tx) => {
+        for (const m of members) {
+          if (m.scope !== 'peer' || (m.doc.status !== 'converted' && m.doc.status !== 'checking')) continue;
+          await tx.documents.update(m.doc.id, { status: 'failed', reason: `the assignment's code language setting is invalid: ${badLanguage}`, updated_at: nowIso() });
+          await enqueueNotify(tx, m.doc.id, 'document.failed', 'code-check');
+        }
+      });
+      return;
+    }
     if (fresh.length) {
       await deps.store.transaction(async (tx) => {
         for (const m of fresh) await tx.documents.update(m.doc.id, { status: 'checking', updated_at: nowIso() });

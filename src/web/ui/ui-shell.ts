@@ -1,7 +1,7 @@
 /** The UI's one HTML page and its stylesheet. Everything is served locally; nothing from a CDN. */
 export const UI_HTML = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Origo</title><link rel="stylesheet" href="/app/app.css">
+<title>Origo</title><link rel="icon" href="/app/icon.png" type="image/png"><link rel="stylesheet" href="/app/app.css">
 <script defer src="/app/app.js"></script></head>
 <body><a class="skip" href="#main">Skip to content</a>
 <header id="top" class="top-bar"></header>
