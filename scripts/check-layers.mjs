@@ -26,6 +26,7 @@ const allowed = {
   webhook: ['webhook', 'store', 'engine'],
   config: ['config'],
   pan: ['pan', 'engine'],
+  metrics: ['metrics'],
 };
 // Packages the pure engine may import (none do IO). Everything else is refused.
 const enginePackages = new Set(['stemmer', 'stopword', 'snowball-stemmers']);

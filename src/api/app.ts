@@ -15,6 +15,8 @@ import { reportRoutes } from './routes/report-routes.js';
 import { repositoryRoutes } from './routes/repository-routes.js';
 import { webhookRoutes } from './routes/webhook-routes.js';
 import { openApiRoutes } from './routes/openapi-routes.js';
+import { metricsRoutes } from './routes/metrics-routes.js';
+import type { Metrics } from '../metrics/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -30,6 +32,8 @@ export interface AppOptions {
   plugins?: { prefix: string; plugin: FastifyPluginAsync }[];
   /** Serve the native API and its docs (false for a vendor served alone at the root of a second port). */
   native?: boolean;
+  /** Prometheus metrics: every request is counted; GET /metrics needs ORIGO_METRICS_TOKEN (docs/operations.md). */
+  metrics?: { metrics: Metrics; token: string | null };
 }
 
 /**
@@ -66,6 +70,8 @@ export async function buildApp(services: Services, options: AppOptions): Promise
     requestTimeout: 300_000,
   });
   app.decorateRequest('principal', null);
+  const metrics = options.metrics?.metrics;
+  if (metrics) app.addHook('onResponse', async (req, reply) => metrics.observeRequest(req.method, req.routeOptions.url ?? null, reply.statusCode, reply.elapsedTime / 1000));
   // Every route registered, for the test that checks the OpenAPI document describes them all.
   const routes: { method: string; url: string }[] = [];
   app.decorate('origoRoutes', routes);
@@ -89,6 +95,7 @@ export async function buildApp(services: Services, options: AppOptions): Promise
       if (req.url.startsWith('/api/v1/') && !cfg?.public) await authenticate(services, req);
     });
     healthRoutes(native, services);
+    if (options.metrics) metricsRoutes(native, { ...options.metrics, openWithoutToken: false });
     openApiRoutes(native);
     identityRoutes(native, services);
     assignmentRoutes(native, services);

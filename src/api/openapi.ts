@@ -75,6 +75,7 @@ export const openApiDocument = {
   tags: ['Health', 'Identity', 'Organisations', 'Org units', 'Users', 'API keys', 'Courses', 'Assignments', 'Documents', 'Repositories', 'Webhooks', 'Reports'].map((name) => ({ name })),
   paths: {
     '/health': { get: { tags: ['Health'], security: [], summary: 'Liveness: the database answers', responses: { '200': json({ type: 'object', properties: { status: { const: 'ok' }, database: { type: 'string' }, jobs: { type: 'object' } } }), '503': error('The database does not answer') } } },
+    '/metrics': { get: { tags: ['Health'], security: [{ metricsToken: [] }], summary: 'Prometheus metrics (text format 0.0.4); needs ORIGO_METRICS_TOKEN, see docs/operations.md', responses: { '200': { description: 'Metrics in Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } }, '401': error('Missing or wrong metrics token'), '404': error('ORIGO_METRICS_TOKEN is not set: no metrics on this port') } } },
     '/api/v1/auth/login': {
       post: {
         tags: ['Identity'],
@@ -149,7 +150,7 @@ export const openApiDocument = {
     ...reportPaths,
   },
   components: {
-    securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API key or a login JWT' } },
+    securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API key or a login JWT' }, metricsToken: { type: 'http', scheme: 'bearer', description: 'ORIGO_METRICS_TOKEN (only for /metrics)' } },
     schemas: {
       Error: { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} } } } },
       Organisation: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, settings: { type: 'object' }, created_at: { type: 'string' }, updated_at: { type: 'string' } } },

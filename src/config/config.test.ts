@@ -32,3 +32,18 @@ test('PostgreSQL URLs, worker counts and the debug step delay are read', () => {
   assert.deepEqual(c.stepDelay, { step: 'analyse', ms: 250 });
   assert.deepEqual(c.compatRootPorts, { plagscan: 9001 });
 });
+
+test('metrics: no token and no port by default; a short token or a bad port is refused', () => {
+  const d = loadConfig({});
+  assert.equal(d.metricsToken, null);
+  assert.equal(d.metricsPort, null);
+  const c = loadConfig({ ORIGO_METRICS_TOKEN: 'a-scrape-token-of-some-length', ORIGO_METRICS_PORT: '9464' });
+  assert.equal(c.metricsToken, 'a-scrape-token-of-some-length');
+  assert.equal(c.metricsPort, 9464);
+  assert.equal(c.metricsHost, '127.0.0.1');
+  assert.throws(() => loadConfig({ ORIGO_METRICS_TOKEN: 'short', ORIGO_METRICS_PORT: 'x' }), (err: unknown) => {
+    assert.match(String(err), /ORIGO_METRICS_TOKEN must be at least 16/);
+    assert.match(String(err), /ORIGO_METRICS_PORT must be an integer/);
+    return true;
+  });
+});

@@ -25,6 +25,11 @@ export interface Config {
   /** Debug aid: pause a pipeline step, e.g. "analyse:3000", to make crash tests deterministic. */
   stepDelay: { step: string; ms: number } | null;
   compatRootPorts: Record<string, number>;
+  /** ORIGO_METRICS_TOKEN: the Bearer token GET /metrics requires; null serves no /metrics on the main port. */
+  metricsToken: string | null;
+  /** ORIGO_METRICS_PORT: a listener of its own for /metrics (workers too), on metricsHost. */
+  metricsPort: number | null;
+  metricsHost: string;
 }
 
 export class ConfigError extends Error {}
@@ -68,6 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (m) stepDelay = { step: m[1], ms: Number(m[2]) };
     else problems.push(`ORIGO_DEBUG_STEP_DELAY must look like "analyse:3000", got "${env.ORIGO_DEBUG_STEP_DELAY}"`);
   }
+  const metricsToken = env.ORIGO_METRICS_TOKEN?.trim() || null;
+  if (metricsToken !== null && metricsToken.length < 16) problems.push('ORIGO_METRICS_TOKEN must be at least 16 characters');
   const compatRootPorts: Record<string, number> = {};
   for (const v of VENDORS) {
     const name = `ORIGO_COMPAT_ROOT_${v}_PORT`;
@@ -92,6 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     stepDelay,
     compatRootPorts,
+    metricsToken,
+    metricsPort: env.ORIGO_METRICS_PORT ? int(env, 'ORIGO_METRICS_PORT', 0, 0, 65535, problems) : null,
+    metricsHost: env.ORIGO_METRICS_HOST?.trim() || '127.0.0.1',
   };
   if (problems.length) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;

@@ -10,6 +10,8 @@ import { buildApp } from '../api/app.js';
 import { createPipelineWorker, type Worker } from '../pipeline/index.js';
 import type { Logger } from '../services/logger.js';
 import { mountedPlugins } from './plugins.js';
+import { Metrics } from '../metrics/index.js';
+import { startMetricsServer } from './metrics-server.js';
 
 export interface Runtime {
   config: Config;
@@ -17,6 +19,7 @@ export interface Runtime {
   services: Services;
   app: FastifyInstance | null;
   worker: Worker | null;
+  metrics: Metrics;
   /** Address the HTTP server listens on, e.g. http://127.0.0.1:8080. */
   url: string | null;
   stop: () => Promise<void>;
@@ -46,29 +49,35 @@ export async function startRuntime(config: Config, options: { log?: Logger } = {
     process.stdout.write(`\nOrigo created the default organisation and its administrator.\nAdministrator API key (shown only now): ${boot.generatedKey}\n\n`);
   }
 
+  const metrics = new Metrics(() => store.jobs.countOpen());
+  const metricsAccess = { metrics, token: config.metricsToken };
   const plugins = await mountedPlugins(services, config);
   let app: FastifyInstance | null = null;
   let url: string | null = null;
   const rootApps: FastifyInstance[] = [];
   if (config.api) {
-    app = await buildApp(services, { maxUploadBytes: config.maxUploadBytes, logger: log as never, plugins });
+    app = await buildApp(services, { maxUploadBytes: config.maxUploadBytes, logger: log as never, plugins, metrics: metricsAccess });
     url = await app.listen({ port: config.port, host: config.host });
     log.info({ url, database: store.dialect, dataDir: config.dataDir }, 'Origo is listening');
     // Clients with hard-coded paths: one vendor API alone at the root of a second port.
     for (const [vendor, port] of Object.entries(config.compatRootPorts)) {
       const mounted = plugins.find((p) => p.vendor === vendor);
       if (!mounted) throw new Error(`ORIGO_COMPAT_ROOT_${vendor.toUpperCase()}_PORT is set, but the ${vendor} API is not available`);
-      const rootApp = await buildApp(services, { maxUploadBytes: config.maxUploadBytes, logger: log as never, native: false, plugins: [{ prefix: '', plugin: mounted.plugin }] });
+      const rootApp = await buildApp(services, { maxUploadBytes: config.maxUploadBytes, logger: log as never, native: false, plugins: [{ prefix: '', plugin: mounted.plugin }], metrics: metricsAccess });
       const rootUrl = await rootApp.listen({ port, host: config.host });
       rootApps.push(rootApp);
       log.info({ vendor, url: rootUrl }, 'vendor API served at the root of its own port');
     }
   }
 
+  // /metrics on a listener of its own: the way to scrape worker-only processes.
+  const metricsServer = config.metricsPort !== null ? await startMetricsServer(metricsAccess, config.metricsHost, config.metricsPort) : null;
+  if (metricsServer) log.info({ url: metricsServer.url }, 'metrics served on their own port');
+
   let worker: Worker | null = null;
   if (config.workers > 0) {
     worker = createPipelineWorker(
-      { store, blobs, events: services.ctx.events, log, stepDelay: config.stepDelay },
+      { store, blobs, events: services.ctx.events, log, stepDelay: config.stepDelay, metrics },
       { concurrency: config.workers, leaseMs: config.jobLeaseMs, webhookBackoffBaseMs: config.webhookBackoffMs },
     );
     worker.start();
@@ -81,9 +90,10 @@ export async function startRuntime(config: Config, options: { log?: Logger } = {
     log.info('shutting down');
     if (app) await app.close();
     for (const a of rootApps) await a.close();
+    if (metricsServer) await metricsServer.close();
     if (worker) await worker.stop();
     await store.close();
     log.info('stopped');
   };
-  return { config, store, services, app, worker, url, stop };
+  return { config, store, services, app, worker, metrics, url, stop };
 }

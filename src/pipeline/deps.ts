@@ -2,6 +2,7 @@ import type { Store } from '../store/index.js';
 import type { BlobStore } from '../blob/index.js';
 import type { Logger } from '../services/logger.js';
 import type { EventBus } from '../services/events.js';
+import type { Metrics } from '../metrics/index.js';
 
 /** What the pipeline's steps work with. */
 export interface PipelineDeps {
@@ -11,6 +12,8 @@ export interface PipelineDeps {
   log: Logger;
   /** Debug aid: a pause inside one step, to make crash tests deterministic. */
   stepDelay: { step: string; ms: number } | null;
+  /** Prometheus metrics (job durations, extraction failures); none in most tests. */
+  metrics?: Metrics;
 }
 
 /** Sleeps unless aborted; used by the debug step delay. */

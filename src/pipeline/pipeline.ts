@@ -2,6 +2,8 @@ import { nowIso } from '../store/index.js';
 import { enqueueNotify } from '../services/document-service.js';
 import { parseOptions } from '../services/document-options.js';
 import { Worker } from './worker.js';
+import { LeaseLost, type JobHandler } from './job-types.js';
+import type { Metrics } from '../metrics/index.js';
 import type { PipelineDeps } from './deps.js';
 import { extractStep } from './steps/extract-step.js';
 import { analyseStep } from './steps/analyse-step.js';
@@ -29,7 +31,7 @@ export function createPipelineWorker(deps: PipelineDeps, options: PipelineOption
     notify: notifyStep(deps),
     deliver: deliverStep(deps, { backoffBaseMs: options.webhookBackoffBaseMs ?? 5000 }),
   };
-  return new Worker(deps.store, handlers, deps.log, {
+  return new Worker(deps.store, deps.metrics ? timedHandlers(handlers, deps.metrics) : handlers, deps.log, {
     concurrency: options.concurrency,
     leaseMs: options.leaseMs,
     onGiveUp: async (kind, payload, error) => {
@@ -54,4 +56,21 @@ export function createPipelineWorker(deps: PipelineDeps, options: PipelineOption
       });
     },
   });
+}
+
+/** Each handler's run time goes into origo_job_duration_seconds by kind and outcome. */
+function timedHandlers(handlers: Record<string, JobHandler>, metrics: Metrics): Record<string, JobHandler> {
+  return Object.fromEntries(Object.entries(handlers).map(([kind, handler]) => [kind, async (ctx) => {
+    const started = performance.now();
+    let outcome: 'done' | 'error' | 'lease_lost' = 'error';
+    try {
+      await handler(ctx);
+      outcome = 'done';
+    } catch (err) {
+      if (err instanceof LeaseLost) outcome = 'lease_lost';
+      throw err;
+    } finally {
+      metrics.observeJob(kind, outcome, (performance.now() - started) / 1000);
+    }
+  }]));
 }

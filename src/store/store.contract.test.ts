@@ -149,6 +149,27 @@ for (const impl of stores) {
       assert.equal(counts.done, 2);
     });
 
+    test('jobs: open jobs counted by kind and state for the metrics (ready, scheduled, running, failed; done left out)', async () => {
+      const kind = (s: string) => `metrics-${s}`;
+      await store.jobs.enqueue(kind('a'), {});
+      await store.jobs.enqueue(kind('a'), {});
+      await store.jobs.enqueue(kind('a'), {}, { runAt: nowIso(3_600_000) });
+      await store.jobs.enqueue(kind('b'), {});
+      const running = await store.jobs.claim('w-metrics', 60_000, [kind('b')]);
+      const failed = await store.jobs.enqueue(kind('c'), {});
+      await store.jobs.claim('w-metrics', 60_000, [kind('c')]);
+      await store.jobs.release(failed!, 'w-metrics', 'broken', null);
+      const done = await store.jobs.enqueue(kind('d'), {});
+      await store.jobs.claim('w-metrics', 60_000, [kind('d')]);
+      await store.jobs.complete(done!, 'w-metrics');
+      const mine = (await store.jobs.countOpen()).filter((c) => c.kind.startsWith('metrics-'));
+      const table = Object.fromEntries(mine.map((c) => [`${c.kind}/${c.state}`, c.count]));
+      assert.deepEqual(table, { 'metrics-a/queued': 2, 'metrics-a/scheduled': 1, 'metrics-b/running': 1, 'metrics-c/failed': 1 });
+      const ready = mine.find((c) => c.state === 'queued')!;
+      assert.ok(ready.oldestRunAt && Date.parse(ready.oldestRunAt) <= Date.now(), `oldest ready run_at ${ready.oldestRunAt}`);
+      assert.ok(running);
+    });
+
     test('vendor records map external ids to internal ids, upserting', async () => {
       await store.vendorRecords.put('plagiat', 'document', orgId, 'ext-1', 5, { a: 1 });
       await store.vendorRecords.put('plagiat', 'document', orgId, 'ext-1', 6, { a: 2 });

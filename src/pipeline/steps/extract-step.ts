@@ -22,6 +22,7 @@ export function extractStep(deps: PipelineDeps): JobHandler {
     await debugDelay(deps, 'extract', signal);
     const bytes = doc.blob_key ? await deps.blobs.get(doc.blob_key) : null;
     if (!bytes) {
+      deps.metrics?.extractionFailed('missing_file');
       await finish(async (tx) => {
         await tx.documents.update(doc.id, { status: 'failed', reason: 'the uploaded file is missing from storage', updated_at: nowIso() });
         await enqueueNotify(tx, doc.id, 'document.failed', 'extract');
@@ -31,6 +32,7 @@ export function extractStep(deps: PipelineDeps): JobHandler {
     // Untrusted bytes are read in a separate process with memory and time limits.
     const outcome = await extractDocumentIsolated(bytes, { filename: doc.filename, mime: doc.mime }, { timeoutMs: 120_000 });
     if (!outcome.ok) {
+      deps.metrics?.extractionFailed(outcome.code);
       await finish(async (tx) => {
         await tx.documents.update(doc.id, { status: 'failed', reason: outcome.reason, updated_at: nowIso() });
         await enqueueNotify(tx, doc.id, 'document.failed', 'extract');
@@ -40,6 +42,7 @@ export function extractStep(deps: PipelineDeps): JobHandler {
     const { extraction } = outcome;
     const minWords = parseOptions(doc.options).min_words;
     if (minWords && extraction.counts.words < minWords) {
+      deps.metrics?.extractionFailed('too_few_words');
       await finish(async (tx) => {
         await tx.documents.update(doc.id, { status: 'failed', reason: `too_few_words: the document has ${extraction.counts.words} words; at least ${minWords} are required`, updated_at: nowIso() });
         await enqueueNotify(tx, doc.id, 'document.failed', 'extract');

@@ -121,6 +121,26 @@ export class JobRepo {
     return Object.fromEntries(rows.map((r) => [r.status, parseCount(r.n)]));
   }
 
+  /**
+   * Jobs not done, by kind and state, for the metrics: `queued` is ready now, `scheduled` waits for
+   * its run_at (retries, backoff). Done jobs are left out (there are many, and the index on status
+   * skips them).
+   */
+  async countOpen(): Promise<{ kind: string; state: 'queued' | 'scheduled' | 'running' | 'failed'; count: number; oldestRunAt: string | null }[]> {
+    const now = nowIso();
+    const result = await sql<{ kind: string; status: string; waiting: number | string; n: number | string; oldest: string | null }>`
+      SELECT kind, status, CASE WHEN status = 'queued' AND run_at > ${now} THEN 1 ELSE 0 END AS waiting,
+        COUNT(*) AS n, MIN(run_at) AS oldest
+      FROM jobs WHERE status IN ('queued', 'running', 'failed')
+      GROUP BY 1, 2, 3`.execute(this.c.db);
+    return result.rows.map((r) => ({
+      kind: r.kind,
+      state: r.status === 'queued' ? (Number(r.waiting) ? 'scheduled' : 'queued') : (r.status as 'running' | 'failed'),
+      count: parseCount(r.n),
+      oldestRunAt: r.oldest,
+    }));
+  }
+
   /** The earliest time a queued job becomes ready, to let idle workers sleep until then. */
   async nextRunAt(): Promise<string | undefined> {
     const r = await this.c.db.selectFrom('jobs').select((eb) => eb.fn.min('run_at').as('t')).where('status', '=', 'queued').executeTakeFirst();

@@ -1,0 +1,2 @@
+export { Metrics } from './metrics.js';
+export type { JobCount, JobOutcome } from './metrics.js';
