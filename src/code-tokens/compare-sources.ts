@@ -50,7 +50,7 @@ export async function tokenizeSubmission(sub: SourceSubmission, language?: strin
 /** Every pair as objects, for the service layer: sized for one assignment, not a million pairs. */
 export interface CodeSubmissionsResult {
   pairs: CodePair[];
-  excludedFingerprints: { base: number; common: number };
+  excludedFingerprints: CodeComparison['excludedFingerprints'];
 }
 
 export async function compareCodeSubmissions(submissions: readonly SourceSubmission[], options: CodeSourceCompareOptions = {}): Promise<CodeSubmissionsResult> {

@@ -48,15 +48,29 @@ test('code of the base submission is excluded from every pair', () => {
   assert.ok(res.excludedFingerprints.base > 0);
 });
 
-test('code present in most submissions is suppressed automatically, and the share is configurable', () => {
+test('boilerplate that otherwise different submissions share is suppressed, and the share is configurable', () => {
   const boiler = ['CLASS ID', 'FUNCTION ID ID ID'];
-  const subs = Array.from({ length: 12 }, (_, i) => sub(`s${i}`, 'F', [...boiler, `w${i} x${i} y${i} z${i} v${i}`]));
-  const suppressed = compareTokenizedSubmissions(subs, { ...opts, suppressShare: 0.5 });
+  const own = (i: number) => [`w${i} x${i} y${i} z${i} v${i}`, `a${i} b${i} c${i} d${i} e${i}`, `f${i} g${i} h${i} j${i}`];
+  const subs = Array.from({ length: 12 }, (_, i) => sub(`s${i}`, 'F', [...boiler, ...own(i)]));
+  const suppressed = compareTokenizedSubmissions(subs, opts);
   assert.ok(suppressed.excludedFingerprints.common > 0);
+  assert.equal(suppressed.excludedFingerprints.commonKept, 0);
+  assert.equal(suppressed.excludedFingerprints.commonMinHolders, 10);
   assert.ok(suppressed.pairs.every((p) => p.similarity === 0));
   const kept = compareTokenizedSubmissions(subs, { ...opts, suppressShare: 1 });
   assert.equal(kept.excludedFingerprints.common, 0);
   assert.ok(kept.pairs.every((p) => p.similarity > 0));
+});
+
+test('code most of a class copied from one program is kept: it is the copying, not boilerplate', () => {
+  // Ten copies of BODY with a line of their own, and two independent submissions.
+  const copies = Array.from({ length: 10 }, (_, i) => sub(`c${i}`, 'F', [...BODY, `w${i} x${i} y${i}`]));
+  const others = [sub('o1', 'F', OTHER), sub('o2', 'F', ['p1 p2 p3 p4', 'p5 p6 p7 p8'])];
+  const res = compareTokenizedSubmissions([...copies, ...others], opts);
+  assert.equal(res.excludedFingerprints.common, 0);
+  assert.ok(res.excludedFingerprints.commonKept > 0);
+  const c01 = res.pairs.find((p) => p.left === 'c0' && p.right === 'c1')!;
+  assert.ok(c01.similarity > 0.7, `copies score ${c01.similarity}`);
 });
 
 test('statements inserted between matches are merged over (subsequence match merging)', () => {
@@ -74,10 +88,26 @@ test('the literal channel separates equal structure with different literal value
     id,
     files: [{ path: 'F', tokens: stream(...BODY).map((t, i) => (i % 5 === 0 ? { ...t, value: values[(i / 5) % values.length] } : t)) }],
   });
-  const same = compareTokenizedSubmissions([withValues('a', ['"x"', '42']), withValues('b', ['"x"', '42'])], { ...opts, literalWeight: 0.5 });
-  const other = compareTokenizedSubmissions([withValues('a', ['"x"', '42']), withValues('b', ['"y"', '7'])], { ...opts, literalWeight: 0.5 });
+  const same = compareTokenizedSubmissions([withValues('a', ['"x"', '42']), withValues('b', ['"x"', '42'])], { ...opts, literalWeight: 0.5, literalHalfTokens: Infinity });
+  const other = compareTokenizedSubmissions([withValues('a', ['"x"', '42']), withValues('b', ['"y"', '7'])], { ...opts, literalWeight: 0.5, literalHalfTokens: Infinity });
   assert.equal(same.pairs[0].similarity, 1);
   assert.equal(other.pairs[0].similarity, 0.5);
+  // By default the literal channel weighs more the shorter the programs: these have 21 tokens,
+  // so λ = 200 / 221 and equal structure with no common value scores 1 - λ.
+  const short = compareTokenizedSubmissions([withValues('a', ['"x"', '42']), withValues('b', ['"y"', '7'])], { ...opts, literalWeight: 1 });
+  assert.ok(Math.abs(short.pairs[0].similarity - 21 / 221) < 1e-9, `${short.pairs[0].similarity}`);
+});
+
+test('tiny programs that share no fingerprint still score by their literal values', () => {
+  const lit = (id: string, kinds: string[], value: string): CodeSubmission => ({
+    id,
+    files: [{ path: 'F', tokens: stream(...kinds).map((t) => (t.kind === 'LIT' ? { ...t, value } : t)) }],
+  });
+  const prints = lit('a', ['CALL ID LIT', 'CALL ID LIT', 'CALL ID LIT'], '"Welcome"');
+  const loop = lit('b', ['LOOP ID < LIT', 'CALL ID LIT'], '"Welcome"');
+  const res = compareTokenizedSubmissions([prints, loop], { ...opts, kgramLength: 9, literalWeight: 1 });
+  assert.equal(res.pairs[0].sharedFingerprints, 0);
+  assert.ok(res.pairs[0].similarity > 0.5, `${res.pairs[0].similarity}`);
 });
 
 test('column-wise results line up with the pair objects', () => {

@@ -7,8 +7,9 @@
  * fingerprints, posting lists) → CodeComparisonPlan → matchPlan (row by row: candidates from the
  * posting lists, token matching of each pair: tiles, merging) → CodeComparison → CodePair.
  */
-import { buildPostings, commonHashes, indexSubmission, matchSubmission, RowCandidates, type IndexedSubmission, type MatchSubmission, type Postings } from './fingerprint-index.js';
-import { LiteralRow, LiteralTable, toBag, type LiteralBag } from './literals.js';
+import { buildPostings, indexSubmission, matchSubmission, RowCandidates, type IndexedSubmission, type MatchSubmission, type Postings } from './fingerprint-index.js';
+import { commonCode } from './common-code.js';
+import { LiteralRow, LiteralTable, literalWeights, toBag, type LiteralBag } from './literals.js';
 import { MatchTable } from './match-pair.js';
 import type { Scratch } from './match-scratch.js';
 import { distinctHashes, prepareSubmission, type PreparedSubmission } from './prepare.js';
@@ -21,10 +22,13 @@ export const CODE_DEFAULTS = {
   kgramLength: 9,
   windowLength: 4,
   canonicalOrder: true,
-  suppressShare: 0.5,
+  suppressShare: 0.8,
   suppressMinSubmissions: 10,
+  commonMaxPart: 0.3,
   mergeGap: 6,
-  literalWeight: 0.5,
+  literalWeight: 1,
+  literalHalfTokens: 200,
+  literalPrior: 8,
 } as const;
 
 /**
@@ -37,8 +41,8 @@ export interface CodeComparisonPlan {
   bags: LiteralBag[];
   /** Which submissions hold each fingerprint (candidate pairs are found from it row by row). */
   postings: Postings;
-  settings: { k: number; mergeGap: number; withFragments: boolean; fragmentMin: number; literalWeight: number };
-  excludedFingerprints: { base: number; common: number };
+  settings: { k: number; mergeGap: number; withFragments: boolean; fragmentMin: number; literalWeight: number; literalHalfTokens: number };
+  excludedFingerprints: CodeComparison['excludedFingerprints'];
 }
 
 /** The k-gram settings submissions are prepared with (a plan needs all prepared alike). */
@@ -75,9 +79,12 @@ export function planPrepared(prepared: readonly PreparedSubmission[], options: C
     for (const h of distinctHashes(base)) excluded.add(h);
     baseCount = excluded.size;
   }
-  let commonCount = 0;
+  let commonCount = 0, commonKept = 0, commonMinHolders = 0;
   if (share < 1 && prepared.length >= minSubs) {
-    for (const h of commonHashes(prepared.map(distinctHashes), share)) {
+    const common = commonCode(prepared.map(distinctHashes), share, options.commonMaxPart ?? CODE_DEFAULTS.commonMaxPart);
+    commonKept = common.kept;
+    commonMinHolders = common.minHolders;
+    for (const h of common.suppressed) {
       if (!excluded.has(h)) {
         excluded.add(h);
         commonCount++;
@@ -87,14 +94,12 @@ export function planPrepared(prepared: readonly PreparedSubmission[], options: C
   const literals = new LiteralTable();
   const literalMaps = prepared.map((p) => literals.bag(p.literals));
   const excludedLiterals = new Set<number>(base ? literals.bag(base.literals).keys() : []);
-  if (share < 1 && prepared.length >= minSubs) {
-    for (const id of commonHashes(literalMaps.map((m) => new Set(m.keys())), share)) excludedLiterals.add(id);
-  }
+  const weight = literalWeights(literalMaps, options.literalPrior ?? CODE_DEFAULTS.literalPrior);
   const indexed: IndexedSubmission[] = prepared.map((p) => indexSubmission(p, excluded, k));
   return {
     ids: prepared.map((p) => p.id),
     subs: indexed.map(matchSubmission),
-    bags: literalMaps.map((m) => toBag(m, excludedLiterals)),
+    bags: literalMaps.map((m) => toBag(m, excludedLiterals, weight)),
     postings: buildPostings(indexed),
     settings: {
       k,
@@ -102,8 +107,9 @@ export function planPrepared(prepared: readonly PreparedSubmission[], options: C
       withFragments: options.withFragments ?? true,
       fragmentMin: options.fragmentMinSimilarity ?? 0,
       literalWeight: options.literalWeight ?? CODE_DEFAULTS.literalWeight,
+      literalHalfTokens: options.literalHalfTokens ?? CODE_DEFAULTS.literalHalfTokens,
     },
-    excludedFingerprints: { base: baseCount, common: commonCount },
+    excludedFingerprints: { base: baseCount, common: commonCount, commonKept, commonMinHolders },
   };
 }
 
@@ -115,7 +121,11 @@ export interface PairMatches {
   fragments: Map<number, CodeFragment[]>;
 }
 
-/** Matches every candidate pair of the plan (pairs sharing no fingerprint score 0). */
+/**
+ * Matches every candidate pair of the plan. Pairs sharing no fingerprint have no structural
+ * match; they score by the literal channel alone (tiny programs share no 12-token run even when
+ * copied: five prints of one string rewritten as a loop).
+ */
 export function matchPlan(plan: CodeComparisonPlan, onRow?: (done: number, rows: number) => void): PairMatches {
   const n = plan.subs.length;
   const size = (n * (n - 1)) / 2;
@@ -131,6 +141,7 @@ export function matchPlan(plan: CodeComparisonPlan, onRow?: (done: number, rows:
   for (let i = 0; i < n; i++) {
     row.gather(plan.postings, i);
     if (row.count > 0) matchRow(plan, i, row, scratch, literals, out);
+    if (plan.settings.literalWeight > 0) literalOnlyRow(plan, i, row, literals, out);
     onRow?.(i + 1, n);
   }
   return out;
@@ -143,7 +154,7 @@ export function matchPlan(plan: CodeComparisonPlan, onRow?: (done: number, rows:
  * interpreter when first reached.
  */
 function matchRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, scratch: Scratch, literals: LiteralRow, out: PairMatches): void {
-  const { k, mergeGap, withFragments, fragmentMin, literalWeight } = plan.settings;
+  const { k, mergeGap, withFragments, fragmentMin, literalWeight, literalHalfTokens } = plan.settings;
   const { subs, bags } = plan;
   const { similarity, sharedFingerprints, longestFragment, fragments } = out;
   const n = subs.length;
@@ -156,10 +167,40 @@ function matchRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, scrat
     const from = row.offset[j];
     const m = table.match(subs[j], row.seeds, from, from + row.shared[j], k, mergeGap, withFragments);
     const lit = literalWeight > 0 ? literals.dice(bags[j]) : NaN;
-    similarity[p] = Number.isNaN(lit) ? m.similarity : (1 - literalWeight) * m.similarity + literalWeight * lit;
+    if (Number.isNaN(lit)) similarity[p] = m.similarity;
+    else {
+      const lambda = literalLambda(literalWeight, literalHalfTokens, subs[i].total, subs[j].total);
+      similarity[p] = (1 - lambda) * m.similarity + lambda * lit;
+    }
     sharedFingerprints[p] = row.shared[j];
     longestFragment[p] = m.longestFragment;
     if (withFragments && similarity[p] >= fragmentMin) fragments.set(p, m.fragments);
+  }
+}
+
+/**
+ * The literal channel's weight for a pair: `weight` for the shortest programs, falling as the
+ * shorter of the two grows (half of it at `halfTokens` tokens). Structure says less the shorter
+ * the programs: independent solutions of a small exercise are often token for token the same,
+ * while longer programs rarely coincide by chance.
+ */
+function literalLambda(weight: number, halfTokens: number, a: number, b: number): number {
+  if (!Number.isFinite(halfTokens)) return weight;
+  return (weight * halfTokens) / (halfTokens + Math.min(a, b));
+}
+
+/** Pairs of row i that share no fingerprint: the literal channel alone (row.shared marks candidates). */
+function literalOnlyRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, literals: LiteralRow, out: PairMatches): void {
+  const { bags, subs } = plan;
+  const { literalWeight, literalHalfTokens } = plan.settings;
+  const n = bags.length;
+  if (bags[i].size === 0) return;
+  literals.setLeft(bags[i]);
+  const base = i * n - (i * (i + 1)) / 2 - i - 1;
+  const shared = row.shared;
+  for (let j = i + 1; j < n; j++) {
+    if (shared[j] > 0 || bags[j].size === 0) continue;
+    out.similarity[base + j] = literalLambda(literalWeight, literalHalfTokens, subs[i].total, subs[j].total) * literals.dice(bags[j]);
   }
 }
 

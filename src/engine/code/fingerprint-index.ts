@@ -234,13 +234,3 @@ export class RowCandidates {
     }
   }
 }
-
-/** Hashes present in more than `share` of the submissions (document frequency over k-grams). */
-export function commonHashes(sets: readonly Iterable<number>[], share: number): Set<number> {
-  const df = new Map<number, number>();
-  for (const s of sets) for (const h of s) df.set(h, (df.get(h) ?? 0) + 1);
-  const limit = share * sets.length;
-  const out = new Set<number>();
-  for (const [h, c] of df) if (c > limit) out.add(h);
-  return out;
-}

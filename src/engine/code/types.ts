@@ -50,11 +50,17 @@ export interface CodeCompareOptions {
   /** Reorder runs of simple statements canonically (default true). */
   canonicalOrder?: boolean;
   /**
-   * Suppress fingerprints present in more than this share of the submissions (0..1];
+   * Widespread code: k-grams present in more than this share of the submissions (0..1] are
+   * suppressed when the submissions holding them are otherwise different (see common-code.ts);
    * `1` disables it. Only applied when there are at least `suppressMinSubmissions` submissions.
    */
   suppressShare?: number;
   suppressMinSubmissions?: number;
+  /**
+   * A submission whose distinct k-grams are less than this share widespread counts as "mostly
+   * its own code"; widespread k-grams are suppressed when most of their holders are such (0.5).
+   */
+  commonMaxPart?: number;
   /** Fingerprints of the base (template) submission are excluded from every pair. */
   base?: CodeSubmission;
   /** Compute fragments only for pairs at or above this similarity (default 0: all pairs). */
@@ -64,10 +70,14 @@ export interface CodeCompareOptions {
   /** Largest gap (in tokens, on each side) bridged when merging neighbouring matches. */
   mergeGap?: number;
   /**
-   * Weight of the literal channel in the similarity (0 disables it): similarity is
-   * (1 - weight) * structural + weight * literal when both submissions have literals.
+   * Largest weight of the literal channel (0 disables it): similarity is
+   * (1 - λ) * structural + λ * literal, λ = literalWeight * h / (h + tokens of the shorter
+   * submission), h = `literalHalfTokens` (Infinity: λ = literalWeight for every pair).
    */
   literalWeight?: number;
+  literalHalfTokens?: number;
+  /** Smoothing of literal values' rarity weights (see literals.ts, `literalWeights`). */
+  literalPrior?: number;
   /** Called after each submission is indexed and after each block of pairs (for progress bars). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -108,6 +118,11 @@ export interface CodeComparison {
   sharedFingerprints: Uint32Array;
   /** Fragments of the pairs that had them computed, by pair index. */
   fragments: Map<number, CodeFragment[]>;
-  /** Fingerprints removed because they were in the base submission or in too many submissions. */
-  excludedFingerprints: { base: number; common: number };
+  /**
+   * K-grams removed because they were in the base submission (`base`) or widespread among
+   * otherwise different submissions (`common`: boilerplate); `commonKept` widespread k-grams were
+   * kept because the submissions holding them are mostly alike (possibly copied from one
+   * source); widespread = in at least `commonMinHolders` submissions (0 when not checked).
+   */
+  excludedFingerprints: { base: number; common: number; commonKept: number; commonMinHolders: number };
 }
