@@ -1,7 +1,9 @@
 // Reads ../shared/data/ai-text (or ORIGO_AI_DATA) into labelled rows with the roles its README
 // fixes: TRAIN (OUTFOX prompt_idx % 5 != 0, fast-detect-gpt xsum + writing), DEV (OUTFOX
-// prompt_idx % 5 == 0) and EVAL (liang-detector-bias, fast-detect-gpt pubmed, zippy). Used by
-// scripts/train-ai.mjs and bench/ai.mjs; nothing here is shipped.
+// prompt_idx % 5 == 0) and EVAL (liang-detector-bias, fast-detect-gpt pubmed, zippy); and
+// ../shared/data/ai-text-extra (or ORIGO_AI_EXTRA_DATA), which its README allows for calibration
+// and evaluation only, never for weights. Used by scripts/train-ai.mjs and bench/ai.mjs; nothing
+// here is shipped.
 // Row: { id, set, label: 'human'|'ai', text, detectors?: { name: score } }.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -10,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const dataDir = process.env.ORIGO_AI_DATA ?? join(root, '..', 'shared', 'data', 'ai-text');
+export const extraDir = process.env.ORIGO_AI_EXTRA_DATA ?? join(root, '..', 'shared', 'data', 'ai-text-extra');
 
 /** The fast-detect-gpt AI texts continue the first ~30 tokens of their human pair: drop them. */
 export const FAST_DETECT_PREFIX_WORDS = 30;
@@ -105,4 +108,31 @@ export function devRows() {
 }
 export function evalRows() {
   return [...liang(), ...fastDetect('pubmed').map((r) => ({ ...r, set: r.label === 'human' ? 'fast-detect-gpt/pubmed/human' : 'fast-detect-gpt/pubmed/ai' })), ...zippy()];
+}
+
+/** The four files of ai-text-extra, each with the genre it is reported under. */
+export const EXTRA_FILES = [
+  ['ellipse', 'ellipse_ell_student_essays.jsonl'],
+  ['locness', 'locness_native_student_essays.jsonl'],
+  ['ibrahim', 'ibrahim2023_university_coursework.jsonl'],
+  ['m4', 'm4_llama2_en.jsonl'],
+];
+
+/**
+ * ai-text-extra rows. `split` is the file's own DEV/TRAIN column: we CALIBRATE on its DEV rows
+ * and keep its TRAIN rows unseen (reported only); no row of it ever fits a weight. Sets: one per
+ * file, M4 one per domain (its genres differ too much to pool). WikiHow texts lose their first
+ * line (the AI side opens with a "How to ..." title the human side lacks; README caveat).
+ */
+export function extraRows() {
+  const rows = [];
+  for (const [name, file] of EXTRA_FILES) {
+    for (const line of readFileSync(join(extraDir, file), 'utf8').trim().split('\n')) {
+      const r = JSON.parse(line);
+      const text = r.domain === 'wikihow-howto' ? r.text.split('\n').slice(1).join('\n') : r.text;
+      const set = name === 'm4' ? `extra/m4/${r.domain}` : `extra/${name}`;
+      rows.push({ id: `extra/${r.id}`, set, label: r.label, text, split: r.split });
+    }
+  }
+  return rows;
 }

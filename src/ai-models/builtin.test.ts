@@ -30,12 +30,15 @@ a policy that balances structure with personal freedom, ensuring a positive and 
 test('the committed model loads and ranks an assistant-style text above a student essay', () => {
   const model = loadBuiltinAiModel();
   assert.ok(model.threshold > 0.5 && model.threshold < 1);
+  assert.ok(model.inconclusiveThreshold !== undefined && model.inconclusiveThreshold < model.threshold, 'an inconclusive zone below the flag threshold');
   const h = detectAiText(student, model);
   const a = detectAiText(assistant, model);
   assert.equal(h.status, 'ok');
   assert.equal(a.status, 'ok');
   if (h.status !== 'ok' || a.status !== 'ok') return;
   assert.equal(h.flagged, false);
+  assert.equal(h.verdict, 'not_flagged');
+  assert.equal(h.aiShare, 0);
   assert.ok(a.score > h.score + 0.3, `assistant ${a.score} vs student ${h.score}`);
 });
 

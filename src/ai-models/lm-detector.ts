@@ -4,7 +4,8 @@
  *   <dir>/onnx/model.onnx (or <dir>/model.onnx) + tokenizer.json + tokenizer_config.json
  *       -> one model: Fast-DetectGPT curvature;
  *   <dir>/observer/... and <dir>/performer/... (same tokenizer) -> Binoculars ratio.
- * An optional <dir>/origo-ai.json {"threshold": number} holds a threshold the operator measured;
+ * An optional <dir>/origo-ai.json {"threshold": number, "inconclusiveThreshold"?: number} holds the
+ * thresholds the operator measured (flag; start of the inconclusive zone, default = threshold);
  * without it the verdict says calibrated: false. Origo claims no accuracy for these detectors:
  * none was measured with a real model on this project's data.
  */
@@ -82,7 +83,9 @@ export async function loadLmDetector(dir = process.env.ORIGO_AI_MODEL_DIR): Prom
   if (!dir) return null;
   const binoculars = existsSync(join(dir, 'observer')) && existsSync(join(dir, 'performer'));
   const calibration = join(dir, 'origo-ai.json');
-  const threshold: number | null = existsSync(calibration) ? Number(JSON.parse(readFileSync(calibration, 'utf8')).threshold) : null;
+  const measured = existsSync(calibration) ? (JSON.parse(readFileSync(calibration, 'utf8')) as { threshold?: unknown; inconclusiveThreshold?: unknown }) : null;
+  const threshold: number | null = measured ? Number(measured.threshold) : null;
+  const inconclusive = measured && typeof measured.inconclusiveThreshold === 'number' ? Math.min(measured.inconclusiveThreshold, threshold ?? 1.01) : threshold;
   const models = binoculars ? [await loadLm(join(dir, 'observer')), await loadLm(join(dir, 'performer'))] : [await loadLm(dir)];
   const tokenizer = loadTokenizer(binoculars ? join(dir, 'observer') : dir);
   const kind = binoculars ? 'binoculars' : 'fast-detectgpt';
@@ -112,7 +115,7 @@ export async function loadLmDetector(dir = process.env.ORIGO_AI_MODEL_DIR): Prom
       for (const s of plan.segments) parts.push(await passageScore(text.slice(s.offset, s.offset + s.length)));
       // The document's score: the word-weighted mean of its segments' scores.
       const score = parts.reduce((a, p, i) => a + p.score * plan.segments[i].words, 0) / plan.segments.reduce((a, s) => a + s.words, 0);
-      const verdict = assembleAiVerdict(kind, plan.words, plan.segments, parts.map((p) => p.score), score, threshold ?? 1.01);
+      const verdict = assembleAiVerdict(kind, plan.words, plan.segments, parts.map((p) => p.score), score, { flagged: threshold ?? 1.01, inconclusive: inconclusive ?? 1.01 });
       return { ...verdict, calibrated: threshold !== null };
     },
     async close() {

@@ -60,3 +60,44 @@ test('logistic training separates what the features separate, the same way every
   assert.ok(predict(m, xs[1]) > 0.5 && predict(m, xs[0]) < 0.5);
   assert.deepEqual(trainLogistic(xs, ys, [1, 1, 1, 1], opts), m);
 });
+
+test('three verdicts: flagged at the flag threshold, inconclusive between the two, not flagged below', () => {
+  const at = (bias: number) => {
+    const m = { ...model(bias), threshold: 0.9, inconclusiveThreshold: 0.6 };
+    const v = detectAiText(text, m);
+    assert.equal(v.status, 'ok');
+    return v.status === 'ok' ? v : null!;
+  };
+  const high = at(3); // score 0.95
+  assert.equal(high.verdict, 'flagged');
+  assert.equal(high.flagged, true);
+  assert.equal(high.inconclusiveThreshold, 0.6);
+  const mid = at(0.8); // score 0.69
+  assert.equal(mid.verdict, 'inconclusive');
+  assert.equal(mid.flagged, false);
+  assert.ok(mid.segments.every((s) => s.ai), 'every segment reaches the inconclusive threshold: all highlighted');
+  assert.equal(mid.aiShare, 1);
+  const low = at(0); // score 0.5
+  assert.equal(low.verdict, 'not_flagged');
+  assert.ok(low.segments.every((s) => !s.ai));
+  assert.equal(low.aiShare, 0);
+});
+
+test('a document that is not flagged highlights nothing, even where one of its segments scores high', () => {
+  const w = new Array(featureLength(features)).fill(0);
+  w[STYLE_FEATURES.indexOf('comma_rate')] = 200;
+  const plain = 'The students in the old class wrote their essays about the river. '.repeat(30);
+  const commas = 'The students, in the old class, wrote their essays, about the river. '.repeat(10);
+  const m = { ...model(-10, w), threshold: 0.99, inconclusiveThreshold: 0.99 };
+  const v = detectAiText(plain + commas, m);
+  assert.equal(v.status, 'ok');
+  if (v.status !== 'ok') return;
+  assert.ok(v.segments.some((s) => s.probability >= 0.99), 'the comma segment scores high on its own');
+  assert.equal(v.verdict, 'not_flagged');
+  assert.ok(v.segments.every((s) => !s.ai));
+  assert.equal(v.aiShare, 0);
+});
+
+test('an inconclusive threshold above the flag threshold is refused', () => {
+  assert.throws(() => checkBuiltinModel({ ...model(0), threshold: 0.5, inconclusiveThreshold: 0.7 }), /inconclusive/);
+});

@@ -39,19 +39,24 @@ export function trainLogistic(
 ): LinearModel {
   const n = xs.length;
   const d = xs[0].length;
+  // The hashed n-gram features are mostly zero: keep each row's non-zero entries only, and
+  // standardise implicitly (w·z = Σ (w_j/σ_j)·x_j − Σ w_j·μ_j/σ_j), which is the same model as
+  // standardising every entry and ~4x less work.
+  const rows = xs.map((x) => {
+    const idx: number[] = [];
+    const val: number[] = [];
+    for (let j = 0; j < d; j++) if (x[j] !== 0) { idx.push(j); val.push(x[j]); }
+    return { idx: Int32Array.from(idx), val: Float64Array.from(val) };
+  });
   const mu = new Float64Array(d);
   const sigma = new Float64Array(d);
   for (const x of xs) for (let j = 0; j < d; j++) mu[j] += x[j] / n;
   for (const x of xs) for (let j = 0; j < d; j++) sigma[j] += (x[j] - mu[j]) ** 2 / n;
   for (let j = 0; j < d; j++) sigma[j] = Math.sqrt(sigma[j]) || 1;
-  const zs = xs.map((x) => {
-    const z = new Float64Array(d);
-    for (let j = 0; j < d; j++) z[j] = (x[j] - mu[j]) / sigma[j];
-    return z;
-  });
   const totalWeight = rowWeights.reduce((a, b) => a + b, 0);
 
   const w = new Float64Array(d);
+  const scaled = new Float64Array(d);
   let b = 0;
   const m = new Float64Array(d + 1);
   const v = new Float64Array(d + 1);
@@ -59,16 +64,23 @@ export function trainLogistic(
   const beta2 = 0.999;
   const g = new Float64Array(d + 1);
   for (let it = 1; it <= opts.iterations; it++) {
-    g.fill(0);
-    for (let i = 0; i < n; i++) {
-      const z = zs[i];
-      let s = b;
-      for (let j = 0; j < d; j++) s += w[j] * z[j];
-      const err = (sigmoid(s) - ys[i]) * rowWeights[i] / totalWeight;
-      for (let j = 0; j < d; j++) g[j] += err * z[j];
-      g[d] += err;
+    let offset = 0;
+    for (let j = 0; j < d; j++) {
+      scaled[j] = w[j] / sigma[j];
+      offset += scaled[j] * mu[j];
     }
-    for (let j = 0; j < d; j++) g[j] += opts.l2 * w[j];
+    g.fill(0);
+    let errSum = 0;
+    for (let i = 0; i < n; i++) {
+      const { idx, val } = rows[i];
+      let s = b - offset;
+      for (let k = 0; k < idx.length; k++) s += scaled[idx[k]] * val[k];
+      const err = (sigmoid(s) - ys[i]) * rowWeights[i] / totalWeight;
+      errSum += err;
+      for (let k = 0; k < idx.length; k++) g[idx[k]] += err * val[k];
+    }
+    for (let j = 0; j < d; j++) g[j] = (g[j] - mu[j] * errSum) / sigma[j] + opts.l2 * w[j];
+    g[d] = errSum;
     for (let j = 0; j <= d; j++) {
       m[j] = beta1 * m[j] + (1 - beta1) * g[j];
       v[j] = beta2 * v[j] + (1 - beta2) * g[j] * g[j];

@@ -10,9 +10,21 @@ export interface AiSegment {
   words: number;
   /** Probability that the segment is machine-written, judged on the segment alone. */
   probability: number;
-  /** probability >= the detector's threshold. */
+  /**
+   * Highlighted as one of the segments that drove the verdict: only when the document is flagged
+   * or inconclusive, the segments whose own score reaches the inconclusive threshold (or, if none
+   * does, the highest-scoring one). Always false when the document is not flagged.
+   */
   ai: boolean;
 }
+
+/**
+ * What a teacher sees. "flagged": the score reaches the flag threshold, set so that (almost) no
+ * human-written text of any genre we measured reaches it. "inconclusive": between the two
+ * thresholds, where human and machine-written texts both occur. "not_flagged": below the
+ * inconclusive threshold. Never a percentage of the text "written by AI".
+ */
+export type AiVerdictLevel = 'flagged' | 'inconclusive' | 'not_flagged';
 
 export type AiVerdict =
   | {
@@ -21,11 +33,15 @@ export type AiVerdict =
       detector: string;
       /** Document-level probability that the text is machine-written, 0..1. */
       score: number;
-      /** The shipped threshold: the document is flagged when score >= threshold. */
+      /** The flag threshold: the document is flagged when score >= threshold. */
       threshold: number;
-      /** score >= threshold. */
+      /** Scores from here up to the flag threshold are inconclusive. */
+      inconclusiveThreshold: number;
+      /** flagged | inconclusive | not_flagged (see AiVerdictLevel). */
+      verdict: AiVerdictLevel;
+      /** verdict === 'flagged'. */
       flagged: boolean;
-      /** Share of the words that lie in segments judged machine-written, 0..1. */
+      /** Share of the words in the highlighted segments (`ai: true`), 0..1; 0 when not flagged. */
       aiShare: number;
       words: number;
       segments: AiSegment[];
@@ -40,8 +56,13 @@ export interface BuiltinAiModel {
   /** ISO 639-1 codes of the languages it was trained on. */
   languages: string[];
   features: FeatureSpec;
-  /** Documents are flagged at score >= threshold (chosen on DEV data, see the training script). */
+  /** Documents are flagged at score >= threshold (calibrated on human corpora, see the training script). */
   threshold: number;
+  /**
+   * Scores in [inconclusiveThreshold, threshold) are inconclusive; below, not flagged. Absent in
+   * older model files: then there is no inconclusive zone.
+   */
+  inconclusiveThreshold?: number;
   bias: number;
   /** One weight per feature (featureLength(features)); standardisation folded in. */
   weights: number[];
