@@ -33,8 +33,7 @@ const GRID = {
   seedCosine: [0.3, 0.33, 0.36],
   validation: [0.3, 0.34, 0.38],
   synonymWeight: [0, 0.5, 1],
-  loneSeedSimilarity: [0.55, 0.6, 0.65],
-  topicalBackground: [0.08, 0.1, 0.12],
+  neighbourReach: [0, 1, 2],
 };
 
 function settings() {

@@ -119,4 +119,9 @@ export interface AlignParams {
   /** A fragment less similar than this needs seeds on `weakSeedCoverage` of its submission sentences. */
   weakSimilarity: number;
   weakSeedCoverage: number;
+  /**
+   * Weaker sentence pairs (the summary seeds) at most this many units from a seed on both
+   * sides, in the same order, are seeds too (0: none).
+   */
+  neighbourReach: number;
 }

@@ -22,8 +22,10 @@ export interface PairWeights {
   isfS: Float64Array;
   isfR: Float64Array;
   toR: Int32Array;
-  /** Per submission term: weight of its match (1 for the same stem, less for a synonym). */
+  /** Per submission term: weight of its match (1 for the same stem, `synonymWeight` for a synonym). */
   matchWeight: Float64Array;
+  /** Per submission term: 1 when it is matched to a synonym, not to the same stem. */
+  synonym: Uint8Array;
   /** Norms of the submission units' vectors, computed on first use (NaN until then). */
   normS: Float64Array;
   normR: Float64Array;
@@ -128,14 +130,16 @@ export function pairWeights(S: SentenceModel, R: SentenceModel, synonymWeight = 
   const dfR = new Int32Array(R.df);
   matchVocabularies(S, R, (r, t) => { toR[t] = r; dfOther[t] = R.df[r]; dfR[r] += S.df[t]; });
   const matchWeight = new Float64Array(S.vocabStem.length).fill(1);
-  if (synonymWeight > 0 && S.language === 'en' && R.language === 'en') matchSynonyms(S, R, toR, (r, t) => { toR[t] = r; dfOther[t] = R.df[r]; dfR[r] += S.df[t]; matchWeight[t] = synonymWeight; });
+  const synonym = new Uint8Array(S.vocabStem.length);
+  // A synonym match leaves the inverse sentence frequencies as they are: they count stems.
+  if (synonymWeight > 0 && S.language === 'en' && R.language === 'en') matchSynonyms(S, R, toR, (r, t) => { toR[t] = r; matchWeight[t] = synonymWeight; synonym[t] = 1; });
   for (let r = 0; r < R.vocabStem.length; r++) isfR[r] = Math.log((n + 1) / dfR[r]);
   const isfS = new Float64Array(S.vocabStem.length);
   // Smoothed (n + 1): with one unit per text, log(n / df) would weigh every shared term 0.
   const logN = Math.log(n + 1);
   for (let t = 0; t < S.vocabStem.length; t++) isfS[t] = dfOther[t] ? Math.log((n + 1) / (S.df[t] + dfOther[t])) : logN - S.logDf[t];
   // Submission units are many and most never meet a source unit: their norms wait until needed.
-  return { isfS, isfR, toR, matchWeight, normS: new Float64Array(S.start.length).fill(NaN), normR: norms(R, isfR) };
+  return { isfS, isfR, toR, matchWeight, synonym, normS: new Float64Array(S.start.length).fill(NaN), normR: norms(R, isfR) };
 }
 
 /**
@@ -177,21 +181,23 @@ export function findSeeds(S: SentenceModel, R: SentenceModel, W: PairWeights, mi
  * touched, in first-touched order, in `touched`; returns how many. The caller resets `dot` and
  * `shared` for those units.
  */
-function accumulateUnit(S: SentenceModel, R: SentenceModel, W: PairWeights, s: number, skipR: Uint8Array | null, dot: Float64Array, shared: Int32Array, touched: Int32Array, exact: Float64Array | null = null): number {
+function accumulateUnit(S: SentenceModel, R: SentenceModel, W: PairWeights, s: number, skipR: Uint8Array | null, dot: Float64Array, shared: Int32Array, touched: Int32Array, exact: Float64Array | null = null, exactOnly = false): number {
   let nTouched = 0;
   for (let k = S.termStart[s]; k < S.termStart[s + 1]; k++) {
     const tr = W.toR[S.terms[k]];
     if (tr < 0) continue;
     const isf = W.isfR[tr];
-    const mw = W.matchWeight[S.terms[k]];
-    const ws = S.counts[k] * isf * mw;
+    const term = S.terms[k];
+    const bySynonym = W.synonym[term] === 1;
+    if (exactOnly && bySynonym) continue;
+    const ws = S.counts[k] * isf * W.matchWeight[term];
     for (let q = R.postStart[tr]; q < R.postStart[tr + 1]; q++) {
       const r = R.postUnits[q];
       if (skipR !== null && skipR[r]) continue;
       if (shared[r] === 0) touched[nTouched++] = r;
       shared[r]++;
       dot[r] += ws * R.postCounts[q] * isf;
-      if (exact !== null && mw === 1) exact[r] += ws * R.postCounts[q] * isf;
+      if (exact !== null && !bySynonym) exact[r] += ws * R.postCounts[q] * isf;
     }
   }
   return nTouched;
@@ -213,7 +219,7 @@ export function backgroundSimilarity(S: SentenceModel, R: SentenceModel, W: Pair
   for (let s = 0; s < S.start.length; s++) {
     if (skipS[s]) continue;
     n++;
-    const nTouched = accumulateUnit(S, R, W, s, skipR, dot, shared, touched);
+    const nTouched = accumulateUnit(S, R, W, s, skipR, dot, shared, touched, null, true);
     if (nTouched === 0) continue;
     let normS = W.normS[s];
     if (Number.isNaN(normS)) normS = W.normS[s] = unitNorm(S, W.isfS, s);
