@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 /*
  * Golden quality test on the PAN 2013 development subset (593 pairs, ../shared/data/pan-dev or
  * ORIGO_PAN_DEV): runs `origo pan` like a user would and fails when the scores drop below the
- * bar of issue 3 (entire plagdet >= 0.90, granularity <= 1.02) or below the floors below. It also checks that the reference evaluator
+ * bar of issue 21 (entire plagdet >= 0.92, granularity <= 1.02) or below the floors below. It also checks that the reference evaluator
  * (../shared/tools/pan_eval.mjs) computes the same measures from the written XML files.
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -31,11 +31,11 @@ const MAX_NO_PLAGIARISM_DETECTIONS = 0;
  * any of them fails here even while it stays above the bar. Raise them when the scores rise.
  */
 const MEASURED: Record<string, number> = {
-  '02-no-obfuscation': 0.9712,
-  '03-random-obfuscation': 0.8868,
-  '04-translation-obfuscation': 0.9044,
-  '05-summary-obfuscation': 0.8055,
-  entire: 0.9117,
+  '02-no-obfuscation': 0.9682,
+  '03-random-obfuscation': 0.9156,
+  '04-translation-obfuscation': 0.9141,
+  '05-summary-obfuscation': 0.8174,
+  entire: 0.923,
 };
 
 test('PAN dev subset: plagdet and granularity meet the bar', { skip, timeout: 120_000 }, (t) => {
@@ -46,7 +46,7 @@ test('PAN dev subset: plagdet and granularity meet the bar', { skip, timeout: 12
   const result = JSON.parse(run.stdout.trim().split('\n').pop()!);
   assert.equal(result.pairs, 593);
   const m = result.measures;
-  assert.ok(m.entire.plagdet >= 0.9, `entire plagdet ${m.entire.plagdet} < 0.90`);
+  assert.ok(m.entire.plagdet >= 0.92, `entire plagdet ${m.entire.plagdet} < 0.92`);
   assert.ok(m.entire.granularity <= 1.02, `granularity ${m.entire.granularity} > 1.02`);
   for (const [sub, floor] of Object.entries(FLOOR)) {
     assert.ok(m[sub].plagdet >= floor, `${sub} plagdet ${m[sub].plagdet} < ${floor}`);

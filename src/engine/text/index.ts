@@ -3,7 +3,7 @@
  * need, importable on its own so that a text-only run (`origo pan`) does not load the code
  * engine, scoring and the AI detector (~20 ms of start-up).
  */
-export type { Word, Sentence, HiddenCharacter, PreparedText, Passage, AlignOptions } from './types.js';
+export type { Word, Sentence, HiddenCharacter, PreparedText, Passage, AlignOptions, AlignParams } from './types.js';
 export { prepareText } from './prepare.js';
 export type { PrepareOptions } from './prepare.js';
 export { normaliseText, foldWord } from './normalise.js';
@@ -13,5 +13,5 @@ export { SUPPORTED_LANGUAGES } from './stop-words.js';
 export { loadStemmers, needsSnowball, stemmerFor } from './stemming.js';
 export type { Stemmer } from './stemming.js';
 export { textFingerprints, retrievalHashes, RETRIEVAL_K, RETRIEVAL_W } from './fingerprint.js';
-export { alignTexts } from './align/align.js';
+export { alignTexts, DEFAULT_ALIGN_PARAMS } from './align/align.js';
 export { winnow } from './winnow.js';

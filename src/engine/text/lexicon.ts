@@ -96,6 +96,10 @@ function stemNumber(stem: string): number {
   return id;
 }
 
+/** The number of a stem in the current stem generation (numbered when new), and that generation. */
+export function numberStem(stem: string): number { return stemNumber(stem); }
+export function currentStemGeneration(): number { return stemGeneration; }
+
 const HAS_LETTER = /\p{L}/u;
 
 /** Numbers are not content words; a word counts when it has a letter. */

@@ -91,4 +91,37 @@ export interface AlignOptions {
    * minimum; lower it to report single short sentences).
    */
   minChars?: number;
+  /**
+   * Alignment parameters replacing the defaults (`DEFAULT_ALIGN_PARAMS`), for tuning and
+   * cross-validation (bench/pan-cv.mjs). The defaults are the product: callers leave this out.
+   */
+  params?: Partial<AlignParams>;
+}
+
+/** The tunable parameters of passage alignment (docs/text-engine.md, Alignment). */
+export interface AlignParams {
+  /** A seed is a sentence pair whose tf-isf cosine and Dice coefficient exceed these. */
+  seedCosine: number;
+  seedDice: number;
+  /** A fragment whose two ranges, as wholes, are less similar than this is re-clustered with smaller gaps. */
+  validation: number;
+  /** Weight of a match between synonyms (0: stems must be equal). */
+  synonymWeight: number;
+  /** A fragment resting on one sentence pair must be this similar. */
+  singleSeedSimilarity: number;
+  /** A final paraphrase passage resting on one sentence pair (not part of a summary) must be this similar. */
+  loneSeedSimilarity: number;
+  /**
+   * Background similarity (see `backgroundSimilarity`) from which a pair counts as same-topic:
+   * its two-seed paraphrase passages are then held to `loneSeedSimilarity` too.
+   */
+  topicalBackground: number;
+  /** A fragment less similar than this needs seeds on `weakSeedCoverage` of its submission sentences. */
+  weakSimilarity: number;
+  weakSeedCoverage: number;
+  /**
+   * Weaker sentence pairs (the summary seeds) at most this many units from a seed on both
+   * sides, in the same order, are seeds too (0: none).
+   */
+  neighbourReach: number;
 }

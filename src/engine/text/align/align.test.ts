@@ -145,3 +145,35 @@ test('pair weights: vocabularies matched by stem number equal those matched by s
   // The submission marked for the last pair is not mistaken for another one.
   assert.deepEqual(pairWeights(R, S).toR, pairWeights({ ...R, stemGeneration: -1 }, S).toR);
 });
+
+test('synonyms count between English texts: a sentence pair whose words were replaced by WordNet synonyms is a seed', async () => {
+  const { sentenceModel } = await import('./sentence-model.js');
+  const { pairWeights, findSeeds } = await import('./seeds.js');
+  const a = prepareText('The child purchased a large automobile near the old harbour yesterday evening.');
+  const b = prepareText('The kid bought a big car near the old harbour yesterday evening.');
+  const S = sentenceModel(a);
+  const R = sentenceModel(b);
+  const exact = findSeeds(S, R, pairWeights(S, R, 0), 0, 0)[0];
+  const withSynonyms = findSeeds(S, R, pairWeights(S, R, 1), 0, 0)[0];
+  // kid/child, bought/purchased, big/large, car/automobile are WordNet synonyms.
+  assert.ok(withSynonyms.cos > exact.cos + 0.3, `${withSynonyms.cos} vs ${exact.cos}`);
+  assert.ok(Math.abs(withSynonyms.exactCos - exact.cos) < 1e-9, 'synonyms leave the exact-stem cosine as it was');
+  // Not between languages: the table is English.
+  const de = prepareText('Das Kind kaufte gestern Abend ein großes Auto am alten Hafen und fuhr damit nach Hause.');
+  const D = sentenceModel(de);
+  assert.deepEqual([...pairWeights(D, R, 1).matchWeight].filter((w) => w !== 1), []);
+});
+
+test('a weak sentence pair right after a seed, in order on both sides, joins it (neighbourReach)', async () => {
+  const { sentenceModel } = await import('./sentence-model.js');
+  const { pairWeights, findSeeds } = await import('./seeds.js');
+  const sub = prepareText(`${intro} ${copied.replace('Within a decade the tonnage handled by the port had tripled', 'Ten years on, the cargo going through had grown three times')} ${outro}`);
+  const src = prepareText(sourceText);
+  const S = sentenceModel(sub);
+  const R = sentenceModel(src);
+  const loose = findSeeds(S, R, pairWeights(S, R, 0.5), 0.1, 0.1);
+  const weak = loose.find((x) => x.s === 2 && x.r === 2);
+  assert.ok(weak && weak.cos < 0.36, 'the reworded sentence alone is not a seed');
+  const passages = alignTexts(sub, src, { params: { neighbourReach: 1 } });
+  assert.equal(passages.length, 1);
+});

@@ -84,7 +84,7 @@ export function rangeSimilarity(S: SentenceModel, R: SentenceModel, W: PairWeigh
     const x = a[t];
     na += x * x;
     const tr = W.toR[t];
-    if (tr >= 0) dot += x * b[tr];
+    if (tr >= 0) dot += x * b[tr] * W.matchWeight[t];
   }
   for (const t of tb) nb += b[t] * b[t];
   for (const t of ta) a[t] = 0;

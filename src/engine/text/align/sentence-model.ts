@@ -24,6 +24,8 @@ export interface SentenceModel {
   vocabStem: Int32Array;
   stemGeneration: number;
   stems: readonly string[];
+  /** The text's language (ISO 639-1, "und" when unknown). */
+  language: string;
   /** Per term: number of units it occurs in, and its natural logarithm. */
   df: Int32Array;
   logDf: Float64Array;
@@ -134,7 +136,7 @@ export function sentenceModel(p: PreparedText): SentenceModel {
   }
   const model: SentenceModel = {
     start, end, firstWord, endWord, termStart, terms: terms.subarray(0, nTerms), counts: counts.subarray(0, nTerms),
-    vocabStem, stemGeneration: p.forms.stemGeneration, stems: p.forms.stems, df, logDf: logOf(df), postStart, postUnits, postCounts,
+    vocabStem, stemGeneration: p.forms.stemGeneration, stems: p.forms.stems, language: p.language, df, logDf: logOf(df), postStart, postUnits, postCounts,
   };
   cache.set(p, model);
   return model;
