@@ -10,6 +10,7 @@ import { buildApp } from '../api/app.js';
 import { createPipelineWorker, type Worker } from '../pipeline/index.js';
 import type { Logger } from '../services/logger.js';
 import { mountedPlugins } from './plugins.js';
+import { announceFirstStart, linkBase } from './first-start.js';
 
 export interface Runtime {
   config: Config;
@@ -41,10 +42,6 @@ export async function startRuntime(config: Config, options: { log?: Logger } = {
     publicUrl: config.publicUrl,
   });
   const boot = await bootstrap(services, config);
-  if (boot.generatedKey) {
-    // Printed once, on the first start only; it is stored hashed.
-    process.stdout.write(`\nOrigo created the default organisation and its administrator.\nAdministrator API key (shown only now): ${boot.generatedKey}\n\n`);
-  }
 
   const plugins = await mountedPlugins(services, config);
   let app: FastifyInstance | null = null;
@@ -63,6 +60,11 @@ export async function startRuntime(config: Config, options: { log?: Logger } = {
       rootApps.push(rootApp);
       log.info({ vendor, url: rootUrl }, 'vendor API served at the root of its own port');
     }
+  }
+  if (boot.created) {
+    // First start: the key goes to a 0600 file, the one-time link into the web UI is printed.
+    const port = app ? (app.server.address() as { port: number }).port : config.port;
+    await announceFirstStart(services, { dataDir: config.dataDir, baseUrl: linkBase(config.publicUrl, config.host, port), generatedKey: boot.generatedKey });
   }
 
   let worker: Worker | null = null;
