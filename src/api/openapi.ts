@@ -85,6 +85,16 @@ export const openApiDocument = {
         responses: { '200': json({ type: 'object', properties: { token: { type: 'string' }, token_type: { const: 'Bearer' }, expires_at: { type: 'string' }, expires_in: { type: 'integer' }, user: ref('User') } }), '401': error('Wrong email or password') },
       },
     },
+    '/api/v1/auth/first-start': {
+      post: {
+        tags: ['Identity'],
+        security: [],
+        summary: 'Redeem the first-start link: sign in as the new installation\'s administrator (once)',
+        description: 'The link printed when a new installation starts (or by `origo first-start-link`) is `/app/#/first-start/<token>`; the web UI posts the token here. It works once and expires after 24 hours; it is stored hashed.',
+        requestBody: body({ type: 'object', required: ['token'], properties: { token: { type: 'string' } } }),
+        responses: { '200': json({ type: 'object', properties: { token: { type: 'string' }, token_type: { const: 'Bearer' }, expires_at: { type: 'string' }, expires_in: { type: 'integer' }, user: ref('User') } }), '401': error('The link is unknown, used, replaced or expired') },
+      },
+    },
     '/api/v1/me': { get: { tags: ['Identity'], summary: 'The caller', responses: { '200': json({ type: 'object', properties: { organisation_id: { type: 'string' }, role: { type: 'string' }, system_admin: { type: 'boolean' }, authenticated_by: { enum: ['api_key', 'jwt'] }, user: { anyOf: [ref('User'), { type: 'null' }] } } }), ...common } } },
     ...crud('Organisations', 'an organisation', '/api/v1/organisations', 'Organisation', { type: 'object', properties: { name: { type: 'string' }, settings: { type: 'object' } } }),
     ...crud('Org units', 'an organisation unit', '/api/v1/org-units', 'OrgUnit', { type: 'object', properties: { name: { type: 'string' }, parent_id: { type: ['string', 'null'] } } }),

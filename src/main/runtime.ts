@@ -12,6 +12,7 @@ import type { Logger } from '../services/logger.js';
 import { mountedPlugins } from './plugins.js';
 import { Metrics } from '../metrics/index.js';
 import { startMetricsServer } from './metrics-server.js';
+import { announceFirstStart, linkBase } from './first-start.js';
 
 export interface Runtime {
   config: Config;
@@ -44,10 +45,6 @@ export async function startRuntime(config: Config, options: { log?: Logger } = {
     publicUrl: config.publicUrl,
   });
   const boot = await bootstrap(services, config);
-  if (boot.generatedKey) {
-    // Printed once, on the first start only; it is stored hashed.
-    process.stdout.write(`\nOrigo created the default organisation and its administrator.\nAdministrator API key (shown only now): ${boot.generatedKey}\n\n`);
-  }
 
   const metrics = new Metrics(() => store.jobs.countOpen());
   const metricsAccess = { metrics, token: config.metricsToken };
@@ -68,6 +65,11 @@ export async function startRuntime(config: Config, options: { log?: Logger } = {
       rootApps.push(rootApp);
       log.info({ vendor, url: rootUrl }, 'vendor API served at the root of its own port');
     }
+  }
+  if (boot.created) {
+    // First start: the key goes to a 0600 file, the one-time link into the web UI is printed.
+    const port = app ? (app.server.address() as { port: number }).port : config.port;
+    await announceFirstStart(services, { dataDir: config.dataDir, baseUrl: linkBase(config.publicUrl, config.host, port), generatedKey: boot.generatedKey });
   }
 
   // /metrics on a listener of its own: the way to scrape worker-only processes.

@@ -1,6 +1,8 @@
 import type { Passage } from '../engine/index.js';
 import type { Extraction, IntegritySignals } from '../extract/index.js';
 import { lineLocator, type Location } from './locate.js';
+import { excludedSpans, matchCount, type ExcludedReason, type ExcludedSpan, type StoredExclusion } from './counted.js';
+import { reportFilters, type ReportFilter } from './filters.js';
 
 /**
  * The versioned report model: everything a renderer (JSON, HTML viewer, PDF, DOCX) or a vendor
@@ -52,6 +54,8 @@ export interface InputAnalysis {
     language?: string;
     segments?: { offset: number; length: number; words: number; probability: number; ai: boolean }[];
   } | null;
+  /** Text the settings left out of the score, and why (quotes, references, phrases, template, short matches). */
+  exclusions?: StoredExclusion[];
   /** Plagiat.pl coefficients (0..1): words in matched phrases of at least 5 / 25 words. */
   factor1?: number;
   factor2?: number;
@@ -80,6 +84,8 @@ export interface ReportInput {
   submission: StoredText;
   /** Source texts by the source's public id (missing when the source was deleted since). */
   sources: Map<string, StoredText>;
+  /** Who wrote each source and when it was submitted, by public id (missing when deleted since). */
+  source_documents?: Map<string, { author: string | null; created_at: string }>;
 }
 
 export interface TextRange extends Partial<Location> {
@@ -97,7 +103,15 @@ export interface ReportMatch {
   length: number;
   source_offset: number;
   source_length: number;
+  /**
+   * True when the match does not count: an instructor excluded it or its source, or all of its
+   * words lie in text the settings leave out (a quotation, the reference list, ...).
+   */
   excluded: boolean;
+  /** Why it does not count (null when it counts). */
+  excluded_reason: ExcludedReason | null;
+  /** Parts of the match (submission side) lying in excluded text, with their reasons; a match with some left still counts. */
+  excluded_parts: { offset: number; length: number; reason: ExcludedReason }[];
   submission: TextRange;
   source: TextRange;
   submission_excerpt: string;
@@ -110,10 +124,20 @@ export interface ReportSource {
   source_document_id: string;
   title: string;
   scope: 'peer' | 'repository';
-  /** Percent of the submission covered by this source. */
+  /** Percent of the submission covered by this source (after exclusions). */
   similarity: number;
+  /** Matches that count. */
   matches: number;
+  /** Matches that do not count (excluded by the settings or by the instructor). */
+  excluded_matches: number;
+  /** Excluded by the instructor. */
   excluded: boolean;
+  /** The source's author, when known. */
+  author: string | null;
+  /** When the source was submitted (null when it was deleted since). */
+  submitted_at: string | null;
+  /** Which of the two was submitted first: this source or the submission the report is about. */
+  came_first: 'source' | 'submission' | null;
   /** False when the source's text is no longer stored (deleted since the analysis). */
   text_available: boolean;
 }
@@ -157,6 +181,10 @@ export interface ReportModel {
   sources: ReportSource[];
   matches: ReportMatch[];
   exclusions: { sources: string[]; matches: string[]; by_settings: Record<string, unknown> };
+  /** Stretches of the submission the settings leave out of the score, each with its reason. */
+  excluded_text: ExcludedSpan[];
+  /** The filters in force (scopes, exclusions, thresholds), in words. */
+  filters: ReportFilter[];
   integrity: IntegrityReport;
   ai: AiReport;
   /** Percent of words in matched phrases of at least 5 / 25 words (Plagiat.pl's coefficients); null for code. */
@@ -250,7 +278,12 @@ export function buildReportModel(input: ReportInput): ReportModel {
     if (given.start_line !== undefined) return { offset, length, ...given };
     return { offset, length, ...(loc ? loc(offset, length) : {}) };
   };
-  const toMatch = (s: InputSource | { public_id: string }, p: InputPassage, excluded: boolean): ReportMatch => ({
+  const minWords = typeof (a.settings as { min_match_words?: unknown }).min_match_words === 'number' ? (a.settings as { min_match_words: number }).min_match_words : undefined;
+  const excludedText = a.engine === 'text' ? excludedSpans(a.exclusions, minWords) : [];
+  const toMatch = (s: InputSource | { public_id: string }, p: InputPassage, byInstructor: ExcludedReason | null): ReportMatch => {
+    const counted = matchCount(input.submission.text, p.offset, p.length, excludedText);
+    const reason = byInstructor ?? counted.reason;
+    return {
     id: matchId(s.public_id, p),
     source_id: s.public_id,
     source_document_id: s.public_id,
@@ -258,37 +291,57 @@ export function buildReportModel(input: ReportInput): ReportModel {
     length: p.length,
     source_offset: p.sourceOffset,
     source_length: p.sourceLength,
-    excluded,
+    excluded: reason !== null,
+    excluded_reason: reason,
+    excluded_parts: counted.parts,
     submission: range(p.offset, p.length, locateSubmission, p.startLine !== undefined ? { file: p.file, start_line: p.startLine, end_line: p.endLine } : {}),
     source: range(p.sourceOffset, p.sourceLength, locateSource(s.public_id), p.sourceStartLine !== undefined ? { file: p.sourceFile, start_line: p.sourceStartLine, end_line: p.sourceEndLine } : {}),
     submission_excerpt: excerpt(input.submission.text, p.offset, p.length),
     source_excerpt: excerpt(input.sources.get(s.public_id)?.text, p.sourceOffset, p.sourceLength),
-  });
+    };
+  };
 
   const excludedSources = a.excluded?.sources ?? [];
   const excludedPassages = a.excluded?.passages ?? [];
-  const sources: ReportSource[] = [
-    ...a.sources.map((s) => ({ s, excluded: false })),
-    ...excludedSources.map((s) => ({ s, excluded: true })),
-  ].map(({ s, excluded }) => ({
-    id: s.public_id,
-    source_document_id: s.public_id,
-    title: s.title,
-    scope: s.scope,
-    similarity: toPercent(s.similarity),
-    matches: s.passages.length,
-    excluded,
-    text_available: input.sources.has(s.public_id),
-  }));
   const matches: ReportMatch[] = [
-    ...a.sources.flatMap((s) => s.passages.map((p) => toMatch(s, p, false))),
-    ...excludedSources.flatMap((s) => s.passages.map((p) => toMatch(s, p, true))),
-    ...excludedPassages.map((e) => toMatch({ public_id: e.source_id }, e.passage, true)),
+    ...a.sources.flatMap((s) => s.passages.map((p) => toMatch(s, p, null))),
+    ...excludedSources.flatMap((s) => s.passages.map((p) => toMatch(s, p, 'source-excluded'))),
+    ...excludedPassages.map((e) => toMatch({ public_id: e.source_id }, e.passage, 'instructor')),
   ].sort((x, y) => x.submission.offset - y.submission.offset || x.source_id.localeCompare(y.source_id));
+  const counts = new Map<string, { counted: number; excluded: number }>();
+  for (const x of matches) {
+    const c = counts.get(x.source_id) ?? { counted: 0, excluded: 0 };
+    if (x.excluded) c.excluded++;
+    else c.counted++;
+    counts.set(x.source_id, c);
+  }
+  const submittedAt = input.document.created_at;
+  const sourceEntry = (s: { public_id: string; title: string; scope: 'peer' | 'repository'; similarity: number }, excluded: boolean): ReportSource => {
+    const meta = input.source_documents?.get(s.public_id);
+    const when = meta?.created_at ?? null;
+    return {
+      id: s.public_id,
+      source_document_id: s.public_id,
+      title: s.title,
+      scope: s.scope,
+      similarity: toPercent(s.similarity),
+      matches: counts.get(s.public_id)?.counted ?? 0,
+      excluded_matches: counts.get(s.public_id)?.excluded ?? 0,
+      excluded,
+      author: meta?.author ?? null,
+      submitted_at: when,
+      came_first: when === null || when === submittedAt ? null : when < submittedAt ? 'source' : 'submission',
+      text_available: input.sources.has(s.public_id),
+    };
+  };
+  const sources: ReportSource[] = [
+    ...a.sources.map((s) => sourceEntry(s, false)),
+    ...excludedSources.map((s) => sourceEntry(s, true)),
+  ];
   // A source whose every match was excluded one by one still lists its excluded matches.
   for (const e of excludedPassages) {
     if (!sources.some((s) => s.id === e.source_id)) {
-      sources.push({ id: e.source_id, source_document_id: e.source_id, title: e.title ?? e.source_id, scope: e.scope ?? 'repository', similarity: 0, matches: 0, excluded: true, text_available: input.sources.has(e.source_id) });
+      sources.push(sourceEntry({ public_id: e.source_id, title: e.title ?? e.source_id, scope: e.scope ?? 'repository', similarity: 0 }, true));
     }
   }
   const settings = { ...(a.settings as Record<string, unknown>) };
@@ -308,6 +361,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
       matches: excludedPassages.map((e) => matchId(e.source_id, e.passage)),
       by_settings: settingExclusions(settings),
     },
+    excluded_text: excludedText,
+    filters: reportFilters(kind, settings, a.scopes ?? null, { sources: excludedSources.length, matches: excludedPassages.length }),
     integrity: integrityOf(input.submission.extraction),
     ai: aiOf(a),
     factors: a.engine === 'text' && typeof a.factor1 === 'number' ? { phrases_5_words: toPercent(a.factor1), phrases_25_words: toPercent(a.factor2 ?? 0) } : null,

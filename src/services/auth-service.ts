@@ -83,8 +83,12 @@ export class AuthService {
   async login(email: unknown, password: unknown): Promise<{ token: string; expiresAt: number; user: UserRow }> {
     const user = await this.checkPassword(String(email ?? ''), String(password ?? ''));
     if (!user) throw new AppError('unauthorized', 'Wrong email or password.');
-    const { token, expiresAt } = await this.ctx.tokens.sign({ org: user.organisation_id }, { audience: LOGIN_AUDIENCE, subject: String(user.id), ttlSeconds: this.ctx.jwtTtlSeconds });
-    return { token, expiresAt, user };
+    return { ...(await this.session(user)), user };
+  }
+
+  /** A login token (JWT) for a user who has proved who they are (a password, a first-start link). */
+  async session(user: UserRow): Promise<{ token: string; expiresAt: number }> {
+    return this.ctx.tokens.sign({ org: user.organisation_id }, { audience: LOGIN_AUDIENCE, subject: String(user.id), ttlSeconds: this.ctx.jwtTtlSeconds });
   }
 
   /** Authenticates an `Authorization: Bearer` value: a login JWT or an API key. */

@@ -140,6 +140,7 @@ class ReportRendering {
       versions: await store.analyses.versions(doc.id),
       submission,
       sources,
+      source_documents: new Map([...alive.values()].map((d) => [d.public_id, { author: d.author, created_at: d.created_at }])),
     });
     return {
       model,

@@ -16,6 +16,7 @@ import { VendorRecordService } from './vendor-record-service.js';
 import { VendorTokenService } from './vendor-token-service.js';
 import { RepositoryCatalogue } from './repository-catalogue.js';
 import { CheckQuotaService } from './check-quota-service.js';
+import { FirstStartLinkService } from './first-start-link.js';
 
 /** The service layer: the only way the API, the adapters and the UI reach the store. */
 export interface Services {
@@ -34,6 +35,8 @@ export interface Services {
   repositoryCatalogue: RepositoryCatalogue;
   /** Per-user allowances of checks (Plagiat.pl's testCount). */
   quotas: CheckQuotaService;
+  /** The one-time link that lets a new installation's administrator into the web UI. */
+  firstStart: FirstStartLinkService;
   /** Signed, expiring tokens (vendor logins, viewer links). */
   tokens: TokenSigner;
   events: EventBus;
@@ -81,6 +84,7 @@ export async function createServices(o: ServiceOptions): Promise<Services> {
     vendorTokens: new VendorTokenService(auth, ctx.tokens, users),
     repositoryCatalogue: new RepositoryCatalogue(ctx),
     quotas: new CheckQuotaService(ctx),
+    firstStart: new FirstStartLinkService(ctx, auth),
     tokens: ctx.tokens,
     events: ctx.events,
   };

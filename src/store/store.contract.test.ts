@@ -184,6 +184,11 @@ for (const impl of stores) {
     test('system settings keep the first value written', async () => {
       assert.equal(await store.settings.getOrInit('k', 'first'), 'first');
       assert.equal(await store.settings.getOrInit('k', 'second'), 'first');
+      // deleteIf claims a value once: a stale value deletes nothing, the current one only the first time.
+      assert.equal(await store.settings.deleteIf('k', 'second'), false);
+      assert.equal(await store.settings.deleteIf('k', 'first'), true);
+      assert.equal(await store.settings.deleteIf('k', 'first'), false);
+      assert.equal(await store.settings.get('k'), undefined);
     });
   });
 }

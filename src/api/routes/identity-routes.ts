@@ -15,6 +15,13 @@ export function identityRoutes(app: FastifyInstance, services: Services): void {
     return { token, token_type: 'Bearer', expires_at: new Date(expiresAt * 1000).toISOString(), expires_in: expiresAt - Math.floor(Date.now() / 1000), user: await userView(user, ids()) };
   });
 
+  // The first-start link (printed once when a new installation starts): single use, signs its administrator in.
+  app.post('/api/v1/auth/first-start', { config: { public: true } }, async (req) => {
+    const body = objectBody(req);
+    const { token, expiresAt, user } = await services.firstStart.redeem(body.token);
+    return { token, token_type: 'Bearer', expires_at: new Date(expiresAt * 1000).toISOString(), expires_in: expiresAt - Math.floor(Date.now() / 1000), user: await userView(user, ids()) };
+  });
+
   app.get('/api/v1/me', async (req) => {
     const p = principalOf(req);
     const user = p.userId ? await services.users.byId(p.userId) : undefined;

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerAiCommand } from './ai.js';
 import { registerCompareCommand } from './compare.js';
 import { registerExtractCommand } from './extract.js';
+import { registerFirstStartLinkCommand } from './first-start-link.js';
 import { registerPanCommand } from './pan.js';
 import { registerServeCommand } from './serve.js';
 
@@ -10,6 +11,7 @@ export function registerCommands(program: Command): void {
   registerAiCommand(program);
   registerCompareCommand(program);
   registerExtractCommand(program);
+  registerFirstStartLinkCommand(program);
   registerPanCommand(program);
   registerServeCommand(program);
 }

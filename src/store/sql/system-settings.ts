@@ -13,6 +13,11 @@ export class SystemSettingRepo {
     await this.c.db.insertInto('system_settings').values({ key, value }).onConflict((oc) => oc.column('key').doNothing()).execute();
     return (await this.get(key)) as string;
   }
+  /** Deletes the value only if it is still `value`; true when this call deleted it (a one-time claim). */
+  async deleteIf(key: string, value: string): Promise<boolean> {
+    const r = await this.c.db.deleteFrom('system_settings').where('key', '=', key).where('value', '=', value).executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
+  }
   async set(key: string, value: string): Promise<void> {
     await this.c.db.insertInto('system_settings').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
   }

@@ -20,7 +20,7 @@ export const CLIENT_CORE_JS = String.raw`(function () {
       return r.text().then(function (t) {
         var j = null;
         try { j = t ? JSON.parse(t) : null; } catch (e) { j = null; }
-        if (r.status === 401 && path !== '/api/v1/auth/login') { Origo.signOut(); }
+        if (r.status === 401 && path !== '/api/v1/auth/login' && path !== '/api/v1/auth/first-start') { Origo.signOut(); }
         if (!r.ok) { var err = new Error(j && j.error ? j.error.message : 'HTTP ' + r.status); err.status = r.status; err.body = j; throw err; }
         return j;
       });
@@ -57,6 +57,9 @@ export const CLIENT_CORE_JS = String.raw`(function () {
     s.textContent = text;
     s.className = isError ? 'status error' : 'status';
   };
+  var flash = null;
+  /** A message shown on the next page (after a navigation). */
+  Origo.flash = function (text) { flash = text; };
   Origo.fail = function (err) { Origo.say(err && err.message ? err.message : String(err), true); };
   Origo.every = function (ms, fn) { timers.push(setInterval(fn, ms)); };
   /** Downloads an authenticated file (PDF, DOCX, HTML). */
@@ -102,6 +105,7 @@ export const CLIENT_CORE_JS = String.raw`(function () {
   function nav(me) {
     var links = [['#/assignments', 'Assignments'], ['#/courses', 'Courses']];
     if (me && me.role === 'admin') links.push(['#/users', 'Users'], ['#/organisations', 'Organisations']);
+    if (me && me.user) links.push(['#/set-password', 'Password']);
     var here = location.hash.split('/').slice(0, 2).join('/');
     return h('nav', { class: 'top', 'aria-label': 'Main' },
       h('span', { class: 'brand' }, 'Origo'),
@@ -116,9 +120,14 @@ export const CLIENT_CORE_JS = String.raw`(function () {
     var header = document.getElementById('top');
     var main = document.getElementById('main');
     main.replaceChildren();
-    Origo.say('');
+    Origo.say(flash || '');
+    flash = null;
     var hash = location.hash || '#/assignments';
-    if (!Origo.token() && hash !== '#/login') { location.hash = '#/login'; return; }
+    var open = hash === '#/login' || hash.indexOf('#/first-start/') === 0;
+    if (!Origo.token() && !open) { location.hash = '#/login'; return; }
+    // Signed in by a first-start link and no password chosen yet: that comes first.
+    var me0 = Origo.me();
+    if (Origo.token() && !open && me0 && me0.user && !me0.user.has_password && hash !== '#/set-password') { location.hash = '#/set-password'; return; }
     header.replaceChildren(Origo.token() ? nav(Origo.me()) : h('span', { class: 'brand' }, 'Origo'));
     for (var i = 0; i < routes.length; i++) {
       var m = routes[i].pattern.exec(hash);
@@ -150,6 +159,52 @@ export const CLIENT_CORE_JS = String.raw`(function () {
       }).catch(Origo.fail);
     } }, Origo.field('Email', email), Origo.field('Password', password), h('button', { type: 'submit' }, 'Sign in'));
     main.append(h('h1', null, 'Sign in'), form);
+  });
+
+  /** Keeps a login (token and the caller) and returns the caller. */
+  function keepSession(token) {
+    sessionStorage.setItem(TOKEN, token);
+    return Origo.api('GET', '/api/v1/me').then(function (me) { sessionStorage.setItem(ME, JSON.stringify(me)); return me; });
+  }
+
+  // The first-start link printed by a new installation: redeemed once, it signs the administrator in.
+  Origo.route(/^#\/first-start\/([A-Za-z0-9_-]+)$/, function (main, params) {
+    main.append(h('h1', null, 'Welcome to Origo'), h('p', null, 'Signing you in…'));
+    return Origo.api('POST', '/api/v1/auth/first-start', { token: params[0] }).then(function (r) {
+      return keepSession(r.token);
+    }).then(function () {
+      // The link is spent: keep it out of the history and go on to choosing a password.
+      history.replaceState(null, '', '#/set-password');
+      render();
+    }, function (err) {
+      main.replaceChildren(h('h1', null, 'This link does not work'), h('p', null, err.message), h('p', null, h('a', { href: '#/login' }, 'Sign in with email and password')));
+    });
+  });
+
+  Origo.route(/^#\/set-password$/, function (main) {
+    var me = Origo.me();
+    if (!me || !me.user) { main.append(h('h1', null, 'Password'), h('p', null, 'Only a signed-in user has a password.')); return; }
+    var first = !me.user.has_password;
+    var email = h('input', { type: 'email', name: 'email', autocomplete: 'username', required: true, value: me.user.email || '' });
+    var password = h('input', { type: 'password', name: 'new-password', autocomplete: 'new-password', required: true, minlength: 8 });
+    var again = h('input', { type: 'password', name: 'repeat-password', autocomplete: 'new-password', required: true, minlength: 8 });
+    var form = h('form', { class: 'card narrow', onsubmit: function (e) {
+      e.preventDefault();
+      if (password.value !== again.value) { Origo.say('The two passwords differ.', true); return; }
+      Origo.api('PATCH', '/api/v1/users/' + encodeURIComponent(me.user.id), { email: email.value, password: password.value }).then(function () {
+        return keepSession(Origo.token());
+      }).then(function (now) {
+        Origo.flash('Password saved. From now on, sign in with ' + now.user.email + ' and this password.');
+        location.hash = '#/assignments';
+      }).catch(Origo.fail);
+    } },
+      Origo.field('Email (you sign in with it)', email),
+      Origo.field('New password (at least 8 characters)', password),
+      Origo.field('Repeat the password', again),
+      h('button', { type: 'submit' }, 'Save password'));
+    main.append(h('h1', null, first ? 'Choose your password' : 'Change your password'),
+      first ? h('p', null, 'You are signed in as ' + me.user.name + ' (' + me.role + ') through a one-time link. Choose the email and password you will sign in with from now on.') : null,
+      form);
   });
 })();
 `;
