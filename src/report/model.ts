@@ -55,6 +55,8 @@ export interface InputAnalysis {
   /** Plagiat.pl coefficients (0..1): words in matched phrases of at least 5 / 25 words. */
   factor1?: number;
   factor2?: number;
+  /** Text left out of the score and why (the engine's exclusions; "common" is text the class shares). */
+  exclusions?: { offset: number; length: number; reason: string }[];
 }
 
 export interface StoredText {
