@@ -12,6 +12,8 @@ export type ExcludedReason =
   | 'references'
   | 'phrase'
   | 'template'
+  /** Text that many documents of the assignment share (a pasted prompt): no source is blamed for it. */
+  | 'common'
   | 'short-match'
   /** An instructor excluded the match in the viewer. */
   | 'instructor'
@@ -35,7 +37,7 @@ export interface StoredExclusion {
   reason: string;
 }
 
-const TEXT_REASONS = new Set<ExcludedReason>(['quote', 'block-quote', 'references', 'phrase', 'template', 'short-match']);
+const TEXT_REASONS = new Set<ExcludedReason>(['quote', 'block-quote', 'references', 'phrase', 'template', 'common', 'short-match']);
 
 /** The reason in the words a report shows. */
 export function reasonLabel(reason: ExcludedReason, minMatchWords?: number): string {
@@ -45,6 +47,7 @@ export function reasonLabel(reason: ExcludedReason, minMatchWords?: number): str
     case 'references': return 'reference list';
     case 'phrase': return 'excluded phrase';
     case 'template': return 'template text';
+    case 'common': return 'text common to the class';
     case 'short-match': return minMatchWords ? `short match (under ${minMatchWords} words)` : 'short match';
     case 'instructor': return 'excluded by the instructor';
     case 'source-excluded': return 'source excluded by the instructor';

@@ -56,7 +56,9 @@ export function applyExclusions<T extends InputAnalysis>(a: T, submissionText: s
     if (offSources.has(id)) offList.push({ source: meta, passages: kept });
     else if (kept.length) active.push({ source: meta, passages: kept });
   }
-  const options = scoreOptionsFor(a.settings as ScoringSettings);
+  // Common text of the class is not a setting: it comes with the analysis and stays excluded.
+  const common = (a.exclusions ?? []).filter((e) => e.reason === 'common').map((e) => ({ offset: e.offset, length: e.length, reason: 'common' as const }));
+  const options = { ...scoreOptionsFor(a.settings as ScoringSettings), excluded: common };
   const score = scoreSubmission(submission, active, options);
   const offScore = scoreSubmission(submission, offList, options);
   const asSource = (s: { source: Omit<InputSource, 'passages'>; similarity: number; passages: InputPassage[] }): InputSource => ({ ...s.source, similarity: s.similarity, passages: s.passages });

@@ -54,7 +54,8 @@ export interface InputAnalysis {
     language?: string;
     segments?: { offset: number; length: number; words: number; probability: number; ai: boolean }[];
   } | null;
-  /** Text the settings left out of the score, and why (quotes, references, phrases, template, short matches). */
+  /** Text left out of the score, and why (quotes, references, phrases, template, short matches, and
+   * "common": text the class shares). */
   exclusions?: StoredExclusion[];
   /** Plagiat.pl coefficients (0..1): words in matched phrases of at least 5 / 25 words. */
   factor1?: number;

@@ -1,12 +1,14 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Dialect } from './dialect.js';
 import * as m001 from './migrations/001-initial.js';
+import * as m002 from './migrations/002-pair-results.js';
 
 type Up = (db: Kysely<any>, dialect: Dialect) => Promise<void>;
 
 /** Every migration, in order. One set serves both dialects. */
 const MIGRATIONS: Record<string, Up> = {
   '001-initial': m001.up,
+  '002-pair-results': m002.up,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -111,6 +111,35 @@ export interface FingerprintsTable {
   hash: number;
 }
 
+export interface PairResultsTable {
+  document_id: number;
+  source_id: number;
+  /** What the result depends on besides the two texts (aligner options); a different key is recomputed. */
+  options_key: string;
+  /** JSON: the passages and the phrase runs of the pair (see pipeline/analysis/pair-result.ts). */
+  result: string;
+  created_at: string;
+}
+
+export interface AssignmentFingerprintsTable {
+  assignment_id: number;
+  hash: number;
+  documents: number;
+}
+
+export interface AnalysisStateTable {
+  document_id: number;
+  candidate_floor: number;
+  updated_at: string;
+}
+
+export interface BlobsTable {
+  key: string;
+  bytes: Uint8Array;
+  size: number;
+  created_at: string;
+}
+
 export interface AnalysesTable {
   id: Generated<number>;
   public_id: string;
@@ -212,6 +241,10 @@ export interface Database {
   document_texts: DocumentTextsTable;
   fingerprints: FingerprintsTable;
   analyses: AnalysesTable;
+  pair_results: PairResultsTable;
+  assignment_fingerprints: AssignmentFingerprintsTable;
+  analysis_state: AnalysisStateTable;
+  blobs: BlobsTable;
   repositories: RepositoriesTable;
   repository_documents: RepositoryDocumentsTable;
   webhook_endpoints: WebhookEndpointsTable;

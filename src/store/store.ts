@@ -13,6 +13,8 @@ import { WebhookRepo } from './sql/webhooks.js';
 import { JobRepo } from './sql/jobs.js';
 import { VendorRecordRepo } from './sql/vendor-records.js';
 import { SystemSettingRepo } from './sql/system-settings.js';
+import { PairResultRepo } from './sql/pair-results.js';
+import { BlobRepo } from './sql/blobs.js';
 
 /**
  * The storage port: every read and write the services make, grouped by resource. One SQL
@@ -34,6 +36,8 @@ export class Store {
   readonly jobs: JobRepo;
   readonly vendorRecords: VendorRecordRepo;
   readonly settings: SystemSettingRepo;
+  readonly pairs: PairResultRepo;
+  readonly blobs: BlobRepo;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -55,6 +59,8 @@ export class Store {
     this.jobs = new JobRepo(c);
     this.vendorRecords = new VendorRecordRepo(c);
     this.settings = new SystemSettingRepo(c);
+    this.pairs = new PairResultRepo(c);
+    this.blobs = new BlobRepo(c);
   }
 
   /** Runs `fn` in one transaction: all of its writes land, or none. */

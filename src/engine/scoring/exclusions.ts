@@ -1,8 +1,9 @@
 import type { PreparedText } from '../text/types.js';
 import { keyHashes, verbatimRuns } from '../text/align/verbatim.js';
+import { retrievalGrams } from '../text/fingerprint.js';
 
 /** Why a part of the submission does not count towards its similarity. */
-export type ExclusionReason = 'quote' | 'block-quote' | 'references' | 'phrase' | 'template' | 'short-match';
+export type ExclusionReason = 'quote' | 'block-quote' | 'references' | 'phrase' | 'template' | 'common' | 'short-match';
 
 /** A range of the submission left out of the scores, with the reason, shown in reports. */
 export interface Exclusion {
@@ -122,5 +123,46 @@ export function findTemplateText(submission: PreparedText, templates: readonly P
       out.push({ offset, length: submission.wordEnd[run.s + run.len - 1] - offset, reason: 'template' });
     }
   }
+  return out;
+}
+
+/** Common text: marked retrieval grams at most this many content words apart form one stretch. */
+const COMMON_GAP = 4;
+/** A stretch is common text when it has at least this many common grams and words. */
+const COMMON_MIN_GRAMS = 4;
+const COMMON_MIN_WORDS = 12;
+
+/**
+ * Text the submission shares with many documents of its class (a pasted prompt, a common
+ * heading): stretches where the retrieval fingerprints (see fingerprint.ts) are ones that
+ * `common` lists. A stretch needs several common grams close together, so a topical word pair
+ * every essay uses ("industrial revolution") is not common text on its own.
+ */
+export function findCommonText(submission: PreparedText, common: ReadonlySet<number>): Exclusion[] {
+  if (common.size === 0) return [];
+  const { hashes, words } = retrievalGrams(submission);
+  const out: Exclusion[] = [];
+  let first = -1;
+  let last = -1;
+  let grams = 0;
+  const close = () => {
+    if (first < 0) return;
+    const w0 = words[first];
+    const w1 = words[last + 1];
+    if (grams >= COMMON_MIN_GRAMS && w1 - w0 + 1 >= COMMON_MIN_WORDS) {
+      const offset = submission.wordStart[w0];
+      out.push({ offset, length: submission.wordEnd[w1] - offset, reason: 'common' });
+    }
+    first = -1;
+    grams = 0;
+  };
+  for (let i = 0; i < hashes.length; i++) {
+    if (!common.has(hashes[i])) continue;
+    if (first >= 0 && i - last > COMMON_GAP) close();
+    if (first < 0) first = i;
+    last = i;
+    grams++;
+  }
+  close();
   return out;
 }

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { scoreSubmission } from './similarity.js';
+import { phraseRuns } from './factors.js';
 import { prepareText } from '../text/prepare.js';
 import type { Passage } from '../text/types.js';
 
@@ -32,6 +33,23 @@ test('factor2 counts only phrases of 25 words or more', () => {
   const s = scoreSubmission(prepareText(text), [{ source: 1, passages: [passage(text, source, source)], text: prepareText(source) }]);
   assert.equal(s.factor1, 30 / 40);
   assert.equal(s.factor2, 30 / 40);
+});
+
+test('factors from stored phrase runs equal the factors from the source texts', () => {
+  const words = Array.from({ length: 30 }, (_, i) => `w${i}x`);
+  const text = `${words.join(' ')} tail1 tail2 tail3 tail4 tail5 tail6 aa bb cc dd ee ff gg`;
+  const s1 = words.join(' ');
+  const s2 = 'zz aa bb cc dd ee ff yy';
+  const sub = prepareText(text);
+  const found = [
+    { source: 1, passages: [passage(text, s1, s1)], text: prepareText(s1) },
+    { source: 2, passages: [passage(text, 'aa bb cc dd ee ff', s2)], text: prepareText(s2) },
+  ];
+  const fromTexts = scoreSubmission(sub, found);
+  const fromRuns = scoreSubmission(sub, found.map((f) => ({ source: f.source, passages: f.passages, phrases: phraseRuns(sub, f.text) })));
+  assert.deepEqual(fromRuns, fromTexts);
+  assert.equal(fromTexts.factor1, 36 / 43);
+  assert.equal(fromTexts.factor2, 30 / 43);
 });
 
 test('quoted text and the references section leave numerator and denominator, and are reported', () => {

@@ -4,7 +4,7 @@ import type { Range } from './coverage.js';
 import { unionRanges } from './coverage.js';
 import type { Exclusion } from './exclusions.js';
 import { findBlockQuotes, findPhrases, findQuotes, findReferences, findTemplateText } from './exclusions.js';
-import { FACTOR1_WORDS, FACTOR2_WORDS, wordsInPhrases } from './factors.js';
+import { FACTOR1_WORDS, FACTOR2_WORDS, wordsInPhrases, type PhraseRun } from './factors.js';
 
 export interface SourcePassages<S> {
   source: S;
@@ -14,6 +14,11 @@ export interface SourcePassages<S> {
    * in it); without it a source contributes no phrases to the factors.
    */
   text?: PreparedText;
+  /**
+   * Instead of `text`: the phrases found in it, from `phraseRuns(submission, text)` (a stored
+   * pair result). Gives the same factors as `text`.
+   */
+  phrases?: readonly PhraseRun[];
 }
 
 export interface SourceScore<S> {
@@ -37,6 +42,8 @@ export interface ScoreOptions {
   templates?: readonly PreparedText[];
   /** Shortest run of words shared with a template that is excluded. Default 5. */
   templateMinWords?: number;
+  /** Exclusions found elsewhere (common text of the class, see `findCommonText`). */
+  excluded?: readonly Exclusion[];
 }
 
 export interface SubmissionScore<S> {
@@ -81,6 +88,7 @@ export function scoreSubmission<S>(
   if (options.excludeReferences ?? true) exclusions.push(...findReferences(text));
   if (options.excludedPhrases?.length) exclusions.push(...findPhrases(submission, options.excludedPhrases, (t) => prepareText(t, { language: submission.language })));
   if (options.templates?.length) exclusions.push(...findTemplateText(submission, options.templates, options.templateMinWords ?? 5));
+  if (options.excluded?.length) exclusions.push(...options.excluded);
   const excluded = unionRanges(exclusions.map((e) => ({ start: e.offset, end: e.offset + e.length })));
 
   // Words that count: not inside excluded text.
@@ -132,10 +140,11 @@ export function scoreSubmission<S>(
   // Plagiat.pl factors: phrases found word for word in any source given with its text,
   // outside excluded text and outside passages excluded as too short.
   const texts = found.filter((f) => f.text).map((f) => f.text!);
+  const runs = found.filter((f) => !f.text && f.phrases).map((f) => f.phrases!);
   const short = exclusions.filter((e) => e.reason === 'short-match').map((e) => ({ start: e.offset, end: e.offset + e.length }));
   const factor = (minPhrase: number) => {
-    if (totalWords === 0 || texts.length === 0) return 0;
-    const marked = wordsInPhrases(submission, texts, minPhrase);
+    if (totalWords === 0 || (texts.length === 0 && runs.length === 0)) return 0;
+    const marked = wordsInPhrases(submission, texts, minPhrase, runs);
     let n = 0;
     words.forEach((w, i) => { if (counted[i] && marked[i] && !overlapsAny(short, w.start, w.end)) n++; });
     return n / totalWords;

@@ -15,20 +15,32 @@ const HAS_LETTER = /\p{L}/u;
 
 /** The hashes of the retrieval k-grams of a text, in text order (before winnowing). */
 export function retrievalHashes(prepared: PreparedText, k = RETRIEVAL_K): number[] {
+  return retrievalGrams(prepared, k).hashes;
+}
+
+/**
+ * The retrieval k-grams of a text with where they are: `hashes[i]` is the gram that starts at
+ * content word i, and `words[i]` is the index (in `prepared.wordStart`) of content word i.
+ */
+export function retrievalGrams(prepared: PreparedText, k = RETRIEVAL_K): { hashes: number[]; words: number[] } {
   const { wordEntry, forms } = prepared;
   const stems: string[] = [];
+  const words: number[] = [];
   for (let i = 0; i < wordEntry.length; i++) {
     const e = forms.entries[wordEntry[i]];
-    if (!e.stop && HAS_LETTER.test(e.key)) stems.push(e.stem);
+    if (!e.stop && HAS_LETTER.test(e.key)) {
+      stems.push(e.stem);
+      words.push(i);
+    }
   }
-  const out: number[] = [];
+  const hashes: number[] = [];
   for (let i = 0; i + k <= stems.length; i++) {
     const gram = stems.slice(i, i + k).sort();
     let h = 0x811c9dc5;
     for (const s of gram) h = fnv1a('\u0001', fnv1a(s, h));
-    out.push(h >>> 0);
+    hashes.push(h >>> 0);
   }
-  return out;
+  return { hashes, words };
 }
 
 /**

@@ -12,6 +12,6 @@ export { detectLanguage } from './language.js';
 export { SUPPORTED_LANGUAGES } from './stop-words.js';
 export { loadStemmers, needsSnowball, stemmerFor } from './stemming.js';
 export type { Stemmer } from './stemming.js';
-export { textFingerprints, retrievalHashes, RETRIEVAL_K, RETRIEVAL_W } from './fingerprint.js';
+export { textFingerprints, retrievalHashes, retrievalGrams, RETRIEVAL_K, RETRIEVAL_W } from './fingerprint.js';
 export { alignTexts, DEFAULT_ALIGN_PARAMS } from './align/align.js';
 export { winnow } from './winnow.js';

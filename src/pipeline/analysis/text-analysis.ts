@@ -1,9 +1,12 @@
-import type { DocumentRow, Store } from '../../store/index.js';
-import { alignTexts, loadStemmers, prepareText, scoreSubmission, textFingerprints, type PreparedText } from '../../engine/index.js';
+import type { Candidate, DocumentRow, PairResultRow, Store } from '../../store/index.js';
+import { nowIso } from '../../store/index.js';
+import { alignTexts, findCommonText, loadStemmers, phraseRuns, scoreSubmission, textFingerprints, type Passage, type SourcePassages } from '../../engine/index.js';
 import type { StoredAi, StoredAnalysis, StoredSource } from '../../services/analysis-model.js';
 import { detectAiTextBuiltin } from '../../ai-models/index.js';
 import { scoreOptionsFor } from '../../report/score-options.js';
 import type { AssignmentSettings } from '../../services/settings.js';
+import { decodePair, encodePair, pairOptionsKey, type PairResult } from './pair-result.js';
+import { preparedText } from './prepared-cache.js';
 
 /**
  * Shortest passage (characters, both sides) the service reports. The aligner's own default (150)
@@ -16,20 +19,48 @@ export const SERVICE_MIN_CHARS = 80;
 /** How many candidate sources from the index are aligned in full, most shared fingerprints first. */
 export const MAX_CANDIDATES = 50;
 
+/**
+ * A fingerprint found in at least this many documents of an assignment is common text of the
+ * class (a pasted prompt, the questions): it finds no candidates, and the text it marks is
+ * excluded from the score and reported as common. "More than 10" follows MOSS's default for
+ * passages that appear in too many programs (its -m option); a group of ten students copying
+ * one another is still shown as matches.
+ */
+export const COMMON_TEXT_MIN_DOCUMENTS = 11;
+
+/** A passage at least this much (share of its characters) inside common text is not a match. */
+const COMMON_PASSAGE_SHARE = 0.8;
+
 export interface Scopes {
   peers: boolean;
   repository: boolean;
 }
 
+/** A composed analysis and what composing it learnt, for the caller to store in one transaction. */
+export interface Composed {
+  analysis: StoredAnalysis;
+  /** Pairs aligned now (they were not stored, or with other aligner options). */
+  newPairs: PairResultRow[];
+  /** Shared fingerprints of the last candidate kept (0 when fewer than MAX_CANDIDATES were found). */
+  floor: number;
+  /** Peers of the assignment sharing fingerprints (outside common text) with the document. */
+  peerShares: Candidate[];
+}
+
 /**
- * Checks a text document: candidates come from the inverted index (peers of the assignment and
- * the organisation's repositories, as the scopes say), each is aligned passage by passage, and
- * the submission is scored.
+ * Composes a text document's report from pair results. Candidates come from the inverted index
+ * (peers of the assignment and the organisation's repositories, as the scopes say), without the
+ * fingerprints of the class's common text; each candidate's alignment is read from the stored
+ * pair results, and only pairs never aligned are aligned now. The submission is then scored.
+ * The result depends only on the documents present, not on the order they came in: composing
+ * again after every document arrived gives the same report as composing once at the end.
  */
-export async function analyseText(store: Store, doc: DocumentRow, text: string, settings: AssignmentSettings, scopes: Scopes, reason: string): Promise<StoredAnalysis> {
+export async function composeText(store: Store, doc: DocumentRow, text: string, settings: AssignmentSettings, scopes: Scopes, reason: string): Promise<Composed> {
   await loadStemmers();
-  const submission = prepareText(text);
+  const submission = preparedText(doc.id, text);
   const hashes = textFingerprints(submission);
+  const common = doc.assignment_id !== null ? await store.fingerprints.common(doc.assignment_id, hashes, COMMON_TEXT_MIN_DOCUMENTS) : new Set<number>();
+  const query = common.size ? hashes.filter((h) => !common.has(h)) : hashes;
   const candidates = await store.fingerprints.candidates(
     {
       organisationId: doc.organisation_id,
@@ -37,29 +68,60 @@ export async function analyseText(store: Store, doc: DocumentRow, text: string, 
       assignmentId: scopes.peers ? doc.assignment_id : null,
       repositories: scopes.repository ? true : undefined,
     },
-    hashes,
+    query,
     MAX_CANDIDATES,
   );
+  const floor = candidates.length >= MAX_CANDIDATES ? candidates[MAX_CANDIDATES - 1].shared : 0;
+  const peerShares = scopes.peers && doc.assignment_id !== null
+    ? await store.fingerprints.candidates({ organisationId: doc.organisation_id, excludeDocumentId: doc.id, assignmentId: doc.assignment_id }, query, Number.MAX_SAFE_INTEGER)
+    : [];
+
   const ids = candidates.map((c) => c.documentId);
   const rows = new Map((await store.documents.byIds(ids)).map((d) => [d.id, d]));
-  const texts = new Map((await store.documents.texts(ids)).map((t) => [t.document_id, t.text]));
-  const found: { source: DocumentRow; passages: ReturnType<typeof alignTexts>; text: PreparedText }[] = [];
   const excluded = new Set((settings.excluded_sources ?? []).map((x) => x.trim().toLowerCase()));
   const isExcluded = (d: DocumentRow) => [d.public_id, d.title, d.filename].some((n) => n !== null && excluded.has(n.trim().toLowerCase()));
-  for (const id of ids) {
+  const wanted = ids.filter((id) => {
     const source = rows.get(id);
-    const sourceText = texts.get(id);
-    if (!source || sourceText === undefined || source.status === 'deleted' || isExcluded(source)) continue;
-    const prepared = prepareText(sourceText);
-    const passages = alignTexts(submission, prepared, { minWords: settings.min_match_words, minChars: SERVICE_MIN_CHARS });
-    if (passages.length) found.push({ source, passages, text: prepared });
+    return source !== undefined && source.status !== 'deleted' && !isExcluded(source);
+  });
+  const key = pairOptionsKey(settings.min_match_words, SERVICE_MIN_CHARS);
+  const stored = new Map<number, PairResult>();
+  if (doc.id > 0) for (const p of await store.pairs.of(doc.id, wanted)) if (p.options_key === key) stored.set(p.source_id, decodePair(p.result));
+  const missing = wanted.filter((id) => !stored.has(id));
+  const texts = new Map((await store.documents.texts(missing)).map((t) => [t.document_id, t.text]));
+  const newPairs: PairResultRow[] = [];
+  const at = nowIso();
+  const found: SourcePassages<DocumentRow>[] = [];
+  for (const id of wanted) {
+    let pair = stored.get(id);
+    if (!pair) {
+      const sourceText = texts.get(id);
+      if (sourceText === undefined) continue;
+      const source = preparedText(id, sourceText);
+      const passages = alignTexts(submission, source, { minWords: settings.min_match_words, minChars: SERVICE_MIN_CHARS });
+      pair = { passages, phrases: passages.length ? phraseRuns(submission, source) : [] };
+      if (doc.id > 0) newPairs.push({ document_id: doc.id, source_id: id, options_key: key, result: encodePair(pair), created_at: at });
+    }
+    if (pair.passages.length) found.push({ source: rows.get(id)!, passages: pair.passages, phrases: pair.phrases });
   }
-  const options = scoreOptionsFor(settings);
-  const score = scoreSubmission(submission, found, options);
+
+  // Common text of the class: excluded like template text, and a match lying in it is no match.
+  const commonText = findCommonText(submission, common);
+  const inCommon = (p: Passage) => {
+    let inside = 0;
+    for (const e of commonText) inside += Math.max(0, Math.min(p.offset + p.length, e.offset + e.length) - Math.max(p.offset, e.offset));
+    return p.length > 0 && inside >= COMMON_PASSAGE_SHARE * p.length;
+  };
+  const kept = commonText.length
+    ? found.map((f) => ({ ...f, passages: f.passages.filter((p) => !inCommon(p)) })).filter((f) => f.passages.length > 0)
+    : found;
+
+  const options = { ...scoreOptionsFor(settings), excluded: commonText };
+  const score = scoreSubmission(submission, kept, options);
   // Sources below the assignment's threshold leave the report, and the score is computed without them.
   const minShare = settings.exclude_small_sources_percent / 100;
   const keptSources = new Set(score.sources.filter((s) => s.similarity >= minShare).map((s) => s.source.id));
-  const keptScore = keptSources.size === score.sources.length ? score : scoreSubmission(submission, found.filter((f) => keptSources.has(f.source.id)), options);
+  const keptScore = keptSources.size === score.sources.length ? score : scoreSubmission(submission, kept.filter((f) => keptSources.has(f.source.id)), options);
   const sources: StoredSource[] = keptScore.sources.map((s) => ({
     document_id: s.source.id,
     public_id: s.source.public_id,
@@ -68,7 +130,7 @@ export async function analyseText(store: Store, doc: DocumentRow, text: string, 
     similarity: s.similarity,
     passages: s.passages,
   }));
-  return {
+  const analysis: StoredAnalysis = {
     engine: 'text',
     similarity: keptScore.similarity,
     factor1: keptScore.factor1,
@@ -82,6 +144,15 @@ export async function analyseText(store: Store, doc: DocumentRow, text: string, 
     reason,
     ai: settings.ai_detection ? aiScore(text, doc.language) : { status: 'disabled' },
   };
+  return { analysis, newPairs, floor, peerShares };
+}
+
+/**
+ * Checks a text document against its candidates without storing anything (benchmarks, and callers
+ * that only want the analysis): `composeText` without the bookkeeping.
+ */
+export async function analyseText(store: Store, doc: DocumentRow, text: string, settings: AssignmentSettings, scopes: Scopes, reason: string): Promise<StoredAnalysis> {
+  return (await composeText(store, doc, text, settings, scopes, reason)).analysis;
 }
 
 /** The built-in AI-text detector's verdict, in the stored form. */
@@ -91,3 +162,4 @@ export function aiScore(text: string, language: string | null): StoredAi {
   if (v.status === 'unsupported_language') return { status: 'unsupported_language', language: v.language };
   return { status: 'ok', detector: v.detector, score: v.score, threshold: v.threshold, flagged: v.flagged, ai_share: v.aiShare, words: v.words, segments: v.segments };
 }
+

@@ -5,6 +5,8 @@ import { enqueueNotify, jobKeys } from '../../services/document-service.js';
 import { parseOptions } from '../../services/document-options.js';
 import type { JobHandler } from '../job-types.js';
 import { debugDelay, type PipelineDeps } from '../deps.js';
+import { COMMON_TEXT_MIN_DOCUMENTS } from '../analysis/text-analysis.js';
+import { enqueueRecompose } from './analyse-step.js';
 
 /** extract: bytes → text with counts and signals; the text's fingerprints go into the index. */
 export function extractStep(deps: PipelineDeps): JobHandler {
@@ -53,12 +55,22 @@ export function extractStep(deps: PipelineDeps): JobHandler {
     const prepared = prepareText(extraction.text);
     const hashes = textFingerprints(prepared);
     const { text, ...meta } = extraction;
+    const assignment = doc.assignment_id ? await deps.store.assignments.byId(doc.assignment_id) : undefined;
     await finish(async (tx) => {
       const current = await tx.documents.byId(doc.id);
       if (!current || current.status === 'deleted') return;
       const options = parseOptions(current.options);
       await tx.documents.putText(doc.id, text, JSON.stringify(meta));
-      await tx.fingerprints.replace(doc.id, doc.organisation_id, hashes);
+      // A text assignment counts its documents per fingerprint: text in enough of them is common.
+      const counted = assignment && assignment.kind !== 'code' ? { id: assignment.id, commonAt: COMMON_TEXT_MIN_DOCUMENTS } : undefined;
+      const becameCommon = await tx.fingerprints.replace(doc.id, doc.organisation_id, hashes, counted);
+      if (counted && becameCommon.length) {
+        // Reports that matched this text as a passage now leave it out as common text.
+        const holders = await tx.fingerprints.documentsWith(doc.organisation_id, counted.id, becameCommon);
+        for (const holder of await tx.documents.byIds(holders.filter((id) => id !== doc.id))) {
+          if (holder.status === 'checking' || holder.status === 'done' || holder.status === 'converted') await enqueueRecompose(tx, holder.id, 'common');
+        }
+      }
       await tx.documents.update(doc.id, {
         status: 'converted',
         language: extraction.language,

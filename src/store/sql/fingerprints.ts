@@ -23,16 +23,89 @@ const CHUNK = 2000;
 export class FingerprintRepo {
   constructor(private readonly c: SqlContext) {}
 
-  async replace(documentId: number, organisationId: number, hashes: readonly number[]): Promise<void> {
-    await this.c.db.deleteFrom('fingerprints').where('document_id', '=', documentId).execute();
+  /**
+   * Puts a document's fingerprints into the index (replacing any it had). With `assignment`, the
+   * assignment's per-fingerprint document counts go up too, and the hashes whose count reached
+   * `assignment.commonAt` with this document are returned (text that just became common).
+   */
+  async replace(documentId: number, organisationId: number, hashes: readonly number[], assignment?: { id: number; commonAt: number }): Promise<number[]> {
+    await this.delete(documentId);
     for (let i = 0; i < hashes.length; i += CHUNK) {
       const rows = hashes.slice(i, i + CHUNK).map((hash) => ({ document_id: documentId, organisation_id: organisationId, hash }));
       await this.c.db.insertInto('fingerprints').values(rows).execute();
     }
+    if (!assignment) return [];
+    const reached: number[] = [];
+    // Sorted, so concurrent writers take the counters' row locks in one order (no deadlock).
+    const sorted = [...new Set(hashes)].sort((a, b) => a - b);
+    for (let i = 0; i < sorted.length; i += CHUNK) {
+      const rows = sorted.slice(i, i + CHUNK).map((hash) => ({ assignment_id: assignment.id, hash, documents: 1 }));
+      const counts = await this.c.db
+        .insertInto('assignment_fingerprints')
+        .values(rows)
+        .onConflict((oc) => oc.columns(['assignment_id', 'hash']).doUpdateSet((eb) => ({ documents: eb('assignment_fingerprints.documents', '+', 1) })))
+        .returning(['hash', 'documents'])
+        .execute();
+      for (const r of counts) if (Number(r.documents) === assignment.commonAt) reached.push(Number(r.hash));
+    }
+    return reached;
   }
 
+  /** Removes a document's fingerprints from the index and from its assignment's counts. */
   async delete(documentId: number): Promise<void> {
+    const doc = await this.c.db.selectFrom('documents').select('assignment_id').where('id', '=', documentId).executeTakeFirst();
+    if (doc?.assignment_id) {
+      const hashes = await this.of(documentId);
+      for (let i = 0; i < hashes.length; i += CHUNK) {
+        await this.c.db
+          .updateTable('assignment_fingerprints')
+          .set((eb) => ({ documents: eb('documents', '-', 1) }))
+          .where('assignment_id', '=', doc.assignment_id)
+          .where('hash', 'in', hashes.slice(i, i + CHUNK))
+          .execute();
+      }
+    }
     await this.c.db.deleteFrom('fingerprints').where('document_id', '=', documentId).execute();
+  }
+
+  /** The fingerprints stored for a document, sorted. */
+  async of(documentId: number): Promise<number[]> {
+    const rows = await this.c.db.selectFrom('fingerprints').select('hash').where('document_id', '=', documentId).execute();
+    return rows.map((r) => Number(r.hash)).sort((a, b) => a - b);
+  }
+
+  /** Those of `hashes` that occur in at least `minDocuments` documents of the assignment. */
+  async common(assignmentId: number, hashes: readonly number[], minDocuments: number): Promise<Set<number>> {
+    const out = new Set<number>();
+    for (let i = 0; i < hashes.length; i += CHUNK) {
+      const rows = await this.c.db
+        .selectFrom('assignment_fingerprints')
+        .select('hash')
+        .where('assignment_id', '=', assignmentId)
+        .where('hash', 'in', hashes.slice(i, i + CHUNK))
+        .where('documents', '>=', minDocuments)
+        .execute();
+      for (const r of rows) out.add(Number(r.hash));
+    }
+    return out;
+  }
+
+  /** Documents of an assignment holding any of `hashes`. */
+  async documentsWith(organisationId: number, assignmentId: number, hashes: readonly number[]): Promise<number[]> {
+    const ids = new Set<number>();
+    for (let i = 0; i < hashes.length; i += CHUNK) {
+      const rows = await this.c.db
+        .selectFrom('fingerprints as f')
+        .innerJoin('documents as d', 'd.id', 'f.document_id')
+        .select('f.document_id')
+        .distinct()
+        .where('f.organisation_id', '=', organisationId)
+        .where('f.hash', 'in', hashes.slice(i, i + CHUNK))
+        .where('d.assignment_id', '=', assignmentId)
+        .execute();
+      for (const r of rows) ids.add(r.document_id);
+    }
+    return [...ids].sort((a, b) => a - b);
   }
 
   async count(documentId: number): Promise<number> {
