@@ -17,6 +17,7 @@ import { webhookRoutes } from './routes/webhook-routes.js';
 import { openApiRoutes } from './routes/openapi-routes.js';
 import { metricsRoutes } from './routes/metrics-routes.js';
 import type { Metrics } from '../metrics/index.js';
+import { installRetryAfter } from './retry-after.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -72,6 +73,7 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   app.decorateRequest('principal', null);
   const metrics = options.metrics?.metrics;
   if (metrics) app.addHook('onResponse', async (req, reply) => metrics.observeRequest(req.method, req.routeOptions.url ?? null, reply.statusCode, reply.elapsedTime / 1000));
+  installRetryAfter(app);
   // Every route registered, for the test that checks the OpenAPI document describes them all.
   const routes: { method: string; url: string }[] = [];
   app.decorate('origoRoutes', routes);

@@ -30,5 +30,7 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, err: unknown
   if (app.code === 'internal_error') req.log.error({ err }, 'unhandled error');
   const body: ErrorBody = { error: { code: app.code, message: app.message } };
   if (app.details !== undefined) body.error.details = app.details;
+  const retryAfter = (app.details as { retry_after?: unknown } | undefined)?.retry_after;
+  if (app.code === 'rate_limited' && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
   return reply.code(app.status).type('application/json; charset=utf-8').send(body);
 }

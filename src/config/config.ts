@@ -30,6 +30,10 @@ export interface Config {
   /** ORIGO_METRICS_PORT: a listener of its own for /metrics (workers too), on metricsHost. */
   metricsPort: number | null;
   metricsHost: string;
+  /** ORIGO_OUTBOUND_ALLOW: internal receivers (hosts, host:port, addresses, CIDR ranges) webhooks and callbacks may call. */
+  outboundAllow: string | null;
+  /** Failed credentials allowed per client address and per account before 429 (ORIGO_THROTTLE_*). */
+  throttle: { addressFailures: number; accountFailures: number };
 }
 
 export class ConfigError extends Error {}
@@ -80,6 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const name = `ORIGO_COMPAT_ROOT_${v}_PORT`;
     if (env[name]) compatRootPorts[v.toLowerCase()] = int(env, name, 0, 1, 65535, problems);
   }
+  // Read by the outbound policy (src/webhook/outbound-policy.ts), which refuses to start on an entry it cannot read.
+  const outboundAllow = env.ORIGO_OUTBOUND_ALLOW?.trim() || null;
   const config: Config = {
     port: int(env, 'PORT', 8080, 0, 65535, problems),
     host: env.HOST?.trim() || '0.0.0.0',
@@ -102,6 +108,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken,
     metricsPort: env.ORIGO_METRICS_PORT ? int(env, 'ORIGO_METRICS_PORT', 0, 0, 65535, problems) : null,
     metricsHost: env.ORIGO_METRICS_HOST?.trim() || '127.0.0.1',
+    outboundAllow,
+    throttle: {
+      addressFailures: int(env, 'ORIGO_THROTTLE_ADDRESS_FAILURES', 30, 0, 1_000_000, problems),
+      accountFailures: int(env, 'ORIGO_THROTTLE_ACCOUNT_FAILURES', 10, 0, 1_000_000, problems),
+    },
   };
   if (problems.length) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;

@@ -51,7 +51,7 @@ before(async () => {
     });
   });
   await new Promise<void>((r) => receiver.listen(port, '127.0.0.1', () => r()));
-  server = await startProcess({ ORIGO_DATA_DIR: dir.path, ORIGO_ADMIN_KEY: ADMIN_KEY, ORIGO_ADMIN_EMAIL: EMAIL, ORIGO_ADMIN_PASSWORD: PASSWORD, ORIGO_WEBHOOK_BACKOFF_MS: '200' });
+  server = await startProcess({ ORIGO_DATA_DIR: dir.path, ORIGO_OUTBOUND_ALLOW: '127.0.0.1', ORIGO_ADMIN_KEY: ADMIN_KEY, ORIGO_ADMIN_EMAIL: EMAIL, ORIGO_ADMIN_PASSWORD: PASSWORD, ORIGO_WEBHOOK_BACKOFF_MS: '200' });
   base = `${server.url}/drillbit`;
   // The organisation registers its callback URL in its settings.
   const api = apiClient(server.url, ADMIN_KEY);

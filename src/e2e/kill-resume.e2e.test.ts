@@ -60,7 +60,7 @@ test('a worker killed with SIGKILL mid-analysis resumes after restart; the docum
   await startReceiver();
   const dir = tempDir();
   dirs.push(dir);
-  const env = { ORIGO_DATA_DIR: dir.path, ORIGO_ADMIN_KEY: KEY, ORIGO_JOB_LEASE_MS: '1500', ORIGO_WORKERS: '1' };
+  const env = { ORIGO_DATA_DIR: dir.path, ORIGO_OUTBOUND_ALLOW: '127.0.0.1', ORIGO_ADMIN_KEY: KEY, ORIGO_JOB_LEASE_MS: '1500', ORIGO_WORKERS: '1' };
   const first = await startProcess({ ...env, ORIGO_DEBUG_STEP_DELAY: 'analyse:8000' });
   procs.push(first);
   const api1 = apiClient(first.url, KEY);
@@ -98,7 +98,7 @@ test('a worker killed with SIGKILL mid-analysis resumes after restart; the docum
 test('SIGTERM during a step requeues the job at once and the next process finishes it', { timeout: 120_000 }, async () => {
   const dir = tempDir();
   dirs.push(dir);
-  const env = { ORIGO_DATA_DIR: dir.path, ORIGO_ADMIN_KEY: KEY, ORIGO_JOB_LEASE_MS: '600000', ORIGO_WORKERS: '1' };
+  const env = { ORIGO_DATA_DIR: dir.path, ORIGO_OUTBOUND_ALLOW: '127.0.0.1', ORIGO_ADMIN_KEY: KEY, ORIGO_JOB_LEASE_MS: '600000', ORIGO_WORKERS: '1' };
   const first = await startProcess({ ...env, ORIGO_DEBUG_STEP_DELAY: 'analyse:60000' });
   procs.push(first);
   const api1 = apiClient(first.url, KEY);

@@ -43,6 +43,8 @@ export async function startRuntime(config: Config, options: { log?: Logger } = {
     jwtSecret: config.jwtSecret,
     jwtTtlSeconds: config.jwtTtlSeconds,
     publicUrl: config.publicUrl,
+    outboundAllow: config.outboundAllow,
+    throttle: config.throttle,
   });
   const boot = await bootstrap(services, config);
 
@@ -79,7 +81,7 @@ export async function startRuntime(config: Config, options: { log?: Logger } = {
   let worker: Worker | null = null;
   if (config.workers > 0) {
     worker = createPipelineWorker(
-      { store, blobs, events: services.ctx.events, log, stepDelay: config.stepDelay, metrics },
+      { store, blobs, events: services.ctx.events, log, stepDelay: config.stepDelay, metrics, outbound: services.ctx.outbound },
       { concurrency: config.workers, leaseMs: config.jobLeaseMs, webhookBackoffBaseMs: config.webhookBackoffMs },
     );
     worker.start();

@@ -3,6 +3,7 @@ import type { BlobStore } from '../blob/index.js';
 import type { Logger } from '../services/logger.js';
 import type { EventBus } from '../services/events.js';
 import type { Metrics } from '../metrics/index.js';
+import type { OutboundPolicy } from '../webhook/index.js';
 
 /** What the pipeline's steps work with. */
 export interface PipelineDeps {
@@ -14,6 +15,8 @@ export interface PipelineDeps {
   stepDelay: { step: string; ms: number } | null;
   /** Prometheus metrics (job durations, extraction failures); none in most tests. */
   metrics?: Metrics;
+  /** Which receivers deliveries may call (ORIGO_OUTBOUND_ALLOW); public addresses only when absent. */
+  outbound?: OutboundPolicy;
 }
 
 /** Sleeps unless aborted; used by the debug step delay. */

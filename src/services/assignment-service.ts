@@ -2,9 +2,10 @@ import type { AssignmentRow, CourseRow, PageOf } from '../store/index.js';
 import { nowIso } from '../store/index.js';
 import type { PageRequest, ServiceContext } from './context.js';
 import { page } from './context.js';
-import { forbidden, invalid, notFound } from './errors.js';
+import { invalid, notFound } from './errors.js';
 import { publicId } from './ids.js';
-import { hasRole, type Principal } from './principal.js';
+import type { Principal } from './principal.js';
+import { reachesAssignment, reachesCourse, require as requireAction, type Action } from './policy.js';
 import { DEFAULT_SETTINGS, mergeSettings, parseSettings, type AssignmentSettings } from './settings.js';
 import type { DocumentService } from './document-service.js';
 
@@ -25,25 +26,27 @@ export class AssignmentService {
   // ---- courses ----
 
   async createCourse(p: Principal, input: { name?: unknown; code?: unknown }): Promise<CourseRow> {
-    if (!hasRole(p, 'instructor')) throw forbidden();
+    requireAction(p, 'courses.create');
     if (typeof input.name !== 'string' || !input.name.trim()) throw invalid('name is required', { fields: { name: 'is required' } });
     if (input.code !== undefined && input.code !== null && typeof input.code !== 'string') throw invalid('code must be a string');
-    return this.ctx.store.courses.create({ public_id: publicId('crs'), organisation_id: p.organisationId, name: input.name.trim(), code: (input.code as string | undefined) ?? null, created_at: nowIso() });
+    return this.ctx.store.courses.create({ public_id: publicId('crs'), organisation_id: p.organisationId, name: input.name.trim(), code: (input.code as string | undefined) ?? null, owner_user_id: p.userId, created_at: nowIso() });
   }
 
-  async getCourse(p: Principal, id: string): Promise<CourseRow> {
+  /** A course the caller reaches for `action`; "not found" otherwise (never "forbidden": its existence is not told). */
+  async getCourse(p: Principal, id: string, action: Action = 'courses.read'): Promise<CourseRow> {
+    requireAction(p, action);
     const course = await this.ctx.store.courses.byPublicId(p.organisationId, id);
-    if (!course) throw notFound('Course');
+    if (!course || !reachesCourse(p, action, course)) throw notFound('Course');
     return course;
   }
 
   async listCourses(p: Principal, req: PageRequest): Promise<PageOf<CourseRow>> {
-    return this.ctx.store.courses.list(p.organisationId, page(req));
+    const scope = requireAction(p, 'courses.read');
+    return this.ctx.store.courses.list(p.organisationId, page(req), scope === 'own' ? (p.userId ?? -1) : undefined);
   }
 
   async updateCourse(p: Principal, id: string, input: { name?: unknown; code?: unknown }): Promise<CourseRow> {
-    if (!hasRole(p, 'instructor')) throw forbidden();
-    const course = await this.getCourse(p, id);
+    const course = await this.getCourse(p, id, 'courses.manage');
     const patch: { name?: string; code?: string | null } = {};
     if (input.name !== undefined) {
       if (typeof input.name !== 'string' || !input.name.trim()) throw invalid('name must be a non-empty string');
@@ -54,15 +57,14 @@ export class AssignmentService {
   }
 
   async deleteCourse(p: Principal, id: string): Promise<void> {
-    if (!hasRole(p, 'instructor')) throw forbidden();
-    const course = await this.getCourse(p, id);
+    const course = await this.getCourse(p, id, 'courses.manage');
     await this.ctx.store.courses.delete(course.id);
   }
 
   // ---- assignments ----
 
   async create(p: Principal, input: AssignmentInput): Promise<AssignmentRow> {
-    if (!hasRole(p, 'instructor')) throw forbidden();
+    requireAction(p, 'assignments.create');
     const fields: Record<string, string> = {};
     if (typeof input.name !== 'string' || !input.name.trim()) fields.name = 'is required';
     else if (input.name.length > 300) fields.name = 'must be at most 300 characters';
@@ -91,10 +93,32 @@ export class AssignmentService {
     });
   }
 
-  async get(p: Principal, id: string): Promise<AssignmentRow> {
+  /** An assignment the caller reaches for `action`; "not found" otherwise. */
+  async get(p: Principal, id: string, action: Action = 'assignments.read'): Promise<AssignmentRow> {
+    requireAction(p, action);
     const a = await this.ctx.store.assignments.byPublicId(p.organisationId, id);
-    if (!a) throw notFound('Assignment');
+    if (!a || !(await this.reaches(p, a, action))) throw notFound('Assignment');
     return a;
+  }
+
+  /**
+   * The assignment a caller hands documents in to, or lists its own documents of: every
+   * assignment of the organisation for a student, the reachable ones for an instructor.
+   */
+  async container(p: Principal, id: string): Promise<AssignmentRow> {
+    return this.get(p, id, 'documents.submit');
+  }
+
+  /** Whether the caller reaches an assignment row for `action` (loads its course when ownership counts). */
+  async reaches(p: Principal, a: AssignmentRow, action: Action = 'assignments.read'): Promise<boolean> {
+    const course = a.course_id !== null && a.owner_user_id !== p.userId ? await this.ctx.store.courses.byId(a.course_id) : null;
+    return reachesAssignment(p, action, a, course);
+  }
+
+  /** An assignment by internal id that the caller reaches (vendor adapters' integer ids), or undefined. */
+  async byIdFor(p: Principal, id: number, action: Action = 'assignments.read'): Promise<AssignmentRow | undefined> {
+    const a = await this.ctx.store.assignments.byId(id);
+    return a && (await this.reaches(p, a, action)) ? a : undefined;
   }
 
   async byId(organisationId: number, id: number): Promise<AssignmentRow | undefined> {
@@ -107,9 +131,12 @@ export class AssignmentService {
   }
 
   async list(p: Principal, req: PageRequest & { course_id?: string }): Promise<PageOf<AssignmentRow>> {
+    const scope = requireAction(p, 'assignments.read');
     let courseId: number | undefined;
     if (req.course_id) courseId = (await this.getCourse(p, req.course_id)).id;
-    return this.ctx.store.assignments.list(p.organisationId, page(req), courseId);
+    // A course the caller owns lists all of its assignments.
+    const ownedBy = scope === 'own' && courseId === undefined ? (p.userId ?? -1) : undefined;
+    return this.ctx.store.assignments.list(p.organisationId, page(req), courseId, ownedBy);
   }
 
   settingsOf(a: AssignmentRow): AssignmentSettings {
@@ -117,8 +144,7 @@ export class AssignmentService {
   }
 
   async update(p: Principal, id: string, input: AssignmentInput): Promise<AssignmentRow> {
-    if (!hasRole(p, 'instructor')) throw forbidden();
-    const a = await this.get(p, id);
+    const a = await this.get(p, id, 'assignments.manage');
     const patch: { name?: string; settings?: string; course_id?: number | null; updated_at: string } = { updated_at: nowIso() };
     if (input.name !== undefined) {
       if (typeof input.name !== 'string' || !input.name.trim()) throw invalid('name must be a non-empty string', { fields: { name: 'is required' } });
@@ -140,8 +166,7 @@ export class AssignmentService {
 
   /** Deletes an assignment and every document in it (blobs, texts, fingerprints). */
   async delete(p: Principal, id: string): Promise<void> {
-    if (!hasRole(p, 'instructor')) throw forbidden();
-    await this.deleteRow(await this.get(p, id));
+    await this.deleteRow(await this.get(p, id, 'assignments.manage'));
   }
 
   async deleteRow(a: AssignmentRow): Promise<void> {

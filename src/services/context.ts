@@ -3,6 +3,7 @@ import type { BlobStore } from '../blob/index.js';
 import type { TokenSigner } from './tokens.js';
 import type { Logger } from './logger.js';
 import type { EventBus } from './events.js';
+import type { OutboundPolicy } from '../webhook/index.js';
 
 /** What every service is built from. */
 export interface ServiceContext {
@@ -15,6 +16,8 @@ export interface ServiceContext {
   jwtTtlSeconds: number;
   /** Base URL for links handed to clients, when configured; otherwise taken from each request. */
   publicUrl: string | null;
+  /** Which receivers webhooks and vendor callbacks may target (checked when a URL is set and at connect time). */
+  outbound: OutboundPolicy;
 }
 
 export interface PageRequest {

@@ -3,9 +3,10 @@ import type { AssignmentRow, DocumentFilter, DocumentRow, PageOf, Store } from '
 import { nowIso } from '../store/index.js';
 import type { PageRequest, ServiceContext } from './context.js';
 import { page } from './context.js';
-import { AppError, forbidden, invalid, notFound } from './errors.js';
+import { AppError, invalid, notFound } from './errors.js';
 import { documentPublicId } from './ids.js';
-import { hasRole, type Principal } from './principal.js';
+import type { Principal } from './principal.js';
+import { reachesAssignment, reachesDocument, require as requireAction, type Action } from './policy.js';
 import type { DocumentOptions } from './document-options.js';
 import { parseOptions } from './document-options.js';
 import type { DocumentEvent } from './events.js';
@@ -87,20 +88,37 @@ export class DocumentService {
     }
   }
 
+  /** Ingest for a caller: the policy's `documents.submit`, into an assignment the caller reaches. */
   async submitAs(p: Principal, input: SubmitInput): Promise<DocumentRow> {
-    if (input.assignment && input.assignment.organisation_id !== p.organisationId) throw notFound('Assignment');
+    requireAction(p, 'documents.submit');
+    if (input.assignment) {
+      const a = input.assignment;
+      const course = a.course_id !== null ? await this.ctx.store.courses.byId(a.course_id) : null;
+      if (!reachesAssignment(p, 'documents.submit', a, course)) throw notFound('Assignment');
+    }
     return this.submit(p.organisationId, { ...input, ownerUserId: input.ownerUserId ?? p.userId });
   }
 
-  private visible(p: Principal, doc: DocumentRow | undefined): doc is DocumentRow {
-    if (!doc || doc.organisation_id !== p.organisationId || doc.status === 'deleted') return false;
-    return hasRole(p, 'instructor') || doc.owner_user_id === p.userId;
+  /** Whether the caller reaches a document for `action` (through its assignment, for instructors). */
+  async reaches(p: Principal, doc: DocumentRow | undefined, action: Action = 'documents.read'): Promise<boolean> {
+    if (!doc) return false;
+    const a = doc.assignment_id !== null && doc.owner_user_id !== p.userId ? await this.ctx.store.assignments.byId(doc.assignment_id) : null;
+    const course = a && a.course_id !== null && a.owner_user_id !== p.userId ? await this.ctx.store.courses.byId(a.course_id) : null;
+    return reachesDocument(p, action, doc, a, course);
   }
 
-  async get(p: Principal, id: string): Promise<DocumentRow> {
+  /** A document the caller reaches for `action`; "not found" otherwise. */
+  async get(p: Principal, id: string, action: Action = 'documents.read'): Promise<DocumentRow> {
+    requireAction(p, action);
     const doc = await this.ctx.store.documents.byPublicId(p.organisationId, id);
-    if (!this.visible(p, doc)) throw notFound('Document');
+    if (!doc || !(await this.reaches(p, doc, action))) throw notFound('Document');
     return doc;
+  }
+
+  /** A document by internal id (vendor adapters' integer ids) that the caller reaches for `action`, or undefined. */
+  async byIdFor(p: Principal, id: number, action: Action = 'documents.read'): Promise<DocumentRow | undefined> {
+    const doc = await this.byId(p.organisationId, id);
+    return doc && (await this.reaches(p, doc, action)) ? doc : undefined;
   }
 
   async byId(organisationId: number, id: number): Promise<DocumentRow | undefined> {
@@ -114,13 +132,27 @@ export class DocumentService {
   }
 
   async list(p: Principal, filter: DocumentFilter, req: PageRequest): Promise<PageOf<DocumentRow>> {
+    const scope = requireAction(p, 'documents.read');
     const f = { ...filter };
-    if (!hasRole(p, 'instructor')) f.ownerUserId = p.userId ?? -1;
+    if (scope === 'own') {
+      // Students: their own documents; instructors: also those of the assignments and courses they own.
+      if (p.role === 'student') f.ownerUserId = p.userId ?? -1;
+      else f.reachableBy = p.userId ?? -1;
+    }
     return this.ctx.store.documents.list(p.organisationId, f, page(req));
   }
 
+  /** Every live document of an assignment (internal use: checks, deletion; no caller). */
   async inAssignment(a: AssignmentRow): Promise<DocumentRow[]> {
     return (await this.ctx.store.documents.inAssignment(a.id)).filter((d) => d.status !== 'deleted');
+  }
+
+  /** The documents of an assignment the caller reaches for `action` (a student: only its own). */
+  async inAssignmentFor(p: Principal, a: AssignmentRow, action: Action = 'documents.read'): Promise<DocumentRow[]> {
+    requireAction(p, action);
+    const docs = await this.inAssignment(a);
+    const course = a.course_id !== null ? await this.ctx.store.courses.byId(a.course_id) : null;
+    return docs.filter((d) => reachesDocument(p, action, d, a, course));
   }
 
   async text(doc: DocumentRow): Promise<{ text: string; extraction: Record<string, unknown> } | null> {
@@ -145,9 +177,7 @@ export class DocumentService {
   }
 
   async delete(p: Principal, id: string): Promise<void> {
-    const doc = await this.get(p, id);
-    if (!hasRole(p, 'instructor') && doc.owner_user_id !== p.userId) throw forbidden();
-    await this.deleteRow(doc);
+    await this.deleteRow(await this.get(p, id, 'documents.delete'));
   }
 
   /** Removes the blob, the text, the fingerprints and the row (analyses go with it). */

@@ -2,9 +2,10 @@ import type { OrganisationRow, OrgUnitRow, PageOf } from '../store/index.js';
 import { nowIso } from '../store/index.js';
 import type { ServiceContext, PageRequest } from './context.js';
 import { page } from './context.js';
-import { AppError, forbidden, invalid, notFound } from './errors.js';
+import { AppError, invalid, notFound } from './errors.js';
 import { publicId } from './ids.js';
-import { hasRole, type Principal } from './principal.js';
+import type { Principal } from './principal.js';
+import { require as requireAction } from './policy.js';
 
 function requireName(name: unknown, what: string): string {
   if (typeof name !== 'string' || !name.trim()) throw invalid(`${what} name is required`, { fields: { name: 'is required' } });
@@ -27,18 +28,19 @@ export class OrganisationService {
   }
 
   async create(p: Principal, input: { name?: unknown }): Promise<OrganisationRow> {
-    if (!p.systemAdmin) throw forbidden('Only system administrators can create organisations.');
+    requireAction(p, 'organisations.create');
     return this.createUnchecked(requireName(input.name, 'Organisation'));
   }
 
-  async get(p: Principal, id: string): Promise<OrganisationRow> {
+  async get(p: Principal, id: string, action: 'organisations.read' | 'organisations.update' | 'organisations.delete' = 'organisations.read'): Promise<OrganisationRow> {
+    const scope = requireAction(p, action);
     const org = await this.ctx.store.organisations.byPublicId(id);
-    if (!org || (!p.systemAdmin && org.id !== p.organisationId)) throw notFound('Organisation');
+    if (!org || (scope !== 'all' && org.id !== p.organisationId)) throw notFound('Organisation');
     return org;
   }
 
   async list(p: Principal, req: PageRequest): Promise<PageOf<OrganisationRow>> {
-    if (!p.systemAdmin) {
+    if (requireAction(p, 'organisations.read') !== 'all') {
       const own = await this.ctx.store.organisations.byId(p.organisationId);
       return { items: own ? [own] : [], total: own ? 1 : 0 };
     }
@@ -46,27 +48,46 @@ export class OrganisationService {
   }
 
   async update(p: Principal, id: string, input: { name?: unknown; settings?: unknown }): Promise<OrganisationRow> {
-    if (!hasRole(p, 'admin')) throw forbidden();
-    const org = await this.get(p, id);
+    const org = await this.get(p, id, 'organisations.update');
     const patch: { name?: string; settings?: string; updated_at: string } = { updated_at: nowIso() };
     if (input.name !== undefined) patch.name = requireName(input.name, 'Organisation');
     if (input.settings !== undefined) {
       if (typeof input.settings !== 'object' || input.settings === null || Array.isArray(input.settings)) throw invalid('settings must be an object');
+      await this.checkOutboundSettings(input.settings as Record<string, unknown>);
       patch.settings = JSON.stringify({ ...JSON.parse(org.settings), ...input.settings });
     }
     return (await this.ctx.store.organisations.update(org.id, patch)) as OrganisationRow;
   }
 
   async delete(p: Principal, id: string): Promise<void> {
-    if (!p.systemAdmin) throw forbidden('Only system administrators can delete organisations.');
-    const org = await this.get(p, id);
+    const org = await this.get(p, id, 'organisations.delete');
     if (org.id === p.organisationId) throw new AppError('conflict', 'You cannot delete your own organisation.');
     const docs = await this.ctx.store.documents.list(org.id, {}, { limit: 1_000_000, offset: 0 });
     await this.ctx.store.organisations.delete(org.id);
     for (const d of docs.items) if (d.blob_key) await this.ctx.blobs.delete(d.blob_key);
   }
 
+  /** The caller's own organisation row (vendor adapters naming the account; no policy action). */
+  async byIdUnchecked(organisationId: number): Promise<OrganisationRow | undefined> {
+    return this.ctx.store.organisations.byId(organisationId);
+  }
+
+  /**
+   * Settings that make the server call out (`drillbit_callback_url`, `plagscan_callback_url`,
+   * `inspera_webhook_url`: every key ending in `_url`) go through the outbound policy when set.
+   */
+  private async checkOutboundSettings(settings: Record<string, unknown>): Promise<void> {
+    const fields: Record<string, string> = {};
+    for (const [key, value] of Object.entries(settings)) {
+      if (!/_url$/.test(key) || value === null || value === '') continue;
+      const problem = typeof value === 'string' ? await this.ctx.outbound.checkUrl(value) : 'must be an http(s) URL';
+      if (problem) fields[`settings.${key}`] = problem;
+    }
+    if (Object.keys(fields).length) throw invalid(`settings: ${Object.entries(fields).map(([k, v]) => `${k} ${v}`).join('; ')}`, { fields });
+  }
+
   async setSettings(organisationId: number, patch: Record<string, unknown>): Promise<void> {
+    await this.checkOutboundSettings(patch);
     const org = await this.ctx.store.organisations.byId(organisationId);
     if (!org) throw notFound('Organisation');
     await this.ctx.store.organisations.update(org.id, { settings: JSON.stringify({ ...JSON.parse(org.settings), ...patch }), updated_at: nowIso() });
@@ -80,7 +101,7 @@ export class OrganisationService {
   // ---- organisation units ----
 
   async createUnit(p: Principal, input: { name?: unknown; parent_id?: unknown }): Promise<OrgUnitRow> {
-    if (!hasRole(p, 'admin')) throw forbidden();
+    requireAction(p, 'units.manage');
     let parentId: number | null = null;
     if (input.parent_id !== undefined && input.parent_id !== null) {
       parentId = (await this.getUnit(p, String(input.parent_id))).id;
@@ -89,17 +110,19 @@ export class OrganisationService {
   }
 
   async getUnit(p: Principal, id: string): Promise<OrgUnitRow> {
+    requireAction(p, 'units.read');
     const unit = await this.ctx.store.orgUnits.byPublicId(p.organisationId, id);
     if (!unit) throw notFound('Organisation unit');
     return unit;
   }
 
   async listUnits(p: Principal): Promise<OrgUnitRow[]> {
+    requireAction(p, 'units.read');
     return this.ctx.store.orgUnits.list(p.organisationId);
   }
 
   async updateUnit(p: Principal, id: string, input: { name?: unknown; parent_id?: unknown }): Promise<OrgUnitRow> {
-    if (!hasRole(p, 'admin')) throw forbidden();
+    requireAction(p, 'units.manage');
     const unit = await this.getUnit(p, id);
     const patch: { name?: string; parent_id?: number | null } = {};
     if (input.name !== undefined) patch.name = requireName(input.name, 'Unit');
@@ -115,7 +138,7 @@ export class OrganisationService {
   }
 
   async deleteUnit(p: Principal, id: string): Promise<void> {
-    if (!hasRole(p, 'admin')) throw forbidden();
+    requireAction(p, 'units.manage');
     const unit = await this.getUnit(p, id);
     await this.ctx.store.orgUnits.delete(unit.id);
   }

@@ -17,6 +17,8 @@ import { VendorTokenService } from './vendor-token-service.js';
 import { RepositoryCatalogue } from './repository-catalogue.js';
 import { CheckQuotaService } from './check-quota-service.js';
 import { FirstStartLinkService } from './first-start-link.js';
+import { Throttle, DEFAULT_THROTTLE, type ThrottleLimits } from './throttle.js';
+import { OutboundPolicy } from '../webhook/index.js';
 
 /** The service layer: the only way the API, the adapters and the UI reach the store. */
 export interface Services {
@@ -50,6 +52,10 @@ export interface ServiceOptions {
   jwtSecret: string | null;
   jwtTtlSeconds: number;
   publicUrl: string | null;
+  /** ORIGO_OUTBOUND_ALLOW: internal receivers webhooks and callbacks may call. */
+  outboundAllow?: string | null;
+  /** Failed-credential limits (tests raise them; defaults otherwise). */
+  throttle?: Partial<ThrottleLimits>;
 }
 
 export async function createServices(o: ServiceOptions): Promise<Services> {
@@ -64,13 +70,14 @@ export async function createServices(o: ServiceOptions): Promise<Services> {
     limits: { maxUploadBytes: o.maxUploadBytes },
     jwtTtlSeconds: o.jwtTtlSeconds,
     publicUrl: o.publicUrl,
+    outbound: new OutboundPolicy(o.outboundAllow ?? null),
   };
   const documents = new DocumentService(ctx);
   const reports = new ReportService(ctx);
   const webhooks = new WebhookService(ctx);
   ctx.events.subscribe('native-webhooks', webhooks.plan);
   const users = new UserService(ctx);
-  const auth = new AuthService(ctx);
+  const auth = new AuthService(ctx, new Throttle({ ...DEFAULT_THROTTLE, ...o.throttle }));
   return {
     ctx,
     organisations: new OrganisationService(ctx),

@@ -2,9 +2,10 @@ import type { ApiKeyRow, PageOf, UserRow, UserFilter } from '../store/index.js';
 import { nowIso } from '../store/index.js';
 import type { PageRequest, ServiceContext } from './context.js';
 import { page } from './context.js';
-import { AppError, conflict, forbidden, invalid, notFound } from './errors.js';
+import { AppError, conflict, invalid, notFound } from './errors.js';
 import { newApiKey, publicId } from './ids.js';
-import { hasRole, ROLES, type Principal, type Role } from './principal.js';
+import { ROLES, VENDOR_SURFACES, type Principal, type Role } from './principal.js';
+import { can, require as requireAction } from './policy.js';
 import { hashApiKey, hashPassword } from './secrets.js';
 import { allowListProblem } from './ip-allow-list.js';
 
@@ -67,13 +68,17 @@ export class UserService {
   }
 
   async create(p: Principal, input: UserInput): Promise<UserRow> {
-    if (!hasRole(p, 'admin')) throw forbidden();
+    requireAction(p, 'users.manage');
     return this.createIn(p.organisationId, await this.validate(p, input, true));
   }
 
-  /** Creates a user in an organisation without a role check (bootstrap, vendor adapters acting for an org). */
+  /**
+   * Creates a user in an organisation without a role check (bootstrap, vendor adapters acting for
+   * an org). An e-mail address is unique within an organisation only: whether it has an account in
+   * another organisation is never told (that account is another person's business).
+   */
   async createIn(organisationId: number, values: Partial<UserRow>): Promise<UserRow> {
-    if (values.email && (await this.ctx.store.users.byEmail(values.email))) throw conflict('A user with this email already exists.');
+    if (values.email && (await this.ctx.store.users.byEmailIn(organisationId, values.email))) throw conflict('A user with this email already exists in your organisation.');
     const now = nowIso();
     try {
       return await this.ctx.store.users.create({
@@ -90,7 +95,7 @@ export class UserService {
         updated_at: now,
       });
     } catch (err) {
-      if (/unique|duplicate/i.test(String(err))) throw conflict('A user with this email already exists.');
+      if (/unique|duplicate/i.test(String(err))) throw conflict('A user with this email already exists in your organisation.');
       throw err;
     }
   }
@@ -100,10 +105,10 @@ export class UserService {
     return (await this.ctx.store.users.update(user.id, { password_hash: await hashPassword(password), updated_at: nowIso() })) as UserRow;
   }
 
-  async get(p: Principal, id: string): Promise<UserRow> {
+  async get(p: Principal, id: string, action: 'users.read' | 'users.update' | 'users.manage' = 'users.read'): Promise<UserRow> {
+    const scope = requireAction(p, action);
     const user = await this.ctx.store.users.byPublicId(p.organisationId, id);
-    if (!user) throw notFound('User');
-    if (!hasRole(p, 'admin') && user.id !== p.userId) throw notFound('User');
+    if (!user || (scope === 'own' && user.id !== p.userId)) throw notFound('User');
     return user;
   }
 
@@ -112,33 +117,38 @@ export class UserService {
   }
 
   async byEmailIn(organisationId: number, email: string): Promise<UserRow | undefined> {
-    const user = await this.ctx.store.users.byEmail(email);
-    return user && user.organisation_id === organisationId ? user : undefined;
+    return this.ctx.store.users.byEmailIn(organisationId, email);
   }
 
+  /** Users of the organisation (administrators); anyone else sees only itself. */
   async list(p: Principal, filter: UserFilter, req: PageRequest): Promise<PageOf<UserRow>> {
-    if (!hasRole(p, 'instructor')) throw forbidden();
+    const scope = requireAction(p, 'users.read');
+    if (scope === 'own') {
+      const self = p.userId !== null ? await this.ctx.store.users.byId(p.userId) : undefined;
+      const items = self ? (await this.ctx.store.users.list(p.organisationId, filter, { limit: 500, offset: 0 })).items.filter((u) => u.id === self.id) : [];
+      return { items, total: items.length };
+    }
     return this.ctx.store.users.list(p.organisationId, filter, page(req));
   }
 
   async update(p: Principal, id: string, input: UserInput): Promise<UserRow> {
-    const user = await this.get(p, id);
-    if (!hasRole(p, 'admin') && (input.role !== undefined || input.active !== undefined)) throw forbidden();
+    const user = await this.get(p, id, 'users.update');
+    // Role, activity and unit are the administrator's to change; a user edits its own name, email and password.
+    if (!can(p, 'users.manage') && (input.role !== undefined || input.active !== undefined || input.org_unit_id !== undefined)) requireAction(p, 'users.manage');
     const values = await this.validate(p, input, false);
     return this.updateRow(user, values);
   }
 
   async updateRow(user: UserRow, values: Partial<UserRow>): Promise<UserRow> {
     if (values.email && values.email !== user.email) {
-      const other = await this.ctx.store.users.byEmail(values.email);
-      if (other && other.id !== user.id) throw conflict('A user with this email already exists.');
+      const other = await this.ctx.store.users.byEmailIn(user.organisation_id, values.email);
+      if (other && other.id !== user.id) throw conflict('A user with this email already exists in your organisation.');
     }
     return (await this.ctx.store.users.update(user.id, { ...values, updated_at: nowIso() })) as UserRow;
   }
 
   async delete(p: Principal, id: string): Promise<void> {
-    if (!hasRole(p, 'admin')) throw forbidden();
-    const user = await this.get(p, id);
+    const user = await this.get(p, id, 'users.manage');
     if (user.id === p.userId) throw new AppError('conflict', 'You cannot delete yourself.');
     await this.ctx.store.users.delete(user.id);
   }
@@ -150,7 +160,7 @@ export class UserService {
     p: Principal,
     input: { name?: unknown; level?: unknown; user_id?: unknown; vendor?: unknown; allowed_ips?: unknown },
   ): Promise<{ row: ApiKeyRow; key: string }> {
-    if (!hasRole(p, 'admin')) throw forbidden();
+    requireAction(p, 'api_keys.manage');
     const level = input.level ?? 'client';
     if (level !== 'client' && level !== 'user') throw invalid('level must be "client" or "user"', { fields: { level: 'must be client or user' } });
     let userId: number | null = null;
@@ -160,7 +170,7 @@ export class UserService {
       if (!user) throw invalid('user_id is not a user of your organisation', { fields: { user_id: 'unknown user' } });
       userId = user.id;
     }
-    if (input.vendor !== undefined && input.vendor !== null && !['codequiry', 'drillbit', 'plagiat', 'inspera', 'plagscan'].includes(String(input.vendor))) {
+    if (input.vendor !== undefined && input.vendor !== null && !(VENDOR_SURFACES as readonly string[]).includes(String(input.vendor))) {
       throw invalid('vendor must be one of codequiry, drillbit, plagiat, inspera, plagscan');
     }
     if (input.allowed_ips !== undefined && input.allowed_ips !== null && typeof input.allowed_ips !== 'string') throw invalid('allowed_ips must be a string');
@@ -188,12 +198,12 @@ export class UserService {
   }
 
   async listApiKeys(p: Principal): Promise<ApiKeyRow[]> {
-    if (!hasRole(p, 'admin')) throw forbidden();
+    requireAction(p, 'api_keys.manage');
     return this.ctx.store.apiKeys.list(p.organisationId);
   }
 
   async getApiKey(p: Principal, id: string): Promise<ApiKeyRow> {
-    if (!hasRole(p, 'admin')) throw forbidden();
+    requireAction(p, 'api_keys.manage');
     const row = await this.ctx.store.apiKeys.byPublicId(p.organisationId, id);
     if (!row || row.revoked_at) throw notFound('API key');
     return row;

@@ -9,7 +9,7 @@ test('vendor tokens: issued for the key of the named organisation, refused for o
     const s = f.services;
     const tokens = new VendorTokenService(s.auth, s.tokens, s.users);
     const org = (await f.call('GET', '/api/v1/me')).body.organisation_id as string;
-    const admin = await s.auth.fromApiKey(f.adminKey);
+    const admin = (await s.auth.fromApiKey(f.adminKey, { surface: 'native', ip: '127.0.0.1' })) as import('../services/principal.js').Principal;
     assert.ok(admin);
     const { key, row } = await s.users.issueKey(admin.organisationId, null, 'client', 'PlagScan', 'plagscan', '10.0.0.0/8');
     const student = await s.users.createIn(admin.organisationId, { email: 'student@example.org', role: 'student' });
@@ -21,11 +21,11 @@ test('vendor tokens: issued for the key of the named organisation, refused for o
     assert.equal(await tokens.issue('plagscan', { organisationPublicId: org, apiKey: key, clientIp: '10.1.1.1', userId: 999_999, ttlSeconds: 60 }), 'unknown_user');
 
     const adminToken = await tokens.issue('plagscan', { organisationPublicId: org, apiKey: key, clientIp: '10.1.1.1', ttlSeconds: 3600 });
-    assert.ok(typeof adminToken === 'object');
+    assert.ok(typeof adminToken === 'object' && 'token' in adminToken);
     assert.equal(adminToken.principal.role, 'admin');
     assert.ok(adminToken.expiresIn > 3590 && adminToken.expiresIn <= 3600);
     const userToken = await tokens.issue('plagscan', { organisationPublicId: org, apiKey: key, clientIp: '10.1.1.1', userId: student.id, ttlSeconds: 3600 });
-    assert.ok(typeof userToken === 'object');
+    assert.ok(typeof userToken === 'object' && 'token' in userToken);
 
     const asAdmin = await tokens.verify('plagscan', adminToken.token, '10.2.2.2');
     assert.ok(typeof asAdmin === 'object');
@@ -40,7 +40,7 @@ test('vendor tokens: issued for the key of the named organisation, refused for o
     assert.equal(await tokens.verify('inspera', adminToken.token, '10.2.2.2'), 'invalid', 'audience is per vendor');
     assert.equal(await tokens.verify('plagscan', adminToken.token.slice(0, -2) + 'xx', '10.2.2.2'), 'invalid');
     const expired = await tokens.issue('plagscan', { organisationPublicId: org, apiKey: key, clientIp: '10.1.1.1', ttlSeconds: -10 });
-    assert.ok(typeof expired === 'object');
+    assert.ok(typeof expired === 'object' && 'token' in expired);
     assert.equal(await tokens.verify('plagscan', expired.token, '10.2.2.2'), 'expired');
 
     await s.users.revokeApiKey(admin, row.public_id);

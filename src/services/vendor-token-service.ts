@@ -3,10 +3,10 @@ import type { AuthService } from './auth-service.js';
 import type { TokenSigner } from './tokens.js';
 import type { Principal } from './principal.js';
 import type { Vendor } from './vendor-record-service.js';
-import { ipAllowed } from './ip-allow-list.js';
+import { isRefusal } from './policy.js';
 
 /** Why a vendor token could not be issued or used. */
-export type VendorTokenRefusal = 'bad_client' | 'bad_secret' | 'ip_not_allowed' | 'unknown_user' | 'expired' | 'invalid';
+export type VendorTokenRefusal = 'bad_client' | 'bad_secret' | 'ip_not_allowed' | 'unknown_user' | 'expired' | 'invalid' | 'rate_limited';
 
 export interface IssuedVendorToken {
   token: string;
@@ -38,20 +38,23 @@ export class VendorTokenService {
   async issue(
     vendor: Vendor,
     input: { organisationPublicId: string; apiKey: string; clientIp: string; userId?: number | null; ttlSeconds: number },
-  ): Promise<IssuedVendorToken | VendorTokenRefusal> {
+  ): Promise<IssuedVendorToken | VendorTokenRefusal | { rateLimited: number }> {
+    // Through the one key check (policy and throttle): a key of another vendor is no secret here.
+    const keyPrincipal = await this.auth.fromApiKey(input.apiKey, { surface: vendor, ip: input.clientIp });
+    if (isRefusal(keyPrincipal)) {
+      if (keyPrincipal.reason === 'rate_limited') return { rateLimited: keyPrincipal.retryAfter ?? 60 };
+      return keyPrincipal.reason === 'ip_not_allowed' ? 'ip_not_allowed' : 'bad_secret';
+    }
     const key = await this.auth.findApiKey(input.apiKey);
     if (!key) return 'bad_secret';
-    const keyPrincipal = await this.auth.fromApiKeyRow(key, vendor);
-    if (!keyPrincipal) return 'bad_secret';
     if (keyPrincipal.organisationPublicId !== input.organisationPublicId) return 'bad_client';
-    if (!ipAllowed(key.allowed_ips, input.clientIp)) return 'ip_not_allowed';
     let principal = keyPrincipal;
     if (input.userId !== undefined && input.userId !== null) {
       const user = await this.users.byId(input.userId);
       if (!user || user.organisation_id !== key.organisation_id) return 'unknown_user';
       const p = await this.auth.asUser(user, 'api_key');
       if (!p) return 'unknown_user';
-      principal = { ...p, apiKeyId: key.id };
+      principal = { ...p, apiKeyId: key.id, keyVendor: key.vendor };
     }
     const { token, expiresAt } = await this.tokens.sign(
       { org: key.organisation_id, kid: key.public_id, ...(principal.userId !== keyPrincipal.userId ? { usr: principal.userId } : {}) },
@@ -68,15 +71,14 @@ export class VendorTokenService {
     if (!claims || typeof claims.kid !== 'string' || typeof claims.org !== 'number') return 'invalid';
     const key = await this.auth.apiKeyByPublicId(claims.org, claims.kid);
     if (!key) return 'invalid';
-    const keyPrincipal = await this.auth.fromApiKeyRow(key, vendor);
-    if (!keyPrincipal) return 'invalid';
-    if (!ipAllowed(key.allowed_ips, clientIp)) return 'ip_not_allowed';
+    const keyPrincipal = await this.auth.fromApiKeyRow(key, { surface: vendor, ip: clientIp });
+    if (isRefusal(keyPrincipal)) return keyPrincipal.reason === 'ip_not_allowed' ? 'ip_not_allowed' : 'invalid';
     if (typeof claims.usr === 'number') {
       const user = await this.users.byId(claims.usr);
       if (!user || user.organisation_id !== key.organisation_id) return 'invalid';
       const p = await this.auth.asUser(user, 'api_key');
       if (!p) return 'invalid';
-      return { principal: { ...p, apiKeyId: key.id }, key };
+      return { principal: { ...p, apiKeyId: key.id, keyVendor: key.vendor }, key };
     }
     return { principal: keyPrincipal, key };
   }

@@ -1,9 +1,10 @@
 import type { Store, WebhookDeliveryRow, WebhookEndpointRow } from '../store/index.js';
 import { nowIso } from '../store/index.js';
 import type { ServiceContext } from './context.js';
-import { forbidden, invalid, notFound } from './errors.js';
+import { invalid, notFound } from './errors.js';
 import { publicId } from './ids.js';
-import { hasRole, type Principal } from './principal.js';
+import type { Principal } from './principal.js';
+import { require as requireAction } from './policy.js';
 import { randomSecret } from './secrets.js';
 import type { EventContext, PlannedDelivery } from './events.js';
 import { percent } from './report-service.js';
@@ -27,8 +28,8 @@ export class WebhookService {
   constructor(private readonly ctx: ServiceContext) {}
 
   async create(p: Principal, input: { url?: unknown; events?: unknown; document_id?: unknown; secret?: unknown }): Promise<WebhookEndpointRow> {
-    if (!hasRole(p, 'instructor')) throw forbidden();
-    const url = validUrl(input.url);
+    requireAction(p, 'webhooks.manage');
+    const url = await this.checkedUrl(validUrl(input.url), 'url');
     const events = input.events ?? ['*'];
     if (!Array.isArray(events) || events.length === 0 || !events.every((e) => EVENTS.includes(e as string))) {
       throw invalid(`events must be a list of: ${EVENTS.join(', ')}`, { fields: { events: 'unknown event' } });
@@ -52,20 +53,36 @@ export class WebhookService {
     });
   }
 
+  /**
+   * The outbound policy's verdict on a URL a client sets (webhooks, vendor callback URLs): null
+   * when Origo may call it, else why not (internal addresses are refused; ORIGO_OUTBOUND_ALLOW
+   * admits chosen receivers). Deliveries are checked again when they connect.
+   */
+  async targetProblem(url: string): Promise<string | null> {
+    return this.ctx.outbound.checkUrl(url);
+  }
+
+  /** The URL when the policy allows it; 422 naming `field` otherwise. */
+  async checkedUrl(url: string, field: string): Promise<string> {
+    const problem = await this.targetProblem(url);
+    if (problem) throw invalid(`${field}: ${problem}`, { fields: { [field]: problem } });
+    return url;
+  }
+
   async list(p: Principal): Promise<WebhookEndpointRow[]> {
-    if (!hasRole(p, 'instructor')) throw forbidden();
+    requireAction(p, 'webhooks.manage');
     return this.ctx.store.webhooks.endpoints(p.organisationId);
   }
 
   async delete(p: Principal, id: string): Promise<void> {
-    if (!hasRole(p, 'instructor')) throw forbidden();
+    requireAction(p, 'webhooks.manage');
     const e = await this.ctx.store.webhooks.endpointByPublicId(p.organisationId, id);
     if (!e) throw notFound('Webhook');
     await this.ctx.store.webhooks.deleteEndpoint(e.id);
   }
 
   async deliveries(p: Principal, limit = 100): Promise<WebhookDeliveryRow[]> {
-    if (!hasRole(p, 'instructor')) throw forbidden();
+    requireAction(p, 'webhooks.manage');
     return this.ctx.store.webhooks.deliveries(p.organisationId, Math.min(Math.max(limit, 1), 500));
   }
 

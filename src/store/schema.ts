@@ -58,6 +58,8 @@ export interface CoursesTable {
   organisation_id: number;
   name: string;
   code: string | null;
+  /** The instructor who made the course (null: made by an administrator or an API key). */
+  owner_user_id: number | null;
   created_at: string;
 }
 

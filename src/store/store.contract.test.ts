@@ -46,11 +46,14 @@ for (const impl of stores) {
       assert.equal(await store.organisations.byId(tmp.id), undefined);
     });
 
-    test('users: unique emails, lookups are scoped to the organisation', async () => {
+    test('users: an email is unique within an organisation, may exist in two; lookups are scoped to the organisation', async () => {
       const now = nowIso();
       const u = await store.users.create({ public_id: 'usr_1', organisation_id: orgId, org_unit_id: null, email: 'ann@example.org', name: 'Ann', role: 'instructor', password_hash: null, active: 1, extra: '{}', created_at: now, updated_at: now });
-      await assert.rejects(store.users.create({ public_id: 'usr_2', organisation_id: otherOrgId, org_unit_id: null, email: 'ann@example.org', name: 'Ann2', role: 'instructor', password_hash: null, active: 1, extra: '{}', created_at: now, updated_at: now }));
-      assert.equal((await store.users.byEmail('ANN@example.org'))?.id, u.id);
+      await assert.rejects(store.users.create({ public_id: 'usr_1b', organisation_id: orgId, org_unit_id: null, email: 'ann@example.org', name: 'Ann again', role: 'instructor', password_hash: null, active: 1, extra: '{}', created_at: now, updated_at: now }));
+      const other = await store.users.create({ public_id: 'usr_2', organisation_id: otherOrgId, org_unit_id: null, email: 'ann@example.org', name: 'Ann2', role: 'instructor', password_hash: null, active: 1, extra: '{}', created_at: now, updated_at: now });
+      assert.deepEqual((await store.users.byEmail('ANN@example.org')).map((x) => x.id), [u.id, other.id]);
+      assert.equal((await store.users.byEmailIn(otherOrgId, 'ann@example.org'))?.id, other.id);
+      await store.users.delete(other.id);
       assert.equal(await store.users.byPublicId(otherOrgId, 'usr_1'), undefined);
       const list = await store.users.list(orgId, { search: 'an' }, { limit: 10, offset: 0 });
       assert.equal(list.total, 1);

@@ -8,6 +8,7 @@ import { createPipelineWorker, type Worker } from '../pipeline/index.js';
 import type { Logger } from '../services/logger.js';
 import { tempDir } from './server-process.js';
 import { webPlugin } from '../web/index.js';
+import type { ThrottleLimits } from '../services/throttle.js';
 
 /** A logger that keeps quiet (tests read state, not logs). */
 export const silentLog: Logger = {
@@ -28,12 +29,12 @@ export interface AppFixture {
 }
 
 /** An in-process app on an in-memory SQLite store, optionally with a worker: no port, no server. */
-export async function appFixture(options: { worker?: boolean; maxUploadBytes?: number; web?: boolean } = {}): Promise<AppFixture> {
+export async function appFixture(options: { worker?: boolean; maxUploadBytes?: number; web?: boolean; outboundAllow?: string; throttle?: Partial<ThrottleLimits> } = {}): Promise<AppFixture> {
   const dir = tempDir();
   const store = await openSqliteStore(':memory:');
   const blobs = new LocalBlobStore(`${dir.path}/blobs`);
   const maxUploadBytes = options.maxUploadBytes ?? 1024 * 1024;
-  const services = await createServices({ store, blobs, log: silentLog, maxUploadBytes, jwtSecret: null, jwtTtlSeconds: 3600, publicUrl: null });
+  const services = await createServices({ store, blobs, log: silentLog, maxUploadBytes, jwtSecret: null, jwtTtlSeconds: 3600, publicUrl: null, outboundAllow: options.outboundAllow ?? null, throttle: options.throttle });
   const adminKey = 'fixture-admin-key-0123456789';
   await bootstrap(services, { adminKey, adminEmail: 'admin@example.org', adminPassword: 'correct horse battery' });
   // The web plug-in (report viewer, UI) is mounted as src/main/plugins.ts mounts it.
@@ -41,7 +42,7 @@ export async function appFixture(options: { worker?: boolean; maxUploadBytes?: n
   const app = await buildApp(services, { maxUploadBytes, plugins });
   let worker: Worker | null = null;
   if (options.worker) {
-    worker = createPipelineWorker({ store, blobs, events: services.ctx.events, log: silentLog, stepDelay: null }, { concurrency: 1, leaseMs: 10_000, webhookBackoffBaseMs: 50 });
+    worker = createPipelineWorker({ store, blobs, events: services.ctx.events, log: silentLog, stepDelay: null, outbound: services.ctx.outbound }, { concurrency: 1, leaseMs: 10_000, webhookBackoffBaseMs: 50 });
     worker.start();
   }
   const call: AppFixture['call'] = async (method, url, body, key = adminKey) => {

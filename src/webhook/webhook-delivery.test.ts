@@ -21,7 +21,8 @@ const received: { headers: Record<string, string | string[] | undefined>; body: 
 let failuresLeft = 1;
 
 before(async () => {
-  f = await appFixture({ worker: true });
+  // The receiver listens on 127.0.0.1, which the outbound policy refuses unless the operator admits it.
+  f = await appFixture({ worker: true, outboundAllow: '127.0.0.1' });
   server = createServer((req, res) => {
     let body = '';
     req.on('data', (d) => (body += d));

@@ -11,8 +11,8 @@ const ANY: ('GET' | 'POST')[] = ['GET', 'POST'];
 async function identity(services: Services, p: Principal): Promise<{ id: number; name: string; email: string | null }> {
   const user = p.userId !== null ? await services.users.byId(p.userId) : undefined;
   if (user) return { id: user.id, name: user.name, email: user.email };
-  const org = await services.organisations.get(p, p.organisationPublicId);
-  return { id: org.id, name: org.name, email: null };
+  const org = await services.organisations.byIdUnchecked(p.organisationId);
+  return { id: p.organisationId, name: org?.name ?? p.organisationPublicId, email: null };
 }
 
 /** /account, /checks, /auth/validate and /version. */

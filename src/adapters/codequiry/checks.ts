@@ -1,3 +1,4 @@
+import { require as requireAction } from '../../services/policy.js';
 import type { AssignmentRow, DocumentRow } from '../../store/index.js';
 import type { Services } from '../../services/services.js';
 import type { Principal } from '../../services/principal.js';
@@ -20,6 +21,7 @@ export class CodequiryChecks {
   constructor(private readonly s: Services) {}
 
   async create(p: Principal, name: string, lang: CodequiryLanguage): Promise<CheckState> {
+    requireAction(p, 'assignments.create');
     const settings = { ...DEFAULT_SETTINGS, language: lang.origo, ai_detection: false };
     const assignment = await this.s.assignments.createIn(p.organisationId, { name, kind: 'code', ownerUserId: p.userId, settings });
     const rec: CheckRecord = { language_id: lang.id, started_at: null, test_type: null, webcheck: false, dbcheck: false };
@@ -31,9 +33,10 @@ export class CodequiryChecks {
     if (checkId === undefined) return undefined;
     const r = await this.s.vendorRecords.get<CheckRecord>(V, 'check', p.organisationId, String(checkId));
     if (!r || r.internalId === null) return undefined;
-    const assignment = await this.s.assignments.byId(p.organisationId, r.internalId);
+    // A check the caller reaches (an instructor's key: its own checks), with the submissions it reaches.
+    const assignment = await this.s.assignments.byIdFor(p, r.internalId);
     if (!assignment) return undefined;
-    const docs = (await this.s.documents.inAssignment(assignment)).sort((a, b) => a.id - b.id);
+    const docs = (await this.s.documents.inAssignmentFor(p, assignment)).sort((a, b) => a.id - b.id);
     return { assignment, rec: r.data, docs };
   }
 
@@ -54,7 +57,7 @@ export class CodequiryChecks {
 
   /** Stores one ZIP as a held submission: nothing is checked until /check/start. */
   async upload(p: Principal, st: CheckState, filename: string, bytes: Uint8Array): Promise<DocumentRow> {
-    const doc = await this.s.documents.submit(p.organisationId, {
+    const doc = await this.s.documents.submitAs(p, {
       assignment: st.assignment,
       title: filename.replace(/\.zip$/i, ''),
       filename,
@@ -72,12 +75,13 @@ export class CodequiryChecks {
   async start(p: Principal, st: CheckState, o: { dbcheck: boolean; webcheck: boolean; testType: number | null }): Promise<void> {
     const settings = this.s.assignments.settingsOf(st.assignment);
     if (settings.check_repository !== o.dbcheck) st.assignment = await this.s.assignments.updateRow(st.assignment, { settings: { ...settings, check_repository: o.dbcheck } });
+    requireAction(p, 'documents.recheck');
     await this.save(p, st, { started_at: new Date().toISOString(), dbcheck: o.dbcheck, webcheck: o.webcheck, test_type: o.testType });
     for (const doc of st.docs) {
       if (doc.status === 'failed') continue;
       await this.s.documents.recheck(doc, 'start');
     }
-    st.docs = (await this.s.documents.inAssignment(st.assignment)).sort((a, b) => a.id - b.id);
+    st.docs = (await this.s.documents.inAssignmentFor(p, st.assignment)).sort((a, b) => a.id - b.id);
   }
 
   async submission(st: CheckState, submissionId: number | undefined): Promise<DocumentRow | undefined> {

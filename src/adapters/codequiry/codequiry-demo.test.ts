@@ -28,7 +28,7 @@ test('demo checks are read-only; checks are code assignments in the mapped langu
     const created = await app.inject({ method: 'POST', url: '/codequiry/api/v1/check/create', headers: h, payload: JSON.stringify({ name: 'Demo check', language: '14' }) });
     assert.equal(created.statusCode, 201);
     const id = created.json().id as number;
-    const p = (await f.services.auth.fromApiKey(f.adminKey, 'codequiry'))!;
+    const p = (await f.services.auth.fromApiKey(f.adminKey, { surface: 'codequiry', ip: '127.0.0.1' })) as import('../../services/principal.js').Principal;
     const asg = (await f.services.assignments.byId(p.organisationId, id))!;
     assert.equal(asg.kind, 'code');
     assert.equal(f.services.assignments.settingsOf(asg).language, 'python');

@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { Services } from '../../services/services.js';
 import { acceptAnyBody } from '../shared/index.js';
 import { CqError, cqErrorReply } from './errors.js';
+import { isRefusal, type Refusal } from '../../services/policy.js';
+import { setRetryAfter } from '../../api/retry-after.js';
 import { CodequiryChecks } from './checks.js';
 import { registerAccountRoutes } from './account-routes.js';
 import { registerCheckRoutes } from './check-routes.js';
@@ -34,8 +36,15 @@ async function api(scope: FastifyInstance, services: Services): Promise<void> {
       if ((req.routeOptions.url ?? '').endsWith('/api/v1/version')) return;
       const raw = req.headers.apikey;
       const key = (Array.isArray(raw) ? raw[0] : raw)?.trim();
-      const p = key ? await services.auth.fromApiKey(key, 'codequiry') : null;
-      if (!p) throw new CqError(401, 'Invalid API key');
+      const p = key ? await services.auth.fromApiKey(key, { surface: 'codequiry', ip: req.ip }) : ({ reason: 'invalid' } as Refusal);
+      if (isRefusal(p)) {
+        if (p.reason === 'rate_limited') {
+          setRetryAfter(req, p.retryAfter);
+          throw new CqError(429, 'Too many failed attempts. Try again later.');
+        }
+        if (p.reason === 'ip_not_allowed') throw new CqError(403, 'Requests with this API key are not allowed from your IP address');
+        throw new CqError(401, 'Invalid API key');
+      }
       req.cqPrincipal = p;
     });
     const checks = new CodequiryChecks(services);

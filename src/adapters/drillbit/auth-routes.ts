@@ -3,6 +3,9 @@ import type { Services } from '../../services/services.js';
 import type { Principal } from '../../services/principal.js';
 import type { UserRow } from '../../store/index.js';
 import { looksLikeJwt } from '../../services/tokens.js';
+import { isRefusal, type Refusal } from '../../services/policy.js';
+import { passwordStamp } from '../../services/auth-service.js';
+import { setRetryAfter } from '../../api/retry-after.js';
 import { looseString } from '../shared/index.js';
 import { DrillbitError } from './wire-errors.js';
 import type { LoginReply } from './wire-types.js';
@@ -37,34 +40,47 @@ function credentials(req: FastifyRequest): { username?: string; password?: strin
   return { username: looseString(params.username ?? params.email), password: looseString(params.password), apiKey: looseString(params.api_key) };
 }
 
+function tooMany(req: FastifyRequest, r: Refusal): DrillbitError {
+  setRetryAfter(req, r.retryAfter);
+  return new DrillbitError(429, 'Too many failed attempts. Try again later.');
+}
+
 /** Email and password of a user of an organisation → that user; 401 "Bad credentials" otherwise. */
 async function checkLogin(services: Services, req: FastifyRequest): Promise<UserRow> {
   const c = credentials(req);
   if (!c.username || !c.password) throw new DrillbitError(401, 'Bad credentials');
-  const user = await services.auth.checkPassword(c.username, c.password);
-  if (!user) throw new DrillbitError(401, 'Bad credentials');
   // The Moodle plugin also sends its configured API key: when given, it must be one of the user's organisation.
+  let keyed: Principal | null = null;
   if (c.apiKey && c.apiKey.trim()) {
-    const keyed = await services.auth.fromApiKey(c.apiKey.trim(), 'drillbit');
-    if (!keyed || keyed.organisationId !== user.organisation_id) throw new DrillbitError(401, 'Invalid API key');
+    const k = await services.auth.fromApiKey(c.apiKey.trim(), { surface: 'drillbit', ip: req.ip });
+    if (isRefusal(k)) {
+      if (k.reason === 'rate_limited') throw tooMany(req, k);
+      throw new DrillbitError(k.reason === 'ip_not_allowed' ? 403 : 401, k.reason === 'ip_not_allowed' ? 'Requests with this API key are not allowed from your IP address' : 'Invalid API key');
+    }
+    keyed = k;
   }
+  const user = await services.auth.checkPassword(c.username, c.password, { ip: req.ip, preferOrganisation: keyed?.organisationId ?? null });
+  if (isRefusal(user)) throw tooMany(req, user);
+  if (!user) throw new DrillbitError(401, 'Bad credentials');
+  if (keyed && keyed.organisationId !== user.organisation_id) throw new DrillbitError(401, 'Invalid API key');
   return user;
 }
 
 async function issueToken(services: Services, user: UserRow): Promise<string> {
-  const { token } = await services.tokens.sign({ username: user.email, user_id: user.id }, { audience: DRILLBIT_AUDIENCE, subject: String(user.id), ttlSeconds: services.ctx.jwtTtlSeconds });
+  // The password stamp makes the token die when the user's password changes.
+  const { token } = await services.tokens.sign({ username: user.email, user_id: user.id, pws: passwordStamp(user) }, { audience: DRILLBIT_AUDIENCE, subject: String(user.id), ttlSeconds: services.ctx.jwtTtlSeconds });
   return token;
 }
 
-/** The principal a DrillBit token or a DrillBit (or unrestricted) API key stands for, or null. */
-export async function principalFromCredential(services: Services, credential: string): Promise<Principal | null> {
+/** The principal a DrillBit token or a DrillBit (or unrestricted) API key stands for, or why not. */
+export async function principalFromCredential(services: Services, credential: string, ip: string): Promise<Principal | Refusal> {
   if (looksLikeJwt(credential)) {
     const claims = await services.tokens.verify(credential, DRILLBIT_AUDIENCE);
-    if (!claims || claims === 'expired') return null;
-    const user = await services.users.byId(Number(claims.sub));
-    return user ? services.auth.asUser(user, 'jwt') : null;
+    if (!claims || claims === 'expired') return { reason: 'invalid' };
+    const user = await services.auth.userOfLoginClaims(claims, claims.sub);
+    return (user ? await services.auth.asUser(user, 'jwt') : null) ?? { reason: 'invalid' };
   }
-  return services.auth.fromApiKey(credential, 'drillbit');
+  return services.auth.fromApiKey(credential, { surface: 'drillbit', ip });
 }
 
 function bearerOf(req: FastifyRequest): string | null {
@@ -76,8 +92,12 @@ function bearerOf(req: FastifyRequest): string | null {
 export async function requireDrillbitAuth(services: Services, req: FastifyRequest): Promise<Principal> {
   const credential = bearerOf(req);
   if (!credential) throw new DrillbitError(401, 'Full authentication is required to access this resource');
-  const p = await principalFromCredential(services, credential);
-  if (!p) throw new DrillbitError(401, 'The token is invalid or has expired.');
+  const p = await principalFromCredential(services, credential, req.ip);
+  if (isRefusal(p)) {
+    if (p.reason === 'rate_limited') throw tooMany(req, p);
+    if (p.reason === 'ip_not_allowed') throw new DrillbitError(403, 'Requests with this API key are not allowed from your IP address');
+    throw new DrillbitError(401, 'The token is invalid or has expired.');
+  }
   req.drillbit = p;
   return p;
 }

@@ -12,7 +12,8 @@ const state = (base: string): PaperState => ({
 });
 
 test('the PUT callback goes only to the registered URL, only for papers that came through DrillBit', async () => {
-  const f = await appFixture();
+  // The receiver is on 127.0.0.1, which the outbound policy admits only when the operator lists it.
+  const f = await appFixture({ outboundAllow: '127.0.0.1' });
   try {
     const org = (await f.services.ctx.store.organisations.first())!;
     const doc = await f.services.documents.submit(org.id, { title: 'Essay', bytes: new TextEncoder().encode('some words of an essay') });
@@ -37,7 +38,9 @@ test('the PUT callback goes only to the registered URL, only for papers that cam
     assert.notEqual(d.dedupeKey, failed.dedupeKey);
 
     // No registered URL (or not an http URL): nothing.
-    await f.services.organisations.setSettings(org.id, { [CALLBACK_SETTING]: 'ftp://example.org/x' });
+    // (a value stored before the outbound policy existed: setting it now is refused)
+    await assert.rejects(f.services.organisations.setSettings(org.id, { [CALLBACK_SETTING]: 'ftp://example.org/x' }));
+    await f.services.ctx.store.organisations.update(org.id, { settings: JSON.stringify({ [CALLBACK_SETTING]: 'ftp://example.org/x' }) });
     assert.deepEqual(await plan('document.done'), []);
   } finally {
     await f.close();

@@ -29,7 +29,8 @@ export class Folders {
   /** The folder with this id in the caller's organisation; 404 otherwise. */
   async get(p: Principal, rawId: unknown): Promise<Folder> {
     const id = looseInt(rawId);
-    const a = id === undefined ? undefined : await this.services.assignments.byId(p.organisationId, id);
+    // A folder the caller reaches: a teacher its own, a student any (to hand papers in, seeing only its own).
+    const a = id === undefined ? undefined : await this.services.assignments.byIdFor(p, id, 'documents.submit');
     if (!a) throw new DrillbitError(404, 'Folder not found.');
     return this.view(a);
   }

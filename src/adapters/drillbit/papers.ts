@@ -51,8 +51,9 @@ export class Papers {
     return paper;
   }
 
-  async inFolder(folder: Folder): Promise<Paper[]> {
-    const docs = await this.services.documents.inAssignment(folder.assignment);
+  /** The papers of a folder the caller reaches (a student: only its own). */
+  async inFolder(p: Principal, folder: Folder): Promise<Paper[]> {
+    const docs = await this.services.documents.inAssignmentFor(p, folder.assignment);
     return Promise.all(docs.map(async (doc) => ({ doc, rec: await this.record(doc), ai: await this.ai(doc) })));
   }
 

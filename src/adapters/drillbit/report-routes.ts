@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services/services.js';
 import type { Principal } from '../../services/principal.js';
 import { principalFromCredential, principalOf } from './auth-routes.js';
+import { isRefusal } from '../../services/policy.js';
 import { Papers, type Paper } from './papers.js';
 import { paperFigures, reportKeyOf } from './paper-mapping.js';
 import { AppError } from '../../services/errors.js';
@@ -46,7 +47,7 @@ export function reportRoutes(scope: FastifyInstance, services: Services): void {
   // Browser link with the token in the path: a DrillBit login token, or a report link made for this paper.
   // A wildcard, not a parameter: tokens are longer than the router's parameter length limit.
   scope.get('/analysis-gateway/api/download2/:paperId/:dKey/*', { config: { drillbitPublic: true } }, async (req: Req, reply) => {
-    const p = await linkPrincipal(services, (req.params as Record<string, string>)['*'] ?? '', req.params.paperId);
+    const p = await linkPrincipal(services, (req.params as Record<string, string>)['*'] ?? '', req.params.paperId, req.ip);
     if (!p) throw new DrillbitError(401, 'The token is invalid or has expired.');
     return pdf(await byKey(req, p), reply, 'similarity');
   });
@@ -63,7 +64,7 @@ export async function reportLink(services: Services, base: string, p: Principal,
   return `${base}/analysis-gateway/api/download2/${paper.doc.id}/${reportKeyOf(paper.doc)}/${token}`;
 }
 
-async function linkPrincipal(services: Services, token: string, paperId: string): Promise<Principal | null> {
+async function linkPrincipal(services: Services, token: string, paperId: string, ip: string): Promise<Principal | null> {
   const claims = await services.tokens.verify(token, REPORT_LINK_AUDIENCE);
   if (claims && claims !== 'expired') {
     if (String(claims.sub) !== String(Number(paperId))) return null;
@@ -72,5 +73,6 @@ async function linkPrincipal(services: Services, token: string, paperId: string)
     // The link stands for the organisation's administrator view of this one paper.
     return { organisationId: doc.organisation_id, organisationPublicId: '', userId: null, role: 'admin', systemAdmin: false, via: 'jwt', apiKeyId: null };
   }
-  return principalFromCredential(services, token);
+  const p = await principalFromCredential(services, token, ip);
+  return isRefusal(p) ? null : p;
 }

@@ -29,7 +29,7 @@ export function submissionRoutes(scope: FastifyInstance, services: Services, pre
     const p = principalOf(req);
     const folder = await folders.get(p, req.params.folderId);
     const pp = pageParams(params(req), 'paper_id');
-    let all = await papers.inFolder(folder);
+    let all = await papers.inFolder(p, folder);
     const only = params(req).paperId;
     if (only !== undefined && only !== '') all = all.filter((x) => String(x.doc.id) === String(only));
     const items = all.map((x) => listItem(x.doc, x.rec, x.ai));

@@ -5,7 +5,6 @@ import { InsperaError, MESSAGES } from './wire-errors.js';
 import { documentOf, submissionRecord } from './records.js';
 import { checkStatusBody, integrityCounts } from './status-view.js';
 import { baseUrlOf } from './upload-url.js';
-import { hasRole } from '../../services/principal.js';
 
 /** How long a report URL opens the viewer (the plugin redirects to it at once; an iframe loads it at once). */
 export const VIEWER_TTL_SECONDS = 60 * 60;
@@ -35,7 +34,7 @@ export function documentRoutes(app: FastifyInstance, services: Services): void {
     const { doc } = await submission(services, req.insperaPrincipal!, documentId);
     if (!doc || doc.status !== 'done') throw new InsperaError(404, 'The report is not ready yet');
     // Edit mode (exclude sources and matches) is for educators; students may only view.
-    if (mode === 'edit' && !hasRole(req.insperaPrincipal!, 'instructor')) throw new InsperaError(403, 'Forbidden');
+    if (mode === 'edit' && !(await services.documents.reaches(req.insperaPrincipal!, doc, 'reports.edit'))) throw new InsperaError(403, 'Forbidden');
     const link = await services.reports.viewerLink(doc, mode, { ttlSeconds: VIEWER_TTL_SECONDS, baseUrl: baseUrlOf(services, req) });
     return { url: link.url };
   });

@@ -253,13 +253,23 @@ test('POST /create/submission + PUT presignedS3Url + checkStatus, with the Moodl
   assert.equal((await fetch(report.body.url)).status, 200);
   assert.equal((await c.get(`/document/${created.body.documentId}/mode/edit`)).status, 200);
   assert.equal((await c.get('/document/00000000-0000-0000-0000-000000000000/mode/view')).status, 404);
-  // A student's login may view, not edit.
+  // A student's login sees only the student's own work: another's submission is "not found" (issue 17);
+  // its own may be viewed, not edited.
   await apiClient(server.url, KEY).post('/api/v1/users', { email: 'stud@school.example', name: 'Stud Ent', role: 'student', password: 'student password 1' });
   const student = insperaClient(`${server.url}/inspera`);
   const login = await student.post('/token', { email: 'stud@school.example', password: 'student password 1' }, false);
   student.setToken(login.body.token);
-  assert.equal((await student.get(`/document/${created.body.documentId}/mode/edit`)).status, 403);
-  assert.equal((await student.get(`/document/${created.body.documentId}/mode/view`)).status, 200);
+  for (const path of ['checkStatus', 'mode/view', 'mode/edit']) {
+    const other = await student.get(`/document/${created.body.documentId}/${path}`);
+    assert.equal(other.status, 404, path);
+    assert.equal(other.body.message, 'Submission not found');
+  }
+  const own = await student.post('/submissions', { documentTitle: 'My own essay', author: 'Stud Ent', documentLanguage: 'en', email: 'stud@school.example', docType: 'txt', file: b64(ESSAY) });
+  assert.equal(own.status, 200);
+  assert.equal((await student.get(`/document/${own.body.documentId}/checkStatus`)).status, 200);
+  await waitFor('the student essay checked', async () => ((await student.get(`/document/${own.body.documentId}/checkStatus`)).body.status === 1 ? true : undefined));
+  assert.equal((await student.get(`/document/${own.body.documentId}/mode/edit`)).status, 403);
+  assert.equal((await student.get(`/document/${own.body.documentId}/mode/view`)).status, 200);
 });
 
 test('users: create, validation (402, 409), read by email, pages, update educator and student, delete', async () => {

@@ -60,7 +60,7 @@ test('Inspera workflow: token, submissions, presigned uploads, webhooks, scores,
   await new Promise<void>((r) => receiver!.listen(0, '127.0.0.1', () => r()));
   const hookUrl = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/inspera-hooks`;
 
-  server = await startProcess({ ORIGO_DATA_DIR: dir.path, ORIGO_ADMIN_KEY: KEY, ORIGO_WORKERS: '1', ORIGO_WEBHOOK_BACKOFF_MS: '200' });
+  server = await startProcess({ ORIGO_DATA_DIR: dir.path, ORIGO_OUTBOUND_ALLOW: '127.0.0.1', ORIGO_ADMIN_KEY: KEY, ORIGO_WORKERS: '1', ORIGO_WEBHOOK_BACKOFF_MS: '200' });
   const admin = apiClient(server.url, KEY);
   const org = (await admin.get('/api/v1/me')).body.organisation_id as string;
   // The institution's webhook URL is an organisation setting.

@@ -44,7 +44,7 @@ export function institutionRoutes(app: FastifyInstance, services: Services): voi
 
   app.get('/institution-info', async (req) => {
     const p = req.insperaPrincipal!;
-    const org = await services.organisations.get(p, p.organisationPublicId);
+    const org = (await services.organisations.byIdUnchecked(p.organisationId))!;
     const units = await services.organisations.listUnits(p);
     const top = units.filter((u) => u.parent_id === null);
     return {

@@ -3,6 +3,7 @@ import type { Principal } from '../../services/principal.js';
 import type { AssignmentRow, DocumentRow } from '../../store/index.js';
 import { DEFAULT_SETTINGS } from '../../services/settings.js';
 import type { SubmissionChoices } from './submission-options.js';
+import { scopeOf } from '../../services/policy.js';
 
 /** What Origo keeps about an Inspera submission (vendor record "document", keyed by its documentId). */
 export interface InsperaSubmission {
@@ -20,12 +21,29 @@ export interface InsperaSubmission {
   choices: SubmissionChoices;
   /** md5 of the file once it has arrived. */
   md5: string | null;
+  /** The user whose token made the submission (null: an institution's client token); the document's owner. */
+  ownerUserId?: number | null;
 }
 
 export const KIND = { document: 'document', assignment: 'assignment', attempts: 'attempts' } as const;
 
+/**
+ * A submission the caller may see: the institution's client token sees every one, a user's token
+ * (the CRUD generation's login) only what the policy lets it reach (a student: its own
+ * submissions; an educator: its own and those of its assignments). Undefined otherwise.
+ */
 export async function submissionRecord(services: Services, p: Principal, documentId: string) {
-  return services.vendorRecords.get<InsperaSubmission>('inspera', KIND.document, p.organisationId, documentId);
+  const rec = await services.vendorRecords.get<InsperaSubmission & { assignmentInternalId?: number | null }>('inspera', KIND.document, p.organisationId, documentId);
+  if (!rec) return undefined;
+  if (rec.internalId !== null) {
+    const doc = await services.documents.byId(p.organisationId, rec.internalId);
+    return !doc || (await services.documents.reaches(p, doc)) ? rec : undefined;
+  }
+  // The file has not arrived yet: judge by who made the submission and where it goes.
+  if (p.userId !== null && rec.data.ownerUserId === p.userId) return rec;
+  const a = rec.data.assignmentInternalId ? await services.assignments.byIdFor(p, rec.data.assignmentInternalId) : undefined;
+  const scope = scopeOf(p, 'documents.read');
+  return scope === 'organisation' || scope === 'all' || a ? rec : undefined;
 }
 
 /** The Origo document behind an Inspera documentId (null while its file has not arrived). */

@@ -18,6 +18,7 @@ async function ingest(services: Services, organisationId: number, documentId: st
   try {
     doc = await services.documents.submit(organisationId, {
       assignment,
+      ownerUserId: rec.ownerUserId ?? null,
       title: rec.title,
       author: rec.author,
       filename: rec.extension ? `${rec.title}.${rec.extension}` : rec.title,
@@ -80,6 +81,7 @@ export function submissionRoutes(app: FastifyInstance, services: Services): void
       institutionName: str(params.institutionName) ?? null,
       choices,
       md5: null,
+      ownerUserId: p.userId,
       assignmentInternalId: assignment?.id ?? null,
     };
     await services.vendorRecords.put('inspera', KIND.document, p.organisationId, documentId, null, rec);

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../services/services.js';
 import type { Principal } from '../../services/principal.js';
+import { scopeOf } from '../../services/policy.js';
 import type { OrgUnitRow, UserRow } from '../../store/index.js';
 import { AppError } from '../../services/errors.js';
 import { looseString } from '../shared/index.js';
@@ -57,7 +58,7 @@ export function userRoutes(app: FastifyInstance, services: Services): void {
     if (email) {
       const user = await services.users.byEmailIn(p.organisationId, email.toLowerCase());
       if (!user) throw new InsperaError(404, MESSAGES.userNotFound);
-      if (p.role !== 'admin' && user.id !== p.userId && p.role !== 'instructor') throw new InsperaError(401, 'User not authorized to take action');
+      if (scopeOf(p, 'users.read') !== 'organisation' && user.id !== p.userId) throw new InsperaError(401, 'User not authorized to take action');
       return view(p, user);
     }
     const pg = pageOf(q.page, q.limit);

@@ -5,7 +5,7 @@ import { insperaPlanner, WEBHOOK_URL_SETTING } from './webhook-planner.js';
 import { KIND } from './records.js';
 
 test('the planner sends Inspera webhooks only for documents made through the Inspera API, to the institution URL', async () => {
-  const f = await appFixture();
+  const f = await appFixture({ outboundAllow: '127.0.0.1' });
   try {
     const s = f.services;
     const org = (await s.ctx.store.organisations.first())!;

@@ -34,6 +34,8 @@ export const MESSAGES = {
   courseNotFound: 'Course not found',
   serverError: 'Server error',
   notFound: 'Not found',
+  ipNotAllowed: 'Requests with this client are not allowed from your IP address',
+  tooManyAttempts: 'Too many failed attempts, try again later',
 } as const;
 
 /** Renders any error thrown in the Inspera scope as `{"message": …}` with a status the vendor uses. */

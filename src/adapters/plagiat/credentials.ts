@@ -2,7 +2,9 @@ import type { FastifyRequest } from 'fastify';
 import type { Services } from '../../services/services.js';
 import type { Principal } from '../../services/principal.js';
 import { looseString } from '../shared/index.js';
-import { forbidden } from './wire.js';
+import { PlagiatError, forbidden } from './wire.js';
+import { isRefusal, type Refusal } from '../../services/policy.js';
+import { setRetryAfter } from '../../api/retry-after.js';
 
 /**
  * The `APIKEY` parameter (query for GET, form or multipart field for POST; Chamilo sends `apiKey`
@@ -18,9 +20,18 @@ export function apiKeyParam(req: FastifyRequest): string | undefined {
 export async function authenticate(services: Services, req: FastifyRequest): Promise<Principal> {
   const key = apiKeyParam(req);
   if (!key) throw forbidden('Missing APIKEY');
-  const principal = await services.auth.fromApiKey(key, 'plagiat');
-  if (!principal) throw forbidden('Invalid APIKEY');
-  return principal;
+  return principalOrError(req, await services.auth.fromApiKey(key, { surface: 'plagiat', ip: req.ip }));
+}
+
+/** A principal, or the refusal in Plagiat.pl's words (403 for a bad key or address, 429 when throttled). */
+export function principalOrError(req: FastifyRequest, p: Principal | Refusal, invalidMessage = 'Invalid APIKEY'): Principal {
+  if (!isRefusal(p)) return p;
+  if (p.reason === 'rate_limited') {
+    setRetryAfter(req, p.retryAfter);
+    throw new PlagiatError(429, 'Too many failed attempts, try again later');
+  }
+  if (p.reason === 'ip_not_allowed') throw forbidden('This APIKEY is not allowed from your IP address');
+  throw forbidden(invalidMessage);
 }
 
 /**

@@ -93,6 +93,8 @@ export function documentRoutes(app: FastifyInstance, services: Services): void {
     const documentKind = kindParam === undefined ? null : (looseInt(kindParam) ?? -1);
     if (documentKind !== null && !DOCUMENT_KINDS.has(documentKind)) throw badRequest('Invalid documentKind');
     const callbackUrl = httpUrl(paramString(q.callbackUrl) ?? paramString(q.callback), 'callbackUrl');
+    // The server will call it: the outbound policy refuses internal addresses when it is set.
+    if (callbackUrl && (await services.webhooks.targetProblem(callbackUrl))) throw badRequest('Invalid callbackUrl: the address is not allowed');
     const clientId = paramString(q.id);
     if (clientId && clientId.length > 200) throw badRequest('Invalid id');
     if (clientId && (await services.vendorRecords.get(VENDOR, KIND.document, p.organisationId, clientId))) throw badRequest('Document with this id already exists');

@@ -206,7 +206,7 @@ test('documents/add (PHP client multipart) and documents: every field the client
 });
 
 test('documents/add: client-chosen id, Chamilo JSON upload and metadata by POST, the Cloudflare proxy with an account key', async () => {
-  const chosen = await upload({ APIKEY: userKey, id: 'moodle-submission-42', callbackUrl: 'http://127.0.0.1:9/never' });
+  const chosen = await upload({ APIKEY: userKey, id: 'moodle-submission-42', callbackUrl: 'https://lms.example.edu/never' });
   assert.equal(chosen.status, 200);
   assert.equal(chosen.json.id, 'moodle-submission-42');
   const again = await upload({ APIKEY: userKey, id: 'moodle-submission-42' });

@@ -58,7 +58,7 @@ test('upload, callback, factors, cross-checks, reports and the report link, as a
   await new Promise<void>((r) => receiver!.listen(receiverPort, '127.0.0.1', r));
 
   const adminKey = 'plagiat-e2e-admin-key-0123456789';
-  server = await startProcess({ ORIGO_DATA_DIR: dir.path, ORIGO_ADMIN_KEY: adminKey, ORIGO_WORKERS: '1', ORIGO_WEBHOOK_BACKOFF_MS: '100' });
+  server = await startProcess({ ORIGO_DATA_DIR: dir.path, ORIGO_OUTBOUND_ALLOW: '127.0.0.1', ORIGO_ADMIN_KEY: adminKey, ORIGO_WORKERS: '1', ORIGO_WEBHOOK_BACKOFF_MS: '100' });
   const api = plagiatClient(`${server.url}/plagiat`);
   const native = apiClient(server.url, adminKey);
 

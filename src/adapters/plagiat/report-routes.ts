@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services/services.js';
 import { looseBool } from '../shared/index.js';
-import { authenticate } from './credentials.js';
+import { authenticate, principalOrError } from './credentials.js';
+import { isRefusal } from '../../services/policy.js';
 import { documentFacts, reportReady, type DocumentFacts } from './document-view.js';
 import { KIND, VENDOR, documentById, documentFromParams, paramString, type DocumentRecord } from './records.js';
 import { reportHtml, reportLang } from './report-html.js';
@@ -50,8 +51,10 @@ export function reportRoutes(app: FastifyInstance, services: Services): void {
   app.post('/report/api/token', { config: { shape: 'spring' } }, async (req, reply) => {
     const body = req.wire!.params;
     const apiKey = paramString(body.apiKey) ?? paramString(body.APIKEY);
-    const p = apiKey ? await services.auth.fromApiKey(apiKey, 'plagiat') : null;
-    if (!p) throw badRequest('Invalid apiKey.');
+    if (!apiKey) throw badRequest('Invalid apiKey.');
+    const r = await services.auth.fromApiKey(apiKey, { surface: 'plagiat', ip: req.ip });
+    if (isRefusal(r) && r.reason === 'invalid') throw badRequest('Invalid apiKey.');
+    const p = principalOrError(req, r);
     const documentId = paramString(body.documentId) ?? paramString(body.id);
     let found;
     try {

@@ -17,7 +17,7 @@ export type ErrorShape =
 /** An answer in the vendor's own error shape, thrown by handlers and rendered by the scope's error handler. */
 export class PlagiatError extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 500,
+    readonly status: 400 | 403 | 404 | 429 | 500,
     message: string,
   ) {
     super(message);

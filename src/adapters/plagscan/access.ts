@@ -3,6 +3,7 @@ import type { Services } from '../../services/services.js';
 import type { Principal } from '../../services/principal.js';
 import { looseInt, looseString } from '../shared/index.js';
 import { MESSAGES, PlagScanError } from './wire-errors.js';
+import { setRetryAfter } from '../../api/retry-after.js';
 
 /** PlagScan tokens live an hour (`expires_in` 3600 in the documents). */
 export const TOKEN_TTL_SECONDS = 3600;
@@ -28,6 +29,10 @@ export function tokenRoute(app: FastifyInstance, services: Services): void {
     const user = p.user === undefined || p.user === '' ? null : looseInt(p.user);
     if (user === undefined) throw new PlagScanError(422, 'Validation failed for the field user');
     const issued = await services.vendorTokens.issue('plagscan', { organisationPublicId: clientId, apiKey: secret, clientIp: req.ip, userId: user, ttlSeconds: TOKEN_TTL_SECONDS });
+    if (typeof issued === 'object' && 'rateLimited' in issued) {
+      setRetryAfter(req, issued.rateLimited);
+      throw new PlagScanError(429, MESSAGES.tooManyAttempts);
+    }
     if (issued === 'ip_not_allowed') throw new PlagScanError(403, MESSAGES.ipNotAllowed);
     if (issued === 'unknown_user') throw new PlagScanError(404, MESSAGES.userMissing);
     if (typeof issued === 'string') throw new PlagScanError(401, MESSAGES.badCredentials);

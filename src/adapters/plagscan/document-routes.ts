@@ -43,7 +43,7 @@ export function documentRoutes(app: FastifyInstance, services: Services): void {
   });
 
   app.put('/documents/:id/check', async (req, reply) => {
-    const { doc } = await documentFor(services, principal(req), idOf(req));
+    const { doc } = await documentFor(services, principal(req), idOf(req), 'documents.recheck');
     if (doc.status === 'failed') throw new PlagScanError(422, MESSAGES.documentFailed);
     const first = doc.status === 'queued' || doc.status === 'converting' || doc.status === 'converted';
     if (doc.status !== 'checking') {
@@ -77,8 +77,9 @@ export function documentRoutes(app: FastifyInstance, services: Services): void {
 
   app.delete('/documents/:id', async (req, reply) => {
     const p = principal(req);
-    const { doc, data } = await documentFor(services, p, idOf(req));
-    if (!hasRole(p, 'instructor') && doc.owner_user_id !== p.userId) throw new PlagScanError(403, MESSAGES.documentNotInInstitution);
+    // The spec: with a token associated to a user (not the organisation admin), deleting is an error.
+    if (p.userId !== null && p.role !== 'admin') throw new PlagScanError(403, MESSAGES.adminOnly);
+    const { doc, data } = await documentFor(services, p, idOf(req), 'documents.delete');
     await services.documents.deleteRow(doc);
     await services.vendorRecords.put('plagscan', 'document', p.organisationId, String(doc.id), doc.id, { ...data, deleted: true });
     return reply.code(204).send();

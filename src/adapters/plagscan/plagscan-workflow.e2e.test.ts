@@ -35,7 +35,7 @@ let orgId: string;
 
 before(async () => {
   receiver = await startCallbackReceiver();
-  server = await startProcess({ ORIGO_DATA_DIR: dir.path, ORIGO_ADMIN_KEY: KEY, ORIGO_WORKERS: '1', ORIGO_WEBHOOK_BACKOFF_MS: '50', ORIGO_LOG_LEVEL: 'warn' });
+  server = await startProcess({ ORIGO_DATA_DIR: dir.path, ORIGO_OUTBOUND_ALLOW: '127.0.0.1', ORIGO_ADMIN_KEY: KEY, ORIGO_WORKERS: '1', ORIGO_WEBHOOK_BACKOFF_MS: '50', ORIGO_LOG_LEVEL: 'warn' });
   const admin = apiClient(server.url, KEY);
   orgId = (await admin.get('/api/v1/me')).body.organisation_id;
   const set = await admin.patch(`/api/v1/organisations/${orgId}`, { settings: { plagscan_callback_url: `${receiver.url}/plagiarism/plagscan/callback.php` } });

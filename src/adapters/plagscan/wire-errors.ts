@@ -18,6 +18,8 @@ export const MESSAGES = {
   tokenInvalid: 'The access token provided is invalid or has expired',
   ipNotAllowed: 'Requests with this API key are not allowed from your IP address',
   badCredentials: 'The client credentials are invalid',
+  tooManyAttempts: 'Too many failed attempts, try again later',
+  adminOnly: 'Only the organisation administrator can do this',
   notFound: "The resource or the URL that you are requesting doesn't exist",
 } as const;
 

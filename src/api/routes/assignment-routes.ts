@@ -8,20 +8,20 @@ import { objectBody, paging, param, query } from '../request-input.js';
 export function assignmentRoutes(app: FastifyInstance, services: Services): void {
   const ids = () => new IdResolver(services.ctx.store);
 
-  app.post('/api/v1/courses', async (req, reply) => reply.code(201).send(courseView(await services.assignments.createCourse(principalOf(req, 'instructor'), objectBody(req)))));
+  app.post('/api/v1/courses', async (req, reply) => reply.code(201).send(courseView(await services.assignments.createCourse(principalOf(req), objectBody(req)))));
   app.get('/api/v1/courses', async (req) => {
     const pg = paging(req);
     const r = await services.assignments.listCourses(principalOf(req), pg);
     return pageView(r.items.map(courseView), r.total, pg.limit, pg.offset);
   });
   app.get('/api/v1/courses/:id', async (req) => courseView(await services.assignments.getCourse(principalOf(req), param(req, 'id'))));
-  app.patch('/api/v1/courses/:id', async (req) => courseView(await services.assignments.updateCourse(principalOf(req, 'instructor'), param(req, 'id'), objectBody(req))));
+  app.patch('/api/v1/courses/:id', async (req) => courseView(await services.assignments.updateCourse(principalOf(req), param(req, 'id'), objectBody(req))));
   app.delete('/api/v1/courses/:id', async (req, reply) => {
-    await services.assignments.deleteCourse(principalOf(req, 'instructor'), param(req, 'id'));
+    await services.assignments.deleteCourse(principalOf(req), param(req, 'id'));
     return reply.code(204).send();
   });
 
-  app.post('/api/v1/assignments', async (req, reply) => reply.code(201).send(await assignmentView(await services.assignments.create(principalOf(req, 'instructor'), objectBody(req)), ids())));
+  app.post('/api/v1/assignments', async (req, reply) => reply.code(201).send(await assignmentView(await services.assignments.create(principalOf(req), objectBody(req)), ids())));
   app.get('/api/v1/assignments', async (req) => {
     const pg = paging(req);
     const r = await services.assignments.list(principalOf(req), { ...pg, course_id: query(req).course_id });
@@ -29,9 +29,9 @@ export function assignmentRoutes(app: FastifyInstance, services: Services): void
     return pageView(await Promise.all(r.items.map((a) => assignmentView(a, res))), r.total, pg.limit, pg.offset);
   });
   app.get('/api/v1/assignments/:id', async (req) => assignmentView(await services.assignments.get(principalOf(req), param(req, 'id')), ids()));
-  app.patch('/api/v1/assignments/:id', async (req) => assignmentView(await services.assignments.update(principalOf(req, 'instructor'), param(req, 'id'), objectBody(req)), ids()));
+  app.patch('/api/v1/assignments/:id', async (req) => assignmentView(await services.assignments.update(principalOf(req), param(req, 'id'), objectBody(req)), ids()));
   app.delete('/api/v1/assignments/:id', async (req, reply) => {
-    await services.assignments.delete(principalOf(req, 'instructor'), param(req, 'id'));
+    await services.assignments.delete(principalOf(req), param(req, 'id'));
     return reply.code(204).send();
   });
 }

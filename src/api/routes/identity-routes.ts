@@ -4,6 +4,7 @@ import { principalOf } from '../request-auth.js';
 import { IdResolver, apiKeyView, organisationView, unitView, userView, pageView } from '../views.js';
 import { objectBody, paging, param, query } from '../request-input.js';
 import { AppError } from '../../services/errors.js';
+import { permissionsOf } from '../../services/policy.js';
 
 /** Login, the caller, organisations, units, users and API keys. */
 export function identityRoutes(app: FastifyInstance, services: Services): void {
@@ -11,7 +12,7 @@ export function identityRoutes(app: FastifyInstance, services: Services): void {
 
   app.post('/api/v1/auth/login', { config: { public: true } }, async (req) => {
     const body = objectBody(req);
-    const { token, expiresAt, user } = await services.auth.login(body.email, body.password);
+    const { token, expiresAt, user } = await services.auth.login(body.email, body.password, { ip: req.ip });
     return { token, token_type: 'Bearer', expires_at: new Date(expiresAt * 1000).toISOString(), expires_in: expiresAt - Math.floor(Date.now() / 1000), user: await userView(user, ids()) };
   });
 
@@ -31,13 +32,18 @@ export function identityRoutes(app: FastifyInstance, services: Services): void {
       system_admin: p.systemAdmin,
       authenticated_by: p.via,
       user: user ? await userView(user, ids()) : null,
+      // What the caller may do, from the same table the services enforce (docs/security.md).
+      ...(() => {
+        const { permissions, scopes } = permissionsOf(p);
+        return { permissions, permission_scopes: scopes };
+      })(),
     };
   });
 
   // organisations
   app.post('/api/v1/organisations', async (req, reply) => {
     const body = objectBody(req);
-    const org = await services.organisations.create(principalOf(req, 'admin'), body);
+    const org = await services.organisations.create(principalOf(req), body);
     // Provisioning a tenant: its first administrator and API key (shown once) can come with it.
     const admin = body.admin as { email?: unknown; name?: unknown; password?: unknown } | undefined;
     if (admin && typeof admin === 'object') {
@@ -50,36 +56,36 @@ export function identityRoutes(app: FastifyInstance, services: Services): void {
   });
   app.get('/api/v1/organisations', async (req) => {
     const pg = paging(req);
-    const r = await services.organisations.list(principalOf(req, 'admin'), pg);
+    const r = await services.organisations.list(principalOf(req), pg);
     return pageView(r.items.map(organisationView), r.total, pg.limit, pg.offset);
   });
-  app.get('/api/v1/organisations/:id', async (req) => organisationView(await services.organisations.get(principalOf(req, 'admin'), param(req, 'id'))));
-  app.patch('/api/v1/organisations/:id', async (req) => organisationView(await services.organisations.update(principalOf(req, 'admin'), param(req, 'id'), objectBody(req))));
+  app.get('/api/v1/organisations/:id', async (req) => organisationView(await services.organisations.get(principalOf(req), param(req, 'id'))));
+  app.patch('/api/v1/organisations/:id', async (req) => organisationView(await services.organisations.update(principalOf(req), param(req, 'id'), objectBody(req))));
   app.delete('/api/v1/organisations/:id', async (req, reply) => {
-    await services.organisations.delete(principalOf(req, 'admin'), param(req, 'id'));
+    await services.organisations.delete(principalOf(req), param(req, 'id'));
     return reply.code(204).send();
   });
 
   // organisation units
-  app.post('/api/v1/org-units', async (req, reply) => reply.code(201).send(await unitView(await services.organisations.createUnit(principalOf(req, 'admin'), objectBody(req)), ids())));
+  app.post('/api/v1/org-units', async (req, reply) => reply.code(201).send(await unitView(await services.organisations.createUnit(principalOf(req), objectBody(req)), ids())));
   app.get('/api/v1/org-units', async (req) => {
     const r = ids();
-    const units = await services.organisations.listUnits(principalOf(req, 'instructor'));
+    const units = await services.organisations.listUnits(principalOf(req));
     return pageView(await Promise.all(units.map((u) => unitView(u, r))), units.length, units.length, 0);
   });
-  app.get('/api/v1/org-units/:id', async (req) => unitView(await services.organisations.getUnit(principalOf(req, 'instructor'), param(req, 'id')), ids()));
-  app.patch('/api/v1/org-units/:id', async (req) => unitView(await services.organisations.updateUnit(principalOf(req, 'admin'), param(req, 'id'), objectBody(req)), ids()));
+  app.get('/api/v1/org-units/:id', async (req) => unitView(await services.organisations.getUnit(principalOf(req), param(req, 'id')), ids()));
+  app.patch('/api/v1/org-units/:id', async (req) => unitView(await services.organisations.updateUnit(principalOf(req), param(req, 'id'), objectBody(req)), ids()));
   app.delete('/api/v1/org-units/:id', async (req, reply) => {
-    await services.organisations.deleteUnit(principalOf(req, 'admin'), param(req, 'id'));
+    await services.organisations.deleteUnit(principalOf(req), param(req, 'id'));
     return reply.code(204).send();
   });
 
   // users
-  app.post('/api/v1/users', async (req, reply) => reply.code(201).send(await userView(await services.users.create(principalOf(req, 'admin'), objectBody(req)), ids())));
+  app.post('/api/v1/users', async (req, reply) => reply.code(201).send(await userView(await services.users.create(principalOf(req), objectBody(req)), ids())));
   app.get('/api/v1/users', async (req) => {
     const pg = paging(req);
     const q = query(req);
-    const p = principalOf(req, 'instructor');
+    const p = principalOf(req);
     let orgUnitId: number | undefined;
     if (q.org_unit_id) orgUnitId = (await services.organisations.getUnit(p, q.org_unit_id)).id;
     const r = await services.users.list(p, { role: q.role, email: q.email, search: q.search, orgUnitId }, pg);
@@ -89,24 +95,24 @@ export function identityRoutes(app: FastifyInstance, services: Services): void {
   app.get('/api/v1/users/:id', async (req) => userView(await services.users.get(principalOf(req), param(req, 'id')), ids()));
   app.patch('/api/v1/users/:id', async (req) => userView(await services.users.update(principalOf(req), param(req, 'id'), objectBody(req)), ids()));
   app.delete('/api/v1/users/:id', async (req, reply) => {
-    await services.users.delete(principalOf(req, 'admin'), param(req, 'id'));
+    await services.users.delete(principalOf(req), param(req, 'id'));
     return reply.code(204).send();
   });
 
   // API keys
   app.post('/api/v1/api-keys', async (req, reply) => {
-    const { row, key } = await services.users.createApiKey(principalOf(req, 'admin'), objectBody(req));
+    const { row, key } = await services.users.createApiKey(principalOf(req), objectBody(req));
     return reply.code(201).send({ ...(await apiKeyView(row, ids())), key });
   });
   app.get('/api/v1/api-keys', async (req) => {
-    const rows = await services.users.listApiKeys(principalOf(req, 'admin'));
+    const rows = await services.users.listApiKeys(principalOf(req));
     const r = ids();
     return pageView(await Promise.all(rows.map((k) => apiKeyView(k, r))), rows.length, rows.length, 0);
   });
-  app.get('/api/v1/api-keys/:id', async (req) => apiKeyView(await services.users.getApiKey(principalOf(req, 'admin'), param(req, 'id')), ids()));
-  app.patch('/api/v1/api-keys/:id', async (req) => apiKeyView(await services.users.updateApiKey(principalOf(req, 'admin'), param(req, 'id'), objectBody(req)), ids()));
+  app.get('/api/v1/api-keys/:id', async (req) => apiKeyView(await services.users.getApiKey(principalOf(req), param(req, 'id')), ids()));
+  app.patch('/api/v1/api-keys/:id', async (req) => apiKeyView(await services.users.updateApiKey(principalOf(req), param(req, 'id'), objectBody(req)), ids()));
   app.delete('/api/v1/api-keys/:id', async (req, reply) => {
-    await services.users.revokeApiKey(principalOf(req, 'admin'), param(req, 'id'));
+    await services.users.revokeApiKey(principalOf(req), param(req, 'id'));
     return reply.code(204).send();
   });
   void AppError;

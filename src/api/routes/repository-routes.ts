@@ -5,6 +5,7 @@ import { principalOf } from '../request-auth.js';
 import { IdResolver, documentView, pageView } from '../views.js';
 import { objectBody, paging, param } from '../request-input.js';
 import { invalid, notFound } from '../../services/errors.js';
+import { require as requireAction } from '../../services/policy.js';
 
 /** The organisation's reference repositories: later documents are checked against what is in them. */
 export function repositoryRoutes(app: FastifyInstance, services: Services): void {
@@ -23,19 +24,26 @@ export function repositoryRoutes(app: FastifyInstance, services: Services): void
   });
 
   app.get('/api/v1/repositories', async (req) => {
-    const rows = await store.repositories.list(principalOf(req).organisationId);
+    const p = principalOf(req);
+    requireAction(p, 'repositories.read');
+    const rows = await store.repositories.list(p.organisationId);
     return pageView(rows.map(repoView), rows.length, rows.length, 0);
   });
   app.get('/api/v1/repositories/:id/documents', async (req) => {
-    const p = principalOf(req, 'instructor');
+    const p = principalOf(req);
+    requireAction(p, 'repositories.read');
     const r = await repo(p, param(req, 'id'));
     const pg = paging(req);
-    const docs = await store.documents.byIds(await store.repositories.documentIds(r.id, pg.limit, pg.offset));
+    // Documents of the repository the caller reaches (an instructor: its own and its assignments').
+    const all = await store.documents.byIds(await store.repositories.documentIds(r.id, pg.limit, pg.offset));
+    const docs = [];
+    for (const d of all) if (await services.documents.reaches(p, d)) docs.push(d);
     const res = new IdResolver(store);
     return pageView(await Promise.all(docs.map((d) => documentView(d, res))), docs.length, pg.limit, pg.offset);
   });
   app.post('/api/v1/repositories/:id/documents', async (req, reply) => {
-    const p = principalOf(req, 'instructor');
+    const p = principalOf(req);
+    requireAction(p, 'repositories.manage');
     const r = await repo(p, param(req, 'id'));
     const body = objectBody(req);
     if (typeof body.document_id !== 'string') throw invalid('document_id is required', { fields: { document_id: 'is required' } });
@@ -44,7 +52,8 @@ export function repositoryRoutes(app: FastifyInstance, services: Services): void
     return reply.code(201).send({ repository_id: r.public_id, document_id: doc.public_id });
   });
   app.delete('/api/v1/repositories/:id/documents/:documentId', async (req, reply) => {
-    const p = principalOf(req, 'instructor');
+    const p = principalOf(req);
+    requireAction(p, 'repositories.manage');
     const r = await repo(p, param(req, 'id'));
     const doc = await services.documents.get(p, param(req, 'documentId'));
     if (!(await services.documents.removeFromRepository(doc, r.id))) throw notFound('Document in this repository');

@@ -8,7 +8,7 @@ export function deliverStep(deps: PipelineDeps, options: { backoffBaseMs: number
   return async ({ payload, job }) => {
     const delivery = await deps.store.webhooks.delivery(Number(payload.deliveryId));
     if (!delivery || delivery.status === 'delivered') return;
-    const result = await sendRequest({ url: delivery.url, method: delivery.method, headers: JSON.parse(delivery.headers) as Record<string, string>, body: delivery.body });
+    const result = await sendRequest({ url: delivery.url, method: delivery.method, headers: JSON.parse(delivery.headers) as Record<string, string>, body: delivery.body }, { policy: deps.outbound });
     const attempts = delivery.attempts + 1;
     const lastAttempt = job.attempts >= job.max_attempts;
     await deps.store.webhooks.updateDelivery(delivery.id, {

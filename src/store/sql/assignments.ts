@@ -18,9 +18,11 @@ export class AssignmentRepo {
   async byName(organisationId: number, name: string): Promise<AssignmentRow | undefined> {
     return this.c.db.selectFrom('assignments').selectAll().where('organisation_id', '=', organisationId).where('name', '=', name).executeTakeFirst();
   }
-  async list(organisationId: number, page: Page, courseId?: number): Promise<PageOf<AssignmentRow>> {
+  /** With `ownedBy`: only the assignments that user owns or that belong to a course the user owns. */
+  async list(organisationId: number, page: Page, courseId?: number, ownedBy?: number): Promise<PageOf<AssignmentRow>> {
     let q = this.c.db.selectFrom('assignments').where('organisation_id', '=', organisationId);
     if (courseId !== undefined) q = q.where('course_id', '=', courseId);
+    if (ownedBy !== undefined) q = q.where((eb) => eb.or([eb('owner_user_id', '=', ownedBy), eb('course_id', 'in', eb.selectFrom('courses').select('id').where('owner_user_id', '=', ownedBy))]));
     const items = await q.selectAll().orderBy('id').limit(page.limit).offset(page.offset).execute();
     const { n } = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     return { items, total: parseCount(n) };

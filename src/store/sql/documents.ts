@@ -8,6 +8,11 @@ export interface DocumentFilter {
   status?: string;
   md5?: string;
   ownerUserId?: number;
+  /**
+   * Only documents this user reaches as an instructor: their own, and those of assignments they
+   * own or that belong to a course they own.
+   */
+  reachableBy?: number;
 }
 
 export class DocumentRepo {
@@ -32,6 +37,15 @@ export class DocumentRepo {
     if (filter.status) q = q.where('status', '=', filter.status);
     if (filter.md5) q = q.where('md5', '=', filter.md5);
     if (filter.ownerUserId !== undefined) q = q.where('owner_user_id', '=', filter.ownerUserId);
+    if (filter.reachableBy !== undefined) {
+      const u = filter.reachableBy;
+      q = q.where((eb) =>
+        eb.or([
+          eb('owner_user_id', '=', u),
+          eb('assignment_id', 'in', eb.selectFrom('assignments').select('id').where((a) => a.or([a('owner_user_id', '=', u), a('course_id', 'in', a.selectFrom('courses').select('id').where('owner_user_id', '=', u))]))),
+        ]),
+      );
+    }
     const items = await q.selectAll().orderBy('id').limit(page.limit).offset(page.offset).execute();
     const { n } = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     return { items, total: parseCount(n) };

@@ -71,8 +71,10 @@ export class CourseRepo {
   async byPublicId(organisationId: number, publicId: string): Promise<CourseRow | undefined> {
     return this.c.db.selectFrom('courses').selectAll().where('organisation_id', '=', organisationId).where('public_id', '=', publicId).executeTakeFirst();
   }
-  async list(organisationId: number, page: Page): Promise<PageOf<CourseRow>> {
-    const q = this.c.db.selectFrom('courses').where('organisation_id', '=', organisationId);
+  /** With `ownedBy`: only the courses that user owns. */
+  async list(organisationId: number, page: Page, ownedBy?: number): Promise<PageOf<CourseRow>> {
+    let q = this.c.db.selectFrom('courses').where('organisation_id', '=', organisationId);
+    if (ownedBy !== undefined) q = q.where('owner_user_id', '=', ownedBy);
     const items = await q.selectAll().orderBy('id').limit(page.limit).offset(page.offset).execute();
     const { n } = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     return { items, total: parseCount(n) };

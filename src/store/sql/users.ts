@@ -22,8 +22,12 @@ export class UserRepo {
   async byPublicId(organisationId: number, publicId: string): Promise<UserRow | undefined> {
     return this.c.db.selectFrom('users').selectAll().where('organisation_id', '=', organisationId).where('public_id', '=', publicId).executeTakeFirst();
   }
-  async byEmail(email: string): Promise<UserRow | undefined> {
-    return this.c.db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+  /** Every account with this e-mail address (one per organisation at most), oldest first. */
+  async byEmail(email: string): Promise<UserRow[]> {
+    return this.c.db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).orderBy('id').execute();
+  }
+  async byEmailIn(organisationId: number, email: string): Promise<UserRow | undefined> {
+    return this.c.db.selectFrom('users').selectAll().where('organisation_id', '=', organisationId).where('email', '=', email.toLowerCase()).executeTakeFirst();
   }
   async list(organisationId: number, filter: UserFilter, page: Page): Promise<PageOf<UserRow>> {
     let q = this.c.db.selectFrom('users').where('organisation_id', '=', organisationId);
