@@ -2,7 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { Dialect } from './dialect.js';
 import * as m001 from './migrations/001-initial.js';
 import * as m002 from './migrations/002-pair-results.js';
-import * as m002security from './migrations/002-security-scoping.js';
+import * as m003 from './migrations/003-security-scoping.js';
 
 type Up = (db: Kysely<any>, dialect: Dialect) => Promise<void>;
 
@@ -10,7 +10,7 @@ type Up = (db: Kysely<any>, dialect: Dialect) => Promise<void>;
 const MIGRATIONS: Record<string, Up> = {
   '001-initial': m001.up,
   '002-pair-results': m002.up,
-  '002-security-scoping': m002security.up,
+  '003-security-scoping': m003.up,
 };
 
 class InCodeProvider implements MigrationProvider {
