@@ -139,6 +139,12 @@ test('prose gets an AI score or an honest reason; assignments can switch it off'
   assert.ok(ra.ai.score >= 0 && ra.ai.score <= 100);
   assert.ok(ra.ai.share >= 0 && ra.ai.share <= 100);
   assert.equal(typeof ra.ai.flagged, 'boolean');
+  assert.ok(['flagged', 'inconclusive', 'not_flagged'].includes(ra.ai.verdict), ra.ai.verdict);
+  assert.equal(ra.ai.flagged, ra.ai.verdict === 'flagged');
+  assert.ok(ra.ai.inconclusive_threshold > 0 && ra.ai.inconclusive_threshold <= ra.ai.threshold);
+  // A village story written by a person: not flagged, so no passage is highlighted.
+  assert.equal(ra.ai.verdict, 'not_flagged');
+  assert.equal(ra.ai.share, 0);
   assert.equal(rb.ai.status, 'too_short');
   assert.match(rb.ai.reason, /words/);
   assert.equal(rc.ai.status, 'disabled');

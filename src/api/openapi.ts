@@ -213,7 +213,7 @@ export const openApiDocument = {
             },
           },
           factors: { type: ['object', 'null'], properties: { phrases_5_words: { type: 'number' }, phrases_25_words: { type: 'number' } }, description: 'Percent of words in matched phrases of at least 5 / 25 words (text reports)' },
-          ai: { type: 'object', description: 'AI-generated-text score in percent when status is "ok"; otherwise status (too_short, unsupported_language, disabled, not_applicable, not_available) and reason', properties: { status: { type: 'string' }, score: { type: 'number' }, share: { type: 'number' }, flagged: { type: 'boolean' }, threshold: { type: 'number' }, reason: { type: 'string' } } },
+          ai: { type: 'object', description: 'AI-text check when status is "ok": verdict (flagged, inconclusive, not_flagged), score and thresholds on a 0-100 scale (not a percent written by AI), share = percent of the words in the highlighted passages; otherwise status (too_short, unsupported_language, disabled, not_applicable, not_available) and reason', properties: { status: { type: 'string' }, verdict: { type: 'string', enum: ['flagged', 'inconclusive', 'not_flagged'] }, score: { type: 'number' }, share: { type: 'number' }, flagged: { type: 'boolean' }, threshold: { type: 'number' }, inconclusive_threshold: { type: 'number' }, reason: { type: 'string' } } },
           matches: { type: 'array', items: ref('Match'), description: 'Offsets and lengths in characters (UTF-16 code units) of the extracted texts' },
         },
       },

@@ -17,7 +17,7 @@ function input(ai: boolean): ReportInput {
       settings: { ai_detection: true },
       reason: 'initial',
       ai: {
-        status: 'ok', score: ai ? 0.9 : 0.2, threshold: 0.79, flagged: ai, ai_share: ai ? 0.5 : 0, detector: 'test', words: 300,
+        status: 'ok', score: ai ? 0.9 : 0.2, threshold: 0.86, inconclusive_threshold: 0.57, verdict: ai ? 'flagged' : 'not_flagged', flagged: ai, ai_share: ai ? 0.5 : 0, detector: 'test', words: 300,
         segments: [
           { offset: 0, length: HUMAN.length, words: 150, probability: 0.1, ai: false },
           { offset: HUMAN.length + 1, length: MACHINE.length, words: 150, probability: 0.93, ai },
@@ -32,14 +32,18 @@ function input(ai: boolean): ReportInput {
   } as unknown as ReportInput;
 }
 
-test('the viewer shades the segments the AI detector judged machine-written, and only those', () => {
+test('the viewer shades the passages that drove a flagged verdict, and only those, in the words of the report model', () => {
   const model = buildReportModel(input(true));
   const html = renderViewerHtml({ model, submission: { text: TEXT }, sources: new Map() }, { mode: 'view' });
   const shaded = [...html.matchAll(/<span class="ai-shade" title="([^"]*)">([^<]*)<\/span>/g)];
   assert.equal(shaded.length, 1);
   assert.equal(shaded[0][2], MACHINE);
-  assert.match(shaded[0][1], /93% likely machine-written/);
+  assert.match(shaded[0][1], /passage that drove the verdict \(its own score 93 of 100\)/);
+  assert.match(html, /AI-text check: Flagged \(score 90 of 100; inconclusive from 57, flagged from 86\)/);
+  assert.match(html, /1 highlighted passage \(50% of the words\)/);
   assert.match(html, /not proof/);
+  assert.doesNotMatch(html, /likely machine-written|AI-generated text score/);
   const plain = renderViewerHtml({ model: buildReportModel(input(false)), submission: { text: TEXT }, sources: new Map() }, { mode: 'view' });
   assert.doesNotMatch(plain, /<span class="ai-shade" title/);
+  assert.match(plain, /AI-text check: Not flagged \(score 20 of 100/);
 });

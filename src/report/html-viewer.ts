@@ -1,6 +1,7 @@
 import type { ReportBundle } from './bundle.js';
 import type { ReportModel } from './model.js';
 import { escapeHtml, markup, type MarkRange } from './text-markup.js';
+import { aiExplanation, aiPassageLabel, aiPassages, aiSummary } from './ai-wording.js';
 import { VIEWER_CSS, VIEWER_JS } from './viewer-assets.js';
 
 export interface ViewerOptions {
@@ -16,7 +17,7 @@ function summaryLine(m: ReportModel): string {
   const parts = [
     m.document.author ? `Author: ${escapeHtml(m.document.author)}` : '',
     `Report version ${m.version} (${escapeHtml(m.created_at.slice(0, 16).replace('T', ' '))} UTC)`,
-    m.ai.available ? `AI-generated text score: ${m.ai.score}%` : 'AI score: not available',
+    escapeHtml(m.ai.available ? aiSummary(m.ai) : 'AI-text check: not available'),
     m.integrity.available && (m.integrity.hidden_text.count || m.integrity.replaced_characters.count || m.integrity.invisible_characters)
       ? `Integrity: ${m.integrity.hidden_text.count} hidden text, ${m.integrity.replaced_characters.count} replaced characters, ${m.integrity.invisible_characters} invisible characters`
       : '',
@@ -41,9 +42,9 @@ export function renderViewerHtml(b: ReportBundle, o: ViewerOptions): string {
   const isOff = (x: ReportModel['matches'][number]) => x.excluded || excludedSources.has(x.source_id);
   const subRanges: MarkRange[] = m.matches.map((x) => ({ id: x.id, start: x.submission.offset, end: x.submission.offset + x.submission.length, colour: colour.get(x.source_id) ?? 0, excluded: isOff(x) }));
   const edit = o.mode === 'edit' && o.editUrl;
-  // Segments the AI detector judged machine-written are shaded in the submission (prose only).
+  // The passages that drove a flagged or inconclusive AI-text verdict are shaded (prose only).
   const aiShade = !code && m.ai.available
-    ? m.ai.segments.filter((g) => g.ai).map((g) => ({ start: g.offset, end: g.offset + g.length, label: `AI detector: ${g.probability}% likely machine-written` }))
+    ? m.ai.segments.filter((g) => g.ai).map((g) => ({ start: g.offset, end: g.offset + g.length, label: aiPassageLabel(g) }))
     : [];
 
   const sourceItems = m.sources
@@ -85,7 +86,7 @@ ${edit ? '<p class="meta"><strong>Edit mode:</strong> excluding a source or a ma
 <main class="viewer">
 <nav class="sources" aria-label="Sources"><h2>Sources (${m.sources.length})</h2>${m.sources.length ? `<ol>${sourceItems}</ol>` : '<p class="notice">No matching sources were found.</p>'}</nav>
 <section class="pane submission" aria-labelledby="submission-title"><div class="tools"><h2 id="submission-title">Submission</h2><span id="active-match" class="notice" aria-live="polite"></span>${edit ? '<button type="button" class="edit-btn" id="exclude-match" hidden>Exclude this match</button>' : ''}</div>
-${aiShade.length ? `<p class="notice ai-legend"><span class="ai-shade">Shaded</span> passages are those the AI detector judges machine-written on their own (${m.ai.available ? m.ai.share : 0}% of the words). This is a statistical estimate of writing style, not proof.</p>` : ''}
+${aiShade.length && m.ai.available ? `<p class="notice ai-legend"><strong>${escapeHtml(aiSummary(m.ai))}.</strong> <span class="ai-shade">Shaded</span>: ${escapeHtml(aiPassages(m.ai))} ${escapeHtml(aiExplanation(m.ai))}</p>` : ''}
 <div class="text" id="submission-text">${markup(b.submission.text, subRanges, { side: 's', lines: code, files: b.submission.files, shade: aiShade })}</div></section>
 <section class="pane source" aria-labelledby="source-title"><h2 id="source-title">Source</h2>${sourcePanes}</section>
 </main>

@@ -46,6 +46,9 @@ export interface InputAnalysis {
     status: string;
     score?: number;
     threshold?: number;
+    /** Absent in analyses stored before the three verdicts: then flagged or not_flagged. */
+    verdict?: 'flagged' | 'inconclusive' | 'not_flagged';
+    inconclusive_threshold?: number;
     flagged?: boolean;
     ai_share?: number;
     detector?: string;
@@ -155,15 +158,20 @@ export type AiReport =
   | {
       available: true;
       status: 'ok';
-      /** Percent: the document-level probability that the text is machine-written. */
+      /** What a teacher sees: flagged, inconclusive or not flagged (never a "percent written by AI"). */
+      verdict: 'flagged' | 'inconclusive' | 'not_flagged';
+      /** The detector's score on a 0-100 scale (its probability times 100); compare with the thresholds. */
       score: number;
-      /** Percent of the words in segments judged machine-written. */
+      /** Percent of the words in the highlighted segments (`ai: true`); 0 when not flagged. */
       share: number;
+      /** verdict === 'flagged'. */
       flagged: boolean;
-      /** Percent: the score at which a document is flagged. */
+      /** 0-100: scores from here up are flagged. */
       threshold: number;
+      /** 0-100: scores from here up to the flag threshold are inconclusive. */
+      inconclusive_threshold: number;
       model: string | null;
-      /** Segments of the submission with their own probability (percent); `ai` ones are shaded in the viewer. */
+      /** Segments with their own score (0-100); `ai` ones drove the verdict and are highlighted. */
       segments: { offset: number; length: number; words: number; probability: number; ai: boolean }[];
     }
   | { available: false; status: string; reason: string };
@@ -233,13 +241,17 @@ function integrityOf(extraction: StoredText['extraction']): IntegrityReport {
 function aiOf(a: InputAnalysis): AiReport {
   const ai = a.ai;
   if (ai && ai.status === 'ok' && typeof ai.score === 'number') {
+    const verdict = ai.verdict ?? (ai.flagged === true ? 'flagged' : 'not_flagged');
+    const threshold = toPercent(ai.threshold ?? 1);
     return {
       available: true,
       status: 'ok',
+      verdict,
       score: toPercent(ai.score),
       share: toPercent(ai.ai_share ?? 0),
-      flagged: ai.flagged === true,
-      threshold: toPercent(ai.threshold ?? 1),
+      flagged: verdict === 'flagged',
+      threshold,
+      inconclusive_threshold: typeof ai.inconclusive_threshold === 'number' ? toPercent(ai.inconclusive_threshold) : threshold,
       model: ai.detector ?? null,
       segments: (ai.segments ?? []).map((g) => ({ ...g, probability: toPercent(g.probability) })),
     };

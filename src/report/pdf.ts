@@ -3,6 +3,7 @@ import PDFDocument from 'pdfkit';
 import type { ReportBundle } from './bundle.js';
 import type { ReportModel } from './model.js';
 import { segment, type MarkRange } from './text-markup.js';
+import { AI_VERDICT_LABEL, aiExplanation, aiPassages, aiSummary } from './ai-wording.js';
 
 export type PdfVariant = 'full' | 'summary' | 'ai';
 
@@ -40,7 +41,7 @@ function header(doc: PDFKit.PDFDocument, f: ReturnType<typeof fonts>, m: ReportM
 function scoreLine(doc: PDFKit.PDFDocument, f: ReturnType<typeof fonts>, m: ReportModel): void {
   doc.font(f.bold).fontSize(14).fillColor('#000').text(`Similarity: ${m.similarity}%`);
   doc.font(f.regular).fontSize(10).fillColor('#333');
-  doc.text(m.ai.available ? `AI-generated text score: ${m.ai.score}%` : `AI-generated text score: not available. ${m.ai.reason}`);
+  doc.text(f.clean(aiSummary(m.ai)));
   if (m.integrity.available) {
     const i = m.integrity;
     doc.text(`Integrity signals: ${i.hidden_text.count} hidden text, ${i.replaced_characters.count} replaced characters, ${i.invisible_characters} invisible characters, ${i.image_only_pages.length} image-only pages.`);
@@ -62,6 +63,23 @@ function sourceList(doc: PDFKit.PDFDocument, f: ReturnType<typeof fonts>, m: Rep
   });
   if (m.sources.length > maxRows) doc.fillColor('#333').text(`… and ${m.sources.length - maxRows} more sources.`);
   doc.fillColor('#000').moveDown(0.6);
+}
+
+/** The AI PDF: the verdict word, score and thresholds, what they mean, and the passages that drove it. */
+function aiReport(doc: PDFKit.PDFDocument, f: ReturnType<typeof fonts>, b: ReportBundle): void {
+  const ai = b.model.ai;
+  if (!ai.available) return;
+  doc.font(f.bold).fontSize(16).fillColor('#000').text(`AI-text check: ${AI_VERDICT_LABEL[ai.verdict]}`);
+  doc.font(f.regular).fontSize(10).fillColor('#333');
+  doc.text(f.clean(`Score ${ai.score} of 100. Inconclusive from ${ai.inconclusive_threshold}, flagged from ${ai.threshold}. Detector: ${ai.model ?? 'unnamed'}.`));
+  doc.moveDown(0.4).text(f.clean(aiExplanation(ai)));
+  doc.moveDown(0.4).text(f.clean(aiPassages(ai)));
+  const driving = ai.segments.filter((s) => s.ai);
+  driving.forEach((s, i) => {
+    const excerpt = b.submission.text.slice(s.offset, s.offset + s.length).replace(/\s+/g, ' ').trim();
+    doc.moveDown(0.6).font(f.bold).fontSize(10).fillColor('#000').text(f.clean(`Passage ${i + 1}: ${s.words} words, its own score ${s.probability} of 100`));
+    doc.font(f.regular).fontSize(9).fillColor('#333').text(f.clean(excerpt.length > 1500 ? `${excerpt.slice(0, 1500)}…` : excerpt));
+  });
 }
 
 function highlightedText(doc: PDFKit.PDFDocument, f: ReturnType<typeof fonts>, b: ReportBundle): void {
@@ -100,10 +118,7 @@ export async function renderPdf(b: ReportBundle, variant: PdfVariant): Promise<U
   const f = fonts(doc);
   if (variant === 'ai') {
     header(doc, f, m, 'AI-generated text report');
-    if (m.ai.available) {
-      doc.font(f.bold).fontSize(14).fillColor('#000').text(`AI-generated text score: ${m.ai.score}%`);
-      doc.font(f.regular).fontSize(10).text(`Model: ${m.ai.model ?? 'unnamed'}. The score estimates the share of the text written by a language model; it is evidence to weigh, not proof.`);
-    }
+    if (m.ai.available) aiReport(doc, f, b);
   } else if (variant === 'summary') {
     header(doc, f, m, 'Similarity report (summary)');
     scoreLine(doc, f, m);

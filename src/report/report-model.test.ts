@@ -112,13 +112,26 @@ test('the viewer shows code with file headings and line numbers, the match marke
   assert.match(html, /lines 2-3/);
 });
 
-test('with an AI score stored, the model reports it and the AI PDF shows it', async (t) => {
+test('with an AI verdict stored, the model reports verdict, score and thresholds, and the AI PDF says the same words', async (t) => {
   const i = input();
-  const model = buildReportModel({ ...i, analysis: { ...i.analysis, ai: { status: 'ok', score: 0.125, threshold: 0.79, flagged: false, ai_share: 0.25, detector: 'test-model', words: 400, segments: [{ offset: 0, length: 10, words: 200, probability: 0.3, ai: false }] } } });
-  assert.deepEqual(model.ai, { available: true, status: 'ok', score: 12.5, share: 25, flagged: false, threshold: 79, model: 'test-model', segments: [{ offset: 0, length: 10, words: 200, probability: 30, ai: false }] });
+  const ai = { status: 'ok', score: 0.7, threshold: 0.86, inconclusive_threshold: 0.57, verdict: 'inconclusive' as const, flagged: false, ai_share: 0.25, detector: 'test-model', words: 400, segments: [{ offset: 0, length: 10, words: 100, probability: 0.66, ai: true }, { offset: 11, length: 10, words: 300, probability: 0.3, ai: false }] };
+  const model = buildReportModel({ ...i, analysis: { ...i.analysis, ai } });
+  assert.deepEqual(model.ai, {
+    available: true, status: 'ok', verdict: 'inconclusive', score: 70, share: 25, flagged: false, threshold: 86, inconclusive_threshold: 57, model: 'test-model',
+    segments: [{ offset: 0, length: 10, words: 100, probability: 66, ai: true }, { offset: 11, length: 10, words: 300, probability: 30, ai: false }],
+  });
+  // An analysis stored before the three verdicts: flagged or not, no inconclusive zone.
+  const old = buildReportModel({ ...i, analysis: { ...i.analysis, ai: { status: 'ok', score: 0.8, threshold: 0.79, flagged: true, ai_share: 0.5, detector: 'v1', words: 200, segments: [] } } });
+  assert.equal(old.ai.available && old.ai.verdict, 'flagged');
+  assert.equal(old.ai.available && old.ai.inconclusive_threshold, 79);
   const pdf = await renderPdf({ model, submission: { text: SUB }, sources: new Map() }, 'ai');
   assert.equal(Buffer.from(pdf.subarray(0, 5)).toString(), '%PDF-');
   const r = spawnSync('pdftotext', ['-', '-'], { input: Buffer.from(pdf), encoding: 'utf8' });
   if (r.error) return t.skip('pdftotext is not installed (poppler-utils)');
-  assert.match(r.stdout, /AI-generated text score: 12\.5%/);
+  const text = r.stdout.replace(/\s+/g, ' ');
+  assert.match(text, /AI-text check: Inconclusive/);
+  assert.match(text, /Score 70 of 100\. Inconclusive from 57, flagged from 86/);
+  assert.match(text, /Passage 1: 100 words, its own score 66 of 100/);
+  assert.match(text, /not a share of the text written by a machine/);
+  assert.doesNotMatch(text, /share of the text written by a language model|70%/);
 });

@@ -23,7 +23,13 @@ export interface StoredSource {
 
 /** The AI-text score stored with an analysis, or why there is none. */
 export type StoredAi =
-  | { status: 'ok'; detector: string; score: number; threshold: number; flagged: boolean; ai_share: number; words: number; segments: { offset: number; length: number; words: number; probability: number; ai: boolean }[] }
+  | {
+      status: 'ok'; detector: string; score: number; threshold: number; flagged: boolean; ai_share: number; words: number;
+      /** Absent in analyses stored before the three verdicts (then flagged or not, by `flagged`). */
+      verdict?: 'flagged' | 'inconclusive' | 'not_flagged';
+      inconclusive_threshold?: number;
+      segments: { offset: number; length: number; words: number; probability: number; ai: boolean }[];
+    }
   | { status: 'too_short'; words: number; min_words: number }
   | { status: 'unsupported_language'; language: string }
   | { status: 'disabled' }

@@ -1,5 +1,6 @@
 import type { DocumentRow } from '../../store/index.js';
 import type { StoredAi } from '../../services/analysis-model.js';
+import { flaggedShare } from '../../services/ai-verdict.js';
 import type { Folder } from './folders.js';
 import type { PaperState } from './vendor-state.js';
 import type { Link, SubmissionDetail, SubmissionListItem } from './wire-types.js';
@@ -11,9 +12,10 @@ export function reportKeyOf(doc: DocumentRow): string {
 }
 
 /**
- * A paper's figures: `--` until the analysis is done. `ai` is the share of the text the AI
- * detector attributes to a language model, or `--` when there is no AI score (text too short,
- * language not supported, detection off, code).
+ * A paper's figures: `--` until the analysis is done. `ai` is the whole-number share of the words
+ * in the passages that drove a FLAGGED AI-text verdict; "0" for a text that is not flagged or
+ * inconclusive (no evidence either way is no share to report); `--` when there is no AI verdict
+ * (text too short, language not supported, detection off, code).
  */
 export function paperFigures(doc: DocumentRow, ai?: StoredAi | null): { done: boolean; percent: string; d_key: string; ai: string; aiAvailable: boolean } {
   const done = doc.status === 'done' && doc.similarity !== null;
@@ -22,7 +24,7 @@ export function paperFigures(doc: DocumentRow, ai?: StoredAi | null): { done: bo
     done,
     percent: done ? percentText(doc.similarity as number) : PENDING,
     d_key: done ? reportKeyOf(doc) : PENDING,
-    ai: aiAvailable && ai?.status === 'ok' ? percentText(ai.ai_share) : PENDING,
+    ai: aiAvailable && ai?.status === 'ok' ? percentText(flaggedShare(ai)) : PENDING,
     aiAvailable,
   };
 }

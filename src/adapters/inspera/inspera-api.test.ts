@@ -234,9 +234,9 @@ test('POST /create/submission + PUT presignedS3Url + checkStatus, with the Moodl
   }
   assert.equal(done.body.originality_percentage, done.body.similarity);
   assert.equal(done.body.translationSimilarity, null);
-  // enableAIDetection: true and enough words: the stored AI score, as a percentage.
+  // enableAIDetection: true and enough words: the AI verdict as 0 (not flagged), 50 (inconclusive) or 100 (flagged).
   assert.equal(typeof done.body.ai_index, 'number', JSON.stringify(done.body));
-  assert.ok(done.body.ai_index >= 0 && done.body.ai_index <= 100);
+  assert.ok([0, 50, 100].includes(done.body.ai_index), JSON.stringify(done.body));
   assert.equal(done.body.AI_index, done.body.ai_index);
   assert.ok(done.body.characterReplacement >= 1, JSON.stringify(done.body));
   assert.equal(done.body.hiddenText, 0);

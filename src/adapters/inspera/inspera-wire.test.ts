@@ -41,10 +41,21 @@ test('checkStatus body: scores only once processed, both generations\' names, tr
   assert.equal(body.translationSimilarity, null);
   assert.equal(body.characterReplacement, 2);
   assert.equal(body.imageAsText, 1);
-  const withAi = checkStatusBody(doc('done'), { similarity: 0.02, ai: { status: 'ok', detector: 'builtin', score: 0.8512, threshold: 0.79, flagged: true, ai_share: 0.9, words: 300, segments: [] } } as unknown as StoredAnalysis, null);
-  assert.equal(withAi.AI_index, 85.12);
-  assert.equal(withAi.ai_index, 85.12);
-  assert.equal(withAi.originality, 'High risk', 'a high AI score alone makes the risk high');
+  // AI_index carries the verdict (0 / 50 / 100), never the raw score as if it were a probability.
+  const ai = (verdict: string, score: number) => ({ similarity: 0.02, ai: { status: 'ok', detector: 'builtin', score, threshold: 0.86, inconclusive_threshold: 0.57, verdict, flagged: verdict === 'flagged', ai_share: 0.9, words: 300, segments: [] } }) as unknown as StoredAnalysis;
+  const withAi = checkStatusBody(doc('done'), ai('flagged', 0.8812), null);
+  assert.equal(withAi.AI_index, 100);
+  assert.equal(withAi.ai_index, 100);
+  assert.equal(withAi.originality, 'High risk', 'a flagged text alone makes the risk high');
+  const unsure = checkStatusBody(doc('done'), ai('inconclusive', 0.8412), null);
+  assert.equal(unsure.AI_index, 50);
+  assert.equal(unsure.originality, 'Medium risk');
+  const human = checkStatusBody(doc('done'), ai('not_flagged', 0.41), null);
+  assert.equal(human.AI_index, 0);
+  assert.equal(human.originality, 'Low risk');
+  // Stored before the three verdicts: flagged or not.
+  const old = { similarity: 0.02, ai: { status: 'ok', detector: 'builtin', score: 0.8512, threshold: 0.79, flagged: true, ai_share: 0.9, words: 300, segments: [] } } as unknown as StoredAnalysis;
+  assert.equal(checkStatusBody(doc('done'), old, null).AI_index, 100);
   assert.equal(checkStatusBody(doc('done'), { similarity: 0, ai: { status: 'too_short', words: 20, min_words: 150 } } as unknown as StoredAnalysis, null).AI_index, null);
   const pending = checkStatusBody(doc('checking'), null, null);
   assert.deepEqual(pending, { message: 'Document is processing', status: -1 });

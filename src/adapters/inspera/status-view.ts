@@ -1,6 +1,7 @@
 import type { DocumentRow } from '../../store/index.js';
 import type { StoredAnalysis } from '../../services/analysis-model.js';
 import { percent } from '../../services/report-service.js';
+import { verdictIndex } from '../../services/ai-verdict.js';
 
 /** Inspera's document status codes (webhooks and the Moodle plugin's poll). */
 export const STATUS = { processing: -1, queued: 0, processed: 1, failed: 2, changed: 3 } as const;
@@ -41,13 +42,14 @@ export function riskOf(similarityPercent: number, aiPercent: number | null): Ris
 }
 
 /**
- * The AI score of an analysis (the detector's probability that the text is machine-written) as a
- * percentage, or null when there is none: detection off, text too short, language not supported,
- * code, or an analysis stored before AI scores existed.
+ * The AI-text verdict of an analysis as Inspera's AI_index (a percentage): 0 not flagged, 50
+ * inconclusive, 100 flagged. The detector's raw score is not a calibrated probability, so it is
+ * never sent as one; the verdict is. Null when there is no verdict: detection off, text too short,
+ * language not supported, code, or an analysis stored before AI scores existed.
  */
 export function aiPercent(analysis: StoredAnalysis): number | null {
   const ai = analysis.ai as StoredAnalysis['ai'] | undefined;
-  return ai && ai.status === 'ok' ? percent(ai.score) : null;
+  return ai && ai.status === 'ok' ? verdictIndex(ai) : null;
 }
 
 export interface Scores {

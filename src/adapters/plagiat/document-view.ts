@@ -5,6 +5,7 @@ import { foreignAlphabetCount } from '../../services/foreign-script.js';
 import { quotedShare } from '../../services/quotations.js';
 import type { DocumentRecord } from './records.js';
 import type { CrossCheck, DocumentMetadata } from './wire.js';
+import { flaggedShare } from '../../services/ai-verdict.js';
 
 const round4 = (x: number) => Math.round(x * 10000) / 10000;
 
@@ -85,8 +86,8 @@ export async function documentMetadata(services: Services, id: string, f: Docume
     if (f.text !== null) out.quotationsFactor = round4(quotedShare(f.text));
   }
   // Only a real verdict is sent: texts too short, in a language the detector does not know, or
-  // checked with AI detection off get no field.
-  if (ready && f.analysis?.ai?.status === 'ok') out.aiDetectionFactor = round4(f.analysis.ai.ai_share);
+  // checked with AI detection off get no field. Only a flagged text has a non-zero factor.
+  if (ready && f.analysis?.ai?.status === 'ok') out.aiDetectionFactor = round4(flaggedShare(f.analysis.ai));
   if (f.text !== null) {
     const foreign = foreignAlphabetCount(f.text);
     out['foreign-alphabet-alert'] = foreign;

@@ -381,6 +381,8 @@ test('aiDetectionFactor: a share from the AI detector for a text long enough to 
   const d = (await ready('long-essay')).json;
   assert.equal(typeof d.aiDetectionFactor, 'number');
   assert.ok(d.aiDetectionFactor >= 0 && d.aiDetectionFactor <= 1);
+  // A person's essay is not flagged by the calibrated detector: no share is reported.
+  assert.equal(d.aiDetectionFactor, 0);
   await upload({ APIKEY: userKey, id: 'short-essay' });
   assert.equal('aiDetectionFactor' in (await ready('short-essay')).json, false);
 });

@@ -67,7 +67,7 @@ export interface DocumentMetadata {
   'foreign-alphabet-alert'?: number;
   foreignAlphabetAlert?: number;
   'cross-checks'?: CrossCheck[];
-  /** Share (0-1) of the words in passages the AI detector judges machine-written; absent when it cannot judge. */
+  /** Share (0-1) of the words in the passages that drove a flagged AI-text verdict; 0 unless flagged; absent when it cannot judge. */
   aiDetectionFactor?: number;
   'document-size': number | null;
   documentSize: number | null;

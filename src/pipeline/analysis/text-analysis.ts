@@ -160,6 +160,9 @@ export function aiScore(text: string, language: string | null): StoredAi {
   const v = detectAiTextBuiltin(text, { language: language && language !== 'und' ? language : undefined });
   if (v.status === 'too_short') return { status: 'too_short', words: v.words, min_words: v.minWords };
   if (v.status === 'unsupported_language') return { status: 'unsupported_language', language: v.language };
-  return { status: 'ok', detector: v.detector, score: v.score, threshold: v.threshold, flagged: v.flagged, ai_share: v.aiShare, words: v.words, segments: v.segments };
+  return {
+    status: 'ok', detector: v.detector, score: v.score, threshold: v.threshold, inconclusive_threshold: v.inconclusiveThreshold,
+    verdict: v.verdict, flagged: v.flagged, ai_share: v.aiShare, words: v.words, segments: v.segments,
+  };
 }
 
