@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Scores the DEV and EVAL parts of ../shared/data/ai-text (ORIGO_AI_DATA overrides) with the
-// built-in detector, writes truth/score files for the reference evaluator
+// Scores the DEV and EVAL parts of ../shared/data/ai-text (ORIGO_AI_DATA overrides) and every
+// text of ../shared/data/ai-text-extra (ORIGO_AI_EXTRA_DATA) with the built-in detector, writes truth/score files for the reference evaluator
 // (../shared/tools/ai_eval.mjs) into ORIGO_AI_BENCH_OUT (default /tmp/origo-ai-bench), runs it,
 // and prints ONE JSON line: the figures per set, the commercial detectors' figures on the same
 // texts, and the CPU cost per 1,000 words. Run after `npm run build`.
@@ -8,7 +8,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import { devRows, evalRows } from '../scripts/ai-data.mjs';
+import { devRows, evalRows, extraRows } from '../scripts/ai-data.mjs';
 import { detectAiText } from '../dist/engine/index.js';
 import { loadBuiltinAiModel } from '../dist/ai-models/builtin.js';
 
@@ -18,6 +18,7 @@ const outDir = process.env.ORIGO_AI_BENCH_OUT ?? '/tmp/origo-ai-bench';
 mkdirSync(outDir, { recursive: true });
 const model = loadBuiltinAiModel();
 const threshold = model.threshold;
+const inconclusive = model.inconclusiveThreshold ?? threshold;
 
 const jsonl = (rows) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
 function score(rows, minWords) {
@@ -69,6 +70,7 @@ function summarise(result) {
 function groupOf(r) {
   if (r.set.startsWith('liang/')) return 'liang/' + r.set.slice(6).split('_')[0];
   if (r.set.startsWith('fast-detect-gpt/pubmed')) return 'fast-detect-gpt/pubmed';
+  if (r.set.startsWith('extra/')) return r.set;
   return r.set.split('/')[0];
 }
 
@@ -80,9 +82,22 @@ const d = score(dev);
 const e = score(evMain);
 const x = score(evEdited);
 const t = ['--threshold', String(threshold)];
+const ex = extraRows();
+const xx = score(ex);
+const ti = ['--threshold', String(inconclusive)];
+// Human-only essay sets have no AI texts of their own: each is paired with the DEV machine-written
+// essays (OUTFOX prompts; ELLIPSE shares part of that prompt pool) for an AUROC.
+const devAi = dev.filter((r) => r.label === 'ai');
+const essayHumans = [...evMain.filter((r) => r.label === 'human' && /Hewlett|TOEFL|CollegeEssay/.test(r.set)), ...ex.filter((r) => r.label === 'human' && /ellipse|locness/.test(r.set))];
+const pairRows = essayHumans.flatMap((h) => [{ ...h, set: `${h.set} vs DEV AI essays` }]);
+const pairSets = [...new Set(pairRows.map((r) => r.set))];
+const pairTruth = [...pairRows, ...pairSets.flatMap((set) => devAi.map((a) => ({ ...a, id: `${set}|${a.id}`, set })))];
+const scoreOf = new Map([...d.scores, ...e.scores, ...xx.scores].map((r) => [r.id, r.score]));
+const pairScores = pairTruth.map((r) => ({ id: r.id, score: scoreOf.get(r.id.includes('|') ? r.id.split('|')[1] : r.id) ?? null }));
 const report = {
   bench: 'ai-builtin',
   threshold,
+  inconclusiveThreshold: inconclusive,
   dev: summarise(evaluate('dev', dev, d.scores, t)),
   // Per source: each AI source of DEV against the same human essays.
   devBySource: summarise(evaluate('dev-by-source', dev.filter((r) => r.label === 'ai').flatMap((r) => [r])
@@ -90,10 +105,17 @@ const report = {
   eval: summarise(evaluate('eval', evMain, e.scores, t)),
   evalBySource: summarise(evaluate('eval', evMain, e.scores, [...t, '--by', 'group'])),
   edited: summarise(evaluate('edited', evEdited, x.scores, t)),
+  // Inconclusive or flagged: the same sets at the inconclusive threshold.
+  evalAtInconclusive: summarise(evaluate('eval-inconclusive', evMain, e.scores, ti)),
+  extra: summarise(evaluate('extra', ex, xx.scores, t)),
+  extraBySource: summarise(evaluate('extra', ex, xx.scores, [...t, '--by', 'group'])),
+  extraBySplit: summarise(evaluate('extra-split', ex.map((r) => ({ ...r, set: `${r.set} [${r.split}]` })), xx.scores, t)),
+  extraAtInconclusive: summarise(evaluate('extra-inconclusive', ex, xx.scores, ti)),
+  essayPairs: summarise(evaluate('essay-pairs', pairTruth, pairScores, t)),
   commercial: {},
-  aiShare: { ...d.share, ...e.share, ...x.share },
-  cpuMsPer1000Words: round(((d.cpuMs + e.cpuMs + x.cpuMs) / (d.words + e.words + x.words)) * 1000),
-  wordsScored: d.words + e.words + x.words,
+  aiShare: { ...d.share, ...e.share, ...x.share, ...xx.share },
+  cpuMsPer1000Words: round(((d.cpuMs + e.cpuMs + x.cpuMs + xx.cpuMs) / (d.words + e.words + x.words + xx.words)) * 1000),
+  wordsScored: d.words + e.words + x.words + xx.words,
 };
 // The commercial detectors' 2023 scores that ship with the data, on the same texts and rules.
 const names = [...new Set(ev.flatMap((r) => Object.keys(r.detectors ?? {})))].sort();
@@ -111,8 +133,11 @@ const SHORT = 50;
 const s = score(evMain, SHORT);
 const sx = score(evEdited, SHORT);
 const ts = [...t, '--min-words', String(SHORT)];
+const sxx = score(ex.filter((r) => r.set === 'extra/ellipse'), SHORT);
 report.supplementaryMin50 = {
   eval: summarise(evaluate('eval-min50', evMain, s.scores, ts)),
+  evalAtInconclusive: summarise(evaluate('eval-min50-inconclusive', evMain, s.scores, [...ti, '--min-words', String(SHORT)])),
+  ellipse: summarise(evaluate('ellipse-min50', ex.filter((r) => r.set === 'extra/ellipse'), sxx.scores, ts)),
   evalBySource: summarise(evaluate('eval-min50', evMain, s.scores, [...ts, '--by', 'group'])),
   edited: summarise(evaluate('edited-min50', evEdited, sx.scores, ts)),
 };

@@ -42,13 +42,15 @@ export function formatVerdict(v: AiVerdict, text: string): string {
   const lines = [
     uncalibrated
       ? `AI score: ${v.score.toFixed(3)} (detector ${v.detector}, UNCALIBRATED: no threshold measured, nothing is flagged)`
-      : `AI score: ${v.score.toFixed(3)} (${v.flagged ? 'flagged' : 'not flagged'}; threshold ${v.threshold}, detector ${v.detector})`,
-    `AI share: ${pct(v.aiShare)} of ${v.words} words lie in segments judged machine-written`,
+      : `AI-text check: ${{ flagged: 'FLAGGED', inconclusive: 'inconclusive', not_flagged: 'not flagged' }[v.verdict]} (score ${v.score.toFixed(3)}; inconclusive from ${v.inconclusiveThreshold}, flagged from ${v.threshold}; detector ${v.detector})`,
+    v.verdict === 'not_flagged'
+      ? `No passage highlighted (the text is not flagged) of ${v.words} words`
+      : `Highlighted passages (marked *): ${pct(v.aiShare)} of ${v.words} words`,
     'segments:',
   ];
   v.segments.forEach((s, i) => {
     const preview = text.slice(s.offset, s.offset + 60).replace(/\s+/g, ' ');
-    lines.push(`  ${String(i + 1).padStart(2)}  chars ${s.offset}-${s.offset + s.length}  ${String(s.words).padStart(3)} words  p=${s.probability.toFixed(3)}  ${s.ai ? 'AI ' : '-  '}  "${preview}…"`);
+    lines.push(`  ${String(i + 1).padStart(2)}  chars ${s.offset}-${s.offset + s.length}  ${String(s.words).padStart(3)} words  p=${s.probability.toFixed(3)}  ${s.ai ? '*  ' : '-  '}  "${preview}…"`);
   });
   lines.push('A score is a statistical estimate, not proof: see docs/ai-detection.md.');
   return lines.join('\n');
