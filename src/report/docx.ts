@@ -66,7 +66,7 @@ export async function renderDocx(b: ReportBundle): Promise<Uint8Array> {
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(m.document.title)] }),
     new Paragraph({ children: [new TextRun({ text: `Similarity: ${m.similarity}%`, bold: true, size: 28 })] }),
     new Paragraph({ children: [new TextRun(`Document ${m.document.id}${m.document.author ? `, by ${m.document.author}` : ''}. Report version ${m.version}, ${m.created_at.slice(0, 16).replace('T', ' ')} UTC.`)] }),
-    new Paragraph({ children: [new TextRun(`${aiSummary(m.ai)}.`)] }),
+    new Paragraph({ children: [new TextRun(aiSummary(m.ai).replace(/([^.])$/, '$1.'))] }),
     ...(m.ai.available && m.ai.verdict !== 'not_flagged' ? [new Paragraph({ children: [new TextRun(aiPassages(m.ai))] })] : []),
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(`Sources (${m.sources.length})`)] }),
     ...m.sources.map((s, i) => new Paragraph({ children: [new TextRun({ text: `[${i + 1}] ${s.similarity}% `, bold: true, highlight: HIGHLIGHTS[i % HIGHLIGHTS.length] }), new TextRun(`${s.title} (${s.scope}, ${s.matches} matches${s.excluded ? ', excluded' : ''})`)] })),
