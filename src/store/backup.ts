@@ -57,7 +57,8 @@ export async function snapshotDatabase(target: DatabaseTarget, dest: string): Pr
     await run('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${tmp}`, `--dbname=${target.url}`]);
   }
   renameSync(tmp, dest);
-  return migrationsOf(target);
+  // SQLite: read from the copy itself; PostgreSQL: from the live database, just after the dump.
+  return migrationsOf(target.dialect === 'sqlite' ? { dialect: 'sqlite', file: dest } : target);
 }
 
 /** The migrations a database has applied (kysely's table), to record in the backup manifest. */
