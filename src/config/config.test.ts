@@ -47,3 +47,11 @@ test('metrics: no token and no port by default; a short token or a bad port is r
     return true;
   });
 });
+
+test('uploads go into PostgreSQL when it is the database (no shared folder needed), else into the folder', () => {
+  assert.equal(loadConfig({}).blobStore, 'folder');
+  assert.equal(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).blobStore, 'database');
+  assert.equal(loadConfig({ DATABASE_URL: 'postgres://u@h/db', ORIGO_BLOB_STORE: 'folder' }).blobStore, 'folder');
+  assert.throws(() => loadConfig({ ORIGO_BLOB_STORE: 'database' }), /ORIGO_BLOB_STORE=database needs a PostgreSQL DATABASE_URL/);
+  assert.throws(() => loadConfig({ ORIGO_BLOB_STORE: 's3' }), /ORIGO_BLOB_STORE must be "database" or "folder"/);
+});

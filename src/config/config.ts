@@ -34,6 +34,11 @@ export interface Config {
   outboundAllow: string | null;
   /** Failed credentials allowed per client address and per account before 429 (ORIGO_THROTTLE_*). */
   throttle: { addressFailures: number; accountFailures: number };
+  /**
+   * Where uploaded files go: `database` (the default with PostgreSQL: processes on several
+   * machines need no shared folder) or `folder` (ORIGO_DATA_DIR/blobs, the default with SQLite).
+   */
+  blobStore: 'database' | 'folder';
 }
 
 export class ConfigError extends Error {}
@@ -79,6 +84,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const metricsToken = env.ORIGO_METRICS_TOKEN?.trim() || null;
   if (metricsToken !== null && metricsToken.length < 16) problems.push('ORIGO_METRICS_TOKEN must be at least 16 characters');
+  const blobStoreRaw = env.ORIGO_BLOB_STORE?.trim() || (databaseUrl && /^postgres/.test(databaseUrl) ? 'database' : 'folder');
+  if (blobStoreRaw !== 'database' && blobStoreRaw !== 'folder') problems.push(`ORIGO_BLOB_STORE must be "database" or "folder", got "${blobStoreRaw}"`);
+  if (blobStoreRaw === 'database' && !(databaseUrl && /^postgres/.test(databaseUrl))) problems.push('ORIGO_BLOB_STORE=database needs a PostgreSQL DATABASE_URL');
   const compatRootPorts: Record<string, number> = {};
   for (const v of VENDORS) {
     const name = `ORIGO_COMPAT_ROOT_${v}_PORT`;
@@ -113,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       addressFailures: int(env, 'ORIGO_THROTTLE_ADDRESS_FAILURES', 30, 0, 1_000_000, problems),
       accountFailures: int(env, 'ORIGO_THROTTLE_ACCOUNT_FAILURES', 10, 0, 1_000_000, problems),
     },
+    blobStore: blobStoreRaw === 'database' ? 'database' : 'folder',
   };
   if (problems.length) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;

@@ -1,10 +1,10 @@
-import { fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ExtractOptions } from './extract.js';
 import type { ExtractionHint, ExtractionOutcome } from './types.js';
+import { ExtractionPool, memoryOutcome, timeoutOutcome } from './pool.js';
 
 export interface IsolationOptions extends ExtractOptions {
   /** Wall-clock limit; the worker or child process is killed when it passes. Default 60 s. */
@@ -12,8 +12,8 @@ export interface IsolationOptions extends ExtractOptions {
   /** V8 heap limit (old generation) of the worker or child process. Default 1024 MiB. */
   maxMemoryMb?: number;
   /**
-   * `process` (default): a child Node process with --max-old-space-size; an out-of-memory abort
-   * kills only the child. `worker`: a worker thread with resourceLimits; cheaper, but V8 can
+   * `process` (default): a Node process of the extraction pool (pool.ts, long-lived, one job at a
+   * time) with --max-old-space-size; an out-of-memory abort kills only that process. `worker`: a worker thread with resourceLimits; cheaper, but V8 can
    * still abort the whole process when a worker passes its heap limit inside some native paths
    * (seen with a regular expression over a 49 MB string and a 32 MiB limit; docs/extraction.md).
    */
@@ -21,10 +21,24 @@ export interface IsolationOptions extends ExtractOptions {
 }
 
 const WORKER_URL = new URL('./extract-worker.js', import.meta.url);
-const CHILD_URL = new URL('./extract-child.js', import.meta.url);
 
-const timeoutOutcome = (ms: number): ExtractionOutcome => ({ ok: false, code: 'timeout', reason: `timeout: extraction took longer than ${ms} ms` });
-const memoryOutcome = (mb: number): ExtractionOutcome => ({ ok: false, code: 'out_of_memory', reason: `too large: extraction needed more than ${mb} MiB` });
+/** Processes of each pool: as many as the machine has cores, at most 4 (jobs beyond wait their turn). */
+export const POOL_SIZE = Math.max(1, Math.min(4, availableParallelism()));
+/** One pool per heap limit asked for (the service uses one; tests ask for small limits). */
+const pools = new Map<number, ExtractionPool>();
+
+function poolFor(maxMemoryMb: number): ExtractionPool {
+  let pool = pools.get(maxMemoryMb);
+  if (!pool) pools.set(maxMemoryMb, (pool = new ExtractionPool({ size: POOL_SIZE, maxMemoryMb })));
+  return pool;
+}
+
+/** Ends the extraction processes (at shutdown). */
+export async function closeExtractionPools(): Promise<void> {
+  const all = [...pools.values()];
+  pools.clear();
+  await Promise.all(all.map((p) => p.close()));
+}
 
 /**
  * Extracts in a separate child process (or worker thread) with a heap limit and a time limit, so a
@@ -40,7 +54,9 @@ export async function extractDocumentIsolated(bytes: Uint8Array, hint: Extractio
   const job: Job = { bytes, hint: { filename: hint.filename ?? null, mime: hint.mime ?? null }, limits: options.limits ?? {}, tempDir };
   const converters = new Set<number>();
   try {
-    return await (options.isolation === 'worker' ? inWorker(job, timeoutMs, maxMemoryMb, converters) : inChildProcess(job, timeoutMs, maxMemoryMb, converters));
+    return await (options.isolation === 'worker'
+      ? inWorker(job, timeoutMs, maxMemoryMb, converters)
+      : poolFor(maxMemoryMb).run({ ...job, limits: job.limits ?? {}, timeoutMs, converters }));
   } finally {
     if (converters.size > 0) {
       // A killed extraction leaves its converters (LibreOffice, Ghostscript) running in their own process groups.
@@ -59,36 +75,6 @@ function handleMessage(message: unknown, converters: Set<number>, settle: (outco
   if (!event) return settle(message as ExtractionOutcome);
   if (event.started) converters.add(event.started);
   if (event.ended) converters.delete(event.ended);
-}
-
-function inChildProcess(job: Job, timeoutMs: number, maxMemoryMb: number, converters: Set<number>): Promise<ExtractionOutcome> {
-  return new Promise((resolve) => {
-    let settled = false;
-    let stderr = '';
-    const child = fork(CHILD_URL, [], {
-      execArgv: [`--max-old-space-size=${maxMemoryMb}`, '--max-semi-space-size=16'],
-      serialization: 'advanced',
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    });
-    child.stderr?.on('data', (d: Buffer) => { if (stderr.length < 8000) stderr += d.toString(); });
-    const settle = (outcome: ExtractionOutcome): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(outcome);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    };
-    const timer = setTimeout(() => settle(timeoutOutcome(timeoutMs)), timeoutMs);
-    child.on('message', (message) => handleMessage(message, converters, settle));
-    child.once('error', (err) => settle({ ok: false, code: 'corrupt_file', reason: `corrupt: extraction process failed (${err.message})` }));
-    child.once('exit', (code, signal) => {
-      // Wait for the last stderr bytes before deciding why the child died.
-      setImmediate(() => settle(/heap out of memory|Reached heap limit|Allocation failed/.test(stderr)
-        ? memoryOutcome(maxMemoryMb)
-        : { ok: false, code: 'corrupt_file', reason: `corrupt: extraction process stopped (${signal ?? `exit code ${code}`})` }));
-    });
-    child.send(job);
-  });
 }
 
 function inWorker(job: Job, timeoutMs: number, maxMemoryMb: number, converters: Set<number>): Promise<ExtractionOutcome> {

@@ -3,7 +3,7 @@ import pino from 'pino';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
 import { openStore, type Store } from '../store/index.js';
-import { LocalBlobStore } from '../blob/index.js';
+import { DatabaseBlobStore, LocalBlobStore, TieredBlobStore, type BlobStore } from '../blob/index.js';
 import { createServices, type Services } from '../services/services.js';
 import { bootstrap } from '../services/bootstrap.js';
 import { buildApp } from '../api/app.js';
@@ -13,6 +13,7 @@ import { mountedPlugins } from './plugins.js';
 import { Metrics } from '../metrics/index.js';
 import { startMetricsServer } from './metrics-server.js';
 import { announceFirstStart, linkBase } from './first-start.js';
+import { closeExtractionPools } from '../extract/index.js';
 
 export interface Runtime {
   config: Config;
@@ -34,7 +35,10 @@ export interface Runtime {
 export async function startRuntime(config: Config, options: { log?: Logger } = {}): Promise<Runtime> {
   const log: Logger = options.log ?? (pino({ level: config.logLevel, base: { pid: process.pid } }) as unknown as Logger);
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const blobs = new LocalBlobStore(join(config.dataDir, 'blobs'));
+  const folder = new LocalBlobStore(join(config.dataDir, 'blobs'));
+  // In the database, every process reads every upload without a shared folder (files kept in the
+  // folder before stay readable there).
+  const blobs: BlobStore = config.blobStore === 'database' ? new TieredBlobStore(new DatabaseBlobStore(store.blobs), folder, (k) => k.startsWith('db/')) : folder;
   const services = await createServices({
     store,
     blobs,
@@ -96,6 +100,7 @@ export async function startRuntime(config: Config, options: { log?: Logger } = {
     for (const a of rootApps) await a.close();
     if (metricsServer) await metricsServer.close();
     if (worker) await worker.stop();
+    await closeExtractionPools();
     await store.close();
     log.info('stopped');
   };

@@ -193,5 +193,42 @@ for (const impl of stores) {
       assert.equal(await store.settings.deleteIf('k', 'first'), false);
       assert.equal(await store.settings.get('k'), undefined);
     });
+
+    test('blobs: bytes put under a key come back identical and are gone once deleted', async () => {
+      const bytes = new Uint8Array([0, 1, 2, 250, 255, ...new TextEncoder().encode('%PDF-1.7 binary')]);
+      await store.blobs.put('db/k1', bytes, nowIso());
+      assert.deepEqual(await store.blobs.get('db/k1'), bytes);
+      assert.equal(await store.blobs.get('db/none'), null);
+      await store.blobs.delete('db/k1');
+      assert.equal(await store.blobs.get('db/k1'), null);
+    });
+
+    test('pair results and assignment fingerprint counts: stored, replaced, counted; common text reached once', async () => {
+      const now = nowIso();
+      const asg = await store.assignments.create({ public_id: 'asg_pairs', organisation_id: orgId, course_id: null, owner_user_id: null, name: 'P', kind: 'text', settings: '{}', created_at: now, updated_at: now });
+      const a = await doc(orgId, 'pair-a', asg.id);
+      const b = await doc(orgId, 'pair-b', asg.id);
+      const c = await doc(orgId, 'pair-c', asg.id);
+      await store.pairs.put([{ document_id: a.id, source_id: b.id, options_key: 'k1', result: '{"p":[]}', created_at: now }]);
+      await store.pairs.put([{ document_id: a.id, source_id: b.id, options_key: 'k2', result: '{"p":[1]}', created_at: now }]);
+      const got = await store.pairs.of(a.id, [b.id, c.id]);
+      assert.deepEqual(got.map((p) => [p.source_id, p.options_key, p.result]), [[b.id, 'k2', '{"p":[1]}']]);
+      assert.equal(await store.pairs.count(a.id), 1);
+      await store.pairs.setFloor(a.id, 3, now);
+      await store.pairs.setFloor(a.id, 5, now);
+      assert.deepEqual([...(await store.pairs.floors([a.id, b.id]))], [[a.id, 5]]);
+      // Counting documents per fingerprint: 7 reaches 2 documents with b, and 3 with c.
+      assert.deepEqual(await store.fingerprints.replace(a.id, orgId, [5, 7], { id: asg.id, commonAt: 3 }), []);
+      assert.deepEqual(await store.fingerprints.replace(b.id, orgId, [7, 9], { id: asg.id, commonAt: 3 }), []);
+      assert.deepEqual(await store.fingerprints.replace(c.id, orgId, [7, 9, 11], { id: asg.id, commonAt: 3 }), [7]);
+      assert.deepEqual([...(await store.fingerprints.common(asg.id, [5, 7, 9, 11], 2))].sort(), [7, 9]);
+      assert.deepEqual(await store.fingerprints.documentsWith(orgId, asg.id, [9]), [b.id, c.id]);
+      assert.deepEqual(await store.fingerprints.of(c.id), [7, 9, 11]);
+      // Deleting a document's fingerprints takes it out of the counts.
+      await store.fingerprints.delete(c.id);
+      assert.deepEqual([...(await store.fingerprints.common(asg.id, [7, 9], 2))], [7]);
+      await store.pairs.clear([a.id]);
+      assert.equal(await store.pairs.count(a.id), 0);
+    });
   });
 }

@@ -113,5 +113,6 @@ async function peersToRecompose(store: Store, doc: DocumentRow, composed: Compos
       return floor === undefined || c.shared >= floor;
     })
     .map((c) => c.documentId)
-    .filter((id) => id !== doc.id);
+    .filter((id) => id !== doc.id)
+    .sort((a, b) => a - b); // one order for every writer: their job keys never wait on each other in a cycle
 }

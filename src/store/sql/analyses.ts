@@ -7,9 +7,11 @@ export class AnalysisRepo {
   /** Stores a new version of a document's analysis; versions count up from 1. Call inside a transaction. */
   async add(row: { public_id: string; document_id: number; similarity: number; result: string; created_at: string }): Promise<AnalysisRow> {
     // Two analyses of one document may finish at once on PostgreSQL: lock the document row so
-    // they take versions one after the other (SQLite transactions are serial already).
+    // they take versions one after the other (SQLite transactions are serial already). NO KEY
+    // UPDATE, so rows referencing the document (pair results of other documents' analyses) do not
+    // wait for it nor make it wait.
     if (this.c.dialect === 'postgres') {
-      await this.c.db.selectFrom('documents').select('id').where('id', '=', row.document_id).forUpdate().execute();
+      await this.c.db.selectFrom('documents').select('id').where('id', '=', row.document_id).forNoKeyUpdate().execute();
     }
     const last = await this.c.db
       .selectFrom('analyses')
