@@ -1,6 +1,6 @@
 export { extractDocument } from './extract.js';
 export type { ExtractOptions } from './extract.js';
-export { extractDocumentIsolated, closeExtractionPools } from './isolated.js';
+export { extractDocumentIsolated, closeExtractionPools, warmExtractionPool } from './isolated.js';
 export type { IsolationOptions } from './isolated.js';
 export { DEFAULT_LIMITS } from './limits.js';
 export type { ExtractionLimits } from './limits.js';

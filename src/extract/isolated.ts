@@ -21,6 +21,7 @@ export interface IsolationOptions extends ExtractOptions {
 }
 
 const WORKER_URL = new URL('./extract-worker.js', import.meta.url);
+const DEFAULT_MEMORY_MB = 1024;
 
 /** Processes of each pool: as many as the machine has cores, at most 4 (jobs beyond wait their turn). */
 export const POOL_SIZE = Math.max(1, Math.min(4, availableParallelism()));
@@ -31,6 +32,11 @@ function poolFor(maxMemoryMb: number): ExtractionPool {
   let pool = pools.get(maxMemoryMb);
   if (!pool) pools.set(maxMemoryMb, (pool = new ExtractionPool({ size: POOL_SIZE, maxMemoryMb })));
   return pool;
+}
+
+/** Starts the service's extraction processes ahead of the first document (default heap limit). */
+export function warmExtractionPool(maxMemoryMb = DEFAULT_MEMORY_MB): void {
+  poolFor(maxMemoryMb).warm();
 }
 
 /** Ends the extraction processes (at shutdown). */
@@ -48,7 +54,7 @@ export async function closeExtractionPools(): Promise<void> {
  */
 export async function extractDocumentIsolated(bytes: Uint8Array, hint: ExtractionHint = {}, options: IsolationOptions = {}): Promise<ExtractionOutcome> {
   const timeoutMs = options.timeoutMs ?? 60_000;
-  const maxMemoryMb = options.maxMemoryMb ?? 1024;
+  const maxMemoryMb = options.maxMemoryMb ?? DEFAULT_MEMORY_MB;
   // Converters work in a folder of this extraction's own, removed here even when the extraction is killed.
   const tempDir = await mkdtemp(join(options.tempDir ?? tmpdir(), 'origo-extract-'));
   const job: Job = { bytes, hint: { filename: hint.filename ?? null, mime: hint.mime ?? null }, limits: options.limits ?? {}, tempDir };

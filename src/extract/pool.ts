@@ -71,6 +71,11 @@ export class ExtractionPool {
     await Promise.all(this.members.map((m) => this.kill(m)));
   }
 
+  /** Starts every process now (a service starting up), so the first documents do not wait for them. */
+  warm(): void {
+    while (!this.closed && this.members.length < this.options.size) hold(this.spawn().child, false);
+  }
+
   /** Processes alive now. */
   get size(): number {
     return this.members.length;

@@ -13,7 +13,7 @@ import { mountedPlugins } from './plugins.js';
 import { Metrics } from '../metrics/index.js';
 import { startMetricsServer } from './metrics-server.js';
 import { announceFirstStart, linkBase } from './first-start.js';
-import { closeExtractionPools } from '../extract/index.js';
+import { closeExtractionPools, warmExtractionPool } from '../extract/index.js';
 
 export interface Runtime {
   config: Config;
@@ -89,6 +89,7 @@ export async function startRuntime(config: Config, options: { log?: Logger } = {
       { concurrency: config.workers, leaseMs: config.jobLeaseMs, webhookBackoffBaseMs: config.webhookBackoffMs },
     );
     worker.start();
+    warmExtractionPool();
   }
 
   let stopped = false;

@@ -3,6 +3,7 @@ import type { Dialect } from './dialect.js';
 import * as m001 from './migrations/001-initial.js';
 import * as m002 from './migrations/002-pair-results.js';
 import * as m003 from './migrations/003-security-scoping.js';
+import * as m004 from './migrations/004-analysis-candidates.js';
 
 type Up = (db: Kysely<any>, dialect: Dialect) => Promise<void>;
 
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Up> = {
   '001-initial': m001.up,
   '002-pair-results': m002.up,
   '003-security-scoping': m003.up,
+  '004-analysis-candidates': m004.up,
 };
 
 class InCodeProvider implements MigrationProvider {

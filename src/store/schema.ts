@@ -132,6 +132,7 @@ export interface AssignmentFingerprintsTable {
 export interface AnalysisStateTable {
   document_id: number;
   candidate_floor: number;
+  candidates: number;
   updated_at: string;
 }
 

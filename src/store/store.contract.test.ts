@@ -214,9 +214,13 @@ for (const impl of stores) {
       const got = await store.pairs.of(a.id, [b.id, c.id]);
       assert.deepEqual(got.map((p) => [p.source_id, p.options_key, p.result]), [[b.id, 'k2', '{"p":[1]}']]);
       assert.equal(await store.pairs.count(a.id), 1);
-      await store.pairs.setFloor(a.id, 3, now);
-      await store.pairs.setFloor(a.id, 5, now);
-      assert.deepEqual([...(await store.pairs.floors([a.id, b.id]))], [[a.id, 5]]);
+      await store.pairs.setFloor(a.id, 3, 50, now);
+      await store.pairs.setFloor(a.id, 0, 1, now);
+      assert.deepEqual([...(await store.pairs.floors([a.id, b.id]))], [[a.id, 0]]);
+      // One more candidate is counted while the list has room (2 here), never past it.
+      assert.equal(await store.pairs.addCandidate(a.id, 2, now), true);
+      assert.equal(await store.pairs.addCandidate(a.id, 2, now), false);
+      assert.equal(await store.pairs.addCandidate(b.id, 2, now), false, 'never composed: nothing to count');
       // Counting documents per fingerprint: 7 reaches 2 documents with b, and 3 with c.
       assert.deepEqual(await store.fingerprints.replace(a.id, orgId, [5, 7], { id: asg.id, commonAt: 3 }), []);
       assert.deepEqual(await store.fingerprints.replace(b.id, orgId, [7, 9], { id: asg.id, commonAt: 3 }), []);

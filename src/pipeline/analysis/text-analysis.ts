@@ -43,6 +43,8 @@ export interface Composed {
   newPairs: PairResultRow[];
   /** Shared fingerprints of the last candidate kept (0 when fewer than MAX_CANDIDATES were found). */
   floor: number;
+  /** Candidates found (at most MAX_CANDIDATES). */
+  candidates: number;
   /** Peers of the assignment sharing fingerprints (outside common text) with the document. */
   peerShares: Candidate[];
 }
@@ -55,7 +57,7 @@ export interface Composed {
  * The result depends only on the documents present, not on the order they came in: composing
  * again after every document arrived gives the same report as composing once at the end.
  */
-export async function composeText(store: Store, doc: DocumentRow, text: string, settings: AssignmentSettings, scopes: Scopes, reason: string): Promise<Composed> {
+export async function composeText(store: Store, doc: DocumentRow, text: string, settings: AssignmentSettings, scopes: Scopes, reason: string, previousAi?: StoredAi): Promise<Composed> {
   await loadStemmers();
   const submission = preparedText(doc.id, text);
   const hashes = textFingerprints(submission);
@@ -142,9 +144,30 @@ export async function composeText(store: Store, doc: DocumentRow, text: string, 
     scopes,
     candidates_considered: candidates.length,
     reason,
-    ai: settings.ai_detection ? aiScore(text, doc.language) : { status: 'disabled' },
+    // The AI verdict depends on the text alone: a re-composition keeps the one it had.
+    ai: settings.ai_detection ? (previousAi && previousAi.status !== 'disabled' ? previousAi : aiScore(text, doc.language)) : { status: 'disabled' },
   };
-  return { analysis, newPairs, floor, peerShares };
+  return { analysis, newPairs, floor, candidates: candidates.length, peerShares };
+}
+
+/**
+ * The pairs of earlier documents against a new one (`source`), aligned while the new one is at
+ * hand: stored with its analysis, they let an earlier report that gains nothing from the new
+ * document skip its re-composition.
+ */
+export async function alignAgainst(store: Store, sourceId: number, sourceText: string, documentIds: readonly number[], settings: AssignmentSettings): Promise<Map<number, PairResultRow & { matches: number }>> {
+  await loadStemmers();
+  const source = preparedText(sourceId, sourceText);
+  const key = pairOptionsKey(settings.min_match_words, SERVICE_MIN_CHARS);
+  const out = new Map<number, PairResultRow & { matches: number }>();
+  const at = nowIso();
+  for (const t of await store.documents.texts([...documentIds])) {
+    const submission = preparedText(t.document_id, t.text);
+    const passages = alignTexts(submission, source, { minWords: settings.min_match_words, minChars: SERVICE_MIN_CHARS });
+    const pair = { passages, phrases: passages.length ? phraseRuns(submission, source) : [] };
+    out.set(t.document_id, { document_id: t.document_id, source_id: sourceId, options_key: key, result: encodePair(pair), created_at: at, matches: passages.length });
+  }
+  return out;
 }
 
 /**

@@ -1,9 +1,9 @@
-import { nowIso, type DocumentRow, type Store } from '../../store/index.js';
+import { nowIso, type DocumentRow, type PairResultRow, type Store } from '../../store/index.js';
 import { enqueueNotify, jobKeys } from '../../services/document-service.js';
 import { parseOptions } from '../../services/document-options.js';
 import { DEFAULT_SETTINGS, parseSettings, type AssignmentSettings } from '../../services/settings.js';
 import { publicId } from '../../services/ids.js';
-import { composeText, type Composed } from '../analysis/text-analysis.js';
+import { alignAgainst, composeText, MAX_CANDIDATES, type Composed } from '../analysis/text-analysis.js';
 import { enqueueCodeCheck } from './code-check-step.js';
 import { carryExclusions } from '../../report/exclusions.js';
 import type { StoredAnalysis } from '../../services/analysis-model.js';
@@ -69,19 +69,37 @@ export function analyseStep(deps: PipelineDeps): JobHandler {
       peers: options.check_peers ?? (assignment ? settings.check_peers : false),
       repository: options.check_repository ?? (assignment ? settings.check_repository : true),
     };
-    const composed = await composeText(deps.store, doc, text.text, settings, scopes, reason);
-    // Exclusions an instructor made in the viewer survive re-checks.
     const previous = await deps.store.analyses.latest(doc.id);
     const previousAnalysis = previous ? (JSON.parse(previous.result) as StoredAnalysis) : null;
+    const composed = await composeText(deps.store, doc, text.text, settings, scopes, reason, previousAnalysis?.ai);
+    // Exclusions an instructor made in the viewer survive re-checks.
     const analysis = carryExclusions(previousAnalysis, composed.analysis, text.text);
-    const peers = reason === 'initial' ? await peersToRecompose(deps.store, doc, composed) : [];
-
+    const peers: number[] = [];
+    const quiet: PairResultRow[] = [];
+    const reversePairs: PairResultRow[] = [];
+    if (reason === 'initial') {
+      // Earlier peers this document may join: their pair against it is aligned now, and only a
+      // peer whose report can change (a match, or a full candidate list) composes again.
+      const candidates = await peersToRecompose(deps.store, doc, composed);
+      const plain = candidates.filter((c) => c.floor === 0 && !c.ownSettings).map((c) => c.id);
+      const aligned = await alignAgainst(deps.store, doc.id, text.text, plain, settings);
+      for (const c of candidates) {
+        const pair = aligned.get(c.id);
+        if (pair) reversePairs.push(pair);
+        if (pair && pair.matches === 0) quiet.push(pair);
+        else peers.push(c.id);
+      }
+    }
     await finish(async (tx) => {
       const current = await tx.documents.byId(doc.id);
       if (!current || current.status === 'deleted') return;
       await tx.pairs.put(composed.newPairs);
-      await tx.pairs.setFloor(doc.id, composed.floor, nowIso());
-      for (const peer of peers) await enqueueRecompose(tx, peer, 'peers');
+      await tx.pairs.put(reversePairs.map(({ document_id, source_id, options_key, result, created_at }) => ({ document_id, source_id, options_key, result, created_at })));
+      await tx.pairs.setFloor(doc.id, composed.floor, composed.candidates, nowIso());
+      // A peer that gains no match keeps its report, unless its candidate list was full.
+      for (const pair of quiet) if (!(await tx.pairs.addCandidate(pair.document_id, MAX_CANDIDATES, nowIso()))) peers.push(pair.document_id);
+      // One order for every writer: their job keys never wait on each other in a cycle.
+      for (const peer of peers.sort((a, b) => a - b)) await enqueueRecompose(tx, peer, 'peers');
       const unchanged = reason !== 'initial' && current.status === 'done' && previousAnalysis !== null && sameReport(previousAnalysis, analysis);
       if (unchanged) return;
       const row = await tx.analyses.add({ public_id: publicId('rpt'), document_id: doc.id, similarity: analysis.similarity, result: JSON.stringify(analysis), created_at: nowIso() });
@@ -98,21 +116,20 @@ export function analyseStep(deps: PipelineDeps): JobHandler {
 /**
  * Peers whose report may gain this new document: those it shares fingerprints with, unless their
  * last composition already kept MAX_CANDIDATES candidates sharing more (it cannot enter those).
- * A peer not composed yet will see this document when it is.
+ * A peer not composed yet will see this document when it is. `floor` is undefined for a peer
+ * being composed now, 0 for one whose candidate list was not full.
  */
-async function peersToRecompose(store: Store, doc: DocumentRow, composed: Composed): Promise<number[]> {
+async function peersToRecompose(store: Store, doc: DocumentRow, composed: Composed): Promise<{ id: number; floor: number | undefined; ownSettings: boolean }[]> {
   if (composed.peerShares.length === 0) return [];
   const ids = composed.peerShares.map((c) => c.documentId);
   const floors = await store.pairs.floors(ids);
-  const statuses = new Map((await store.documents.byIds(ids)).map((d) => [d.id, d.status]));
+  const rows = new Map((await store.documents.byIds(ids)).map((d) => [d.id, d]));
   return composed.peerShares
     .filter((c) => {
-      const status = statuses.get(c.documentId);
-      if (!status || !COMPOSED_OR_COMPOSING.has(status)) return false;
+      const peer = rows.get(c.documentId);
+      if (!peer || !COMPOSED_OR_COMPOSING.has(peer.status) || peer.id === doc.id) return false;
       const floor = floors.get(c.documentId);
       return floor === undefined || c.shared >= floor;
     })
-    .map((c) => c.documentId)
-    .filter((id) => id !== doc.id)
-    .sort((a, b) => a - b); // one order for every writer: their job keys never wait on each other in a cycle
+    .map((c) => ({ id: c.documentId, floor: floors.get(c.documentId), ownSettings: parseOptions(rows.get(c.documentId)!.options).settings !== undefined }));
 }

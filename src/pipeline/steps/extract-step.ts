@@ -1,6 +1,7 @@
 import { nowIso } from '../../store/index.js';
 import { extractDocumentIsolated } from '../../extract/index.js';
-import { loadStemmers, prepareText, textFingerprints } from '../../engine/index.js';
+import { loadStemmers, textFingerprints } from '../../engine/index.js';
+import { preparedText } from '../analysis/prepared-cache.js';
 import { enqueueNotify, jobKeys } from '../../services/document-service.js';
 import { parseOptions } from '../../services/document-options.js';
 import type { JobHandler } from '../job-types.js';
@@ -52,7 +53,8 @@ export function extractStep(deps: PipelineDeps): JobHandler {
       return;
     }
     await loadStemmers();
-    const prepared = prepareText(extraction.text);
+    // Kept in the cache: the analysis that follows (usually in this process) needs it again.
+    const prepared = preparedText(doc.id, extraction.text);
     const hashes = textFingerprints(prepared);
     const { text, ...meta } = extraction;
     const assignment = doc.assignment_id ? await deps.store.assignments.byId(doc.assignment_id) : undefined;

@@ -67,11 +67,26 @@ export class PairResultRepo {
     return out;
   }
 
-  async setFloor(documentId: number, floor: number, at: string): Promise<void> {
+  async setFloor(documentId: number, floor: number, candidates: number, at: string): Promise<void> {
     await this.c.db
       .insertInto('analysis_state')
-      .values({ document_id: documentId, candidate_floor: floor, updated_at: at })
-      .onConflict((oc) => oc.column('document_id').doUpdateSet({ candidate_floor: floor, updated_at: at }))
+      .values({ document_id: documentId, candidate_floor: floor, candidates, updated_at: at })
+      .onConflict((oc) => oc.column('document_id').doUpdateSet({ candidate_floor: floor, candidates, updated_at: at }))
       .execute();
+  }
+
+  /**
+   * Counts one more candidate for a document whose composition is otherwise unchanged, if it had
+   * fewer than `limit`: then no candidate it kept is pushed out. False when it had `limit` (its
+   * report must be composed again to know which candidates stay).
+   */
+  async addCandidate(documentId: number, limit: number, at: string): Promise<boolean> {
+    const r = await this.c.db
+      .updateTable('analysis_state')
+      .set((eb) => ({ candidates: eb('candidates', '+', 1), updated_at: at }))
+      .where('document_id', '=', documentId)
+      .where('candidates', '<', limit)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
   }
 }
