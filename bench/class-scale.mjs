@@ -7,7 +7,8 @@
 // Each run starts its own server on a fresh data folder (and a fresh PostgreSQL database with --pg).
 // Prints ONE JSON line; the ratios the issue asks for (shared/unrelated at the same N, and
 // shared 2N / shared N) are computed from the same run.
-// usage: node bench/class-scale.mjs [--sizes 200,400] [--kinds unrelated,shared] [--chars 5000] [--pg] [--workers N]
+// usage: node bench/class-scale.mjs [--plan unrelated:200,shared:200,shared:400] [--chars 5000] [--pg] [--workers N]
+//        (or --sizes 200,400 --kinds unrelated,shared for every combination)
 //        (needs `npm run build`; --pg uses ORIGO_TEST_PG_URL or postgres://postgres@127.0.0.1:5432/postgres)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -23,8 +24,9 @@ const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : fallback;
 };
-const sizes = arg('sizes', '200,400').split(',').map(Number);
-const kinds = arg('kinds', 'unrelated,shared').split(',');
+const plan = arg('plan', null)?.split(',').map((x) => { const [kind, n] = x.split(':'); return { kind, n: Number(n) }; })
+  ?? arg('sizes', '200,400').split(',').map(Number).flatMap((n) => arg('kinds', 'unrelated,shared').split(',').map((kind) => ({ kind, n })));
+const sizes = [...new Set(plan.map((p) => p.n))];
 const chars = Number(arg('chars', 5000));
 const usePg = process.argv.includes('--pg');
 const workers = arg('workers', undefined);
@@ -174,7 +176,7 @@ async function runClass(kind, n) {
 const before = machineSpeedMs();
 const started = Date.now();
 const runs = [];
-for (const n of sizes) for (const kind of kinds) runs.push(await runClass(kind, n));
+for (const { kind, n } of plan) runs.push(await runClass(kind, n));
 const find = (kind, n) => runs.find((x) => x.kind === kind && x.documents === n);
 const ratios = {};
 for (const n of sizes) {

@@ -1,108 +1,210 @@
 #!/usr/bin/env node
-// Candidate retrieval at repository scale. Fills an organisation's repository (SQLite store) with
-// every src/ document of the PAN dev corpus plus generated filler, and at each size checks
-// suspicious documents against it exactly as the service does (inverted index of winnowed
-// fingerprints → top candidates → passage alignment). Prints ONE JSON line: per size, the median
-// check time, the candidates considered and whether the true source was found.
-// usage: node bench/repository-scale.mjs [maxDocs=100000] [checks=20]   (needs `npm run build`)
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+// Candidate retrieval at repository scale. Fills an organisation's repository with the 547 src/
+// documents of the PAN dev corpus plus synthetic documents (bench/synthetic-text.mjs: a word
+// Markov chain learnt from those sources, so word-pair frequencies are realistic; lengths drawn
+// from 300 to 3,000 words, median ~900), and at each size checks documents against it exactly as
+// the service does (composeText: inverted-index lookup of the winnowed fingerprints, the top 50
+// candidates by shared fingerprints, passage alignment, scoring; AI scoring off, nothing stored).
+// Each check document is a PAN suspicious document whose source is in the repository, padded
+// with synthetic text to 5,000 words. Prints ONE JSON line: per size, fill time, check time
+// (median, p95, max), the index lookup alone, candidates, true source found, and the size of the
+// index and tables against the number of documents.
+//
+// usage: node bench/repository-scale.mjs [--sizes 1000,10000,100000] [--checks 20] [--pg] [--keep]
+//   --pg     PostgreSQL (ORIGO_TEST_PG_URL or postgres://postgres@127.0.0.1:5432/postgres): a database
+//            origo_repo_bench is created (bulk inserts); --keep leaves it for another run, which
+//            then continues filling from where it stopped. Without --pg: SQLite in a temp folder.
+//   Run it niced; 1,000,000 documents on PostgreSQL take hours and ~30 GB (check `df -h` first).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { essayOfWords, loadChain, PAN_DEV, rng } from './synthetic-text.mjs';
+import { machineSpeedMs } from './machine-speed.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = resolve(process.env.ORIGO_PAN_DEV ?? join(root, '../shared/data/pan-dev'));
-const maxDocs = Number(process.argv[2] ?? 100_000);
-const checks = Number(process.argv[3] ?? 20);
-const { openSqliteStore } = await import(join(root, 'dist/store/sqlite.js'));
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+// Old positional form: [maxDocs] [checks].
+const positional = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !(i > 0 && all[i - 1].startsWith('--') && !['--pg', '--keep'].includes(all[i - 1])));
+const sizes = arg('sizes', null)?.split(',').map(Number) ?? [1_000, 10_000, 100_000].filter((s) => s <= Number(positional[0] ?? 100_000));
+const checks = Number(arg('checks', positional[1] ?? 20));
+const usePg = process.argv.includes('--pg');
+const keep = process.argv.includes('--keep');
+const PG = process.env.ORIGO_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DB_NAME = 'origo_repo_bench';
+
 const { nowIso } = await import(join(root, 'dist/store/index.js'));
 const { loadStemmers, prepareText, textFingerprints } = await import(join(root, 'dist/engine/index.js'));
-const { analyseText } = await import(join(root, 'dist/pipeline/analysis/text-analysis.js'));
+const { composeText } = await import(join(root, 'dist/pipeline/analysis/text-analysis.js'));
 const { DEFAULT_SETTINGS } = await import(join(root, 'dist/services/settings.js'));
 await loadStemmers();
+const speedBefore = machineSpeedMs();
 
-const dir = mkdtempSync(join(tmpdir(), 'origo-repo-bench-'));
-const store = await openSqliteStore(join(dir, 'bench.sqlite'));
+let store;
+let dir = null;
+let pgPool = null;
+if (usePg) {
+  const pg = (await import('pg')).default;
+  const admin = new pg.Client({ connectionString: PG });
+  await admin.connect();
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB_NAME])).rowCount > 0;
+  if (!exists) await admin.query(`CREATE DATABASE ${DB_NAME}`);
+  await admin.end();
+  const url = new URL(PG);
+  url.pathname = `/${DB_NAME}`;
+  const { openPostgresStore } = await import(join(root, 'dist/store/postgres.js'));
+  store = await openPostgresStore(url.toString(), 4);
+  pgPool = new pg.Pool({ connectionString: url.toString(), max: 2 });
+} else {
+  dir = mkdtempSync(join(tmpdir(), 'origo-repo-bench-'));
+  const { openSqliteStore } = await import(join(root, 'dist/store/sqlite.js'));
+  store = await openSqliteStore(join(dir, 'bench.sqlite'));
+}
 const now = nowIso();
-const org = await store.organisations.create({ public_id: 'org_bench', name: 'Bench', settings: '{}', created_at: now, updated_at: now });
-const repo = await store.repositories.create({ public_id: 'repo_bench', organisation_id: org.id, name: 'R', is_default: 1, created_at: now });
+const org = (await store.organisations.byPublicId('org_bench')) ?? (await store.organisations.create({ public_id: 'org_bench', name: 'Bench', settings: '{}', created_at: now, updated_at: now }));
+const repo = (await store.repositories.defaultOf(org.id)) ?? (await store.repositories.create({ public_id: 'repo_bench', organisation_id: org.id, name: 'R', is_default: 1, created_at: now }));
 
-// A deterministic word source for filler documents: the vocabulary of the PAN sources.
-let seed = 42;
-const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-const srcNames = readdirSync(join(corpus, 'src')).sort();
-const srcTexts = srcNames.map((n) => readFileSync(join(corpus, 'src', n), 'utf8'));
-const vocab = [...new Set(srcTexts.join(' ').toLowerCase().match(/\p{L}+/gu))];
-const filler = () => {
-  const words = [];
-  const n = 250 + Math.floor(rand() * 250);
-  for (let i = 0; i < n; i++) words.push(vocab[Math.floor(rand() * vocab.length)]);
-  return words.join(' ') + '.';
-};
+const corpusNames = readFileSync(join(PAN_DEV, 'MANIFEST.tsv'), 'utf8').split('\n').filter((l) => l.startsWith('src/')).map((l) => l.split('\t')[0].slice(4)).sort();
+let count = Number((await store.repositories.list(org.id)).find((r) => r.id === repo.id)?.documents ?? 0);
+const rand = rng(42 + count);
+const words = () => Math.round(Math.min(3000, Math.max(300, 900 * Math.exp((rand() + rand() + rand() - 1.5) * 1.2))));
 
-let count = 0;
-const idOfSource = new Map();
+/** Adds documents: through the store on SQLite, with bulk inserts (unnest) on PostgreSQL. */
 async function addDocuments(texts, names) {
-  await store.transaction(async (tx) => {
-    for (let i = 0; i < texts.length; i++) {
-      const t = nowIso();
-      const doc = await tx.documents.create({
-        public_id: `d${count}`, organisation_id: org.id, assignment_id: null, owner_user_id: null, title: names?.[i] ?? `filler ${count}`, author: null,
-        filename: null, mime: 'text/plain', size: texts[i].length, md5: String(count), blob_key: null, status: 'done', reason: null, language: 'en',
-        char_count: texts[i].length, word_count: null, page_count: 1, similarity: 0, options: '{}', created_at: t, updated_at: t,
-      });
-      if (names) idOfSource.set(names[i], doc.id);
-      await tx.documents.putText(doc.id, texts[i], '{}');
-      await tx.fingerprints.replace(doc.id, org.id, textFingerprints(prepareText(texts[i])));
-      await tx.repositories.addDocument(repo.id, doc.id, t);
-      count++;
-    }
-  });
+  const t = nowIso();
+  const docs = texts.map((text, i) => ({ text, title: names?.[i] ?? `filler ${count + i}`, fps: textFingerprints(prepareText(text)) }));
+  if (!pgPool) {
+    await store.transaction(async (tx) => {
+      for (const d of docs) {
+        const doc = await tx.documents.create({
+          public_id: `d${count}`, organisation_id: org.id, assignment_id: null, owner_user_id: null, title: d.title, author: null,
+          filename: null, mime: 'text/plain', size: d.text.length, md5: String(count), blob_key: null, status: 'done', reason: null, language: 'en',
+          char_count: d.text.length, word_count: null, page_count: 1, similarity: 0, options: '{}', created_at: t, updated_at: t,
+        });
+        await tx.documents.putText(doc.id, d.text, '{}');
+        await tx.fingerprints.replace(doc.id, org.id, d.fps);
+        await tx.repositories.addDocument(repo.id, doc.id, t);
+        count++;
+      }
+    });
+    return;
+  }
+  const c = await pgPool.connect();
+  try {
+    await c.query('BEGIN');
+    const ids = (await c.query(
+      `INSERT INTO documents (public_id, organisation_id, title, mime, size, md5, status, language, char_count, page_count, similarity, options, created_at, updated_at)
+       SELECT 'd' || n, $1, title, 'text/plain', size, n::text, 'done', 'en', size, 1, 0, '{}', $2, $2 FROM unnest($3::int[], $4::text[], $5::int[]) AS x(n, title, size) RETURNING id`,
+      [org.id, t, docs.map((_, i) => count + i), docs.map((d) => d.title), docs.map((d) => d.text.length)],
+    )).rows.map((r) => r.id);
+    await c.query('INSERT INTO document_texts (document_id, text, extraction) SELECT id, text, $3 FROM unnest($1::int[], $2::text[]) AS x(id, text)', [ids, docs.map((d) => d.text), '{}']);
+    const fd = [];
+    const fh = [];
+    docs.forEach((d, i) => { for (const h of d.fps) { fd.push(ids[i]); fh.push(h); } });
+    await c.query('INSERT INTO fingerprints (document_id, organisation_id, hash) SELECT d, $3, h FROM unnest($1::int[], $2::bigint[]) AS x(d, h)', [fd, fh, org.id]);
+    await c.query('INSERT INTO repository_documents (repository_id, document_id, added_at) SELECT $1, d, $3 FROM unnest($2::int[]) AS x(d)', [repo.id, ids, t]);
+    await c.query('COMMIT');
+    count += docs.length;
+  } catch (err) {
+    await c.query('ROLLBACK');
+    throw err;
+  } finally {
+    c.release();
+  }
 }
 
-// Suspicious documents with a known source in the corpus (02-no-obfuscation and 03-random-obfuscation).
+// The corpus sources first (on a fresh repository), so the checks have their true sources in it.
+const sourceIds = new Map();
+// (NUL characters, which a few corpus files hold and PostgreSQL text cannot, are dropped as extraction drops them.)
+if (count === 0) await addDocuments(corpusNames.map((n) => readFileSync(join(PAN_DEV, 'src', n), 'utf8').replace(/\u0000/g, '')), corpusNames);
+for (const d of (await store.documents.list(org.id, {}, { limit: 1000, offset: 0 })).items) if (d.title.startsWith('source-document')) sourceIds.set(d.title, d.id);
+
+// Check documents: PAN suspicious documents (verbatim and random obfuscation) with their source in the repository, padded to 5,000 words.
 const pairs = [];
 for (const sub of ['02-no-obfuscation', '03-random-obfuscation']) {
-  for (const line of readFileSync(join(corpus, sub, 'pairs'), 'utf8').trim().split('\n')) pairs.push(line.split(' '));
+  for (const line of readFileSync(join(PAN_DEV, sub, 'pairs'), 'utf8').trim().split('\n')) pairs.push(line.split(' '));
 }
 const probe = pairs.filter((_, i) => i % Math.max(1, Math.floor(pairs.length / checks)) === 0).slice(0, checks);
+// Filler is generated from the corpus minus the checked documents' sources: it shares everyday word
+// pairs with them, as other people's texts do, but not their particular ones.
+const chain = loadChain(PAN_DEV, new Set(pairs.map((p) => p[1])));
+const padRand = rng(7);
+const probeTexts = probe.map(([susp]) => {
+  const text = readFileSync(join(PAN_DEV, 'susp', susp), 'utf8');
+  const have = text.split(/\s+/).length;
+  return have >= 5000 ? text : `${text}\n\n${essayOfWords(chain, padRand, 5000 - have)}`;
+});
 
 const t0 = Date.now();
-await addDocuments(srcTexts, srcNames);
-const sizes = [1_000, 10_000, 100_000].filter((s) => s <= maxDocs);
 const results = [];
 for (const size of sizes) {
   const fillStart = Date.now();
+  const startCount = count;
   while (count < size) {
-    const batch = Math.min(1000, size - count);
-    await addDocuments(Array.from({ length: batch }, filler));
+    const batch = Math.min(pgPool ? 500 : 1000, size - count);
+    await addDocuments(Array.from({ length: batch }, () => essayOfWords(chain, rand, words())));
+    if (pgPool && Math.floor(count / 50_000) !== Math.floor((count - batch) / 50_000)) process.stderr.write(`${count} documents, ${((Date.now() - fillStart) / 1000).toFixed(0)} s\n`);
   }
+  if (pgPool) await pgPool.query('VACUUM ANALYZE fingerprints');
   const fillSeconds = (Date.now() - fillStart) / 1000;
   const times = [];
+  const lookups = [];
   let found = 0;
   let candidates = 0;
-  for (const [susp, src] of probe) {
-    const text = readFileSync(join(corpus, 'susp', susp), 'utf8');
-    const doc = { id: -1, organisation_id: org.id, assignment_id: null, language: 'en' };
+  // One warm-up check, then the measured ones.
+  for (let k = -1; k < probe.length; k++) {
+    const text = probeTexts[Math.max(0, k)];
+    const doc = { id: -1, public_id: 'check', organisation_id: org.id, assignment_id: null, language: 'en', options: '{}' };
     const start = process.hrtime.bigint();
-    const a = await analyseText(store, doc, text, { ...DEFAULT_SETTINGS, ai_detection: false }, { peers: false, repository: true }, 'bench');
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    candidates += a.candidates_considered;
-    if (a.sources.some((s) => s.document_id === idOfSource.get(src))) found++;
+    const { analysis } = await composeText(store, doc, text, { ...DEFAULT_SETTINGS, ai_detection: false }, { peers: false, repository: true }, 'bench');
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    const fps = textFingerprints(prepareText(text));
+    const l0 = process.hrtime.bigint();
+    await store.fingerprints.candidates({ organisationId: org.id, excludeDocumentId: -1, repositories: true }, fps, 50);
+    const lookupMs = Number(process.hrtime.bigint() - l0) / 1e6;
+    if (k < 0) continue;
+    times.push(ms);
+    lookups.push(lookupMs);
+    candidates += analysis.candidates_considered;
+    if (analysis.sources.some((s) => s.document_id === sourceIds.get(probe[k][1]))) found++;
   }
   times.sort((a, b) => a - b);
+  lookups.sort((a, b) => a - b);
+  const pct = (xs, p) => Number(xs[Math.min(xs.length - 1, Math.floor(p * xs.length))].toFixed(1));
+  const sizesOnDisk = pgPool ? (await pgPool.query(`SELECT pg_relation_size('fingerprints') AS heap, pg_relation_size('fingerprints_lookup') AS lookup,
+      pg_relation_size('fingerprints_document') AS by_document, (SELECT count(*) FROM fingerprints) AS rows, pg_database_size(current_database()) AS database`)).rows[0] : null;
   results.push({
     documents: count,
+    added: count - startCount,
     fill_seconds: Number(fillSeconds.toFixed(1)),
-    check_ms_median: Number(times[Math.floor(times.length / 2)].toFixed(1)),
-    check_ms_max: Number(times[times.length - 1].toFixed(1)),
+    check_ms: { median: pct(times, 0.5), p95: pct(times, 0.95), max: pct(times, 1) },
+    lookup_ms: { median: pct(lookups, 0.5), p95: pct(lookups, 0.95), max: pct(lookups, 1) },
     mean_candidates: Number((candidates / probe.length).toFixed(1)),
     true_source_found: `${found}/${probe.length}`,
+    ...(sizesOnDisk ? {
+      fingerprints: Number(sizesOnDisk.rows),
+      index_mb: { lookup: Math.round(sizesOnDisk.lookup / 1e6), by_document: Math.round(sizesOnDisk.by_document / 1e6), heap: Math.round(sizesOnDisk.heap / 1e6), database: Math.round(sizesOnDisk.database / 1e6) },
+      index_bytes_per_document: Math.round((Number(sizesOnDisk.lookup) + Number(sizesOnDisk.by_document) + Number(sizesOnDisk.heap)) / count),
+    } : {}),
   });
 }
 await store.close();
-rmSync(dir, { recursive: true, force: true });
+if (pgPool) {
+  await pgPool.end();
+  if (!keep) {
+    const pg = (await import('pg')).default;
+    const admin = new pg.Client({ connectionString: PG });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+if (dir) rmSync(dir, { recursive: true, force: true });
 console.log(JSON.stringify({
-  benchmark: 'repository-scale', checks: probe.length, sizes: results, total_seconds: Math.round((Date.now() - t0) / 1000),
+  benchmark: 'repository-scale', database: usePg ? 'postgres' : 'sqlite', check_words: 5000, checks: probe.length, sizes: results,
+  total_seconds: Math.round((Date.now() - t0) / 1000), machineSpeedMs: { before: speedBefore, after: machineSpeedMs() },
   machine: { cpus: cpus().length, model: cpus()[0]?.model, load: loadavg()[0] }, date: new Date().toISOString(),
 }));

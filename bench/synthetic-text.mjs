@@ -17,8 +17,12 @@ export function rng(seed) {
   return () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
 }
 
-/** The word chain: for each word, the words that follow it in the corpus (with repeats, so frequent successors are drawn often). */
-export function loadChain(corpus = PAN_DEV) {
+/**
+ * The word chain: for each word, the words that follow it in the corpus (with repeats, so frequent
+ * successors are drawn often). `exclude` names source files not to learn from (a benchmark that
+ * looks for them keeps their word pairs out of its filler).
+ */
+export function loadChain(corpus = PAN_DEV, exclude = new Set()) {
   const dir = join(corpus, 'src');
   const words = [];
   const index = new Map();
@@ -34,6 +38,7 @@ export function loadChain(corpus = PAN_DEV) {
   const follow = [];
   const starts = [];
   for (const name of readdirSync(dir).sort()) {
+    if (exclude.has(name)) continue;
     const text = readFileSync(join(dir, name), 'utf8');
     for (const sentence of text.split(/(?<=[.!?])\s+/)) {
       const ws = sentence.toLowerCase().match(/\p{L}[\p{L}']*/gu);

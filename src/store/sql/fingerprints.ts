@@ -19,6 +19,12 @@ export interface Candidate {
 
 const CHUNK = 2000;
 
+/**
+ * A fingerprint in more documents of an organisation than this finds no candidates (see
+ * `candidates`). In a class or a repository of thousands no fingerprint comes near it.
+ */
+export const MAX_POSTINGS = 5000;
+
 /** The inverted index: winnowed fingerprints of every indexed document, looked up by hash. */
 export class FingerprintRepo {
   constructor(private readonly c: SqlContext) {}
@@ -113,12 +119,18 @@ export class FingerprintRepo {
     return parseCount(n);
   }
 
-  /** Documents in scope sharing fingerprints with `hashes`, most shared first. */
+  /**
+   * Documents in scope sharing fingerprints with `hashes`, most shared first. A fingerprint found
+   * in more than MAX_POSTINGS documents of the organisation (a phrase everybody writes) finds no
+   * candidates: it says nothing about where a text came from, and reading its postings would
+   * make a lookup in a large repository slow.
+   */
   async candidates(scope: CandidateScope, hashes: readonly number[], limit: number): Promise<Candidate[]> {
     const wantsPeers = scope.assignmentId !== undefined && scope.assignmentId !== null;
     const repos = scope.repositories;
     const wantsRepos = repos === true || (Array.isArray(repos) && repos.length > 0);
     if (hashes.length === 0 || (!wantsPeers && !wantsRepos)) return [];
+    if (this.c.dialect === 'postgres') return this.candidatesPostgres(scope, hashes, limit, wantsPeers, wantsRepos);
     const totals = new Map<number, number>();
     for (let i = 0; i < hashes.length; i += CHUNK) {
       const chunk = hashes.slice(i, i + CHUNK);
@@ -127,6 +139,7 @@ export class FingerprintRepo {
         .select(['f.document_id', (eb) => eb.fn.countAll().as('shared')])
         .where('f.organisation_id', '=', scope.organisationId)
         .where('f.hash', 'in', chunk)
+        .where('f.hash', 'not in', (eb) => eb.selectFrom('fingerprints as g').select('g.hash').where('g.organisation_id', '=', scope.organisationId).where('g.hash', 'in', chunk).groupBy('g.hash').having((h) => h.fn.countAll(), '>', MAX_POSTINGS))
         .where('f.document_id', '!=', scope.excludeDocumentId)
         .where((eb) => {
           const ors = [];
@@ -144,10 +157,38 @@ export class FingerprintRepo {
         .execute();
       for (const r of rows) totals.set(r.document_id, (totals.get(r.document_id) ?? 0) + parseCount(r.shared));
     }
-    void sql;
     return [...totals]
       .map(([documentId, shared]) => ({ documentId, shared }))
       .sort((a, b) => b.shared - a.shared || a.documentId - b.documentId)
       .slice(0, limit);
+  }
+
+  /**
+   * The same lookup in one statement for PostgreSQL at repository scale: each fingerprint's
+   * postings are read from the (organisation, hash, document) index alone, at most
+   * MAX_POSTINGS + 1 of them; documents are counted, sorted, and only then checked against the
+   * scope, lazily, until `limit` are found.
+   */
+  private async candidatesPostgres(scope: CandidateScope, hashes: readonly number[], limit: number, wantsPeers: boolean, wantsRepos: boolean): Promise<Candidate[]> {
+    const repos = scope.repositories;
+    const inScope = [];
+    if (wantsPeers) inScope.push(sql`s.document_id IN (SELECT id FROM documents WHERE assignment_id = ${scope.assignmentId as number})`);
+    if (wantsRepos) {
+      const only = Array.isArray(repos) ? sql`AND r.id IN (${sql.join(repos)})` : sql``;
+      inScope.push(sql`EXISTS (SELECT 1 FROM repository_documents rd JOIN repositories r ON r.id = rd.repository_id WHERE rd.document_id = s.document_id AND r.organisation_id = ${scope.organisationId} ${only})`);
+    }
+    const cap = Number.isFinite(limit) ? sql`LIMIT ${Math.max(0, Math.floor(limit))}` : sql``;
+    const result = await sql<{ document_id: number; shared: number }>`
+      WITH q AS (SELECT DISTINCT h AS hash FROM unnest(${[...hashes]}::bigint[]) AS t(h)),
+      p AS MATERIALIZED (
+        SELECT q.hash, f.document_id FROM q CROSS JOIN LATERAL (
+          SELECT document_id FROM fingerprints WHERE organisation_id = ${scope.organisationId} AND hash = q.hash LIMIT ${MAX_POSTINGS + 1}) f),
+      rare AS (SELECT hash FROM p GROUP BY hash HAVING count(*) <= ${MAX_POSTINGS}),
+      g AS (SELECT p.document_id, count(*)::int AS shared FROM p JOIN rare ON rare.hash = p.hash WHERE p.document_id <> ${scope.excludeDocumentId} GROUP BY p.document_id)
+      SELECT s.document_id, s.shared FROM (SELECT document_id, shared FROM g ORDER BY shared DESC, document_id OFFSET 0) s
+      WHERE ${sql.join(inScope, sql` OR `)}
+      ORDER BY s.shared DESC, s.document_id
+      ${cap}`.execute(this.c.db);
+    return result.rows.map((r) => ({ documentId: r.document_id, shared: Number(r.shared) }));
   }
 }
