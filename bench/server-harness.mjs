@@ -71,8 +71,17 @@ export async function startServer({ pg = false, env = {}, logFile = null } = {})
   child.stderr.on('data', (d) => { if (stderr.length < 20000) stderr += d; });
   const base = `http://127.0.0.1:${port}`;
   const call = async (method, path, body) => {
-    const r = await fetch(base + path, { method, headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
-    return { status: r.status, body: await r.json() };
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const r = await fetch(base + path, { method, headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+        return { status: r.status, body: await r.json() };
+      } catch (err) {
+        // A kept-alive connection the server closed: reads are retried; a failed upload is reported.
+        if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${stderr}`);
+        if (method !== 'GET' || attempt >= 3) throw new Error(`${method} ${path}: ${err.cause?.code ?? err.message}\n${stderr}`);
+        await sleep(100);
+      }
+    }
   };
   for (let i = 0; ; i++) {
     try { if ((await fetch(`${base}/health`)).ok) break; } catch { /* starting */ }
@@ -91,7 +100,7 @@ export async function startServer({ pg = false, env = {}, logFile = null } = {})
     const db = new Database(join(dir, 'origo.sqlite'), { readonly: true });
     try { return db.prepare(q).all(); } finally { db.close(); }
   };
-  const jobs = async () => (await (await fetch(`${base}/health`)).json()).jobs ?? {};
+  const jobs = async () => (await call('GET', '/health')).body.jobs ?? {};
   return {
     base, call, query, jobs, pid: child.pid, database: pg ? 'postgres' : 'sqlite',
     stderr: () => stderr,

@@ -53,3 +53,22 @@ test('text shared with an instructor template is excluded', () => {
   assert.equal(e.reason, 'template');
   assert.equal(sub.text.slice(e.offset, e.offset + e.length), 'Question 1: Describe the causes of the French Revolution in your own words');
 });
+
+test('common text: a stretch of common fingerprints is excluded; a lone common word pair is not', async () => {
+  const { findCommonText } = await import('./exclusions.js');
+  const { retrievalGrams } = await import('../text/fingerprint.js');
+  const { prepareText: prepare } = await import('../text/prepare.js');
+  const prompt = 'Describe how the industrial revolution changed wages, working hours and housing in the mill towns of northern England between 1780 and 1850.';
+  const text = `My grandmother worked in a bakery. ${prompt} My grandmother baked bread every single morning before dawn for the neighbours. Industrial revolution is a phrase I like.`;
+  // The class's common fingerprints: every word pair of the prompt, and one topical pair.
+  const common = new Set(retrievalGrams(prepare(prompt)).hashes);
+  const found = findCommonText(prepare(text), common);
+  assert.equal(found.length, 1);
+  assert.equal(found[0].reason, 'common');
+  const start = text.indexOf('Describe');
+  assert.equal(found[0].offset, start);
+  // From the prompt's first word to its last content word (years are not content words).
+  assert.equal(text.slice(found[0].offset, found[0].offset + found[0].length), prompt.slice(0, prompt.indexOf(' between')));
+  assert.deepEqual(findCommonText(prepare('Industrial revolution is a phrase I like, said the baker.'), common), []);
+  assert.deepEqual(findCommonText(prepare(text), new Set()), []);
+});

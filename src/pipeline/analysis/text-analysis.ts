@@ -45,7 +45,7 @@ export interface Composed {
   floor: number;
   /** Candidates found (at most MAX_CANDIDATES). */
   candidates: number;
-  /** Peers of the assignment sharing fingerprints (outside common text) with the document. */
+  /** Peers of the assignment sharing fingerprints (outside common text) with the document (first checks only). */
   peerShares: Candidate[];
 }
 
@@ -74,7 +74,8 @@ export async function composeText(store: Store, doc: DocumentRow, text: string, 
     MAX_CANDIDATES,
   );
   const floor = candidates.length >= MAX_CANDIDATES ? candidates[MAX_CANDIDATES - 1].shared : 0;
-  const peerShares = scopes.peers && doc.assignment_id !== null
+  // Only a first check looks for earlier peers it may join (see the analyse step).
+  const peerShares = reason === 'initial' && scopes.peers && doc.assignment_id !== null
     ? await store.fingerprints.candidates({ organisationId: doc.organisation_id, excludeDocumentId: doc.id, assignmentId: doc.assignment_id }, query, Number.MAX_SAFE_INTEGER)
     : [];
 
