@@ -190,6 +190,8 @@ for (const size of sizes) {
       index_bytes_per_document: Math.round((Number(sizesOnDisk.lookup) + Number(sizesOnDisk.by_document) + Number(sizesOnDisk.heap)) / count),
     } : {}),
   });
+  // Each size as soon as it is measured (a long fill may be stopped before the end).
+  process.stderr.write(`${JSON.stringify(results[results.length - 1])}\n`);
 }
 await store.close();
 if (pgPool) {

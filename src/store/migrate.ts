@@ -4,6 +4,7 @@ import * as m001 from './migrations/001-initial.js';
 import * as m002 from './migrations/002-pair-results.js';
 import * as m003 from './migrations/003-security-scoping.js';
 import * as m004 from './migrations/004-analysis-candidates.js';
+import * as m005 from './migrations/005-frequent-fingerprints.js';
 
 type Up = (db: Kysely<any>, dialect: Dialect) => Promise<void>;
 
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Up> = {
   '002-pair-results': m002.up,
   '003-security-scoping': m003.up,
   '004-analysis-candidates': m004.up,
+  '005-frequent-fingerprints': m005.up,
 };
 
 class InCodeProvider implements MigrationProvider {

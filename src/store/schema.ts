@@ -136,6 +136,11 @@ export interface AnalysisStateTable {
   updated_at: string;
 }
 
+export interface FrequentFingerprintsTable {
+  organisation_id: number;
+  hash: number;
+}
+
 export interface BlobsTable {
   key: string;
   bytes: Uint8Array;
@@ -248,6 +253,7 @@ export interface Database {
   assignment_fingerprints: AssignmentFingerprintsTable;
   analysis_state: AnalysisStateTable;
   blobs: BlobsTable;
+  frequent_fingerprints: FrequentFingerprintsTable;
   repositories: RepositoriesTable;
   repository_documents: RepositoryDocumentsTable;
   webhook_endpoints: WebhookEndpointsTable;

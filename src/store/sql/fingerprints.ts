@@ -21,9 +21,10 @@ const CHUNK = 2000;
 
 /**
  * A fingerprint in more documents of an organisation than this finds no candidates (see
- * `candidates`). In a class or a repository of thousands no fingerprint comes near it.
+ * `candidates`). In a class, or a repository of a few thousand documents, hardly any fingerprint
+ * comes near it; in a million documents it is a phrase in one of a thousand.
  */
-export const MAX_POSTINGS = 5000;
+export const MAX_POSTINGS = 1000;
 
 /** The inverted index: winnowed fingerprints of every indexed document, looked up by hash. */
 export class FingerprintRepo {
@@ -123,23 +124,31 @@ export class FingerprintRepo {
    * Documents in scope sharing fingerprints with `hashes`, most shared first. A fingerprint found
    * in more than MAX_POSTINGS documents of the organisation (a phrase everybody writes) finds no
    * candidates: it says nothing about where a text came from, and reading its postings would
-   * make a lookup in a large repository slow.
+   * make a lookup in a large repository slow. A lookup that meets one records it in
+   * `frequent_fingerprints`, and later lookups skip it without reading its postings (a document
+   * deleted later does not take it off that list).
    */
   async candidates(scope: CandidateScope, hashes: readonly number[], limit: number): Promise<Candidate[]> {
     const wantsPeers = scope.assignmentId !== undefined && scope.assignmentId !== null;
     const repos = scope.repositories;
     const wantsRepos = repos === true || (Array.isArray(repos) && repos.length > 0);
     if (hashes.length === 0 || (!wantsPeers && !wantsRepos)) return [];
+    const known = await this.frequent(scope.organisationId, hashes);
+    if (known.size) hashes = hashes.filter((h) => !known.has(h));
+    if (hashes.length === 0) return [];
     if (this.c.dialect === 'postgres') return this.candidatesPostgres(scope, hashes, limit, wantsPeers, wantsRepos);
     const totals = new Map<number, number>();
     for (let i = 0; i < hashes.length; i += CHUNK) {
       const chunk = hashes.slice(i, i + CHUNK);
+      const frequent = (await this.c.db.selectFrom('fingerprints').select('hash').where('organisation_id', '=', scope.organisationId).where('hash', 'in', chunk).groupBy('hash').having((h) => h.fn.countAll(), '>', MAX_POSTINGS).execute()).map((r) => Number(r.hash));
+      await this.learnFrequent(scope.organisationId, frequent);
+      if (frequent.length === 0) frequent.push(-1);
       const rows = await this.c.db
         .selectFrom('fingerprints as f')
         .select(['f.document_id', (eb) => eb.fn.countAll().as('shared')])
         .where('f.organisation_id', '=', scope.organisationId)
         .where('f.hash', 'in', chunk)
-        .where('f.hash', 'not in', (eb) => eb.selectFrom('fingerprints as g').select('g.hash').where('g.organisation_id', '=', scope.organisationId).where('g.hash', 'in', chunk).groupBy('g.hash').having((h) => h.fn.countAll(), '>', MAX_POSTINGS))
+        .where('f.hash', 'not in', frequent)
         .where('f.document_id', '!=', scope.excludeDocumentId)
         .where((eb) => {
           const ors = [];
@@ -163,6 +172,21 @@ export class FingerprintRepo {
       .slice(0, limit);
   }
 
+  /** Those of `hashes` already known to be in more than MAX_POSTINGS documents of the organisation. */
+  private async frequent(organisationId: number, hashes: readonly number[]): Promise<Set<number>> {
+    const out = new Set<number>();
+    for (let i = 0; i < hashes.length; i += CHUNK) {
+      const rows = await this.c.db.selectFrom('frequent_fingerprints').select('hash').where('organisation_id', '=', organisationId).where('hash', 'in', hashes.slice(i, i + CHUNK)).execute();
+      for (const r of rows) out.add(Number(r.hash));
+    }
+    return out;
+  }
+
+  private async learnFrequent(organisationId: number, hashes: readonly number[]): Promise<void> {
+    if (hashes.length === 0) return;
+    await this.c.db.insertInto('frequent_fingerprints').values(hashes.map((hash) => ({ organisation_id: organisationId, hash }))).onConflict((oc) => oc.doNothing()).execute();
+  }
+
   /**
    * The same lookup in one statement for PostgreSQL at repository scale: each fingerprint's
    * postings are read from the (organisation, hash, document) index alone, at most
@@ -184,6 +208,9 @@ export class FingerprintRepo {
         SELECT q.hash, f.document_id FROM q CROSS JOIN LATERAL (
           SELECT document_id FROM fingerprints WHERE organisation_id = ${scope.organisationId} AND hash = q.hash LIMIT ${MAX_POSTINGS + 1}) f),
       rare AS (SELECT hash FROM p GROUP BY hash HAVING count(*) <= ${MAX_POSTINGS}),
+      learnt AS (INSERT INTO frequent_fingerprints (organisation_id, hash)
+        SELECT ${scope.organisationId}, hash FROM p GROUP BY hash HAVING count(*) > ${MAX_POSTINGS}
+        ON CONFLICT DO NOTHING),
       g AS (SELECT p.document_id, count(*)::int AS shared FROM p JOIN rare ON rare.hash = p.hash WHERE p.document_id <> ${scope.excludeDocumentId} GROUP BY p.document_id)
       SELECT s.document_id, s.shared FROM (SELECT document_id, shared FROM g ORDER BY shared DESC, document_id OFFSET 0) s
       WHERE ${sql.join(inScope, sql` OR `)}
