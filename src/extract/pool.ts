@@ -192,12 +192,11 @@ interface Reply {
 
 /** Whether a pool process (and its IPC channel) keeps this process alive: only while it works. */
 function hold(child: ChildProcess, busy: boolean): void {
-  const channel = (child as ChildProcess & { channel?: { ref(): void; unref(): void } }).channel;
-  if (busy) {
-    child.ref();
-    channel?.ref();
-  } else {
-    child.unref();
-    channel?.unref();
+  // The process, its IPC channel and its stderr pipe each keep the event loop alive while ref'd.
+  const handles = [child, (child as ChildProcess & { channel?: { ref(): void; unref(): void } }).channel, child.stderr as unknown as { ref?(): void; unref?(): void } | null];
+  for (const h of handles) {
+    if (!h) continue;
+    if (busy) h.ref?.();
+    else h.unref?.();
   }
 }
