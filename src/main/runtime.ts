@@ -7,6 +7,7 @@ import { DatabaseBlobStore, LocalBlobStore, TieredBlobStore, type BlobStore } fr
 import { createServices, type Services } from '../services/services.js';
 import { bootstrap } from '../services/bootstrap.js';
 import { buildApp } from '../api/app.js';
+import { requestLogSerializers } from '../api/request-log.js';
 import { createPipelineWorker, type Worker } from '../pipeline/index.js';
 import type { Logger } from '../services/logger.js';
 import { mountedPlugins } from './plugins.js';
@@ -33,7 +34,7 @@ export interface Runtime {
  * this; API-only and worker-only processes are the same code with other settings.
  */
 export async function startRuntime(config: Config, options: { log?: Logger } = {}): Promise<Runtime> {
-  const log: Logger = options.log ?? (pino({ level: config.logLevel, base: { pid: process.pid } }) as unknown as Logger);
+  const log: Logger = options.log ?? (pino({ level: config.logLevel, base: { pid: process.pid }, serializers: requestLogSerializers }) as unknown as Logger);
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const folder = new LocalBlobStore(join(config.dataDir, 'blobs'));
   // In the database, every process reads every upload without a shared folder (files kept in the
