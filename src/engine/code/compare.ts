@@ -19,8 +19,8 @@ import type { CodeCompareOptions, CodeComparison, CodeFragment, CodePair, CodeSu
 const NO_FRAGMENTS = Object.freeze([]) as unknown as CodePair['fragments'];
 
 export const CODE_DEFAULTS = {
-  kgramLength: 9,
-  windowLength: 4,
+  kgramLength: 12,
+  windowLength: 6,
   canonicalOrder: true,
   suppressShare: 0.8,
   suppressMinSubmissions: 10,
@@ -28,7 +28,7 @@ export const CODE_DEFAULTS = {
   mergeGap: 6,
   literalWeight: 1,
   literalHalfTokens: 200,
-  literalPrior: 8,
+  literalPrior: 20,
 } as const;
 
 /**
