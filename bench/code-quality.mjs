@@ -8,6 +8,7 @@
 // [--kinds RE]` re-checks every figure. Prints ONE JSON line.
 // Usage: node bench/code-quality.mjs [--sets irplag,gcj-gpt4o,conplag,cf-synth-c] [--tools origo,dolos]
 //          [--origo-options '{"suppressShare":1}'] [--out DIR]
+// Dolos comes from the benchmark's own install: npm ci --prefix bench/dolos (bench/dolos/load.mjs).
 // Protocols: irplag, gcj-gpt4o and cf-synth-c `--kinds '^orig-'` (their READMEs' primary protocol);
 // conplag all labelled pairs.
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -55,7 +56,7 @@ async function origoTask(task, subs, options) {
 }
 
 async function dolosTask(task, subs) {
-  const { Dolos } = await import('@dodona/dolos-lib');
+  const { Dolos } = await (await import('./dolos/load.mjs')).loadDolos();
   const language = DOLOS_LANGUAGE[extname(subs[0].files[0].abs)];
   // Dolos compares files, so a multi-file submission would need merging; every set here has one file per submission.
   const idOf = new Map(subs.map((s) => [s.files[0].abs, s.id]));

@@ -7,7 +7,7 @@
 //    folder so `node ../shared/tools/code_eval.mjs --pairs ... --scores ...` can re-check them;
 //  - wall time and peak memory (max RSS of a child process per tool and size) on N generated
 //    variants of the IR-Plag files, N from 50 to 5,000 (Dolos up to --dolos-max).
-// Usage: nice -n 5 node bench/code.mjs [--sizes 50,200,1000,2000,5000] [--dolos-max 2000]
+// Usage: nice -n 5 node bench/code.mjs [--sizes 50,200,1000,3000,5000] [--dolos-max 3000]
 //          [--repeats 3] [--repeat-max 1000] [--out DIR]
 // Timing figures are medians of --repeats runs (sizes up to --repeat-max), tools alternating;
 // minWallMs is each tool's fastest run, and speedup.fastestWall their ratio.
@@ -135,8 +135,8 @@ function variant(text, rnd, n) {
   lines.splice(Math.floor(rnd() * lines.length), 0, `// variant ${n}`, '');
   return lines.join('\n');
 }
-const sizes = arg('sizes', '50,200,1000,2000,5000').split(',').map(Number);
-const dolosMax = Number(arg('dolos-max', '2000'));
+const sizes = arg('sizes', '50,200,1000,3000,5000').split(',').map(Number);
+const dolosMax = Number(arg('dolos-max', '3000'));
 const repeatMax = Number(arg('repeat-max', '1000'));
 if (existsSync(join(root, 'submissions.csv'))) {
   const sources = readCsv(join(root, 'submissions.csv')).map((s) => readFileSync(join(root, s.files.split(';')[0]), 'utf8'));

@@ -16,7 +16,7 @@ export type NodeAction =
 
 const COMMENT = /comment/;
 const MODIFIER =
-  /^(modifiers?|visibility_modifier|access_specifier|annotation|marker_annotation|decorator|attribute_item|attribute_list|import.*|package_declaration|package_clause|using_directive|preproc_include|namespace_use_declaration|use_declaration|extern_crate_declaration|require_call)$/;
+  /^(modifiers?|visibility_modifier|access_specifier|annotation|marker_annotation|decorator|attribute_item|attribute_list|import.*|package_declaration|package_clause|using_directive|preproc_include|namespace_use_declaration|use_declaration|extern_crate_declaration|require_call|preproc_def|preproc_function_def|type_definition|alias_declaration|using_declaration)$/;
 const TYPE = /(^|_)types?(_|$)|type_identifier|primitive_type|predefined_type|^dimensions$|type_annotation|type_arguments|type_parameters|generic_type|integral_type|floating_point_type/;
 const NOT_TYPE = /(declaration|definition|statement|expression|alias|spec|item|cast|pattern|case)$/;
 const LITERAL =

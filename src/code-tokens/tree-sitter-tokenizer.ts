@@ -146,6 +146,17 @@ function at(w: Walk, kind: string): CodeToken {
   return { kind, line: lo + 1, column: index - starts[lo] + 1 };
 }
 
+/**
+ * A literal's value as the literal channel compares it: strings without their line-end and tab
+ * escapes and with their spaces trimmed and collapsed (`"YES\\n"` and `"YES"`, `"Total: "` and
+ * `"Total:"` print the same words), other literals as written.
+ */
+export function literalValue(text: string): string {
+  const q = text[0];
+  if (q !== '"' && q !== "'" && q !== '`') return text;
+  return text.replace(/\\[ntr]/g, ' ').replace(/\s+/g, ' ').replace(/^(["'`]+) /, '$1').replace(/ (["'`]+)$/, '$1');
+}
+
 /** Walks the node under the cursor (and its subtree); the cursor ends where it started. */
 function walk(w: Walk, inStatementParent: boolean): void {
   const { cursor, out } = w;
@@ -165,7 +176,7 @@ function walk(w: Walk, inStatementParent: boolean): void {
     const token = at(w, action.kind);
     if (action.kind === 'LIT') {
       const start = cursor.startIndex();
-      token.value = w.text.slice(start, Math.min(cursor.endIndex(), start + 200));
+      token.value = literalValue(w.text.slice(start, Math.min(cursor.endIndex(), start + 200)));
     }
     out.push(token);
   } else {

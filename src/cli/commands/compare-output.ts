@@ -1,10 +1,24 @@
 /**
- * Views of a code comparison for the terminal: CSV (every pair, in submission order, streamed),
- * a table (most similar first), JSON and a self-contained HTML page (pairs with fragments).
+ * Views of a code comparison for the terminal: CSV (every pair in submission order, streamed, or
+ * the `limit` most similar), a table and JSON (most similar first), and a self-contained HTML
+ * report: clusters of submissions, the most similar pairs, and each pair's code side by side with
+ * the matching fragments marked.
  */
-import { codePairs, type CodeComparison, type CodePair } from '../../engine/code/index.js';
+import { codePairs, coverage, type CodeComparison, type CodePair } from '../../engine/code/index.js';
+import { clustersOf } from './compare-clusters.js';
 
 export type CompareFormat = 'table' | 'csv' | 'json' | 'html';
+
+export interface RenderOptions {
+  /** Only the most similar pairs (all when undefined). */
+  limit?: number;
+  /** Pairs at or above this similarity link submissions into clusters (HTML, JSON). */
+  clusterThreshold: number;
+  /** Source files per submission id (the HTML report shows them side by side). */
+  sources?: Map<string, { path: string; text: string }[]>;
+}
+
+export const CSV_HEADER = 'left,right,similarity,longest_fragment,total_overlap,left_covered,right_covered';
 
 function csvCell(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
@@ -18,15 +32,50 @@ function byScore(pairs: CodePair[]): CodePair[] {
   return pairs.sort((a, b) => b.similarity - a.similarity || (a.left < b.left ? -1 : a.left > b.left ? 1 : a.right < b.right ? -1 : 1));
 }
 
+/** Indices of the `limit` most similar pairs, most similar first (ties in pair order). */
+function topPairs(c: CodeComparison, limit: number): number[] {
+  const n = c.similarity.length;
+  const order = Array.from({ length: n }, (_, p) => p);
+  order.sort((a, b) => c.similarity[b] - c.similarity[a] || a - b);
+  return order.slice(0, limit);
+}
+
+/** What common-code suppression did, in words (for stderr and the reports). */
+export function commonCodeNote(c: CodeComparison): string {
+  const e = c.excludedFingerprints;
+  const parts: string[] = [];
+  if (e.base > 0) parts.push(`${e.base} k-grams of the base code excluded`);
+  if (e.commonMinHolders === 0) parts.push('no automatic common-code check (too few submissions or turned off)');
+  else {
+    parts.push(
+      e.common > 0
+        ? `${e.common} k-grams suppressed as boilerplate: each is in at least ${e.commonMinHolders} of ${c.ids.length} submissions whose code is otherwise mostly different`
+        : 'no boilerplate suppressed',
+    );
+    if (e.commonKept > 0) parts.push(`${e.commonKept} k-grams as widespread kept: the submissions holding them are mostly alike as a whole (possibly copied from one source; give --base if it is starter code)`);
+  }
+  return parts.join('; ');
+}
+
 /** Writes the comparison in `format` through `write` (CSV in chunks, so a million rows stream). */
-export async function renderPairs(result: CodeComparison, format: CompareFormat, write: (chunk: string) => boolean | void): Promise<void> {
+export async function renderPairs(result: CodeComparison, format: CompareFormat, write: (chunk: string) => boolean | void, options: RenderOptions = { clusterThreshold: 0.6 }): Promise<void> {
   if (format === 'csv') {
     const ids = result.ids.map(csvCell);
-    let chunk = 'left,right,similarity\n';
+    const n = ids.length;
+    const row = (p: number, i: number, j: number) =>
+      `${ids[i]},${ids[j]},${result.similarity[p].toFixed(6)},${result.longestFragment[p]},${result.overlap[p]},${coverage(result.overlap[p], result.tokens[i]).toFixed(6)},${coverage(result.overlap[p], result.tokens[j]).toFixed(6)}\n`;
+    let chunk = CSV_HEADER + '\n';
+    if (options.limit !== undefined) {
+      const rowOf = new Int32Array(result.similarity.length), colOf = new Int32Array(result.similarity.length);
+      for (let i = 0, p = 0; i < n; i++) for (let j = i + 1; j < n; j++, p++) (rowOf[p] = i), (colOf[p] = j);
+      for (const p of topPairs(result, options.limit)) chunk += row(p, rowOf[p], colOf[p]);
+      write(chunk);
+      return;
+    }
     let p = 0;
-    for (let i = 0; i < ids.length; i++) {
-      for (let j = i + 1; j < ids.length; j++, p++) {
-        chunk += `${ids[i]},${ids[j]},${result.similarity[p].toFixed(6)}\n`;
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++, p++) {
+        chunk += row(p, i, j);
         if (chunk.length > 1 << 16) {
           write(chunk);
           chunk = '';
@@ -36,38 +85,81 @@ export async function renderPairs(result: CodeComparison, format: CompareFormat,
     write(chunk);
     return;
   }
-  const pairs = byScore(codePairs(result));
+  const all = byScore(codePairs(result));
+  const pairs = options.limit !== undefined ? all.slice(0, options.limit) : all;
+  const clusters = clustersOf(all, options.clusterThreshold);
   if (format === 'json') {
-    write(JSON.stringify({ pairs, excludedFingerprints: result.excludedFingerprints }, null, 2) + '\n');
+    write(JSON.stringify({ pairs, clusters, clusterThreshold: options.clusterThreshold, excludedFingerprints: result.excludedFingerprints, commonCode: commonCodeNote(result) }, null, 2) + '\n');
     return;
   }
   if (format === 'html') {
-    write(renderHtml(pairs));
+    write(renderHtml(result, pairs, clusters, options));
     return;
   }
-  const rows = pairs.map((p) => [p.left, p.right, p.similarity.toFixed(3), String(p.longestFragment), String(p.sharedFingerprints)]);
-  const head = ['left', 'right', 'similarity', 'longest', 'shared'];
+  const rows = pairs.map((p) => [p.left, p.right, p.similarity.toFixed(3), String(p.longestFragment), String(p.overlap), p.leftCoverage.toFixed(2), p.rightCoverage.toFixed(2)]);
+  const head = ['left', 'right', 'similarity', 'longest', 'overlap', 'left_cov', 'right_cov'];
   const widths = head.map((h, i) => rows.reduce((w, r) => Math.max(w, r[i].length), h.length));
   const line = (r: string[]) => r.map((c, i) => (i >= 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
   write([line(head), ...rows.map(line)].join('\n') + '\n');
 }
 
-function renderHtml(pairs: CodePair[]): string {
-  const body = pairs
+/** One side of a pair: its files, the lines of the pair's fragments marked (fragment number in a title). */
+function sideHtml(files: { path: string; text: string }[], marks: { file: string; start: number; end: number; n: number }[]): string {
+  return files
+    .filter((f) => marks.length === 0 || marks.some((m) => m.file === f.path))
+    .map((f) => {
+      const lines = f.text.split(/\r?\n/).map((l, x) => {
+        const m = marks.find((k) => k.file === f.path && x + 1 >= k.start && x + 1 <= k.end);
+        const code = `<span class="ln">${x + 1}</span>${escapeHtml(l)}`;
+        return m ? `<mark class="f${m.n % 6}" title="fragment ${m.n + 1}">${code}</mark>` : code;
+      });
+      return `<div class="file"><div class="path">${escapeHtml(f.path)}</div><pre>${lines.join('\n')}</pre></div>`;
+    })
+    .join('');
+}
+
+function renderHtml(result: CodeComparison, pairs: CodePair[], clusters: string[][], options: RenderOptions): string {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const clusterRows = clusters
+    .map((c, x) => `<tr><td>${x + 1}</td><td>${c.length}</td><td>${c.map(escapeHtml).join(', ')}</td></tr>`)
+    .join('\n');
+  const pairRows = pairs
+    .map(
+      (p, x) =>
+        `<tr><td><a href="#pair-${x + 1}">${x + 1}</a></td><td>${escapeHtml(p.left)}</td><td>${escapeHtml(p.right)}</td><td>${pct(p.similarity)}</td><td>${p.longestFragment}</td><td>${p.overlap}</td><td>${pct(p.leftCoverage)}</td><td>${pct(p.rightCoverage)}</td></tr>`,
+    )
+    .join('\n');
+  const details = pairs
+    .filter((p) => p.fragments.length > 0 && options.sources)
     .map((p) => {
+      const x = pairs.indexOf(p);
+      const left = p.fragments.map((f, n) => ({ file: f.leftFile, start: f.leftStartLine, end: f.leftEndLine, n }));
+      const right = p.fragments.map((f, n) => ({ file: f.rightFile, start: f.rightStartLine, end: f.rightEndLine, n }));
       const frags = p.fragments
-        .map((f) => `<li>${escapeHtml(f.leftFile)}:${f.leftStartLine}-${f.leftEndLine} ↔ ${escapeHtml(f.rightFile)}:${f.rightStartLine}-${f.rightEndLine} (${f.tokens} tokens)</li>`)
+        .map((f, n) => `<li class="f${n % 6}">${escapeHtml(f.leftFile)}:${f.leftStartLine}–${f.leftEndLine} ↔ ${escapeHtml(f.rightFile)}:${f.rightStartLine}–${f.rightEndLine} (${f.tokens} tokens)</li>`)
         .join('');
-      return `<tr><td>${escapeHtml(p.left)}</td><td>${escapeHtml(p.right)}</td><td>${(p.similarity * 100).toFixed(1)}%</td><td>${p.longestFragment}</td><td>${p.sharedFingerprints}</td><td><ul>${frags}</ul></td></tr>`;
+      return `<section id="pair-${x + 1}"><h3>${x + 1}. ${escapeHtml(p.left)} ↔ ${escapeHtml(p.right)}: ${pct(p.similarity)}</h3><ol>${frags}</ol>
+<div class="sides"><div class="side"><h4>${escapeHtml(p.left)}</h4>${sideHtml(options.sources!.get(p.left) ?? [], left)}</div><div class="side"><h4>${escapeHtml(p.right)}</h4>${sideHtml(options.sources!.get(p.right) ?? [], right)}</div></div></section>`;
     })
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Origo code comparison</title>
-<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px;vertical-align:top}ul{margin:0;padding-left:1em}</style>
-</head><body><h1>Code comparison</h1><table>
-<thead><tr><th>left</th><th>right</th><th>similarity</th><th>longest fragment (tokens)</th><th>shared fingerprints</th><th>fragments (file:lines)</th></tr></thead>
-<tbody>
-${body}
-</tbody></table></body></html>
+<style>body{font-family:sans-serif;margin:1em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 6px;vertical-align:top;text-align:left}
+.sides{display:flex;gap:1em}.side{flex:1;min-width:0}pre{background:#f7f7f7;padding:4px;overflow-x:auto;font-size:12px;margin:0}.path{font-weight:bold;font-size:12px}
+.ln{display:inline-block;width:3em;color:#999;user-select:none}mark{display:inline-block;width:100%}
+.f0{background:#ffe08a}.f1{background:#b5e3ff}.f2{background:#c9f2c0}.f3{background:#f7c6e6}.f4{background:#ddd0ff}.f5{background:#ffd2b0}</style>
+</head><body><h1>Code comparison</h1>
+<p>${result.ids.length} submissions, ${result.similarity.length} pairs. Common code: ${escapeHtml(commonCodeNote(result))}.</p>
+<h2>Clusters (pairs at or above ${pct(options.clusterThreshold)})</h2>
+<table><thead><tr><th>#</th><th>size</th><th>submissions</th></tr></thead><tbody>
+${clusterRows || '<tr><td colspan="3">none</td></tr>'}
+</tbody></table>
+<h2>Most similar pairs${options.limit !== undefined ? ` (top ${options.limit})` : ''}</h2>
+<table><thead><tr><th>#</th><th>left</th><th>right</th><th>similarity</th><th>longest fragment (tokens)</th><th>total overlap (tokens)</th><th>left covered</th><th>right covered</th></tr></thead><tbody>
+${pairRows}
+</tbody></table>
+<h2>Pairs side by side</h2>
+${details}
+</body></html>
 `;
 }

@@ -21,15 +21,23 @@ function fixture(): string {
   return dir;
 }
 
-test('compare --format csv prints the header and one row per pair', () => {
-  const out = execFileSync(process.execPath, [bin, 'compare', fixture(), '--format', 'csv', '--kgram', '5', '--window', '2'], { encoding: 'utf8' });
+test('compare --format csv prints Dolos-like columns, one row per pair; --limit keeps the most similar', () => {
+  const dir = fixture();
+  const out = execFileSync(process.execPath, [bin, 'compare', dir, '--format', 'csv', '--kgram', '5', '--window', '2'], { encoding: 'utf8' });
   const lines = out.trim().split('\n');
-  assert.equal(lines[0], 'left,right,similarity');
+  assert.equal(lines[0], 'left,right,similarity,longest_fragment,total_overlap,left_covered,right_covered');
   assert.equal(lines.length, 4);
   const rows = lines.slice(1).map((l) => l.split(','));
   assert.deepEqual(rows.map((r) => `${r[0]}|${r[1]}`), ['alice.py|bob', 'alice.py|carol.zip', 'bob|carol.zip']);
   assert.equal(Number(rows[0][2]), 1);
-  for (const r of rows.slice(1)) assert.ok(Number(r[2]) < 0.5, r.join(','));
+  assert.ok(Number(rows[0][3]) > 10 && Number(rows[0][4]) >= Number(rows[0][3]), rows[0].join(','));
+  assert.equal(Number(rows[0][5]), 1);
+  assert.equal(Number(rows[0][6]), 1);
+  for (const r of rows.slice(1)) assert.ok(Number(r[2]) < 0.5 && Number(r[5]) < 0.5 && Number(r[6]) < 0.5, r.join(','));
+  const top = execFileSync(process.execPath, [bin, 'compare', dir, '--format', 'csv', '--limit', '1', '--kgram', '5', '--window', '2'], { encoding: 'utf8' }).trim().split('\n');
+  assert.equal(top.length, 2);
+  assert.match(top[1], /^alice\.py,bob,1\.000000,/);
+  assert.throws(() => execFileSync(process.execPath, [bin, 'compare', dir, '--limit', '0'], { encoding: 'utf8', stdio: 'pipe' }), /--limit must be an integer/);
 });
 
 test('compare --format json reports fragments with files and lines; html is a page', () => {
@@ -39,9 +47,14 @@ test('compare --format json reports fragments with files and lines; html is a pa
   assert.ok(pair.fragments.length > 0);
   assert.equal(pair.fragments[0].leftFile, 'alice.py');
   assert.equal(pair.fragments[0].rightFile, 'main.py');
-  const html = execFileSync(process.execPath, [bin, 'compare', dir, '--format', 'html'], { encoding: 'utf8' });
+  assert.deepEqual(json.clusters, [['alice.py', 'bob']]);
+  assert.match(json.commonCode, /no automatic common-code check/);
+  const html = execFileSync(process.execPath, [bin, 'compare', dir, '--format', 'html', '--kgram', '5', '--window', '2'], { encoding: 'utf8' });
   assert.match(html, /^<!doctype html>/);
-  assert.match(html, /alice\.py/);
+  // The cluster, and both sides' code with the matching lines marked.
+  assert.match(html, /<td>1<\/td><td>2<\/td><td>alice\.py, bob<\/td>/);
+  assert.match(html, /<mark class="f0" title="fragment 1"><span class="ln">3<\/span>    for x in xs:<\/mark>/);
+  assert.match(html, /<mark class="f0" title="fragment 1"><span class="ln">3<\/span>    for v in values:<\/mark>/);
 });
 
 test('compare --base removes the starter code, and a bad format is refused', () => {

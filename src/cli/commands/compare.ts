@@ -17,6 +17,15 @@ interface CompareFlags {
   kgram?: string;
   window?: string;
   commonShare?: string;
+  limit?: string;
+  clusterThreshold?: string;
+}
+
+function numberFlag(name: string, value: string | undefined, min: number, max: number, integer = false): number | undefined {
+  if (value === undefined) return undefined;
+  const x = Number(value);
+  if (!Number.isFinite(x) || x < min || x > max || (integer && !Number.isInteger(x))) throw new Error(`--${name} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max} (got "${value}")`);
+  return x;
 }
 
 export function registerCompareCommand(program: Command): void {
@@ -29,14 +38,19 @@ export function registerCompareCommand(program: Command): void {
     .option('--format <format>', `output: ${FORMATS.join(', ')}`, 'table')
     .option('--kgram <n>', 'tokens per k-gram')
     .option('--window <n>', 'winnowing window')
-    .option('--common-share <share>', 'suppress code found in more than this share of submissions (1 = off)')
+    .option('--common-share <share>', 'code in more than this share of submissions is suppressed when those submissions are otherwise different (default 0.8; 1 = off)')
+    .option('--limit <n>', 'only the n most similar pairs (csv: all pairs in submission order without it; html: default 100)')
+    .option('--cluster-threshold <s>', 'pairs at or above this similarity join clusters (json, html)', '0.6')
     .action(async (dir: string, flags: CompareFlags) => {
       // Heavy modules load here, not when the CLI starts (every other command would pay for them).
       const { compareCodeSources, languageByName, readSourceSubmission } = await import('../../code-tokens/index.js');
-      const { renderPairs } = await import('./compare-output.js');
+      const { renderPairs, commonCodeNote } = await import('./compare-output.js');
       const { SingleBar, Presets } = await import('cli-progress');
       const format = flags.format as CompareFormat;
       if (!FORMATS.includes(format)) throw new Error(`unknown format "${flags.format}" (use ${FORMATS.join(', ')})`);
+      const limit = numberFlag('limit', flags.limit, 1, Number.MAX_SAFE_INTEGER, true) ?? (format === 'html' ? 100 : undefined);
+      const clusterThreshold = numberFlag('cluster-threshold', flags.clusterThreshold, 0, 1)!;
+      const commonShare = numberFlag('common-share', flags.commonShare, 0, 1);
       let accept: ((path: string) => boolean) | undefined;
       if (flags.language) {
         const lang = languageByName(flags.language);
@@ -61,12 +75,14 @@ export function registerCompareCommand(program: Command): void {
         base,
         kgramLength: flags.kgram ? Number(flags.kgram) : undefined,
         windowLength: flags.window ? Number(flags.window) : undefined,
-        suppressShare: flags.commonShare ? Number(flags.commonShare) : undefined,
+        suppressShare: commonShare,
         withFragments: format === 'json' || format === 'html',
         onTokenized: (done) => showBar && bar.update(done, { stage: 'tokenising' }),
         onProgress: (done) => showBar && bar.update(submissions.length + done, { stage: 'comparing' }),
       });
       if (showBar) bar.stop();
-      await renderPairs(result, format, (chunk) => process.stdout.write(chunk));
+      process.stderr.write(`compare: common code: ${commonCodeNote(result)}\n`);
+      const sources = format === 'html' ? new Map(submissions.map((s) => [s.id, s.files])) : undefined;
+      await renderPairs(result, format, (chunk) => process.stdout.write(chunk), { limit, clusterThreshold, sources });
     });
 }

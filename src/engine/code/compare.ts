@@ -19,8 +19,8 @@ import type { CodeCompareOptions, CodeComparison, CodeFragment, CodePair, CodeSu
 const NO_FRAGMENTS = Object.freeze([]) as unknown as CodePair['fragments'];
 
 export const CODE_DEFAULTS = {
-  kgramLength: 9,
-  windowLength: 4,
+  kgramLength: 12,
+  windowLength: 6,
   canonicalOrder: true,
   suppressShare: 0.8,
   suppressMinSubmissions: 10,
@@ -28,7 +28,7 @@ export const CODE_DEFAULTS = {
   mergeGap: 6,
   literalWeight: 1,
   literalHalfTokens: 200,
-  literalPrior: 8,
+  literalPrior: 20,
 } as const;
 
 /**
@@ -118,6 +118,7 @@ export interface PairMatches {
   similarity: Float64Array;
   sharedFingerprints: Uint32Array;
   longestFragment: Uint32Array;
+  overlap: Uint32Array;
   fragments: Map<number, CodeFragment[]>;
 }
 
@@ -133,6 +134,7 @@ export function matchPlan(plan: CodeComparisonPlan, onRow?: (done: number, rows:
     similarity: new Float64Array(size),
     sharedFingerprints: new Uint32Array(size),
     longestFragment: new Uint32Array(size),
+    overlap: new Uint32Array(size),
     fragments: new Map<number, CodeFragment[]>(),
   };
   const scratch = MatchTable.scratch();
@@ -156,7 +158,7 @@ export function matchPlan(plan: CodeComparisonPlan, onRow?: (done: number, rows:
 function matchRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, scratch: Scratch, literals: LiteralRow, out: PairMatches): void {
   const { k, mergeGap, withFragments, fragmentMin, literalWeight, literalHalfTokens } = plan.settings;
   const { subs, bags } = plan;
-  const { similarity, sharedFingerprints, longestFragment, fragments } = out;
+  const { similarity, sharedFingerprints, longestFragment, overlap, fragments } = out;
   const n = subs.length;
   const table = new MatchTable(subs[i], scratch);
   literals.setLeft(bags[i]);
@@ -174,6 +176,7 @@ function matchRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, scrat
     }
     sharedFingerprints[p] = row.shared[j];
     longestFragment[p] = m.longestFragment;
+    overlap[p] = m.overlap;
     if (withFragments && similarity[p] >= fragmentMin) fragments.set(p, m.fragments);
   }
 }
@@ -211,6 +214,8 @@ export function comparisonOf(plan: CodeComparisonPlan, matches: PairMatches): Co
     similarity: matches.similarity,
     longestFragment: matches.longestFragment,
     sharedFingerprints: matches.sharedFingerprints,
+    overlap: matches.overlap,
+    tokens: Uint32Array.from(plan.subs, (s) => s.total),
     fragments: matches.fragments,
     excludedFingerprints: plan.excludedFingerprints,
   };
@@ -219,6 +224,11 @@ export function comparisonOf(plan: CodeComparisonPlan, matches: PairMatches): Co
 export function compareTokenizedSubmissions(submissions: readonly CodeSubmission[], options: CodeCompareOptions = {}): CodeComparison {
   const plan = planCodeComparison(submissions, options);
   return comparisonOf(plan, matchPlan(plan, options.onProgress));
+}
+
+/** Share of a submission's tokens (after exclusions) that a pair's matches cover. */
+export function coverage(overlap: number, tokens: number): number {
+  return tokens > 0 ? Math.min(1, overlap / tokens) : 0;
 }
 
 /** The pairs of a comparison as objects, in row order (pairs without fragments share one frozen empty list). */
@@ -235,6 +245,9 @@ export function codePairs(c: CodeComparison, minSimilarity = -Infinity): CodePai
         similarity: c.similarity[p],
         longestFragment: c.longestFragment[p],
         sharedFingerprints: c.sharedFingerprints[p],
+        overlap: c.overlap[p],
+        leftCoverage: coverage(c.overlap[p], c.tokens[i]),
+        rightCoverage: coverage(c.overlap[p], c.tokens[j]),
         fragments: c.fragments.get(p) ?? NO_FRAGMENTS,
       });
     }

@@ -21,6 +21,8 @@ const NONE: CodeFragment[] = [];
 export interface PairMatch {
   similarity: number;
   longestFragment: number;
+  /** Tokens matched (covered by tiles; the same number on both sides). */
+  overlap: number;
   fragments: CodeFragment[];
 }
 
@@ -31,7 +33,7 @@ export class MatchTable {
   private readonly next: Int32Array;
   private readonly mask: number;
   private readonly scratch: Scratch;
-  private readonly result: PairMatch = { similarity: 0, longestFragment: 0, fragments: NONE };
+  private readonly result: PairMatch = { similarity: 0, longestFragment: 0, overlap: 0, fragments: NONE };
 
   constructor(readonly left: MatchSubmission, scratch?: Scratch) {
     const m = left.keptHash.length;
@@ -183,11 +185,12 @@ function scoreTiles(a: MatchSubmission, b: MatchSubmission, s: Scratch, tiles: n
   const byLeft = s.byLeft(tiles);
   sortTiles(byLeft, tiles, s.tileL);
   const { tileL, tileR, tileLen } = s;
-  let covered = 0, gaps = 0, longest = 0, groupTokens = 0;
+  let covered = 0, gaps = 0, longest = 0, groupTokens = 0, overlap = 0;
   const groups: number[][] | undefined = withFragments ? [] : undefined;
   let prev = -1;
   for (let ti = 0; ti < tiles; ti++) {
     const t = byLeft[ti];
+    overlap += tileLen[t];
     covered += a.keptPrefix[tileL[t] + tileLen[t]] - a.keptPrefix[tileL[t]] + b.keptPrefix[tileR[t] + tileLen[t]] - b.keptPrefix[tileR[t]];
     let merged = false;
     if (prev >= 0) {
@@ -212,6 +215,7 @@ function scoreTiles(a: MatchSubmission, b: MatchSubmission, s: Scratch, tiles: n
   const similarity = denominator > 0 ? Math.min(1, covered / denominator) : 0;
   r.similarity = similarity;
   r.longestFragment = longest;
+  r.overlap = overlap;
   r.fragments = groups ? groups.map((g) => toFragment(a, b, g)) : NONE;
   return r;
 }

@@ -102,6 +102,11 @@ export interface CodePair {
   longestFragment: number;
   /** Distinct fingerprints the two submissions share (after exclusions). */
   sharedFingerprints: number;
+  /** Tokens matched, the same number on each side (Dolos's "total overlap"). */
+  overlap: number;
+  /** Share of each side's tokens (after exclusions) that the matches cover. */
+  leftCoverage: number;
+  rightCoverage: number;
   fragments: CodeFragment[];
 }
 
@@ -116,6 +121,10 @@ export interface CodeComparison {
   similarity: Float64Array;
   longestFragment: Uint32Array;
   sharedFingerprints: Uint32Array;
+  /** Tokens matched per pair. */
+  overlap: Uint32Array;
+  /** Tokens of each submission after exclusions (coverage = overlap / tokens). */
+  tokens: Uint32Array;
   /** Fragments of the pairs that had them computed, by pair index. */
   fragments: Map<number, CodeFragment[]>;
   /**
