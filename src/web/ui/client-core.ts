@@ -192,7 +192,10 @@ export const CLIENT_CORE_JS = String.raw`(function () {
       e.preventDefault();
       if (password.value !== again.value) { Origo.say('The two passwords differ.', true); return; }
       Origo.api('PATCH', '/api/v1/users/' + encodeURIComponent(me.user.id), { email: email.value, password: password.value }).then(function () {
-        return keepSession(Origo.token());
+        // A password change ends every login of the user, this one too: sign in again with the new password.
+        return Origo.api('POST', '/api/v1/auth/login', { email: email.value, password: password.value });
+      }).then(function (r) {
+        return keepSession(r.token);
       }).then(function (now) {
         Origo.flash('Password saved. From now on, sign in with ' + now.user.email + ' and this password.');
         location.hash = '#/assignments';
