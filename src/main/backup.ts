@@ -13,6 +13,12 @@ export interface BackupManifest {
   database: 'sqlite' | 'postgres';
   database_file: string;
   migrations: string[];
+  /**
+   * Where uploads live: 'folder' (the data folder's blobs/, mirrored into the backup's blobs/) or
+   * 'database' (PostgreSQL rows, inside the database dump; blobs/ then holds only what an
+   * installation stored in its folder before it moved to the database).
+   */
+  blob_store: 'database' | 'folder';
   blobs: { files: number; bytes: number };
 }
 
@@ -43,6 +49,7 @@ export async function backup(config: Config, dir: string): Promise<{ manifest: B
     database: target.dialect,
     database_file: backupFileName(target.dialect),
     migrations,
+    blob_store: config.blobStore,
     blobs: { files: blobs.files, bytes: blobs.bytes },
   };
   writeFileSync(join(dir, `${MANIFEST}.partial`), `${JSON.stringify(manifest, null, 2)}\n`);
