@@ -20,6 +20,7 @@ export function reportFilters(
   settings: Record<string, unknown>,
   scopes: { peers: boolean; repository: boolean } | null,
   instructor: { sources: number; matches: number },
+  commonCode?: { base: number; common: number; common_kept: number; min_holders: number; submissions: number },
 ): ReportFilter[] {
   const out: ReportFilter[] = [];
   if (scopes) {
@@ -31,6 +32,7 @@ export function reportFilters(
     out.push({ name: 'template', value: template, active: template, description: template ? 'Starter code given with the assignment is not counted.' : 'No starter code is set: all shared code counts.' });
     const language = typeof settings.language === 'string' ? settings.language : null;
     out.push({ name: 'language', value: language, active: false, description: language ? `Code read as ${language}.` : 'Code language detected from each file name.' });
+    if (commonCode) out.push(commonCodeFilter(commonCode));
   } else {
     const quotes = settings.exclude_quotes === true;
     const references = settings.exclude_references === true;
@@ -50,4 +52,20 @@ export function reportFilters(
     out.push({ name: 'instructor', value: instructor, active: true, description: `Excluded by the instructor: ${plural(instructor.sources, 'source')}, ${plural(instructor.matches, 'match', 'matches')}.` });
   }
   return out;
+}
+
+/** What the code check left out as common code, and why (reports made before it was recorded have none). */
+function commonCodeFilter(c: { base: number; common: number; common_kept: number; min_holders: number; submissions: number }): ReportFilter {
+  const parts: string[] = [];
+  if (c.base > 0) parts.push(`${plural(c.base, 'code fingerprint')} of the starter code not counted.`);
+  if (c.min_holders === 0) parts.push(`No automatic common-code check: it needs at least 10 submissions (this check had ${c.submissions}).`);
+  else {
+    parts.push(
+      c.common > 0
+        ? `${plural(c.common, 'code fingerprint')} not counted as common code: each is in at least ${c.min_holders} of ${c.submissions} submissions whose code is otherwise mostly different.`
+        : `No common code was left out (code is common when at least ${c.min_holders} of ${c.submissions} submissions share it and are otherwise mostly different).`,
+    );
+    if (c.common_kept > 0) parts.push(`${plural(c.common_kept, 'code fingerprint')} as widespread still counted: the submissions sharing them are mostly alike as a whole, which looks like copying from one source rather than starter code (set the starter code if it is given code).`);
+  }
+  return { name: 'common_code', value: c, active: c.base > 0 || c.common > 0, description: parts.join(' ') };
 }

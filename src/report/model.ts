@@ -39,6 +39,8 @@ export interface InputAnalysis {
   settings: object;
   scopes?: { peers: boolean; repository: boolean };
   reason: string;
+  /** Code checks: starter and common code the run left out (see StoredAnalysis.common_code). */
+  common_code?: { base: number; common: number; common_kept: number; min_holders: number; submissions: number };
   /** What an instructor excluded in the viewer (kept so it can be shown and restored). */
   excluded?: { sources: InputSource[]; passages: { source_id: string; title?: string; scope?: 'peer' | 'repository'; passage: InputPassage }[] };
   /** The AI-generated-text verdict stored with the analysis (shares 0..1), or why there is none. */
@@ -375,7 +377,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       by_settings: settingExclusions(settings),
     },
     excluded_text: excludedText,
-    filters: reportFilters(kind, settings, a.scopes ?? null, { sources: excludedSources.length, matches: excludedPassages.length }),
+    filters: reportFilters(kind, settings, a.scopes ?? null, { sources: excludedSources.length, matches: excludedPassages.length }, a.common_code),
     integrity: integrityOf(input.submission.extraction),
     ai: aiOf(a),
     factors: a.engine === 'text' && typeof a.factor1 === 'number' ? { phrases_5_words: toPercent(a.factor1), phrases_25_words: toPercent(a.factor2 ?? 0) } : null,

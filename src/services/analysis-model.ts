@@ -57,4 +57,11 @@ export interface StoredAnalysis {
   ai?: StoredAi;
   /** Sources and passages an instructor excluded in the viewer (reason "edit"); kept to show and restore them. */
   excluded?: { sources: StoredSource[]; passages: { source_id: string; title?: string; scope?: 'peer' | 'repository'; passage: Passage }[] };
+  /**
+   * Code checks: what the run left out as starter or common code. `common` k-grams were
+   * suppressed (each in at least `min_holders` of `submissions` submissions whose code is otherwise
+   * mostly different); `common_kept` were as widespread but kept, because the submissions holding
+   * them are mostly alike as a whole (copied from one source). `min_holders` 0: no automatic check.
+   */
+  common_code?: { base: number; common: number; common_kept: number; min_holders: number; submissions: number };
 }

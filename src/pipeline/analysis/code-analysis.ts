@@ -107,6 +107,13 @@ export async function analyseCodeGroup(members: CodeCheckMember[], settings: Ass
       scopes: { peers: true, repository: members.some((x) => x.scope === 'repository') },
       candidates_considered: members.length - 1,
       reason,
+      common_code: {
+        base: result.excludedFingerprints.base,
+        common: result.excludedFingerprints.common,
+        common_kept: result.excludedFingerprints.commonKept,
+        min_holders: result.excludedFingerprints.commonMinHolders,
+        submissions: members.length,
+      },
       ai: { status: 'not_applicable' },
     });
   }
