@@ -1,6 +1,7 @@
 import type { Candidate, DocumentRow, PairResultRow, Store } from '../../store/index.js';
 import { nowIso } from '../../store/index.js';
-import { alignTexts, findCommonText, loadStemmers, phraseRuns, scoreSubmission, textFingerprints, type Passage, type SourcePassages } from '../../engine/index.js';
+import { findCommonText, loadStemmers, scoreSubmission, textFingerprints, type Passage, type SourcePassages } from '../../engine/index.js';
+import { alignPairs } from './align-pool.js';
 import type { StoredAi, StoredAnalysis, StoredSource } from '../../services/analysis-model.js';
 import { detectAiTextBuiltin } from '../../ai-models/index.js';
 import { scoreOptionsFor } from '../../report/score-options.js';
@@ -95,15 +96,23 @@ export async function composeText(store: Store, doc: DocumentRow, text: string, 
   const newPairs: PairResultRow[] = [];
   const at = nowIso();
   const found: SourcePassages<DocumentRow>[] = [];
+  // The pairs not stored yet are aligned on the analysis threads (align-pool.ts).
+  const toAlign = missing.filter((id) => texts.has(id));
+  const aligned = new Map(
+    (await alignPairs({
+      pairs: toAlign.map((sourceId) => ({ submissionId: doc.id, sourceId })),
+      texts: Object.fromEntries([[doc.id, text], ...toAlign.map((id) => [id, texts.get(id)!])]),
+      minWords: settings.min_match_words,
+      minChars: SERVICE_MIN_CHARS,
+    })).map((a) => [a.sourceId, a.result]),
+  );
   for (const id of wanted) {
     let pair = stored.get(id);
     if (!pair) {
-      const sourceText = texts.get(id);
-      if (sourceText === undefined) continue;
-      const source = preparedText(id, sourceText);
-      const passages = alignTexts(submission, source, { minWords: settings.min_match_words, minChars: SERVICE_MIN_CHARS });
-      pair = { passages, phrases: passages.length ? phraseRuns(submission, source) : [] };
-      if (doc.id > 0) newPairs.push({ document_id: doc.id, source_id: id, options_key: key, result: encodePair(pair), created_at: at });
+      const result = aligned.get(id);
+      if (result === undefined) continue;
+      pair = decodePair(result);
+      if (doc.id > 0) newPairs.push({ document_id: doc.id, source_id: id, options_key: key, result, created_at: at });
     }
     if (pair.passages.length) found.push({ source: rows.get(id)!, passages: pair.passages, phrases: pair.phrases });
   }
@@ -157,16 +166,18 @@ export async function composeText(store: Store, doc: DocumentRow, text: string, 
  * document skip its re-composition.
  */
 export async function alignAgainst(store: Store, sourceId: number, sourceText: string, documentIds: readonly number[], settings: AssignmentSettings): Promise<Map<number, PairResultRow & { matches: number }>> {
-  await loadStemmers();
-  const source = preparedText(sourceId, sourceText);
   const key = pairOptionsKey(settings.min_match_words, SERVICE_MIN_CHARS);
   const out = new Map<number, PairResultRow & { matches: number }>();
   const at = nowIso();
-  for (const t of await store.documents.texts([...documentIds])) {
-    const submission = preparedText(t.document_id, t.text);
-    const passages = alignTexts(submission, source, { minWords: settings.min_match_words, minChars: SERVICE_MIN_CHARS });
-    const pair = { passages, phrases: passages.length ? phraseRuns(submission, source) : [] };
-    out.set(t.document_id, { document_id: t.document_id, source_id: sourceId, options_key: key, result: encodePair(pair), created_at: at, matches: passages.length });
+  const rows = await store.documents.texts([...documentIds]);
+  const aligned = await alignPairs({
+    pairs: rows.map((t) => ({ submissionId: t.document_id, sourceId })),
+    texts: Object.fromEntries([[sourceId, sourceText], ...rows.map((t) => [t.document_id, t.text])]),
+    minWords: settings.min_match_words,
+    minChars: SERVICE_MIN_CHARS,
+  });
+  for (const a of aligned) {
+    out.set(a.submissionId, { document_id: a.submissionId, source_id: sourceId, options_key: key, result: a.result, created_at: at, matches: a.matches });
   }
   return out;
 }
