@@ -207,8 +207,8 @@ function highlightedText(doc: PDFKit.PDFDocument, f: Fonts, b: ReportBundle): vo
     if (doc.y + doc.font(f.regular).fontSize(size).currentLineHeight(true) > doc.page.height - doc.page.margins.bottom) doc.addPage();
     if (line.end === line.start) {
       // An empty line: a paragraph gap in prose, an empty numbered line in code.
+      // (Prose paragraphs are already set apart below, however many newlines separate them.)
       if (code) doc.font(f.mono).fontSize(size).fillColor('#9ca3af').text(String(lineNo).padStart(4), left, doc.y, { width: gutter - 8, lineBreak: false });
-      else doc.moveDown(0.5);
       doc.x = left;
       return;
     }
@@ -235,6 +235,7 @@ function highlightedText(doc: PDFKit.PDFDocument, f: Fonts, b: ReportBundle): vo
       });
       doc.x = left;
     });
+    if (!code) doc.moveDown(0.4);
     doc.x = left;
   });
 }
