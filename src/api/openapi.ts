@@ -40,6 +40,12 @@ function crud(tag: string, one: string, path: string, schema: string, input: Jso
   };
 }
 
+/** Adds a description to one operation of a `crud` block. */
+function described<T extends Record<string, object>>(paths: T, path: string, method: string, description: string): T {
+  ((paths[path] as Record<string, Json>)[method]).description = description;
+  return paths;
+}
+
 const settingsSchema = {
   type: 'object',
   properties: {
@@ -107,7 +113,8 @@ export const openApiDocument = {
       properties: { name: { type: 'string' }, level: { enum: ['client', 'user'] }, user_id: { type: 'string' }, vendor: { enum: ['codequiry', 'drillbit', 'plagiat', 'inspera', 'plagscan'] }, allowed_ips: { type: ['string', 'null'] } },
     }),
     ...crud('Courses', 'a course', '/api/v1/courses', 'Course', { type: 'object', properties: { name: { type: 'string' }, code: { type: ['string', 'null'] } } }),
-    ...crud('Assignments', 'an assignment', '/api/v1/assignments', 'Assignment', { type: 'object', properties: { name: { type: 'string' }, kind: { enum: ['text', 'code'] }, course_id: { type: ['string', 'null'] }, settings: settingsSchema } }),
+    ...described(crud('Assignments', 'an assignment', '/api/v1/assignments', 'Assignment', { type: 'object', properties: { name: { type: 'string' }, kind: { enum: ['text', 'code'] }, course_id: { type: ['string', 'null'] }, settings: settingsSchema } }), '/api/v1/assignments/{id}', 'patch',
+      'Settings are merged over the current ones. A change to a setting that alters scores (every setting but add_to_repository) re-checks the documents already checked: each gets a new report version under the new settings.'),
     '/api/v1/assignments/{id}/documents': {
       parameters: [idParam('id', 'Assignment id')],
       post: {
@@ -136,6 +143,15 @@ export const openApiDocument = {
     '/api/v1/documents/{id}/report': { parameters: [idParam()], get: { tags: ['Documents'], summary: 'The latest report', responses: { '200': json(ref('Report')), '409': error('Not finished yet'), ...withId } } },
     '/api/v1/documents/{id}/text': { parameters: [idParam()], get: { tags: ['Documents'], summary: 'The extracted text the offsets refer to', responses: { '200': json({ type: 'object', properties: { document_id: { type: 'string' }, text: { type: 'string' }, extraction: { type: 'object' } } }), '409': error('Not extracted yet'), ...withId } } },
     '/api/v1/documents/{id}/file': { parameters: [idParam()], get: { tags: ['Documents'], summary: 'The original uploaded file', responses: { '200': { description: 'The file' }, ...withId } } },
+    '/api/v1/assignments/{id}/recheck': {
+      parameters: [idParam()],
+      post: {
+        tags: ['Assignments'],
+        summary: "Check the assignment's documents again",
+        description: 'Queues a new check (a new report version) of every document already checked or being checked. Changing settings that alter scores (every setting but add_to_repository) with PATCH /api/v1/assignments/{id} does the same by itself.',
+        responses: { '202': json({ type: 'object', required: ['assignment_id', 'queued'], properties: { assignment_id: { type: 'string' }, queued: { type: 'integer', description: 'Documents queued for a new check' } } }, 'Queued'), ...withId },
+      },
+    },
     '/api/v1/documents/{id}/recheck': { parameters: [idParam()], post: { tags: ['Documents'], summary: 'Check the document again (new report version)', responses: { '202': json(ref('Document')), '409': error('Failed documents cannot be checked'), ...withId } } },
     '/api/v1/repositories': { get: { tags: ['Repositories'], summary: "The organisation's repositories", responses: { '200': json(pageOf('Repository')), ...common } } },
     '/api/v1/repositories/{id}/documents': {

@@ -4,7 +4,7 @@
  *   submission:  intro. “QUOTED copy of the source.” middle. UNQUOTED copy. “half quoted” rest
  *   source A:    matched by the quoted copy only      → 0 %, 0 counted matches, 1 excluded (quotation)
  *   source B:    matched by the unquoted copy         → counted
- *   source C:    a match half inside a quotation      → counted, with the quoted part listed
+ *   source C:    a match half inside a quotation      → counted (8+ words outside it), with the quoted part listed
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,7 +15,7 @@ import { reportFilters } from './filters.js';
 const QUOTED = 'The lighthouse keeper wrote in his log every night for forty years';
 const UNQUOTED = 'Storms broke the lamp twice and each time the village paid for a new one';
 const HALF_IN = 'ships passed the rocks safely';
-const HALF_OUT = 'because the keeper never slept';
+const HALF_OUT = 'because the keeper never slept through a single stormy night'; // 10 words: at least min_match_words (8) outside the quote
 const SUB = `My essay begins here. “${QUOTED}.” Then my own words follow. ${UNQUOTED}. Someone said “${HALF_IN}” ${HALF_OUT}. The end.`;
 const at = (s: string) => SUB.indexOf(s);
 const q = at(`“${QUOTED}`);
@@ -115,4 +115,15 @@ test('matchCount: a word straddling the edge of an exclusion keeps the match cou
   assert.equal(matchCount(text, 2, 11, spans).excluded, false, '"a" before the quote still counts');
   assert.equal(matchCount(text, 4, 10, spans).excluded, true, 'a space after the quote is not a word');
   assert.equal(matchCount(text, 0, 3, spans).excluded, false);
+});
+
+test('matchCount: fewer words outside the exclusions than the minimum match length do not count', () => {
+  const text = 'my own "one two three four five six seven eight nine" and then';
+  const spans = excludedSpans([{ offset: 7, length: 46, reason: 'quote' }]);
+  const m = matchCount(text, 7, 51, spans, 8);
+  assert.equal(m.excluded, true);
+  assert.equal(m.reason, 'quote');
+  assert.equal(matchCount(text, 7, 51, spans).excluded, false, 'without a minimum, "and" counts');
+  assert.equal(matchCount(text, 0, text.length, spans, 4).excluded, false, '"my own" + "and then" = 4 words count');
+  assert.equal(matchCount(text, 0, text.length, spans, 5).excluded, true);
 });

@@ -75,11 +75,11 @@ export interface MatchCount {
 
 /**
  * Whether a match on [offset, offset+length) of the submission counts. The engine counts a word
- * unless it lies inside excluded text, so a match counts when some word character of it is
- * outside every excluded span. Short-match spans are not used here: they are other matches (a
+ * unless it lies inside excluded text, so a match counts when some word of it is outside every
+ * excluded span, and (given `minMatchWords`) at least that many words are. Short-match spans are not used here: they are other matches (a
  * short match of one source does not uncount a long one of another at the same place).
  */
-export function matchCount(text: string, offset: number, length: number, spans: readonly ExcludedSpan[]): MatchCount {
+export function matchCount(text: string, offset: number, length: number, spans: readonly ExcludedSpan[], minMatchWords = 0): MatchCount {
   const end = offset + length;
   const parts: MatchCount['parts'] = [];
   for (const s of spans) {
@@ -92,9 +92,16 @@ export function matchCount(text: string, offset: number, length: number, spans: 
   // What is left of the match outside the excluded parts: does it hold a word character?
   const covered = new Uint8Array(length);
   for (const p of parts) covered.fill(1, p.offset - offset, p.offset - offset + p.length);
-  let counted = false;
-  for (let i = 0; i < length && !counted; i++) if (!covered[i] && WORD.test(text[offset + i] ?? '')) counted = true;
-  if (counted) return { excluded: false, reason: null, parts };
+  // Words left outside the excluded parts; like the engine, fewer than the minimum match length
+  // do not count (a quotation copied with a word after its closing mark is still excluded).
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < length; i++) {
+    const w = !covered[i] && WORD.test(text[offset + i] ?? '');
+    if (w && !inWord) words++;
+    inWord = w;
+  }
+  if (words > 0 && words >= minMatchWords) return { excluded: false, reason: null, parts };
   const weight = new Map<ExcludedReason, number>();
   for (const p of parts) weight.set(p.reason, (weight.get(p.reason) ?? 0) + p.length);
   const reason = [...weight].sort((x, y) => y[1] - x[1])[0][0];

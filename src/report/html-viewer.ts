@@ -3,6 +3,7 @@ import type { ReportModel } from './model.js';
 import { escapeHtml, markup, type MarkRange } from './text-markup.js';
 import { aiExplanation, aiPassageLabel, aiPassages, aiSummary } from './ai-wording.js';
 import { VIEWER_CSS, VIEWER_JS } from './viewer-assets.js';
+import { reasonLabel } from './counted.js';
 
 export interface ViewerOptions {
   /** view: read only; edit: exclude and restore through `editUrl`; static: a saved report file. */
@@ -40,7 +41,8 @@ export function renderViewerHtml(b: ReportBundle, o: ViewerOptions): string {
   for (const x of m.matches) if (!firstMatch[x.source_id]) firstMatch[x.source_id] = x.id;
   const excludedSources = new Set(m.exclusions.sources);
   const isOff = (x: ReportModel['matches'][number]) => x.excluded || excludedSources.has(x.source_id);
-  const subRanges: MarkRange[] = m.matches.map((x) => ({ id: x.id, start: x.submission.offset, end: x.submission.offset + x.submission.length, colour: colour.get(x.source_id) ?? 0, excluded: isOff(x) }));
+  const why = (x: ReportModel['matches'][number]) => (x.excluded_reason ? reasonLabel(x.excluded_reason) : excludedSources.has(x.source_id) ? reasonLabel('source-excluded') : undefined);
+  const subRanges: MarkRange[] = m.matches.map((x) => ({ id: x.id, start: x.submission.offset, end: x.submission.offset + x.submission.length, colour: colour.get(x.source_id) ?? 0, excluded: isOff(x), reason: why(x) }));
   const edit = o.mode === 'edit' && o.editUrl;
   // The passages that drove a flagged or inconclusive AI-text verdict are shaded (prose only).
   const aiShade = !code && m.ai.available
@@ -59,7 +61,7 @@ export function renderViewerHtml(b: ReportBundle, o: ViewerOptions): string {
   const sourcePanes = m.sources
     .map((s) => {
       const t = b.sources.get(s.id);
-      const ranges: MarkRange[] = m.matches.filter((x) => x.source_id === s.id).map((x) => ({ id: x.id, start: x.source.offset, end: x.source.offset + x.source.length, colour: colour.get(s.id) ?? 0, excluded: isOff(x) }));
+      const ranges: MarkRange[] = m.matches.filter((x) => x.source_id === s.id).map((x) => ({ id: x.id, start: x.source.offset, end: x.source.offset + x.source.length, colour: colour.get(s.id) ?? 0, excluded: isOff(x), reason: why(x) }));
       const body = t ? markup(t.text, ranges, { side: 'o', lines: code, files: t.files }) : '<p class="notice">This source has been deleted since the check; its text is no longer stored.</p>';
       return `<div class="text source-text" data-source="${escapeHtml(s.id)}" hidden>${body}</div>`;
     })
@@ -68,7 +70,7 @@ export function renderViewerHtml(b: ReportBundle, o: ViewerOptions): string {
     mode: o.mode,
     editUrl: edit ? o.editUrl : null,
     matches: sourceOf,
-    labels: Object.fromEntries(m.matches.map((x, i) => [x.id, `Match ${i + 1} of ${m.matches.length}: ${m.sources.find((s) => s.id === x.source_id)?.title ?? x.source_id}${x.source.start_line ? `, lines ${x.submission.start_line}-${x.submission.end_line} ↔ ${x.source.file ? `${x.source.file} ` : ''}${x.source.start_line}-${x.source.end_line}` : ''}${x.excluded ? ' (excluded)' : ''}`])),
+    labels: Object.fromEntries(m.matches.map((x, i) => [x.id, `Match ${i + 1} of ${m.matches.length}: ${m.sources.find((s) => s.id === x.source_id)?.title ?? x.source_id}${x.source.start_line ? `, lines ${x.submission.start_line}-${x.submission.end_line} ↔ ${x.source.file ? `${x.source.file} ` : ''}${x.source.start_line}-${x.source.end_line}` : ''}${x.excluded ? ` (not counted: ${why(x) ?? 'excluded'})` : ''}`])),
     firstMatch,
     excludedMatches: m.matches.filter((x) => x.excluded).map((x) => x.id),
     sources: Object.fromEntries(m.sources.map((s) => [s.id, { title: s.title, similarity: s.similarity }])),

@@ -296,7 +296,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const minWords = typeof (a.settings as { min_match_words?: unknown }).min_match_words === 'number' ? (a.settings as { min_match_words: number }).min_match_words : undefined;
   const excludedText = a.engine === 'text' ? excludedSpans(a.exclusions, minWords) : [];
   const toMatch = (s: InputSource | { public_id: string }, p: InputPassage, byInstructor: ExcludedReason | null): ReportMatch => {
-    const counted = matchCount(input.submission.text, p.offset, p.length, excludedText);
+    const counted = matchCount(input.submission.text, p.offset, p.length, excludedText, minWords);
     const reason = byInstructor ?? counted.reason;
     return {
     id: matchId(s.public_id, p),

@@ -10,6 +10,8 @@ export interface MarkRange {
   /** Colour index (the source's position in the list). */
   colour: number;
   excluded: boolean;
+  /** Why an excluded range does not count, in words ("quotation"); shown as the mark's title. */
+  reason?: string;
 }
 
 export interface Span {
@@ -75,6 +77,8 @@ function markOpen(span: Span, side: string, seen: Set<string>): string {
   const active = span.ranges.filter((r) => !r.excluded);
   const colour = (active[0] ?? span.ranges[0]).colour % 6;
   let attrs = ` class="m c${colour}${active.length ? '' : ' excluded'}" data-match="${escapeHtml(ids.join(' '))}" tabindex="0"`;
+  const why = active.length ? undefined : span.ranges.find((r) => r.reason)?.reason;
+  if (why) attrs += ` data-excluded-reason="${escapeHtml(why)}" title="Not counted: ${escapeHtml(why)}"`;
   if (first) {
     attrs += ` id="${side}-${escapeHtml(first.id)}"`;
     for (const r of span.ranges) seen.add(r.id);

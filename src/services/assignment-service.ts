@@ -6,7 +6,7 @@ import { invalid, notFound } from './errors.js';
 import { publicId } from './ids.js';
 import type { Principal } from './principal.js';
 import { reachesAssignment, reachesCourse, require as requireAction, type Action } from './policy.js';
-import { DEFAULT_SETTINGS, mergeSettings, parseSettings, type AssignmentSettings } from './settings.js';
+import { DEFAULT_SETTINGS, mergeSettings, parseSettings, scoreSettingsChanged, type AssignmentSettings } from './settings.js';
 import type { DocumentService } from './document-service.js';
 
 export interface AssignmentInput {
@@ -151,9 +151,29 @@ export class AssignmentService {
       patch.name = input.name.trim();
     }
     if (input.kind !== undefined && input.kind !== a.kind) throw invalid('kind cannot be changed', { fields: { kind: 'cannot be changed' } });
-    if (input.settings !== undefined) patch.settings = JSON.stringify(mergeSettings(this.settingsOf(a), input.settings));
+    const before = this.settingsOf(a);
+    const after = input.settings !== undefined ? mergeSettings(before, input.settings) : before;
+    if (input.settings !== undefined) patch.settings = JSON.stringify(after);
     if (input.course_id !== undefined) patch.course_id = input.course_id === null ? null : (await this.getCourse(p, String(input.course_id))).id;
-    return (await this.ctx.store.assignments.update(a.id, patch)) as AssignmentRow;
+    const updated = (await this.ctx.store.assignments.update(a.id, patch)) as AssignmentRow;
+    // Reports made under the old settings would no longer say what the assignment asks: check again.
+    if (scoreSettingsChanged(before, after).length) await this.recheckDocuments(updated, 'settings');
+    return updated;
+  }
+
+  /** Checks an assignment's documents again, on request (`POST /assignments/{id}/recheck`). */
+  async recheck(p: Principal, id: string): Promise<{ assignment: AssignmentRow; queued: number }> {
+    const a = await this.get(p, id, 'assignments.manage');
+    requireAction(p, 'documents.recheck');
+    return { assignment: a, queued: await this.recheckDocuments(a, 'requested') };
+  }
+
+  /**
+   * Queues a new check of every document of the assignment that has been or is being checked;
+   * documents not yet converted read the settings when their check starts. Returns how many.
+   */
+  async recheckDocuments(a: AssignmentRow, why: string): Promise<number> {
+    return this.documents.recheckAll(await this.documents.inAssignment(a), why);
   }
 
   async updateRow(a: AssignmentRow, patch: { name?: string; settings?: AssignmentSettings }): Promise<AssignmentRow> {

@@ -202,6 +202,21 @@ export class DocumentService {
     });
   }
 
+  /**
+   * Queues a new check of each document already checked or being checked (a check running now
+   * may have read the old settings); the others are skipped (they read the settings when their
+   * check starts). A code assignment's jobs coalesce into one group run. Returns how many.
+   */
+  async recheckAll(docs: readonly DocumentRow[], why: string): Promise<number> {
+    const due = docs.filter((d) => d.status === 'converted' || d.status === 'checking' || d.status === 'done');
+    if (!due.length) return 0;
+    const tag = `${why}:${Date.now()}`;
+    await this.ctx.store.transaction(async (tx) => {
+      for (const d of due) await tx.jobs.enqueue('analyse', { documentId: d.id, reason: why }, { dedupeKey: jobKeys.analyse(d.id, tag) });
+    });
+    return due.length;
+  }
+
   // ---- repositories ----
 
   async addToRepository(doc: DocumentRow, repositoryId?: number): Promise<void> {

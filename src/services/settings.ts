@@ -67,6 +67,14 @@ export function languageProblem(v: unknown): string | null {
   return typeof v === 'string' ? `"${v.slice(0, 40)}" is not a language the code tokenizer knows; use one of ${known}, or null to detect by file extension` : `must be a language name (${known}) or null`;
 }
 
+/** Settings that change no score when changed: what happens to a submission after its check. */
+const SCORE_NEUTRAL = new Set<keyof AssignmentSettings>(['add_to_repository']);
+
+/** The settings whose change alters scores (scopes, exclusions, thresholds, AI, language) that differ. */
+export function scoreSettingsChanged(before: AssignmentSettings, after: AssignmentSettings): (keyof AssignmentSettings)[] {
+  return (Object.keys(CHECKS) as (keyof AssignmentSettings)[]).filter((k) => !SCORE_NEUTRAL.has(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+}
+
 /** Validates a partial settings object and merges it over `base`. Unknown keys are refused. */
 export function mergeSettings(base: AssignmentSettings, patch: unknown): AssignmentSettings {
   if (patch === undefined || patch === null) return base;

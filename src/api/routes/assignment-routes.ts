@@ -30,6 +30,10 @@ export function assignmentRoutes(app: FastifyInstance, services: Services): void
   });
   app.get('/api/v1/assignments/:id', async (req) => assignmentView(await services.assignments.get(principalOf(req), param(req, 'id')), ids()));
   app.patch('/api/v1/assignments/:id', async (req) => assignmentView(await services.assignments.update(principalOf(req), param(req, 'id'), objectBody(req)), ids()));
+  app.post('/api/v1/assignments/:id/recheck', async (req, reply) => {
+    const r = await services.assignments.recheck(principalOf(req), param(req, 'id'));
+    return reply.code(202).send({ assignment_id: r.assignment.public_id, queued: r.queued });
+  });
   app.delete('/api/v1/assignments/:id', async (req, reply) => {
     await services.assignments.delete(principalOf(req), param(req, 'id'));
     return reply.code(204).send();

@@ -56,6 +56,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/v1/assignments/:id': 'assignments.read',
   'PATCH /api/v1/assignments/:id': 'assignments.manage',
   'DELETE /api/v1/assignments/:id': 'assignments.manage',
+  'POST /api/v1/assignments/:id/recheck': 'assignments.manage',
   'POST /api/v1/assignments/:id/documents': 'documents.submit',
   'GET /api/v1/assignments/:id/documents': 'documents.read',
   'POST /api/v1/documents': 'documents.submit',

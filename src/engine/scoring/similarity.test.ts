@@ -79,6 +79,25 @@ test('passages shorter than minMatchWords are excluded and reported', () => {
   assert.equal(s.similarity, counted / text.replace(/ /g, '').length);
 });
 
+test('a quotation copied with a word after its closing mark counts nothing: the remnant is shorter than minMatchWords', () => {
+  const own = 'my own words about gardens and bees and the long grey winters';
+  const text = `${own} "the keeper climbed the stairs one final time and polished the lens" and then laughed`;
+  const source = 'the keeper climbed the stairs one final time and polished the lens and wrote';
+  const sub = prepareText(text);
+  // The aligner's passage runs past the closing mark by one word.
+  const p = passage(text, '"the keeper climbed the stairs one final time and polished the lens" and', source, 'the keeper climbed the stairs one final time and polished the lens and');
+  const s = scoreSubmission(sub, [{ source: 'S', passages: [p] }], { minMatchWords: 8 });
+  assert.equal(s.similarity, 0);
+  assert.equal(s.sources[0].similarity, 0);
+  assert.equal(s.sources[0].passages.length, 1, 'the passage is still listed (shown as excluded)');
+  assert.deepEqual(s.exclusions.map((e) => e.reason), ['quote']);
+  // Without a minimum, the word after the quote counts as before.
+  assert.ok(scoreSubmission(sub, [{ source: 'S', passages: [p] }]).similarity > 0);
+  // A passage with enough words outside the quote still counts them.
+  const long = passage(text, `and the long grey winters "the keeper climbed the stairs one final time and polished the lens" and then laughed`, source);
+  assert.ok(scoreSubmission(sub, [{ source: 'S', passages: [long] }], { minMatchWords: 8 }).similarity > 0);
+});
+
 test('template text and excluded phrases are left out', () => {
   const text = 'Answer the question below carefully. My answer is entirely my own work here.';
   const template = prepareText('Answer the question below carefully.');

@@ -77,7 +77,8 @@ function overlapsAny(ranges: readonly Range[], start: number, end: number): bool
  * Overall and per-source similarity and Plagiat.pl's factors of a submission, from the passages
  * found against each source, after exclusions. Excluded text (quotes, references, excluded
  * phrases, template text) leaves both the numerator and the denominator; a passage shorter
- * than `minMatchWords` leaves the numerator. Everything excluded is listed with its reason.
+ * than `minMatchWords` leaves the numerator, and so does one with fewer than `minMatchWords`
+ * words outside excluded text (it stays listed, counting nothing). Everything excluded is listed with its reason.
  */
 export function scoreSubmission<S>(
   submission: PreparedText, found: readonly SourcePassages<S>[], options: ScoreOptions = {},
@@ -118,6 +119,14 @@ export function scoreSubmission<S>(
     return total === 0 ? 0 : covered / total;
   };
   const toRange = (p: Passage): Range => ({ start: p.offset, end: p.offset + p.length });
+  /** Words of the passage outside excluded text. */
+  const countedWords = (p: Passage) => {
+    let n = 0;
+    words.forEach((w, i) => { if (counted[i] && w.start >= p.offset && w.end <= p.offset + p.length) n++; });
+    return n;
+  };
+  /** Passages shown but not counted: too little of them lies outside excluded text. */
+  const remnants: Range[] = [];
 
   const all: Range[] = [];
   const sources: SourceScore<S>[] = [];
@@ -131,7 +140,10 @@ export function scoreSubmission<S>(
       }
     }
     if (kept.length === 0) continue;
-    const ranges = kept.map(toRange);
+    // What is left of a passage outside excluded text must itself be long enough to count: a
+    // quotation copied with a word or two after its closing mark is not a match of those words.
+    const ranges = kept.filter((p) => minWords <= 0 || countedWords(p) >= minWords).map(toRange);
+    for (const p of kept) if (minWords > 0 && countedWords(p) < minWords) remnants.push(toRange(p));
     all.push(...ranges);
     sources.push({ source: f.source, passages: kept, similarity: coverage(ranges) });
   }
@@ -141,7 +153,7 @@ export function scoreSubmission<S>(
   // outside excluded text and outside passages excluded as too short.
   const texts = found.filter((f) => f.text).map((f) => f.text!);
   const runs = found.filter((f) => !f.text && f.phrases).map((f) => f.phrases!);
-  const short = exclusions.filter((e) => e.reason === 'short-match').map((e) => ({ start: e.offset, end: e.offset + e.length }));
+  const short = [...exclusions.filter((e) => e.reason === 'short-match').map((e) => ({ start: e.offset, end: e.offset + e.length })), ...remnants];
   const factor = (minPhrase: number) => {
     if (totalWords === 0 || (texts.length === 0 && runs.length === 0)) return 0;
     const marked = wordsInPhrases(submission, texts, minPhrase, runs);

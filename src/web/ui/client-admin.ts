@@ -11,7 +11,7 @@ export const CLIENT_ADMIN_JS = String.raw`(function () {
   function listPage(main, o) {
     main.append(h('h1', null, o.title));
     var holder = h('div', { 'aria-live': 'polite' });
-    var inputs = o.fields.map(function (f) { return { key: f[0], input: f[2](), label: f[1] }; });
+    var inputs = o.canCreate === false ? [] : o.fields.map(function (f) { return { key: f[0], input: f[2](), label: f[1] }; });
     var form = h('form', { class: 'card', onsubmit: function (e) {
       e.preventDefault();
       var body = {};
@@ -37,6 +37,7 @@ export const CLIENT_ADMIN_JS = String.raw`(function () {
   O.route(/^#\/courses$/, function (main) {
     return listPage(main, {
       title: 'Courses', path: '/api/v1/courses', createTitle: 'Create course',
+      canCreate: O.can('courses.create'),
       fields: [['name', 'Name', text], ['code', 'Code', text]],
       columns: [['Name', function (c) { return c.name; }], ['Code', function (c) { return c.code || ''; }], ['Created', function (c) { return c.created_at.slice(0, 10); }]],
       created: function (c) { return 'Course ' + c.name + ' created.'; },
@@ -46,6 +47,8 @@ export const CLIENT_ADMIN_JS = String.raw`(function () {
   O.route(/^#\/users$/, function (main) {
     return listPage(main, {
       title: 'Users', path: '/api/v1/users', createTitle: 'Create user',
+      // Only a caller the API lets manage users is offered the form (an instructor sees itself only).
+      canCreate: O.can('users.manage'),
       fields: [
         ['email', 'Email', function () { return h('input', { type: 'email', autocomplete: 'off' }); }],
         ['name', 'Name', text],
@@ -61,7 +64,7 @@ export const CLIENT_ADMIN_JS = String.raw`(function () {
     var me = O.me();
     return listPage(main, {
       title: 'Organisations', path: '/api/v1/organisations', createTitle: 'Create organisation',
-      canCreate: !!(me && me.system_admin),
+      canCreate: O.can('organisations.create'),
       fields: [
         ['name', 'Name', text],
         ['admin_email', 'Administrator email', function () { return h('input', { type: 'email', autocomplete: 'off' }); }],

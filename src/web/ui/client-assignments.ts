@@ -27,7 +27,7 @@ export const CLIENT_ASSIGNMENTS_JS = String.raw`(function () {
       e.preventDefault();
       O.api('POST', '/api/v1/assignments', { name: name.value, kind: kind.value, course_id: course.value || undefined }).then(function (a) { location.hash = '#/assignments/' + enc(a.id); }).catch(O.fail);
     } }, h('h2', null, 'New assignment'), O.field('Name', name), O.field('Kind', kind), O.field('Course', course), h('button', { type: 'submit' }, 'Create assignment'));
-    main.append(list, form);
+    main.append(list, O.can('assignments.create') ? form : null);
     return O.api('GET', '/api/v1/assignments?limit=500').then(function (r) {
       if (!r.items.length) { list.append(h('p', null, 'No assignments yet.')); return; }
       list.append(table(['Name', 'Kind', 'Created'], r.items.map(function (a) {
@@ -36,7 +36,7 @@ export const CLIENT_ASSIGNMENTS_JS = String.raw`(function () {
     });
   });
 
-  function settingsForm(a) {
+  function settingsForm(a, refresh) {
     var s = a.settings;
     var inputs = {};
     var fields = BOOLS.map(function (b) {
@@ -60,7 +60,11 @@ export const CLIENT_ASSIGNMENTS_JS = String.raw`(function () {
       patch.excluded_phrases = inputs.excluded_phrases.value.split('\n').map(function (x) { return x.trim(); }).filter(Boolean);
       patch.template_text = inputs.template_text.value;
       patch.language = inputs.language.value.trim() || null;
-      O.api('PATCH', '/api/v1/assignments/' + enc(a.id), { settings: patch }).then(function () { O.say('Settings saved.'); }).catch(O.fail);
+      // The API re-checks the submissions already checked when a change alters scores.
+      O.api('PATCH', '/api/v1/assignments/' + enc(a.id), { settings: patch }).then(function () {
+        O.say('Settings saved. Submissions already checked are checked again under the new settings.');
+        refresh();
+      }).catch(O.fail);
     } }, h('details', null, h('summary', null, 'Settings'), fields,
       O.field('Shortest match (words)', inputs.min_match_words),
       O.field('Leave out sources under (percent)', inputs.exclude_small_sources_percent),
@@ -70,28 +74,45 @@ export const CLIENT_ASSIGNMENTS_JS = String.raw`(function () {
       h('button', { type: 'submit' }, 'Save settings')));
   }
 
+  /** An author's name from a file name: "ada_lovelace-essay1.docx" gives "ada lovelace essay1". */
+  function guessAuthor(name) {
+    return name.replace(/\.[^.]+$/, '').replace(/[_\-.]+/g, ' ').replace(/\s+/g, ' ').trim();
+  }
+
   function uploadForm(a, refresh) {
     var files = h('input', { type: 'file', multiple: true, required: true });
     var title = h('input', { type: 'text', placeholder: 'Defaults to the file name' });
     var author = h('input', { type: 'text' });
+    var single = h('div', null, O.field('Title', title), O.field('Author', author));
+    // Several files: one Author field per file, filled from its name (students' files are usually
+    // named after them) and editable; titles default to the file names.
+    var perFile = h('div', { class: 'per-file', hidden: true });
+    var authors = [];
+    files.addEventListener('change', function () {
+      var chosen = Array.prototype.slice.call(files.files);
+      authors = chosen.map(function (file) { return h('input', { type: 'text', value: guessAuthor(file.name) }); });
+      perFile.replaceChildren(chosen.length > 1 ? h('fieldset', null, h('legend', null, 'Authors'), chosen.map(function (file, i) { return O.field('Author of ' + file.name, authors[i]); })) : '');
+      perFile.hidden = chosen.length < 2;
+      single.hidden = chosen.length > 1;
+    });
     var progress = h('ul', { class: 'progress', 'aria-live': 'polite' });
     return h('form', { class: 'card', onsubmit: function (e) {
       e.preventDefault();
       var chosen = Array.prototype.slice.call(files.files);
       var chain = Promise.resolve();
-      chosen.forEach(function (file) {
+      chosen.forEach(function (file, i) {
         var bar = h('progress', { max: 100, value: 0, 'aria-label': 'Upload of ' + file.name });
         var label = h('span', null, file.name);
         progress.appendChild(h('li', null, label, ' ', bar));
         chain = chain.then(function () {
-          return O.upload('/api/v1/assignments/' + enc(a.id) + '/documents', file, { title: chosen.length === 1 ? title.value : '', author: author.value }, function (p) { bar.value = Math.round(p * 100); })
+          return O.upload('/api/v1/assignments/' + enc(a.id) + '/documents', file, { title: chosen.length === 1 ? title.value : '', author: chosen.length === 1 ? author.value : (authors[i] ? authors[i].value.trim() : '') }, function (p) { bar.value = Math.round(p * 100); })
             .then(function () { label.textContent = file.name + ' uploaded'; refresh(); })
             .catch(function (err) { label.textContent = file.name + ': ' + err.message; });
         });
       });
-      chain.then(function () { files.value = ''; });
+      chain.then(function () { files.value = ''; perFile.replaceChildren(); perFile.hidden = true; single.hidden = false; });
     } }, h('h2', null, a.kind === 'code' ? 'Upload submissions (a ZIP of code per student)' : 'Upload documents'),
-      O.field('Files', files), a.kind === 'code' ? h('p', { class: 'hint' }, 'One ZIP of source files per student, or single source files. Each file becomes one submission.') : null, O.field('Title', title), O.field('Author', author), h('button', { type: 'submit' }, 'Upload'), progress);
+      O.field('Files', files), a.kind === 'code' ? h('p', { class: 'hint' }, 'One ZIP of source files per student, or single source files. Each file becomes one submission.') : null, single, perFile, h('button', { type: 'submit' }, 'Upload'), progress);
   }
 
   function submissionsTable(a, holder) {
@@ -99,14 +120,23 @@ export const CLIENT_ASSIGNMENTS_JS = String.raw`(function () {
       return O.api('GET', '/api/v1/assignments/' + enc(a.id) + '/documents?limit=500').then(function (r) {
         var rows = r.items.map(function (d) {
           var done = d.status === 'done';
+          var label = ' ' + d.title;
+          var recheck = done && O.can('documents.recheck') ? h('button', { type: 'button', 'aria-label': 'Re-check' + label, onclick: function () {
+            O.api('POST', '/api/v1/documents/' + enc(d.id) + '/recheck').then(function () { O.say(d.title + ' is being checked again.'); refresh(); }).catch(O.fail);
+          } }, 'Re-check') : null;
+          var remove = O.can('documents.delete') ? h('button', { type: 'button', class: 'danger', 'aria-label': 'Delete' + label, onclick: function () {
+            if (!window.confirm('Delete ' + d.title + '? Its file, text and reports are removed for good.')) return;
+            O.api('DELETE', '/api/v1/documents/' + enc(d.id)).then(function () { O.say(d.title + ' deleted.'); refresh(); }).catch(O.fail);
+          } }, 'Delete') : null;
           var actions = done ? [
             h('button', { type: 'button', onclick: function () { O.openViewer(d.id, 'view'); } }, 'View'),
-            h('button', { type: 'button', onclick: function () { O.openViewer(d.id, 'edit'); } }, 'Edit'),
+            O.can('reports.edit') ? h('button', { type: 'button', onclick: function () { O.openViewer(d.id, 'edit'); } }, 'Edit') : null,
             h('button', { type: 'button', class: 'link', onclick: function () { O.download('/api/v1/documents/' + enc(d.id) + '/report.pdf', d.title + '.pdf'); } }, 'PDF'),
             h('button', { type: 'button', class: 'link', onclick: function () { O.download('/api/v1/documents/' + enc(d.id) + '/report.summary.pdf', d.title + '.summary.pdf'); } }, 'Summary'),
             h('button', { type: 'button', class: 'link', onclick: function () { O.download('/api/v1/documents/' + enc(d.id) + '/report.docx', d.title + '.docx'); } }, 'DOCX'),
             h('button', { type: 'button', class: 'link', onclick: function () { O.download('/api/v1/documents/' + enc(d.id) + '/report.html', d.title + '.html'); } }, 'HTML'),
           ] : d.status === 'failed' ? [h('span', null, d.reason || 'failed')] : [h('span', null, 'waiting for the check')];
+          actions.push(recheck, remove);
           return h('tr', { 'data-document': d.id, 'data-status': d.status },
             h('td', null, d.title), h('td', null, d.author || ''), h('td', { class: 'st-' + d.status }, d.status),
             h('td', { class: 'num' }, d.similarity === null ? '' : d.similarity + '%'), h('td', { class: 'actions' }, actions));
@@ -123,7 +153,12 @@ export const CLIENT_ASSIGNMENTS_JS = String.raw`(function () {
       var refresh = submissionsTable(a, holder);
       main.append(h('h1', null, a.name),
         h('p', null, a.kind === 'code' ? 'Source-code assignment. ' : 'Text assignment. ', h('a', { href: '#/assignments/' + enc(a.id) + '/overview' }, 'Overview of similar pairs')),
-        settingsForm(a), uploadForm(a, refresh), holder);
+        O.can('assignments.manage') ? settingsForm(a, refresh) : null,
+        O.can('documents.submit') ? uploadForm(a, refresh) : null,
+        O.can('assignments.manage') && O.can('documents.recheck') ? h('p', null, h('button', { type: 'button', onclick: function () {
+          O.api('POST', '/api/v1/assignments/' + enc(a.id) + '/recheck').then(function (r) { O.say(r.queued + ' submission' + (r.queued === 1 ? ' is' : 's are') + ' being checked again.'); refresh(); }).catch(O.fail);
+        } }, 'Re-check all submissions')) : null,
+        holder);
       // The table updates every 1.5 s while checks run, and every 6 s otherwise: a finished
       // submission's score still changes when a later peer upload re-checks it.
       var last = Date.now();

@@ -11,6 +11,8 @@ export const CLIENT_CORE_JS = String.raw`(function () {
   var timers = [];
   Origo.token = function () { return sessionStorage.getItem(TOKEN); };
   Origo.me = function () { try { return JSON.parse(sessionStorage.getItem(ME) || 'null'); } catch (e) { return null; } };
+  /** Whether the caller may take a policy action: the permissions GET /api/v1/me listed (the table the API enforces). */
+  Origo.can = function (action) { var me = Origo.me(); return !!(me && me.permissions && me.permissions.indexOf(action) >= 0); };
   Origo.signOut = function () { sessionStorage.removeItem(TOKEN); sessionStorage.removeItem(ME); location.hash = '#/login'; };
   /** Calls the native API with the stored login token; rejects with the API's error message. */
   Origo.api = function (method, path, body) {
@@ -103,8 +105,10 @@ export const CLIENT_CORE_JS = String.raw`(function () {
   Origo.route = function (pattern, render) { routes.push({ pattern: pattern, render: render }); };
 
   function nav(me) {
-    var links = [['#/assignments', 'Assignments'], ['#/courses', 'Courses']];
-    if (me && me.role === 'admin') links.push(['#/users', 'Users'], ['#/organisations', 'Organisations']);
+    var links = [['#/assignments', 'Assignments']];
+    if (Origo.can('courses.read')) links.push(['#/courses', 'Courses']);
+    if (Origo.can('users.manage')) links.push(['#/users', 'Users']);
+    if (Origo.can('organisations.read')) links.push(['#/organisations', 'Organisations']);
     if (me && me.user) links.push(['#/set-password', 'Password']);
     var here = location.hash.split('/').slice(0, 2).join('/');
     return h('nav', { class: 'top', 'aria-label': 'Main' },
@@ -192,7 +196,7 @@ export const CLIENT_CORE_JS = String.raw`(function () {
       e.preventDefault();
       if (password.value !== again.value) { Origo.say('The two passwords differ.', true); return; }
       Origo.api('PATCH', '/api/v1/users/' + encodeURIComponent(me.user.id), { email: email.value, password: password.value }).then(function () {
-        // A password change ends every login of the user, this one too: sign in again with the new password.
+        // A password change ends every login made before it (this one too): sign in with the new one.
         return Origo.api('POST', '/api/v1/auth/login', { email: email.value, password: password.value });
       }).then(function (r) {
         return keepSession(r.token);

@@ -1,0 +1,77 @@
+/**
+ * One essay saved by LibreOffice itself as txt, pdf, docx, doc, odt, rtf, epub and pptx
+ * (src/testing/office-formats.ts), all eight uploaded into one assignment of a started server
+ * through the native API (multipart, as a browser sends them): every one is checked, and each
+ * report names the seven others at 90 % or more.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { apiClient, startProcess, tempDir, waitFor, type ServerProcess } from '../testing/server-process.js';
+import { officeFormats, sofficeOnPath, OFFICE_FORMATS } from '../testing/office-formats.js';
+import { ESSAY } from '../testing/essay-fixture.js';
+
+
+const KEY = 'e2e-admin-key-formats-0123456789abcdef';
+const dir = tempDir();
+let server: ServerProcess | undefined;
+let api: ReturnType<typeof apiClient>;
+
+before(async () => {
+  server = await startProcess({ ORIGO_DATA_DIR: dir.path, ORIGO_ADMIN_KEY: KEY });
+  api = apiClient(server.url, KEY);
+});
+after(async () => {
+  await server?.kill('SIGTERM');
+  dir.remove();
+});
+
+async function upload(assignmentId: string, file: { filename: string; bytes: Uint8Array | string }, title: string, author: string): Promise<string> {
+  const form = new FormData();
+  form.append('file', new Blob([typeof file.bytes === 'string' ? file.bytes : new Uint8Array(file.bytes)]), file.filename);
+  form.append('title', title);
+  form.append('author', author);
+  const res = await fetch(`${server!.url}/api/v1/assignments/${assignmentId}/documents`, { method: 'POST', headers: { authorization: `Bearer ${KEY}` }, body: form });
+  const body = (await res.json()) as { id: string };
+  assert.equal(res.status, 201, `${file.filename}: ${JSON.stringify(body)}`);
+  return body.id;
+}
+
+async function settled(ids: string[], ms = 240_000) {
+  return waitFor(`${ids.length} documents to finish`, async () => {
+    const ds = await Promise.all(ids.map((id) => api.get(`/api/v1/documents/${id}`)));
+    return ds.every((d) => d.body.status === 'done' || d.body.status === 'failed') ? ds.map((d) => d.body) : undefined;
+  }, ms, 300);
+}
+
+interface Source { id: string; similarity: number }
+
+test('one essay as txt, pdf, docx, doc, odt, rtf, epub and pptx: all eight are checked and each matches every other at 90 % or more', { timeout: 600_000 }, async (t) => {
+  const soffice = sofficeOnPath();
+  if (!soffice) {
+    assert.notEqual(process.env.ORIGO_REQUIRE_CONVERTERS, '1', 'soffice is not on PATH, and ORIGO_REQUIRE_CONVERTERS=1');
+    t.skip('soffice is not on PATH: the files cannot be made with LibreOffice');
+    return;
+  }
+  const files = officeFormats(soffice, ESSAY);
+  const asg = await api.post('/api/v1/assignments', { name: 'The lighthouse, in every format' });
+  assert.equal(asg.status, 201);
+  const ids = new Map<string, string>();
+  for (const f of OFFICE_FORMATS) ids.set(f, await upload(asg.body.id, files.get(f)!, `Essay (${f})`, `Student ${f}`));
+  const docs = await settled([...ids.values()]);
+  for (const [i, d] of docs.entries()) {
+    assert.equal(d.status, 'done', `${OFFICE_FORMATS[i]}: ${d.status} (${d.reason})`);
+    assert.ok(d.counts.words >= 300, `${OFFICE_FORMATS[i]}: ${d.counts.words} words`);
+  }
+  // The first reports are composed before every peer is in; wait until each names all seven others.
+  const byId = new Map([...ids].map(([f, id]) => [id, f]));
+  for (const [format, id] of ids) {
+    const report = await waitFor(`the ${format} report to name the seven others`, async () => {
+      const r = await api.get(`/api/v1/documents/${id}/report`);
+      return r.status === 200 && (r.body.sources as Source[]).filter((s) => byId.has(s.id)).length === OFFICE_FORMATS.length - 1 ? r.body : undefined;
+    }, 120_000, 300);
+    for (const s of report.sources as Source[]) {
+      assert.ok(s.similarity >= 90, `${format} against ${byId.get(s.id)}: ${s.similarity} %`);
+    }
+    assert.ok(report.similarity >= 90, `${format}: overall ${report.similarity} %`);
+  }
+});
