@@ -76,7 +76,7 @@ export async function buildApp(services: Services, options: AppOptions): Promise
     routerOptions: { maxParamLength: 2048 },
     requestTimeout: 300_000,
   });
-  if (trust) rememberTrust(app, trust);
+  rememberTrust(app, trust);
   app.decorateRequest('principal', null);
   await installSecurityHeaders(app);
   const metrics = options.metrics?.metrics;

@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 const NAMED: Record<string, string[]> = {
   loopback: ['127.0.0.0/8', '::1/128'],
@@ -42,17 +42,22 @@ export function trustFunction(entries: string): (address: string, hop: number) =
   };
 }
 
-const trustOf = new WeakMap<object, (address: string, hop: number) => boolean>();
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The ORIGO_TRUSTED_PROXIES function (null: none); decorated on the root, seen by every plug-in. */
+    origoTrust: ((address: string, hop: number) => boolean) | null;
+  }
+}
 
-/** buildApp records the trust function of each app, for linkOrigin. */
-export function rememberTrust(server: object, trust: (address: string, hop: number) => boolean): void {
-  trustOf.set(server, trust);
+/** buildApp records the trust function on the app, for linkOrigin. */
+export function rememberTrust(app: FastifyInstance, trust: ((address: string, hop: number) => boolean) | null): void {
+  app.decorate('origoTrust', trust);
 }
 
 /** Whether the request's connection comes from a trusted proxy. */
 export function viaTrustedProxy(req: FastifyRequest): boolean {
   const peer = req.socket?.remoteAddress;
-  const trust = trustOf.get(req.server);
+  const trust = req.server.origoTrust;
   return Boolean(peer && trust && trust(peer, 0));
 }
 
