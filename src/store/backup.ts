@@ -3,8 +3,8 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { privateDirSync, privateFileSync } from '../files/private-files.js';
 import pg from 'pg';
+import { privateDirSync, privateFileSync } from '../files/private-files.js';
 
 /** Where the database of a configuration lives: a PostgreSQL URL, or the SQLite file. */
 export type DatabaseTarget = { dialect: 'postgres'; url: string } | { dialect: 'sqlite'; file: string };
