@@ -4,7 +4,8 @@
  *   umask 000 ── server: upload, check ──► data folder, SQLite (+ -wal, -shm), blobs: 0700 / 0600
  *             └─ `origo backup` ────────► backup folder, database copy, manifest, blobs: 0700 / 0600
  *   no ORIGO_TRUSTED_PROXIES: X-Forwarded-For is ignored (allowed_ips, throttling see the socket's
- *     peer); a forged Host / X-Forwarded-Host does not reach links (viewer, Plagiat.pl report hop)
+ *     peer); a forged Host / X-Forwarded-Host does not reach links (viewer links, Inspera's upload
+ *     URL, DrillBit's _links)
  *   ORIGO_TRUSTED_PROXIES=127.0.0.1: the forwarded client address decides allowed_ips and throttling;
  *     links take the proxy's X-Forwarded-Proto and Host; a client cannot prepend addresses
  */
@@ -125,11 +126,21 @@ test('without ORIGO_TRUSTED_PROXIES: X-Forwarded-For is ignored by allowed_ips a
   const link = await http(plain, 'POST', `/api/v1/documents/${documentId}/viewer-links`, { body: {}, headers: forged });
   assert.equal(link.status, 201);
   assert.ok(link.body.url.startsWith(`${plain.url}/viewer/`), link.body.url);
-  const reportToken = await http(plain, 'POST', '/plagiat/report/api/token', { key: null, body: { apiKey: KEY, documentId: 'nothing' } });
-  assert.equal(reportToken.status, 400, 'the Plagiat.pl token service only knows its own documents');
   const viewerPage = await http(plain, 'GET', new URL(link.body.url).pathname, { key: null, headers: forged });
   assert.equal(viewerPage.status, 200);
   assert.doesNotMatch(String(viewerPage.body), /evil\.example/);
+
+  // Upload URLs and links in vendor answers: Inspera's presigned upload URL, DrillBit's _links.
+  const org = (await http(plain, 'GET', '/api/v1/me')).body.organisation_id as string;
+  const inspera = await http(plain, 'POST', '/inspera/token', { key: null, body: { clientId: KEY, institutionId: org }, headers: forged });
+  assert.equal(inspera.status, 200, JSON.stringify(inspera.body));
+  const submission = await http(plain, 'POST', '/inspera/create/submission', { key: inspera.body.token, headers: forged, body: { documentTitle: 'Tides', author: 'Student', email: 'student@school.example', docType: 'text/plain', assignmentId: 'links-1' } });
+  assert.equal(submission.status, 200, JSON.stringify(submission.body));
+  assert.ok(submission.body.presignedS3Url.startsWith(`${plain.url}/inspera/upload/`), submission.body.presignedS3Url);
+  const folder = await http(plain, 'POST', '/drillbit/pro/folder', { headers: forged, body: { folder_name: 'Links', exclude_threshold: 14 } });
+  assert.equal(folder.status, 201, JSON.stringify(folder.body));
+  assert.ok(folder.body._links.self.href.startsWith(`${plain.url}/drillbit/`), folder.body._links.self.href);
+  assert.doesNotMatch(JSON.stringify([submission.body, folder.body]), /evil\.example/);
 
   // Throttling counts the socket's peer: five bad keys "from" five forwarded addresses block 127.0.0.1.
   for (let i = 0; i < 5; i++) assert.equal((await http(plain, 'GET', '/api/v1/me', { key: `guess-${i}`, headers: { 'x-forwarded-for': `198.51.100.${i + 1}` } })).status, 401);
