@@ -20,8 +20,9 @@ function walk(dir) {
 const allowed = {
   engine: ['engine'],
   extract: ['extract', 'engine'],
-  store: ['store', 'engine'],
-  blob: ['blob'],
+  store: ['store', 'engine', 'files'],
+  blob: ['blob', 'files'],
+  files: ['files'],
   report: ['report', 'engine', 'extract'],
   webhook: ['webhook', 'store', 'engine'],
   config: ['config'],

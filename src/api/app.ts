@@ -18,6 +18,8 @@ import { openApiRoutes } from './routes/openapi-routes.js';
 import { metricsRoutes } from './routes/metrics-routes.js';
 import type { Metrics } from '../metrics/index.js';
 import { installRetryAfter } from './retry-after.js';
+import { installSecurityHeaders } from './security-headers.js';
+import { rememberTrust, trustFunction } from './trusted-proxies.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -35,6 +37,8 @@ export interface AppOptions {
   native?: boolean;
   /** Prometheus metrics: every request is counted; GET /metrics needs ORIGO_METRICS_TOKEN (docs/operations.md). */
   metrics?: { metrics: Metrics; token: string | null };
+  /** ORIGO_TRUSTED_PROXIES: peers whose X-Forwarded-For/-Proto/-Host are honoured; none: the socket's peer is the client. */
+  trustedProxies?: string | null;
 }
 
 /**
@@ -56,7 +60,9 @@ export function routableUrl(url: string | undefined): string {
 
 /** Builds the HTTP application; only main/serve listens on a port. */
 export async function buildApp(services: Services, options: AppOptions): Promise<FastifyInstance> {
+  const trust = options.trustedProxies ? trustFunction(options.trustedProxies) : null;
   const app = Fastify({
+    ...(trust ? { trustProxy: trust } : {}),
     ...(options.logger ? { loggerInstance: options.logger as FastifyBaseLogger } : { logger: false }),
     bodyLimit: options.maxUploadBytes + 1024 * 1024,
     rewriteUrl: (req) => routableUrl(req.url),
@@ -70,7 +76,9 @@ export async function buildApp(services: Services, options: AppOptions): Promise
     routerOptions: { maxParamLength: 2048 },
     requestTimeout: 300_000,
   });
+  rememberTrust(app, trust);
   app.decorateRequest('principal', null);
+  await installSecurityHeaders(app);
   const metrics = options.metrics?.metrics;
   if (metrics) app.addHook('onResponse', async (req, reply) => metrics.observeRequest(req.method, req.routeOptions.url ?? null, reply.statusCode, reply.elapsedTime / 1000));
   installRetryAfter(app);

@@ -55,7 +55,7 @@ export const reportPaths: Record<string, unknown> = {
     post: {
       tags: ['Reports'],
       summary: 'A signed, expiring link to the interactive viewer (view, or edit for instructors)',
-      description: 'Open the URL in a browser or an iframe; no other credential is needed until it expires. In edit mode excluding a source or a match recomputes the similarity, stores a new report version and sends `document.changed`.',
+      description: 'Open the URL in a browser or an iframe; no other credential is needed until it expires. Other sites may show it in a frame only when the organisation lists their origins in its setting `frame_ancestors`. In edit mode excluding a source or a match recomputes the similarity, stores a new report version and sends `document.changed`. The URL starts with ORIGO_PUBLIC_URL; without it, with what a trusted proxy names, else the address the request reached (never a Host header of a direct client).',
       requestBody: {
         required: false,
         content: {
@@ -65,7 +65,7 @@ export const reportPaths: Record<string, unknown> = {
               properties: {
                 mode: { enum: ['view', 'edit'], default: 'view' },
                 ttl_seconds: { type: 'integer', minimum: 60, maximum: 2592000, default: 3600 },
-                expired_redirect: { type: ['string', 'null'], description: 'Where an expired link sends the browser' },
+                expired_redirect: { type: ['string', 'null'], format: 'uri', description: "Where an expired link sends the browser: an http(s) URL on this server's origin or on an origin listed in the organisation setting `redirect_origins` (anything else: 422)" },
               },
             },
           },

@@ -46,6 +46,20 @@ function described<T extends Record<string, object>>(paths: T, path: string, met
   return paths;
 }
 
+/** Organisation settings: free-form, merged on PATCH; the ones listed are checked when set (422). */
+const organisationSettingsSchema = {
+  type: 'object',
+  description: 'Settings merged into the stored ones on PATCH; a key set to null switches it off. Keys ending in `_url` are checked by the outbound policy (docs/security.md).',
+  properties: {
+    drillbit_callback_url: { type: ['string', 'null'], format: 'uri', description: 'DrillBit PUT callback receiver' },
+    plagscan_callback_url: { type: ['string', 'null'], format: 'uri', description: 'PlagScan callback receiver' },
+    inspera_webhook_url: { type: ['string', 'null'], format: 'uri', description: 'Inspera webhook receiver' },
+    frame_ancestors: { type: ['array', 'null'], maxItems: 50, items: { type: 'string', pattern: '^https://' }, description: 'https origins (e.g. "https://lms.example.edu") that may show this organisation\'s viewer and report pages in a frame; without it, only this server may frame them' },
+    redirect_origins: { type: ['array', 'null'], maxItems: 50, items: { type: 'string', pattern: '^https?://' }, description: 'http(s) origins an expired viewer or Plagiat.pl report link may send the browser to (`expired_redirect`, `expirationRedirection`)' },
+  },
+  additionalProperties: true,
+};
+
 const settingsSchema = {
   type: 'object',
   properties: {
@@ -102,7 +116,7 @@ export const openApiDocument = {
       },
     },
     '/api/v1/me': { get: { tags: ['Identity'], summary: 'The caller', responses: { '200': json({ type: 'object', properties: { organisation_id: { type: 'string' }, role: { type: 'string' }, system_admin: { type: 'boolean' }, authenticated_by: { enum: ['api_key', 'jwt'] }, user: { anyOf: [ref('User'), { type: 'null' }] } } }), ...common } } },
-    ...crud('Organisations', 'an organisation', '/api/v1/organisations', 'Organisation', { type: 'object', properties: { name: { type: 'string' }, settings: { type: 'object' } } }),
+    ...crud('Organisations', 'an organisation', '/api/v1/organisations', 'Organisation', { type: 'object', properties: { name: { type: 'string' }, settings: organisationSettingsSchema } }),
     ...crud('Org units', 'an organisation unit', '/api/v1/org-units', 'OrgUnit', { type: 'object', properties: { name: { type: 'string' }, parent_id: { type: ['string', 'null'] } } }),
     ...crud('Users', 'a user', '/api/v1/users', 'User', {
       type: 'object',
@@ -179,7 +193,7 @@ export const openApiDocument = {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API key or a login JWT' }, metricsToken: { type: 'http', scheme: 'bearer', description: 'ORIGO_METRICS_TOKEN (only for /metrics)' } },
     schemas: {
       Error: { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} } } } },
-      Organisation: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, settings: { type: 'object' }, created_at: { type: 'string' }, updated_at: { type: 'string' } } },
+      Organisation: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, settings: organisationSettingsSchema, created_at: { type: 'string' }, updated_at: { type: 'string' } } },
       OrgUnit: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, parent_id: { type: ['string', 'null'] }, created_at: { type: 'string' } } },
       User: { type: 'object', properties: { id: { type: 'string' }, organisation_id: { type: 'string' }, org_unit_id: { type: ['string', 'null'] }, email: { type: ['string', 'null'] }, name: { type: 'string' }, role: { enum: ['admin', 'instructor', 'student'] }, active: { type: 'boolean' }, has_password: { type: 'boolean' }, created_at: { type: 'string' }, updated_at: { type: 'string' } } },
       ApiKey: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, level: { enum: ['client', 'user'] }, user_id: { type: ['string', 'null'] }, vendor: { type: ['string', 'null'] }, allowed_ips: { type: ['string', 'null'] }, key: { type: 'string', description: 'Only in the response that creates the key' }, created_at: { type: 'string' }, last_used_at: { type: ['string', 'null'] } } },

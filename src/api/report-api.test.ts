@@ -158,9 +158,12 @@ test('edit: excluding the source recomputes the similarity as a new version and 
   assert.ok(third.similarity < before.similarity);
 });
 
-test('an expired viewer link redirects when it was given a place to go, else answers 410', async () => {
+test('an expired viewer link redirects to a place on an origin the organisation lists, else answers 410', async () => {
   const d = await f.services.documents.byPublicId(1, ids.a);
   const signer = f.services.tokens;
+  const { token: early } = await signer.sign({ org: d!.organisation_id, mode: 'view', redirect: 'https://lms.example/expired' }, { audience: 'origo-viewer', subject: ids.a, ttlSeconds: -10 });
+  assert.equal((await f.app.inject({ method: 'GET', url: `/viewer/${early}` })).statusCode, 410, 'not while the organisation does not list the origin');
+  await f.services.organisations.setSettings(d!.organisation_id, { redirect_origins: ['https://lms.example'] });
   const { token } = await signer.sign({ org: d!.organisation_id, mode: 'view', redirect: 'https://lms.example/expired' }, { audience: 'origo-viewer', subject: ids.a, ttlSeconds: -10 });
   const r = await f.app.inject({ method: 'GET', url: `/viewer/${token}` });
   assert.equal(r.statusCode, 303);

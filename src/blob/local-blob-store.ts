@@ -1,7 +1,8 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { BlobStore } from './blob-store.js';
+import { FILE_MODE, privateDir, privateFile } from '../files/private-files.js';
 
 /**
  * Blobs as files under one folder, fanned out by the first characters of a random key. A write
@@ -20,9 +21,11 @@ export class LocalBlobStore implements BlobStore {
     const id = randomUUID();
     const key = `${id.slice(0, 2)}/${id}`;
     const dir = join(this.root, id.slice(0, 2));
-    await mkdir(dir, { recursive: true });
+    // Folders 0700, files 0600 (docs/security.md).
+    await privateDir(dir, this.root);
     const tmp = join(dir, `.${id}.tmp`);
-    await writeFile(tmp, bytes, { flush: true });
+    await writeFile(tmp, bytes, { flush: true, mode: FILE_MODE });
+    await privateFile(tmp);
     await rename(tmp, this.path(key));
     return key;
   }

@@ -1,4 +1,5 @@
-import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { privateDir, privateFile } from '../files/private-files.js';
 import { join } from 'node:path';
 
 export interface MirrorResult {
@@ -49,7 +50,7 @@ export async function mirrorBlobs(src: string, dst: string): Promise<MirrorResul
   for (const [key, size] of want) {
     if (have.get(key) !== size) {
       const [d, name] = key.split('/');
-      await mkdir(join(dst, d), { recursive: true });
+      await privateDir(join(dst, d), dst);
       const tmp = join(dst, d, `.${name}.tmp`);
       try {
         await copyFile(join(src, key), tmp);
@@ -57,6 +58,7 @@ export async function mirrorBlobs(src: string, dst: string): Promise<MirrorResul
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue; // deleted meanwhile
         throw err;
       }
+      await privateFile(tmp);
       await rename(tmp, join(dst, key));
       copied++;
     }

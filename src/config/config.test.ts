@@ -55,3 +55,13 @@ test('uploads go into PostgreSQL when it is the database (no shared folder neede
   assert.throws(() => loadConfig({ ORIGO_BLOB_STORE: 'database' }), /ORIGO_BLOB_STORE=database needs a PostgreSQL DATABASE_URL/);
   assert.throws(() => loadConfig({ ORIGO_BLOB_STORE: 's3' }), /ORIGO_BLOB_STORE must be "database" or "folder"/);
 });
+
+test('ORIGO_TRUSTED_PROXIES: addresses, CIDR ranges and proxy-addr\'s names; anything else stops the start', () => {
+  assert.equal(loadConfig({}).trustedProxies, null);
+  assert.equal(loadConfig({ ORIGO_TRUSTED_PROXIES: ' 127.0.0.1, ::1 ,10.0.0.0/8,fd00::/8, loopback ' }).trustedProxies, '127.0.0.1,::1,10.0.0.0/8,fd00::/8,loopback');
+  assert.throws(() => loadConfig({ ORIGO_TRUSTED_PROXIES: '10.0.0.0/33,proxy.example,*' }), (err: unknown) => {
+    assert.ok(err instanceof ConfigError);
+    for (const bad of ['10.0.0.0/33', 'proxy.example', '\\*']) assert.match(String(err), new RegExp(`ORIGO_TRUSTED_PROXIES: "${bad}" is not an address`));
+    return true;
+  });
+});

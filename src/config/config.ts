@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
+import ipaddr from 'ipaddr.js';
 
 /** Everything Origo reads from the environment, validated once at start. */
 export interface Config {
@@ -35,6 +36,11 @@ export interface Config {
   metricsHost: string;
   /** ORIGO_OUTBOUND_ALLOW: internal receivers (hosts, host:port, addresses, CIDR ranges) webhooks and callbacks may call. */
   outboundAllow: string | null;
+  /**
+   * ORIGO_TRUSTED_PROXIES: addresses and CIDR ranges (or proxy-addr's names loopback, linklocal,
+   * uniquelocal) whose X-Forwarded-For/-Proto/-Host are honoured; null: the socket's peer is the client.
+   */
+  trustedProxies: string | null;
   /** Failed credentials allowed per client address and per account before 429 (ORIGO_THROTTLE_*). */
   throttle: { addressFailures: number; accountFailures: number };
   /**
@@ -58,6 +64,26 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
 }
 
 const VENDORS = ['CODEQUIRY', 'DRILLBIT', 'PLAGIAT', 'INSPERA', 'PLAGSCAN'];
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** ORIGO_TRUSTED_PROXIES as Fastify's trustProxy takes it (comma-separated), each entry checked. */
+function parseTrustedProxies(raw: string | undefined, problems: string[]): string | null {
+  const entries = (raw ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  if (!entries.length) return null;
+  for (const e of entries) {
+    const ok = PROXY_NAMES.has(e) || (e.includes('/') ? (() => {
+      try {
+        ipaddr.parseCIDR(e);
+        return true;
+      } catch {
+        return false;
+      }
+    })() : ipaddr.isValid(e));
+    if (!ok) problems.push(`ORIGO_TRUSTED_PROXIES: "${e}" is not an address, a CIDR range or one of loopback, linklocal, uniquelocal`);
+  }
+  return entries.join(',');
+}
 
 /** Reads and validates the configuration; throws ConfigError listing every problem found. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -97,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   // Read by the outbound policy (src/webhook/outbound-policy.ts), which refuses to start on an entry it cannot read.
   const outboundAllow = env.ORIGO_OUTBOUND_ALLOW?.trim() || null;
+  const trustedProxies = parseTrustedProxies(env.ORIGO_TRUSTED_PROXIES, problems);
   const config: Config = {
     port: int(env, 'PORT', 8080, 0, 65535, problems),
     host: env.HOST?.trim() || '0.0.0.0',
@@ -121,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsPort: env.ORIGO_METRICS_PORT ? int(env, 'ORIGO_METRICS_PORT', 0, 0, 65535, problems) : null,
     metricsHost: env.ORIGO_METRICS_HOST?.trim() || '127.0.0.1',
     outboundAllow,
+    trustedProxies,
     throttle: {
       addressFailures: int(env, 'ORIGO_THROTTLE_ADDRESS_FAILURES', 30, 0, 1_000_000, problems),
       accountFailures: int(env, 'ORIGO_THROTTLE_ACCOUNT_FAILURES', 10, 0, 1_000_000, problems),

@@ -34,6 +34,8 @@ function parsePrometheus(text: string): Map<string, number> {
 
 async function scrape(url: string, token: string | null): Promise<{ status: number; type: string | null; body: string }> {
   const r = await fetch(`${url}/metrics`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  // The main port and the metrics port alike (docs/security.md, "HTTP headers").
+  assert.equal(r.headers.get('x-content-type-options'), 'nosniff', `${url}/metrics`);
   return { status: r.status, type: r.headers.get('content-type'), body: await r.text() };
 }
 

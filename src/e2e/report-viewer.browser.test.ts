@@ -33,6 +33,11 @@ test('upload, wait, view a match on both sides, edit out a source, see the pair 
   closeBrowser = b.close;
   const page = await b.context.newPage();
   const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  // The pages' Content-Security-Policy (src/api/security-headers.ts) must not block anything they use.
+  const cspViolations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
 
   // Sign in.
   await page.goto(`${server.url}/`);
@@ -121,4 +126,5 @@ test('upload, wait, view a match on both sides, edit out a source, see the pair 
   await page.locator('figure.histogram').waitFor();
   assert.equal(await page.locator('table tbody tr').count(), 1);
   await shot('05-pair-overview');
+  assert.deepEqual(cspViolations, [], 'no CSP violation on the UI or the viewer');
 });

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config/config.js';
 import { backupFileName, databaseExists, databaseTarget, restoreDatabase, snapshotDatabase } from '../store/backup.js';
 import { mirrorBlobs, type MirrorResult } from '../blob/mirror-blobs.js';
+import { FILE_MODE, privateDirSync, privateFileSync } from '../files/private-files.js';
 
 /** `origo-backup.json`, written last: a folder without it is not a finished backup. */
 export interface BackupManifest {
@@ -36,7 +37,8 @@ function origoVersion(): string {
  * into the same folder again replaces the database copy and copies only new blobs.
  */
 export async function backup(config: Config, dir: string): Promise<{ manifest: BackupManifest; blobs: MirrorResult }> {
-  mkdirSync(dir, { recursive: true });
+  // A backup holds what the data folder holds: folders 0700, files 0600.
+  privateDirSync(dir);
   const target = databaseTarget(config);
   const createdAt = new Date().toISOString();
   const migrations = await snapshotDatabase(target, join(dir, backupFileName(target.dialect)));
@@ -52,7 +54,8 @@ export async function backup(config: Config, dir: string): Promise<{ manifest: B
     blob_store: config.blobStore,
     blobs: { files: blobs.files, bytes: blobs.bytes },
   };
-  writeFileSync(join(dir, `${MANIFEST}.partial`), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(join(dir, `${MANIFEST}.partial`), `${JSON.stringify(manifest, null, 2)}\n`, { mode: FILE_MODE });
+  privateFileSync(join(dir, `${MANIFEST}.partial`));
   renameSync(join(dir, `${MANIFEST}.partial`), join(dir, MANIFEST));
   return { manifest, blobs };
 }
@@ -80,7 +83,7 @@ export async function restore(config: Config, dir: string, force: boolean): Prom
   if (!force && (await databaseExists(target))) {
     throw new Error(`${target.dialect === 'sqlite' ? target.file : 'the database at DATABASE_URL'} already holds an Origo database; stop Origo and pass --force to replace it`);
   }
-  mkdirSync(config.dataDir, { recursive: true });
+  privateDirSync(config.dataDir);
   await restoreDatabase(join(dir, manifest.database_file), target, force);
   const blobs = await mirrorBlobs(join(dir, 'blobs'), join(config.dataDir, 'blobs'));
   return { manifest, blobs };

@@ -1,6 +1,7 @@
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Services } from '../services/services.js';
+import { privateDirSync } from '../files/private-files.js';
 
 /** File in the data folder that receives a generated administrator key (mode 0600). */
 export const ADMIN_KEY_FILE = 'first-start-admin-key.txt';
@@ -33,7 +34,7 @@ export async function announceFirstStart(
   const lines = ['', 'Origo created the default organisation and its administrator.'];
   let keyFile: string | null = null;
   if (o.generatedKey) {
-    mkdirSync(o.dataDir, { recursive: true });
+    privateDirSync(o.dataDir);
     keyFile = join(o.dataDir, ADMIN_KEY_FILE);
     writeFileSync(keyFile, `Origo administrator API key (use it as "Authorization: Bearer <key>"):\n${o.generatedKey}\n`, { mode: 0o600 });
     chmodSync(keyFile, 0o600);

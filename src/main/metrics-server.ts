@@ -1,4 +1,5 @@
 import Fastify from 'fastify';
+import { installSecurityHeaders } from '../api/security-headers.js';
 import { metricsRoutes, type MetricsAccess } from '../api/routes/metrics-routes.js';
 
 /**
@@ -8,6 +9,7 @@ import { metricsRoutes, type MetricsAccess } from '../api/routes/metrics-routes.
  */
 export async function startMetricsServer(access: Omit<MetricsAccess, 'openWithoutToken'>, host: string, port: number): Promise<{ url: string; close: () => Promise<void> }> {
   const app = Fastify({ logger: false, forceCloseConnections: true });
+  await installSecurityHeaders(app);
   metricsRoutes(app, { ...access, openWithoutToken: true });
   const url = await app.listen({ host, port });
   return { url, close: () => app.close() };

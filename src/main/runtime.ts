@@ -60,14 +60,15 @@ export async function startRuntime(config: Config, options: { log?: Logger } = {
   let url: string | null = null;
   const rootApps: FastifyInstance[] = [];
   if (config.api) {
-    app = await buildApp(services, { maxUploadBytes: config.maxUploadBytes, logger: log as never, plugins, metrics: metricsAccess });
+    app = await buildApp(services, { maxUploadBytes: config.maxUploadBytes, logger: log as never, plugins, metrics: metricsAccess, trustedProxies: config.trustedProxies });
     url = await app.listen({ port: config.port, host: config.host });
     log.info({ url, database: store.dialect, dataDir: config.dataDir }, 'Origo is listening');
+    if (!config.publicUrl) log.warn('ORIGO_PUBLIC_URL is not set: links handed out use the address each client connected to (or what a trusted proxy names); set it in production');
     // Clients with hard-coded paths: one vendor API alone at the root of a second port.
     for (const [vendor, port] of Object.entries(config.compatRootPorts)) {
       const mounted = plugins.find((p) => p.vendor === vendor);
       if (!mounted) throw new Error(`ORIGO_COMPAT_ROOT_${vendor.toUpperCase()}_PORT is set, but the ${vendor} API is not available`);
-      const rootApp = await buildApp(services, { maxUploadBytes: config.maxUploadBytes, logger: log as never, native: false, plugins: [{ prefix: '', plugin: mounted.plugin }], metrics: metricsAccess });
+      const rootApp = await buildApp(services, { maxUploadBytes: config.maxUploadBytes, logger: log as never, native: false, plugins: [{ prefix: '', plugin: mounted.plugin }], metrics: metricsAccess, trustedProxies: config.trustedProxies });
       const rootUrl = await rootApp.listen({ port, host: config.host });
       rootApps.push(rootApp);
       log.info({ vendor, url: rootUrl }, 'vendor API served at the root of its own port');

@@ -13,6 +13,39 @@ function requireName(name: unknown, what: string): string {
   return name.trim();
 }
 
+/**
+ * A list of origins (`scheme://host[:port]`, nothing after) with one of the schemes, as origins;
+ * a message saying what is wrong otherwise.
+ */
+export function originList(value: unknown, schemes: readonly string[]): string[] | string {
+  const what = `must be a list of ${schemes.map((x) => x.replace(':', '')).join(' or ')} origins like "https://lms.example.edu"`;
+  if (!Array.isArray(value) || value.length > 50) return what;
+  const out: string[] = [];
+  for (const v of value) {
+    if (typeof v !== 'string') return what;
+    let u: URL;
+    try {
+      u = new URL(v);
+    } catch {
+      return `${what}; "${String(v).slice(0, 100)}" is not a URL`;
+    }
+    if (!schemes.includes(u.protocol) || u.username || u.password || u.search || u.hash || u.pathname !== '/' || /[*\s]/.test(v)) return `${what}; "${v.slice(0, 100)}" is not one`;
+    if (!out.includes(u.origin)) out.push(u.origin);
+  }
+  return out;
+}
+
+/** Whether `url` is an absolute http(s) URL on one of the origins. */
+export function onOrigins(url: string, origins: unknown): boolean {
+  if (!Array.isArray(origins)) return false;
+  try {
+    const u = new URL(url);
+    return ['http:', 'https:'].includes(u.protocol) && !u.username && !u.password && origins.includes(u.origin);
+  } catch {
+    return false;
+  }
+}
+
 /** Organisations (tenants) and their units. */
 export class OrganisationService {
   constructor(private readonly ctx: ServiceContext) {}
@@ -53,8 +86,8 @@ export class OrganisationService {
     if (input.name !== undefined) patch.name = requireName(input.name, 'Organisation');
     if (input.settings !== undefined) {
       if (typeof input.settings !== 'object' || input.settings === null || Array.isArray(input.settings)) throw invalid('settings must be an object');
-      await this.checkOutboundSettings(input.settings as Record<string, unknown>);
-      patch.settings = JSON.stringify({ ...JSON.parse(org.settings), ...input.settings });
+      const checked = await this.checkSettings(input.settings as Record<string, unknown>);
+      patch.settings = JSON.stringify({ ...JSON.parse(org.settings), ...checked });
     }
     return (await this.ctx.store.organisations.update(org.id, patch)) as OrganisationRow;
   }
@@ -73,24 +106,35 @@ export class OrganisationService {
   }
 
   /**
-   * Settings that make the server call out (`drillbit_callback_url`, `plagscan_callback_url`,
-   * `inspera_webhook_url`: every key ending in `_url`) go through the outbound policy when set.
+   * Settings checked when set. Those that make the server call out (`drillbit_callback_url`,
+   * `plagscan_callback_url`, `inspera_webhook_url`: every key ending in `_url`) go through the
+   * outbound policy. `frame_ancestors` (https origins that may show the viewer and report pages in a
+   * frame) and `redirect_origins` (http(s) origins an expired viewer link may send the browser to)
+   * must be lists of origins; they are stored as origins (`https://lms.example.edu`).
    */
-  private async checkOutboundSettings(settings: Record<string, unknown>): Promise<void> {
+  private async checkSettings(settings: Record<string, unknown>): Promise<Record<string, unknown>> {
     const fields: Record<string, string> = {};
+    const out = { ...settings };
     for (const [key, value] of Object.entries(settings)) {
       if (!/_url$/.test(key) || value === null || value === '') continue;
       const problem = typeof value === 'string' ? await this.ctx.outbound.checkUrl(value) : 'must be an http(s) URL';
       if (problem) fields[`settings.${key}`] = problem;
     }
+    for (const [key, schemes] of [['frame_ancestors', ['https:']], ['redirect_origins', ['https:', 'http:']]] as const) {
+      if (!(key in settings) || settings[key] === null) continue;
+      const r = originList(settings[key], schemes);
+      if (typeof r === 'string') fields[`settings.${key}`] = r;
+      else out[key] = r;
+    }
     if (Object.keys(fields).length) throw invalid(`settings: ${Object.entries(fields).map(([k, v]) => `${k} ${v}`).join('; ')}`, { fields });
+    return out;
   }
 
   async setSettings(organisationId: number, patch: Record<string, unknown>): Promise<void> {
-    await this.checkOutboundSettings(patch);
+    const checked = await this.checkSettings(patch);
     const org = await this.ctx.store.organisations.byId(organisationId);
     if (!org) throw notFound('Organisation');
-    await this.ctx.store.organisations.update(org.id, { settings: JSON.stringify({ ...JSON.parse(org.settings), ...patch }), updated_at: nowIso() });
+    await this.ctx.store.organisations.update(org.id, { settings: JSON.stringify({ ...JSON.parse(org.settings), ...checked }), updated_at: nowIso() });
   }
 
   async settingsOf(organisationId: number): Promise<Record<string, unknown>> {

@@ -57,7 +57,7 @@ export class ReportService {
   }
 
   /** What a viewer token opens, `{expired, redirect}`, or null. */
-  openViewer(token: string): Promise<ViewerGrant | { expired: true; redirect: string | null } | null> {
+  openViewer(token: string): Promise<ViewerGrant | { expired: true; redirect: string | null; organisationId: number | null } | null> {
     return this.rendering.openViewer(token);
   }
 
@@ -180,12 +180,12 @@ class ReportRendering {
   }
 
   /** What a viewer token opens; `expired` (with the link's redirect, if any) or null when invalid. */
-  async openViewer(token: string): Promise<ViewerGrant | { expired: true; redirect: string | null } | null> {
+  async openViewer(token: string): Promise<ViewerGrant | { expired: true; redirect: string | null; organisationId: number | null } | null> {
     const claims = await this.ctx.tokens.verify(token, VIEWER_AUDIENCE);
     if (claims === 'expired') {
       // The signature was checked before the expiry, so the claims can be trusted for the redirect.
-      const redirect = decodeJwt(token).redirect;
-      return { expired: true, redirect: typeof redirect === 'string' ? redirect : null };
+      const { redirect, org } = decodeJwt(token);
+      return { expired: true, redirect: typeof redirect === 'string' ? redirect : null, organisationId: typeof org === 'number' ? org : null };
     }
     if (!claims || typeof claims.sub !== 'string' || typeof claims.org !== 'number') return null;
     const doc = await this.ctx.store.documents.byPublicId(claims.org, claims.sub);

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
+import { privateDirSync, privateFileSync } from '../files/private-files.js';
 
 /** Where the database of a configuration lives: a PostgreSQL URL, or the SQLite file. */
 export type DatabaseTarget = { dialect: 'postgres'; url: string } | { dialect: 'sqlite'; file: string };
@@ -56,6 +57,7 @@ export async function snapshotDatabase(target: DatabaseTarget, dest: string): Pr
   } else {
     await run('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${tmp}`, `--dbname=${target.url}`]);
   }
+  privateFileSync(tmp);
   renameSync(tmp, dest);
   // SQLite: read from the copy itself; PostgreSQL: from the live database, just after the dump.
   return migrationsOf(target.dialect === 'sqlite' ? { dialect: 'sqlite', file: dest } : target);
@@ -100,9 +102,10 @@ export async function databaseExists(target: DatabaseTarget): Promise<boolean> {
  */
 export async function restoreDatabase(source: string, target: DatabaseTarget, force: boolean): Promise<void> {
   if (target.dialect === 'sqlite') {
-    mkdirSync(dirname(target.file), { recursive: true });
+    if (!existsSync(dirname(target.file))) privateDirSync(dirname(target.file));
     const tmp = `${target.file}.restoring`;
     await copyFile(source, tmp);
+    privateFileSync(tmp);
     for (const suffix of ['-wal', '-shm']) rmSync(`${target.file}${suffix}`, { force: true });
     renameSync(tmp, target.file);
     return;

@@ -4,6 +4,9 @@ import type { ViewerGrant } from '../services/report-service.js';
 import { AppError, invalid } from '../services/errors.js';
 import type { ExclusionEdit } from '../report/exclusions.js';
 import { escapeHtml } from '../report/text-markup.js';
+import { onOrigins } from '../services/organisation-service.js';
+import { allowFraming } from '../api/security-headers.js';
+import { linkOrigin } from '../api/trusted-proxies.js';
 
 function notice(reply: FastifyReply, status: number, title: string, text: string) {
   return reply
@@ -31,7 +34,10 @@ export function viewerRoutes(app: FastifyInstance, services: Services): void {
     const g = await services.reports.openViewer(token);
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
     if (g && 'expired' in g) {
-      if (g.redirect) await reply.redirect(g.redirect, 303);
+      // Checked again when followed: the organisation may have dropped the origin since.
+      const settings = g.redirect && g.organisationId !== null ? await services.organisations.settingsOf(g.organisationId) : {};
+      const allowed = [new URL(linkOrigin(req, services.ctx.publicUrl)).origin, ...(Array.isArray(settings.redirect_origins) ? settings.redirect_origins : [])];
+      if (g.redirect && onOrigins(g.redirect, allowed)) await reply.redirect(g.redirect, 303);
       else await notice(reply, 410, 'This report link has expired', 'Ask for a new link from the system that sent you here.');
       return null;
     }
@@ -46,6 +52,8 @@ export function viewerRoutes(app: FastifyInstance, services: Services): void {
     const g = await grant(req, reply);
     if (!g) return reply;
     const token = (req.params as { token: string }).token;
+    // LMSs the organisation lists (setting frame_ancestors) may show the viewer in a frame.
+    allowFraming(reply, (await services.organisations.settingsOf(g.document.organisation_id)).frame_ancestors);
     try {
       const html = await services.reports.renderHtml(g.document, {
         mode: g.mode,

@@ -6,6 +6,7 @@ import { CqError, demoReadOnly, invalidCheck, principalOf, validationError } fro
 import type { CheckState, CodequiryChecks } from './checks.js';
 import { availableLanguages, languageById } from './languages.js';
 import { checkObject, STATUS, STATUS_TEXT, submissionName, submissionObject, checkStatus, isFinished, startedDocs } from './wire.js';
+import { linkOrigin } from '../../api/trusted-proxies.js';
 
 const ANY: ('GET' | 'POST')[] = ['GET', 'POST'];
 export const MAX_ZIP_BYTES = 10 * 1024 * 1024;
@@ -82,7 +83,7 @@ async function started(services: Services, checks: CodequiryChecks, p: Principal
   if (st.rec.demo) throw demoReadOnly();
   if (!st.docs.length) throw new CqError(422, 'No submissions have been uploaded to this check.');
   await checks.start(p, st, o);
-  const base = services.ctx.publicUrl ?? `${req.protocol}://${req.headers.host ?? 'localhost'}`;
+  const base = linkOrigin(req, services.ctx.publicUrl);
   const checkURL = `${base}/app/#/assignments/${encodeURIComponent(st.assignment.public_id)}`;
   return {
     check: checkObject(st.assignment, st.rec, st.docs),

@@ -7,6 +7,7 @@ import { CqError, principalOf, validationError } from './errors.js';
 import type { CheckState, CodequiryChecks } from './checks.js';
 import { loadCheck } from './check-routes.js';
 import { cqDate, submissionName, submissionObject } from './wire.js';
+import { linkOrigin } from '../../api/trusted-proxies.js';
 
 const ANY: ('GET' | 'POST')[] = ['GET', 'POST'];
 export const AI_UNAVAILABLE = 'AI detection results are not available for code checks on this server.';
@@ -76,7 +77,7 @@ function matchRows(doc: DocumentRow, s: StoredSource, matchedSimilarity: number 
 }
 
 function overviewUrl(services: Services, req: FastifyRequest, st: CheckState): string {
-  const base = services.ctx.publicUrl ?? `${req.protocol}://${req.headers.host ?? 'localhost'}`;
+  const base = linkOrigin(req, services.ctx.publicUrl);
   return `${base}/app/#/assignments/${encodeURIComponent(st.assignment.public_id)}/overview`;
 }
 

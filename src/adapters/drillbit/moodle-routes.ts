@@ -9,6 +9,7 @@ import { DrillbitError } from './wire-errors.js';
 import { timeStamp } from './wire-format.js';
 import { baseUrl } from './wire-paging.js';
 import type { Link } from './wire-types.js';
+import { linkOrigin } from '../../api/trusted-proxies.js';
 
 type Req = FastifyRequest<{ Params: { paperId: string } }>;
 
@@ -52,7 +53,7 @@ export function moodleRoutes(scope: FastifyInstance, services: Services, prefix:
     const p = principalOf(req);
     const paper = await papers.get(p, req.params.paperId);
     if (!paperFigures(paper.doc).done) throw new DrillbitError(400, 'The analysis is either not yet ready or not available.');
-    const viewerBase = services.ctx.publicUrl ?? (prefix ? `${req.protocol}://${req.host}` : null);
+    const viewerBase = services.ctx.publicUrl ?? (prefix ? linkOrigin(req, null) : null);
     const url = viewerBase
       ? (await services.reports.viewerLink(paper.doc, 'view', { ttlSeconds: services.ctx.jwtTtlSeconds, baseUrl: viewerBase })).url
       : await reportLink(services, base(req), p, paper);

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { looseInt, looseString } from '../shared/index.js';
 import type { Link, PageWire } from './wire-types.js';
+import { linkOrigin } from '../../api/trusted-proxies.js';
 
 export interface PageParams {
   page: number;
@@ -54,6 +55,6 @@ export function pageLinks(selfUrl: string, p: PageParams, page: PageWire): Link[
 
 /** Base URL of the DrillBit API as the client reached it (or ORIGO_PUBLIC_URL), with the mount prefix. */
 export function baseUrl(req: FastifyRequest, publicUrl: string | null, prefix: string): string {
-  const origin = publicUrl ?? `${req.protocol}://${req.host}`;
+  const origin = linkOrigin(req, publicUrl);
   return `${origin}${prefix}`;
 }

@@ -1,15 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../services/services.js';
+import { linkOrigin } from '../../api/trusted-proxies.js';
 
 const AUDIENCE = 'origo:vendor:inspera:upload';
 /** How long a presigned upload URL stays valid. */
 export const UPLOAD_TTL_SECONDS = 60 * 60;
 
-/** Where links handed to clients start: ORIGO_PUBLIC_URL, or the scheme and host of the request. */
+/** Where links handed to clients start: ORIGO_PUBLIC_URL, else linkOrigin's rule (never a direct client's Host header). */
 export function baseUrlOf(services: Services, req: FastifyRequest): string {
-  const configured = services.ctx.publicUrl;
-  if (configured) return configured.replace(/\/+$/, '');
-  return `${req.protocol}://${req.headers.host ?? 'localhost'}`;
+  return linkOrigin(req, services.ctx.publicUrl);
 }
 
 /** A signed, expiring URL (under this API's prefix) that accepts one PUT of the document's bytes. */

@@ -322,9 +322,15 @@ test('action=index only indexes: status "indexed", indexed true, no report', asy
   assert.equal(report.status, 400);
 });
 
-test('report/api/token: a 24-hour JWT opening the viewer (view or edit); bad requests in the token service shape; expired links redirect', async () => {
+test('report/api/token: a 24-hour JWT opening the viewer (view or edit); bad requests in the token service shape; expired links redirect to origins the organisation lists', async () => {
   await upload({ APIKEY: userKey, id: 'token-doc' });
   await ready('token-doc');
+  // An expirationRedirection on an origin the organisation did not list is left out of the token (no open redirect).
+  const unlisted = await api.json('POST', '/report/api/token', { documentId: 'token-doc', apiKey: userKey, viewOnly: true, expirationRedirection: 'http://lms.example/document/4332/report' });
+  assert.equal(unlisted.status, 200);
+  assert.equal(JSON.parse(Buffer.from(unlisted.text.split('.')[1], 'base64url').toString()).redirect, undefined);
+  const orgId = (await native.get('/api/v1/me')).body.organisation_id;
+  assert.equal((await native.patch(`/api/v1/organisations/${orgId}`, { settings: { redirect_origins: ['http://lms.example'] } })).status, 200);
   const res = await api.json('POST', '/report/api/token', { documentId: 'token-doc', apiKey: userKey, viewOnly: true, expirationRedirection: 'http://lms.example/document/4332/report' });
   assert.equal(res.status, 200);
   assert.match(res.type, /^text\/html/);

@@ -8,6 +8,9 @@ import { KIND, VENDOR, documentById, documentFromParams, paramString, type Docum
 import { reportHtml, reportLang } from './report-html.js';
 import { reportModel } from './report-model.js';
 import { PlagiatError, badRequest } from './wire.js';
+import { linkOrigin } from '../../api/trusted-proxies.js';
+import { allowFraming } from '../../api/security-headers.js';
+import { onOrigins } from '../../services/organisation-service.js';
 
 const TOKEN_AUDIENCE = 'origo:plagiat-report';
 /** The vendor's interactive-report tokens live 24 hours. */
@@ -18,6 +21,16 @@ const MESSAGE = { config: { shape: 'message' } } as const;
 function wantsJson(req: FastifyRequest): boolean {
   const accept = String(req.headers.accept ?? '').toLowerCase();
   return accept.includes('application/json') && !accept.includes('text/html');
+}
+
+/**
+ * Whether an expirationRedirection may be followed: on this server's origin or one of the
+ * organisation's redirect_origins (anything else would make the report link an open redirect).
+ */
+async function redirectAllowed(services: Services, req: FastifyRequest, organisationId: number, url: string): Promise<boolean> {
+  const settings = await services.organisations.settingsOf(organisationId);
+  const own = new URL(linkOrigin(req, services.ctx.publicUrl)).origin;
+  return onOrigins(url, [own, ...(Array.isArray(settings.redirect_origins) ? settings.redirect_origins : [])]);
 }
 
 function requireReport(f: DocumentFacts): void {
@@ -45,6 +58,7 @@ export function reportRoutes(app: FastifyInstance, services: Services): void {
     }
     const model = reportModel(found.id, f);
     if (wantsJson(req)) return reply.type('application/json; charset=UTF-8').send(model);
+    allowFraming(reply, (await services.organisations.settingsOf(p.organisationId)).frame_ancestors);
     return reply.type(HTML).send(reportHtml(model, f, { short: looseBool(q.short) === true, lang: reportLang(paramString(q.lang)) }));
   });
 
@@ -63,7 +77,7 @@ export function reportRoutes(app: FastifyInstance, services: Services): void {
       if (err instanceof PlagiatError) throw badRequest('Invalid documentId.');
       throw err;
     }
-    const redirect = paramString(body.expirationRedirection);
+    let redirect = paramString(body.expirationRedirection);
     if (redirect) {
       let okUrl = false;
       try {
@@ -72,6 +86,8 @@ export function reportRoutes(app: FastifyInstance, services: Services): void {
         okUrl = false;
       }
       if (!okUrl) throw badRequest('Invalid expirationRedirection.');
+      // An origin the organisation did not list is left out (the link then ends in a 403 page), not refused: clients pass their own page.
+      if (!(await redirectAllowed(services, req, p.organisationId, redirect))) redirect = undefined;
     }
     const viewOnly = looseBool(body.viewOnly) ?? true;
     const { token } = await services.tokens.sign(
@@ -95,7 +111,7 @@ export function reportRoutes(app: FastifyInstance, services: Services): void {
     const { claims, expired } = inspected;
     const redirect = typeof claims.redirect === 'string' ? claims.redirect : null;
     if (expired) {
-      if (redirect) return reply.redirect(redirect, 302);
+      if (redirect && (await redirectAllowed(services, req, Number(claims.org), redirect))) return reply.redirect(redirect, 302);
       throw new PlagiatError(403, 'The report link has expired');
     }
     const orgId = Number(claims.org);
@@ -105,11 +121,12 @@ export function reportRoutes(app: FastifyInstance, services: Services): void {
     requireReport(await documentFacts(services, doc, rec.data));
     const atRoot = !(req.routeOptions.url ?? '').startsWith('/plagiat/');
     const publicUrl = services.ctx.publicUrl;
+    allowFraming(reply, (await services.organisations.settingsOf(orgId)).frame_ancestors);
     if (atRoot && !publicUrl) return reply.type(HTML).header('cache-control', 'no-store').send(await services.reports.renderHtml(doc));
     const remaining = Math.max(60, Number(claims.exp) - Math.floor(Date.now() / 1000));
     const link = await services.reports.viewerLink(doc, claims.viewOnly === false ? 'edit' : 'view', {
       ttlSeconds: remaining,
-      baseUrl: publicUrl ?? `${req.protocol}://${req.headers.host}`,
+      baseUrl: linkOrigin(req, publicUrl),
       expiredRedirect: redirect,
     });
     return reply.header('cache-control', 'no-store').redirect(link.url, 302);

@@ -14,6 +14,7 @@ import { parseOptions } from '../../services/document-options.js';
 import { linksMode, matchesMode, sourcesMode, statsMode } from './retrieve-json.js';
 import { highlightPage } from './highlight-html.js';
 import { renderedReport } from './report-modes.js';
+import { allowFraming } from '../../api/security-headers.js';
 
 const idOf = (req: FastifyRequest) => looseInt((req.params as { id: string }).id);
 
@@ -131,6 +132,7 @@ export function documentRoutes(app: FastifyInstance, services: Services): void {
     const n = looseInt(req.wire!.params.source) ?? 0;
     if (n < 0 || n > analysis.sources.length || (side === 'source' && n === 0)) throw new PlagScanError(422, 'Validation failed for the field source');
     const chosen = n === 0 ? analysis.sources : [analysis.sources[n - 1]];
+    allowFraming(reply, (await services.organisations.settingsOf(p.organisationId)).frame_ancestors);
     if (side === 'document') {
       const text = (await services.documents.text(doc))?.text ?? '';
       const ranges = chosen.flatMap((s) => s.passages.map((m) => ({ start: m.offset, end: m.offset + m.length })));

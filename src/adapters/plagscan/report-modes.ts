@@ -5,6 +5,7 @@ import type { DocumentRow } from '../../store/index.js';
 import { baseUrlOf } from '../../api/routes/report-routes.js';
 import { looseInt } from '../shared/index.js';
 import { userFor } from './records.js';
+import { allowFraming } from '../../api/security-headers.js';
 
 /** Viewer links live an hour: the Moodle plugin asks for one and redirects at once. */
 export const REPORT_LINK_TTL_SECONDS = 3600;
@@ -28,6 +29,7 @@ export async function renderedReport(services: Services, req: FastifyRequest, re
     case 4:
     case 6:
     case 8:
+      allowFraming(reply, (await services.organisations.settingsOf(doc.organisation_id)).frame_ancestors);
       return reply.type('text/html; charset=utf-8').send(await services.reports.renderHtml(doc));
     default: {
       let viewer: 'view' | 'edit' = 'view';

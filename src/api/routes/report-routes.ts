@@ -4,10 +4,14 @@ import type { DocumentRow } from '../../store/index.js';
 import { principalOf } from '../request-auth.js';
 import { objectBody, param, query } from '../request-input.js';
 import { invalid } from '../../services/errors.js';
+import { onOrigins } from '../../services/organisation-service.js';
 
-/** Base URL for links handed out: the configured public URL, else the request's own origin. */
+const originsOf = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+import { linkOrigin } from '../trusted-proxies.js';
+
+/** Base URL for links handed out: ORIGO_PUBLIC_URL, else see linkOrigin (never a direct client's Host header). */
 export function baseUrlOf(services: Services, req: FastifyRequest): string {
-  return services.ctx.publicUrl ?? `${req.protocol}://${req.headers.host ?? 'localhost'}`;
+  return linkOrigin(req, services.ctx.publicUrl);
 }
 
 const safeName = (doc: DocumentRow) => (doc.title || doc.public_id).replace(/[^\w.\- ]+/g, '_').slice(0, 80) || doc.public_id;
@@ -54,8 +58,15 @@ export function reportRoutes(app: FastifyInstance, services: Services): void {
     const ttl = body.ttl_seconds ?? 3600;
     if (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl < 60 || ttl > 30 * 24 * 3600) throw invalid('ttl_seconds must be an integer from 60 to 2592000', { fields: { ttl_seconds: 'out of range' } });
     const redirect = body.expired_redirect;
-    if (redirect !== undefined && redirect !== null && (typeof redirect !== 'string' || !/^https?:\/\//.test(redirect))) throw invalid('expired_redirect must be an http(s) URL', { fields: { expired_redirect: 'must be an http(s) URL' } });
-    const link = await services.reports.viewerLink(d, mode, { ttlSeconds: ttl, baseUrl: baseUrlOf(services, req), expiredRedirect: (redirect as string | null | undefined) ?? null });
+    const baseUrl = baseUrlOf(services, req);
+    if (redirect !== undefined && redirect !== null) {
+      // Not an open redirect: only this server's own origin and the organisation's redirect_origins.
+      const allowed = [new URL(baseUrl).origin, ...originsOf((await services.organisations.settingsOf(d.organisation_id)).redirect_origins)];
+      if (typeof redirect !== 'string' || !onOrigins(redirect, allowed)) {
+        throw invalid('expired_redirect must be an http(s) URL on this server or on an origin listed in the organisation setting redirect_origins', { fields: { expired_redirect: 'must be an http(s) URL on this server or on an origin in settings.redirect_origins' } });
+      }
+    }
+    const link = await services.reports.viewerLink(d, mode, { ttlSeconds: ttl, baseUrl, expiredRedirect: (redirect as string | null | undefined) ?? null });
     return reply.code(201).send({ url: link.url, mode, expires_at: link.expiresAt.toISOString() });
   });
   app.get('/api/v1/assignments/:id/pairs', async (req) => {

@@ -15,6 +15,9 @@ import { loadConfig } from '../../config/config.js';
 import { scopeOf, type Action } from '../../services/policy.js';
 import type { Principal, Role } from '../../services/principal.js';
 import { ROUTE_ACCESS } from './route-access.js';
+import { Metrics } from '../../metrics/index.js';
+
+const METRICS_TOKEN = 'attack-suite-metrics-token-0123';
 
 let f: AppFixture;
 let app: FastifyInstance;
@@ -36,6 +39,7 @@ async function call(method: string, url: string, o: { key?: string | null; ip?: 
   } catch {
     body = res.body;
   }
+  answers.push({ route: `${method} ${url}`, status: res.statusCode, headers: res.headers });
   return { status: res.statusCode, body, headers: res.headers };
 }
 
@@ -43,7 +47,7 @@ before(async () => {
   // The matrix makes hundreds of refused attempts from one address: throttling is tested on its own below.
   f = await appFixture({ throttle: { addressFailures: 0, accountFailures: 0 } });
   const plugins = await mountedPlugins(f.services, loadConfig({ ORIGO_DATA_DIR: '/nonexistent-origo-data' }));
-  app = await buildApp(f.services, { maxUploadBytes: 1024 * 1024, plugins });
+  app = await buildApp(f.services, { maxUploadBytes: 1024 * 1024, plugins, metrics: { metrics: new Metrics(null), token: METRICS_TOKEN } });
   await app.ready();
   keys.admin = f.adminKey;
   const mk = async (body: Record<string, unknown>) => (await call('POST', '/api/v1/api-keys', { key: f.adminKey, body })).body.key as string;
@@ -90,6 +94,8 @@ function urlOf(pattern: string): string {
 }
 
 const routes = () => Object.entries(ROUTE_ACCESS);
+/** Every answer the matrix sees, for the header checks at the end. */
+const answers: { route: string; status: number; headers: Record<string, unknown> }[] = [];
 const native = () => routes().filter(([r]) => r.split(' ')[1].startsWith('/api/v1/') && ROUTE_ACCESS[r] !== 'public');
 const vendorKeyed = () => routes().filter(([, a]) => a === 'key');
 
@@ -267,4 +273,70 @@ test('a login token dies when the password changes; a new user with an e-mail of
   assert.equal(created.status, 201, JSON.stringify(created.body));
   const dup = await call('POST', '/api/v1/users', { key: keys.otherTenant, body: { email: 'instructor@example.org', name: 'Twice here' } });
   assert.equal(dup.status, 409, 'within one organisation an address is still unique');
+});
+
+test('GET /metrics: 401 without the metrics token, with another credential, or a wrong token; the token alone opens it', async () => {
+  for (const key of [null, f.adminKey, 'attack-suite-metrics-token-0124']) {
+    const res = await call('GET', '/metrics', { key });
+    assert.equal(res.status, 401, `with ${key}: ${res.status}`);
+    assert.match(String(res.headers['www-authenticate']), /Bearer/);
+  }
+  const ok = await call('GET', '/metrics', { key: METRICS_TOKEN });
+  assert.equal(ok.status, 200);
+  assert.match(String(ok.body), /origo_http_requests_total|# HELP/);
+});
+
+test('expired_redirect: only this server\'s origin and the organisation\'s redirect_origins; anything else is 422 when the link is made', async () => {
+  const make = (expired_redirect: unknown, key = f.adminKey) => call('POST', `/api/v1/documents/${ids.document}/viewer-links`, { key, body: { expired_redirect } });
+  for (const bad of ['https://evil.example/phish', 'javascript:alert(1)', '//evil.example/x', '/relative', 'https://lms.example.edu.evil.example/x', 'https://user@lms.example.edu/x', 42]) {
+    const res = await make(bad);
+    assert.equal(res.status, 422, `${JSON.stringify(bad)}: ${res.status}`);
+    assert.equal(res.body.error.code, 'validation_failed');
+    assert.match(res.body.error.message, /redirect_origins/);
+  }
+  assert.equal((await make('http://localhost/app/')).status, 201, 'this server\'s own origin');
+  // Bad origin lists are refused with 422 too.
+  for (const [setting, value] of [['redirect_origins', 'https://lms.example.edu'], ['redirect_origins', ['https://lms.example.edu/path']], ['redirect_origins', ['ftp://lms.example.edu']], ['frame_ancestors', ['http://lms.example.edu']], ['frame_ancestors', ['*']], ['frame_ancestors', ["https://a.example 'unsafe-inline'"]]] as const) {
+    const res = await call('PATCH', `/api/v1/organisations/${ids.org}`, { key: f.adminKey, body: { settings: { [setting]: value } } });
+    assert.equal(res.status, 422, `${setting} ${JSON.stringify(value)}: ${res.status}`);
+    assert.ok(res.body.error.details.fields[`settings.${setting}`], JSON.stringify(res.body));
+  }
+  const set = await call('PATCH', `/api/v1/organisations/${ids.org}`, { key: f.adminKey, body: { settings: { redirect_origins: ['https://LMS.example.edu/'] } } });
+  assert.equal(set.status, 200);
+  assert.deepEqual(set.body.settings.redirect_origins, ['https://lms.example.edu'], 'stored as origins');
+  const ok = await make('https://lms.example.edu/course/7');
+  assert.equal(ok.status, 201);
+  // Another organisation's list does not open this one's.
+  const otherDoc = await call('POST', '/api/v1/documents', { key: keys.otherTenant, body: { title: 'Other essay', text: 'Another school writes about lakes and the birds that live there.' } });
+  assert.equal(otherDoc.status, 201, JSON.stringify(otherDoc.body));
+  const other = await call('POST', `/api/v1/documents/${otherDoc.body.id}/viewer-links`, { key: keys.otherTenant, body: { expired_redirect: 'https://lms.example.edu/course/7' } });
+  assert.equal(other.status, 422);
+  await call('PATCH', `/api/v1/organisations/${ids.org}`, { key: f.adminKey, body: { settings: { redirect_origins: null } } });
+});
+
+test('every GET route answers with the security headers when called by the administrator (HTML or not)', async () => {
+  for (const [r] of routes().filter(([x]) => x.startsWith('GET '))) {
+    const res = await call('GET', urlOf(r), { key: f.adminKey });
+    assert.equal(res.headers['x-content-type-options'], 'nosniff', `${r}: ${res.status}`);
+    if (/^text\/html/.test(String(res.headers['content-type'] ?? ''))) {
+      assert.match(String(res.headers['content-security-policy']), /frame-ancestors/, r);
+      assert.ok(res.headers['x-frame-options'] === 'SAMEORIGIN' || /frame-ancestors 'self' https:/.test(String(res.headers['content-security-policy'])), r);
+    }
+  }
+});
+
+test('headers: every answer of every route in the matrix has nosniff; every HTML answer a CSP without unsafe-inline scripts and a frame policy', () => {
+  assert.ok(answers.length > 500, `the matrix made ${answers.length} requests`);
+  const html = answers.filter((a) => /^text\/html/.test(String(a.headers['content-type'] ?? '')));
+  assert.ok(html.length > 0, 'the matrix saw HTML answers (viewer notices, the UI, the docs)');
+  for (const a of answers) {
+    assert.equal(a.headers['x-content-type-options'], 'nosniff', `${a.route} (${a.status})`);
+  }
+  for (const a of html) {
+    const csp = String(a.headers['content-security-policy'] ?? '');
+    assert.match(csp, /default-src '(none|self)'/, `${a.route}: ${csp}`);
+    assert.match(csp, /frame-ancestors 'self'(;|$)/, `${a.route}: ${csp}`);
+    assert.doesNotMatch(/script-src[^;]*/.exec(csp)?.[0] ?? '', /unsafe-inline|unsafe-eval|\*/, `${a.route}: ${csp}`);
+    assert.equal(a.headers['x-frame-options'], 'SAMEORIGIN', a.route);
+  }
 });

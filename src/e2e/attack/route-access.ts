@@ -11,8 +11,13 @@
  *   'key-in-body'     a vendor token route taking an API key in the body
  *   'signed-link'     opened by a signed, expiring token in the URL (viewer, report links, uploads)
  *   'not-found'       a vendor scope's catch-all that answers 404 in the vendor's words
+ *   'metrics-token'   GET /metrics: the Bearer token ORIGO_METRICS_TOKEN, nothing else
+ *
+ * Every answer of every route carries X-Content-Type-Options: nosniff, and every HTML answer a
+ * Content-Security-Policy and a frame policy (src/api/security-headers.ts); the matrix checks it
+ * for all of them, so a new route is covered as soon as its line is here.
  */
-export type RouteAccess = 'any' | 'public' | 'key' | 'login' | 'key-in-body' | 'signed-link' | 'not-found' | `${string}.${string}`;
+export type RouteAccess = 'any' | 'public' | 'key' | 'login' | 'key-in-body' | 'signed-link' | 'not-found' | 'metrics-token' | `${string}.${string}`;
 
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /docs': 'public',
@@ -22,6 +27,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /docs/yaml': 'public',
   'GET /docs/static/*': 'public',
   'GET /health': 'public',
+  'GET /metrics': 'metrics-token',
   'GET /openapi.json': 'public',
   'POST /api/v1/auth/login': 'public',
   'POST /api/v1/auth/first-start': 'public',

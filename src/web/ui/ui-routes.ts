@@ -6,7 +6,8 @@ import { CLIENT_ADMIN_JS } from './client-admin.js';
 import { FAVICON_ICO, FAVICON_PNG } from './favicon.js';
 
 const APP_JS = [CLIENT_CORE_JS, CLIENT_ASSIGNMENTS_JS, CLIENT_ADMIN_JS].join('\n');
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'self'";
+// No inline script; the page is never framed by another site (the UI holds the login token).
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
 
 /**
  * The instructor and administrator UI: one page (`/app/`) whose script talks to the native API
