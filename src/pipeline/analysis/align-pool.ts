@@ -1,19 +1,16 @@
-import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { alignTask, type AlignTask, type AlignedPair } from './align-task.js';
 
 /**
- * Alignment on worker threads, so that one process's analysis uses every core: a document's
+ * Alignment on worker threads, so that one process's analysis can use more cores: a document's
  * missing pairs are split across the threads, and the process's event loop (HTTP, the job queue,
- * the database) stays free while they run. ORIGO_ANALYSIS_THREADS sets the number (default: the
- * cores, at most 4); 0 aligns in the calling thread. Idle threads do not keep a process alive.
+ * the database) stays free while they run. ORIGO_ANALYSIS_THREADS sets the number; 0 (the
+ * default) aligns in the calling thread: on 2 cores, where the extraction processes already take
+ * the second core, threads made ingest slower (each thread prepares texts again; docs/benchmarks.md,
+ * Ingest). Idle threads do not keep a process alive.
  */
-let threads = defaultAnalysisThreads();
+let threads = 0;
 let pool: Piscina | null = null;
-
-export function defaultAnalysisThreads(): number {
-  return Math.min(4, Math.max(1, availableParallelism()));
-}
 
 /** Sets the number of analysis threads (before the first alignment; a running pool is replaced). */
 export function configureAnalysisThreads(n: number): void {

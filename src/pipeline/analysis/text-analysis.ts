@@ -96,7 +96,7 @@ export async function composeText(store: Store, doc: DocumentRow, text: string, 
   const newPairs: PairResultRow[] = [];
   const at = nowIso();
   const found: SourcePassages<DocumentRow>[] = [];
-  // The pairs not stored yet are aligned on the analysis threads (align-pool.ts).
+  // The pairs not stored yet are aligned here or on analysis threads (align-pool.ts, ORIGO_ANALYSIS_THREADS).
   const toAlign = missing.filter((id) => texts.has(id));
   const aligned = new Map(
     (await alignPairs({
