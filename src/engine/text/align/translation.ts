@@ -1,0 +1,208 @@
+import type { Passage, PreparedText, TranslationLexicon } from '../types.js';
+import { stemmerFor } from '../stemming.js';
+
+/**
+ * Cross-language alignment: a submission in one language (German, Polish, …) against a source in
+ * the lexicon's target language (English). Each content word of the submission is looked up in
+ * the lexicon (its form, then its stem and the stem with the language's usual base-form endings:
+ * dictionaries list base forms) and stands for the set of English stems it may translate to,
+ * plus its own form (names, numbers and loan words cross languages unchanged). A sentence pair
+ * is scored by how many words of each side find a partner on the other (a Dice coefficient over
+ * words, each source term weighted by how rare it is among the source's sentences). The best
+ * source sentence of each submission sentence is a seed when the score clears `seed`; seeds in
+ * the same order on both sides, at most `gap` sentences apart, are merged into passages that
+ * begin and end at sentence boundaries on both sides.
+ */
+
+export interface TranslationParams {
+  /** A sentence pair is a seed from this weighted Dice score. */
+  seed: number;
+  /** Seeds at most this many sentences apart (on both sides, same order) join one passage. */
+  gap: number;
+  /** A passage resting on one seed needs this score. */
+  loneSeed: number;
+  /** A passage's mean seed score must reach this. */
+  passageScore: number;
+  /** Shortest passage, characters, on both sides. */
+  minChars: number;
+  /** Sentences with fewer content words than this are joined to the next one. */
+  minWords: number;
+}
+
+export const DEFAULT_TRANSLATION_PARAMS: Readonly<TranslationParams> = Object.freeze({
+  seed: 0.3,
+  gap: 2,
+  loneSeed: 0.5,
+  passageScore: 0.35,
+  minChars: 100,
+  minWords: 3,
+});
+
+/** Endings that turn a stem back into a dictionary's base form, per language. */
+const BASE_ENDINGS: Record<string, readonly string[]> = {
+  de: ['en', 'e', 'n', 'er', 'ung', 'lich', 'ig'],
+  pl: ['a', 'y', 'ć', 'ać', 'ić', 'eć', 'o', 'i', 'ie', 'ny', 'ski', 'owy', 'ek'],
+  es: ['o', 'a', 'ar', 'er', 'ir', 'e', 'os', 'ción'],
+  fr: ['e', 'er', 'ir', 're', 'é', 'ée', 'ion'],
+};
+
+/** Per lexicon: a word form's English candidate stems (memo). */
+const memo = new WeakMap<TranslationLexicon, Map<string, readonly string[]>>();
+const MEMO_LIMIT = 200_000;
+
+/** The English stems a word (normalised form, stem in its language) may translate to. */
+export function translationCandidates(lexicon: TranslationLexicon, key: string, stem: string): readonly string[] {
+  let m = memo.get(lexicon);
+  if (!m) memo.set(lexicon, m = new Map());
+  const known = m.get(key);
+  if (known) return known;
+  const english = stemmerFor(lexicon.target);
+  const out = new Set<string>();
+  const add = (w: string) => { out.add(english ? english.stem(w) : w); };
+  const tried = new Set<string>();
+  const look = (form: string): boolean => {
+    if (tried.has(form)) return false;
+    tried.add(form);
+    const ws = lexicon.entries.get(form);
+    if (ws) for (const w of ws) add(w);
+    return ws !== undefined;
+  };
+  if (!look(key)) {
+    let found = look(stem);
+    for (const e of BASE_ENDINGS[lexicon.language] ?? []) found = look(stem + e) || found;
+    // Inflected forms whose stem the stemmer left long: drop up to three letters more.
+    for (let cut = 1; !found && cut <= 3 && stem.length - cut >= 4; cut++) {
+      const s = stem.slice(0, -cut);
+      found = look(s);
+      for (const e of BASE_ENDINGS[lexicon.language] ?? []) found = look(s + e) || found;
+    }
+  }
+  add(key);
+  const list = [...out];
+  if (m.size >= MEMO_LIMIT) m.clear();
+  m.set(key, list);
+  return list;
+}
+
+/** Sentence units: runs of sentences with at least `minWords` content words; their words and span. */
+interface Unit { start: number; end: number; words: number[] }
+
+function units(text: PreparedText, minWords: number): Unit[] {
+  const out: Unit[] = [];
+  let cur: Unit | null = null;
+  const content = text.forms.content;
+  for (const s of text.sentences) {
+    cur ??= { start: s.start, end: s.end, words: [] };
+    cur.end = s.end;
+    for (let w = s.firstWord; w < s.endWord; w++) {
+      const e = text.wordEntry[w];
+      if (content[e] || /\d/.test(text.forms.entries[e].key)) cur.words.push(w);
+    }
+    if (cur.words.length >= minWords) { out.push(cur); cur = null; }
+  }
+  if (cur) {
+    if (cur.words.length && out.length) { const last = out[out.length - 1]; last.end = cur.end; last.words.push(...cur.words); }
+    else if (cur.words.length) out.push(cur);
+  }
+  return out;
+}
+
+interface Seed { i: number; j: number; score: number }
+
+/**
+ * Passages of `submission` that translate passages of `source`, given a lexicon from the
+ * submission's language into the source's. Offsets are in the original texts, as everywhere.
+ */
+export function alignTranslation(submission: PreparedText, source: PreparedText, lexicon: TranslationLexicon, params: Partial<TranslationParams> = {}): Passage[] {
+  const p = { ...DEFAULT_TRANSLATION_PARAMS, ...params };
+  const S = units(submission, p.minWords);
+  const R = units(source, p.minWords);
+  if (!S.length || !R.length) return [];
+  // Source terms: stems, numbered; postings term -> units; weight by inverse unit frequency.
+  const termIds = new Map<string, number>();
+  const rTerms: number[][] = R.map((u) => {
+    const ids = new Set<number>();
+    for (const w of u.words) {
+      const st = source.forms.entries[source.wordEntry[w]].stem;
+      let id = termIds.get(st);
+      if (id === undefined) termIds.set(st, id = termIds.size);
+      ids.add(id);
+    }
+    return [...ids];
+  });
+  const df = new Int32Array(termIds.size);
+  for (const ts of rTerms) for (const t of ts) df[t]++;
+  const weight = Float64Array.from(df, (d) => Math.log(1 + R.length / d));
+  const postings: number[][] = Array.from({ length: termIds.size }, () => []);
+  rTerms.forEach((ts, j) => { for (const t of ts) postings[t].push(j); });
+  const rWeight = rTerms.map((ts) => ts.reduce((a, t) => a + weight[t], 0));
+
+  const seeds: Seed[] = [];
+  const matchedS = new Float64Array(R.length);
+  const matchedR = new Float64Array(R.length);
+  const seenTerm = new Map<number, Set<number>>();
+  S.forEach((u, i) => {
+    matchedS.fill(0);
+    matchedR.fill(0);
+    seenTerm.clear();
+    let sWeight = 0;
+    for (const w of u.words) {
+      const e = submission.forms.entries[submission.wordEntry[w]];
+      const cands = translationCandidates(lexicon, e.key, e.stem);
+      // The word's weight: that of its rarest partner in the source (1 when it has none).
+      let best = 0;
+      const hit = new Map<number, number>();
+      for (const c of cands) {
+        const t = termIds.get(c);
+        if (t === undefined) continue;
+        best = Math.max(best, weight[t]);
+        for (const j of postings[t]) {
+          hit.set(j, Math.max(hit.get(j) ?? 0, weight[t]));
+          let seen = seenTerm.get(j);
+          if (!seen) seenTerm.set(j, seen = new Set());
+          if (!seen.has(t)) { seen.add(t); matchedR[j] += weight[t]; }
+        }
+      }
+      sWeight += best || 1;
+      for (const [j, wt] of hit) matchedS[j] += wt;
+    }
+    let bj = -1;
+    let bs = 0;
+    for (let j = 0; j < R.length; j++) {
+      if (matchedS[j] === 0) continue;
+      const score = (matchedS[j] + matchedR[j]) / (sWeight + rWeight[j]);
+      if (score > bs) { bs = score; bj = j; }
+    }
+    if (bj >= 0 && bs >= p.seed) seeds.push({ i, j: bj, score: bs });
+  });
+
+  // Chains: seeds in order on both sides, at most `gap` units apart.
+  const passages: Passage[] = [];
+  let chain: Seed[] = [];
+  const flush = () => {
+    if (!chain.length) return;
+    const mean = chain.reduce((a, s) => a + s.score, 0) / chain.length;
+    const ok = chain.length > 1 ? mean >= p.passageScore : chain[0].score >= p.loneSeed;
+    if (ok) {
+      const first = chain[0];
+      const last = chain[chain.length - 1];
+      const j0 = Math.min(...chain.map((s) => s.j));
+      const j1 = Math.max(...chain.map((s) => s.j));
+      const offset = S[first.i].start;
+      const sourceOffset = R[j0].start;
+      const length = S[last.i].end - offset;
+      const sourceLength = R[j1].end - sourceOffset;
+      if (length >= p.minChars && sourceLength >= p.minChars) {
+        passages.push({ offset, length, sourceOffset, sourceLength, kind: 'translation', similarity: Number(mean.toFixed(4)) });
+      }
+    }
+    chain = [];
+  };
+  for (const s of seeds) {
+    const last = chain[chain.length - 1];
+    if (last && !(s.i - last.i <= p.gap + 1 && s.j > last.j - 1 && s.j - last.j <= p.gap + 1)) flush();
+    chain.push(s);
+  }
+  flush();
+  return passages;
+}
