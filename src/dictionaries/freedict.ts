@@ -42,6 +42,8 @@ function b64(s: string): number {
 
 /** English candidates kept per headword (the first senses come first in FreeDict). */
 const MAX_CANDIDATES = 12;
+/** Bytes of an entry read: headword line and the first senses. */
+const ENTRY_HEAD_BYTES = 400;
 const SKIP_LINE = /^\s*(Note|Synonyms?|Antonyms?|see|Usage|Example)\s*:/i;
 
 /**
@@ -75,7 +77,7 @@ export function entryTranslations(entry: string, into: Set<string>, english: Rea
  * (519k index lines), well under a second for the others.
  */
 export function readFreedict(language: string, files: { index: string; dict: string }): TranslationLexicon {
-  const dict = gunzipSync(readFileSync(files.dict));
+  const dict = gunzipSync(readFileSync(files.dict), { chunkSize: 1 << 22 });
   const english = stopWords('en');
   const sets = new Map<string, Set<string>>();
   for (const line of readFileSync(files.index, 'utf8').split('\n')) {
@@ -83,12 +85,16 @@ export function readFreedict(language: string, files: { index: string; dict: str
     if (tab <= 0) continue;
     const head = line.slice(0, tab).toLowerCase();
     if (head.startsWith('00database') || /[\s.]/.test(head)) continue;
-    const [offset, length] = line.slice(tab + 1).split('\t');
+    const [offset, size] = line.slice(tab + 1).split('\t');
     let set = sets.get(head);
     if (!set) sets.set(head, set = new Set());
     if (set.size >= MAX_CANDIDATES) continue;
+    // The translations come first in an entry; notes and cross-references (often long) after.
     const start = b64(offset);
-    entryTranslations(dict.toString('utf8', start, start + b64(length)), set, english);
+    const length = b64(size);
+    let entry = dict.toString('utf8', start, start + Math.min(length, ENTRY_HEAD_BYTES));
+    if (length > ENTRY_HEAD_BYTES) entry = entry.slice(0, entry.lastIndexOf('\n') + 1);
+    entryTranslations(entry, set, english);
   }
   const entries = new Map<string, readonly string[]>();
   for (const [head, set] of sets) if (set.size) entries.set(head, [...set]);
