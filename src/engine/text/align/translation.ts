@@ -116,7 +116,23 @@ function units(text: PreparedText, minWords: number): Unit[] {
   return out;
 }
 
-interface Seed { i: number; j0: number; j1: number; score: number }
+interface Seed {
+  i: number; j0: number; j1: number; score: number;
+  /** First and last word of submission unit i with a partner in source units j0..j1. */
+  w0: number; w1: number;
+}
+
+/** The sentence holding word w. */
+function sentenceOf(text: PreparedText, w: number): { start: number; end: number } {
+  const ss = text.sentences;
+  let lo = 0;
+  let hi = ss.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ss[mid].firstWord <= w) lo = mid; else hi = mid - 1;
+  }
+  return ss[lo];
+}
 
 /** A word's letters without diacritics (for cognate prefixes): "histórico" -> "historico". */
 function plain(key: string): string {
@@ -174,6 +190,7 @@ export function alignTranslation(submission: PreparedText, source: PreparedText,
     matchedR.fill(0);
     seenTerm.clear();
     let sWeight = 0;
+    const wordHits: (Set<number> | null)[] = [];
     for (const w of u.words) {
       const e = submission.forms.entries[submission.wordEntry[w]];
       terms.clear();
@@ -197,6 +214,7 @@ export function alignTranslation(submission: PreparedText, source: PreparedText,
         }
       }
       sWeight += best || p.unmatchedWeight;
+      wordHits.push(hit.size ? new Set(hit.keys()) : null);
       for (const [j, wt] of hit) {
         matchedS[j] += wt;
         // j or j + 1 (counted once): pairs (j - 1, j) and (j, j + 1).
@@ -209,15 +227,25 @@ export function alignTranslation(submission: PreparedText, source: PreparedText,
     for (let j = 0; j < R.length; j++) {
       if (matchedS[j] > 0) {
         const score = (matchedS[j] + matchedR[j]) / (sWeight + rWeight[j]);
-        if (!best || score > best.score) best = { i, j0: j, j1: j, score };
+        if (!best || score > best.score) best = { i, j0: j, j1: j, score, w0: 0, w1: 0 };
       }
       // One submission sentence may translate two source sentences (a headline and its line, a split sentence).
       if (j + 1 < R.length && matchedS2[j] > 0) {
         const score = (matchedS2[j] + matchedR[j] + matchedR[j + 1]) / (sWeight + rWeight[j] + rWeight[j + 1]);
-        if (!best || score > best.score) best = { i, j0: j, j1: j + 1, score };
+        if (!best || score > best.score) best = { i, j0: j, j1: j + 1, score, w0: 0, w1: 0 };
       }
     }
-    if (best && best.score >= p.seed) seeds.push(best);
+    if (best && best.score >= p.seed) {
+      const b = best;
+      const hits = (k: number) => { const h = wordHits[k]; return h !== null && (h.has(b.j0) || h.has(b.j1)); };
+      let k0 = 0;
+      while (k0 < u.words.length - 1 && !hits(k0)) k0++;
+      let k1 = u.words.length - 1;
+      while (k1 > k0 && !hits(k1)) k1--;
+      b.w0 = u.words[k0];
+      b.w1 = u.words[k1];
+      seeds.push(b);
+    }
   });
 
   // Chains: seeds in order on both sides, at most `gap` units apart.
@@ -232,9 +260,12 @@ export function alignTranslation(submission: PreparedText, source: PreparedText,
       const last = chain[chain.length - 1];
       const j0 = Math.min(...chain.map((s) => s.j0));
       const j1 = Math.max(...chain.map((s) => s.j1));
-      const offset = S[first.i].start;
+      // A unit may hold short sentences joined to their neighbour: the passage starts at the
+      // sentence of the first word with a partner, and ends at the sentence of the last one.
+      const offset = Math.max(S[first.i].start, sentenceOf(submission, first.w0).start);
+      const end = Math.min(S[last.i].end, sentenceOf(submission, last.w1).end);
       const sourceOffset = R[j0].start;
-      const length = S[last.i].end - offset;
+      const length = end - offset;
       const sourceLength = R[j1].end - sourceOffset;
       if (length >= p.minChars && sourceLength >= p.minChars) {
         passages.push({ offset, length, sourceOffset, sourceLength, kind: 'translation', similarity: Number(mean.toFixed(4)) });
