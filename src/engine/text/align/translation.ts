@@ -77,13 +77,17 @@ export function translationCandidates(lexicon: TranslationLexicon, key: string, 
     return ws !== undefined;
   };
   if (!look(key)) {
-    let found = look(stem);
-    for (const e of BASE_ENDINGS[lexicon.language] ?? []) found = look(stem + e) || found;
-    // Inflected forms whose stem the stemmer left long: drop up to three letters more.
-    for (let cut = 1; !found && cut <= 3 && stem.length - cut >= 4; cut++) {
-      const s = stem.slice(0, -cut);
-      found = look(s);
-      for (const e of BASE_ENDINGS[lexicon.language] ?? []) found = look(s + e) || found;
+    // The stem, then the stem and the key (stemmers may fold letters, e.g. German umlauts) cut
+    // by up to four letters, each also with the language's base-form endings.
+    const endings = BASE_ENDINGS[lexicon.language] ?? [];
+    let found = false;
+    for (const base of stem === key ? [key] : [stem, key]) {
+      for (let cut = base === key ? 1 : 0; !found && cut <= 4 && base.length - cut >= 3; cut++) {
+        const s = cut ? base.slice(0, -cut) : base;
+        found = look(s) || found;
+        for (const e of endings) found = look(s + e) || found;
+      }
+      if (found) break;
     }
   }
   add(key);
