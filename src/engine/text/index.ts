@@ -15,6 +15,6 @@ export type { Stemmer } from './stemming.js';
 export { textFingerprints, retrievalHashes, retrievalGrams, RETRIEVAL_K, RETRIEVAL_W } from './fingerprint.js';
 export { alignTexts, DEFAULT_ALIGN_PARAMS } from './align/align.js';
 export { winnow } from './winnow.js';
-export { alignTranslation, translationCandidates, DEFAULT_TRANSLATION_PARAMS } from './align/translation.js';
+export { alignTranslation, translationCandidates, translatedFingerprints, DEFAULT_TRANSLATION_PARAMS } from './align/translation.js';
 export type { TranslationParams } from './align/translation.js';
 export { stopWords } from './stop-words.js';

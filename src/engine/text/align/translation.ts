@@ -1,5 +1,6 @@
 import type { Passage, PreparedText, TranslationLexicon } from '../types.js';
 import { stemmerFor } from '../stemming.js';
+import { pairHash } from '../fingerprint.js';
 
 /**
  * Cross-language alignment: a submission in one language (German, Polish, …) against a source in
@@ -284,4 +285,40 @@ export function alignTranslation(submission: PreparedText, source: PreparedText,
   }
   flush();
   return passages;
+}
+
+/** English candidates per word used for retrieval fingerprints (the first senses, and the word itself). */
+const RETRIEVAL_CANDIDATES = 3;
+
+/**
+ * Retrieval fingerprints of a text in another language, as its English translation would have
+ * them: the hashes `textFingerprints` gives English texts (order-free pairs of consecutive
+ * content-word stems) for every pair of candidate translations of two content words at most two
+ * apart (word order differs between languages, and one word may translate to two). Not winnowed:
+ * an English source keeps a winnowed selection of its own, and any of them should be found.
+ * Distinct and sorted, for looking up sources in the inverted index.
+ */
+export function translatedFingerprints(prepared: PreparedText, lexicon: TranslationLexicon): number[] {
+  const english = stemmerFor(lexicon.target);
+  const cands: string[][] = [];
+  const { wordEntry, forms } = prepared;
+  for (let i = 0; i < wordEntry.length; i++) {
+    const e = forms.entries[wordEntry[i]];
+    if (e.stop || !/\p{L}/u.test(e.key)) continue;
+    const all = translationCandidates(lexicon, e.key, e.stem);
+    // The last candidate is the word itself (names and loan words), stemmed as English.
+    const own = english ? english.stem(e.key) : e.key;
+    cands.push([...new Set([...all.slice(0, Math.min(RETRIEVAL_CANDIDATES, all.length - 1)), own])]);
+  }
+  const out = new Set<number>();
+  for (let i = 0; i < cands.length; i++) {
+    for (let d = 1; d <= 2 && i + d < cands.length; d++) {
+      for (const a of cands[i]) for (const b of cands[i + d]) {
+        if (a === b) continue;
+        const [x, y] = a < b ? [a, b] : [b, a];
+        out.add(pairHash(x, y));
+      }
+    }
+  }
+  return [...out].sort((a, b) => a - b);
 }
