@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { Worker } from 'node:worker_threads';
 import { stopWords } from '../engine/text/index.js';
 import type { TranslationLexicon } from '../engine/text/index.js';
 
@@ -114,4 +115,45 @@ export function freedictLexicon(language: string, dir = dictionariesDir()): Tran
   const lexicon = files ? readFreedict(language, files) : null;
   loaded.set(key, lexicon);
   return lexicon;
+}
+
+const pending = new Map<string, Promise<TranslationLexicon | null>>();
+
+/**
+ * `freedictLexicon` read on a worker thread, so that a server keeps answering while the German
+ * dictionary (seconds of parsing) loads: once per process and language; later calls share it.
+ */
+export function loadFreedictLexicon(language: string, dir = dictionariesDir()): Promise<TranslationLexicon | null> {
+  const key = `${dir}\0${language}`;
+  if (loaded.has(key)) return Promise.resolve(loaded.get(key) ?? null);
+  if (!freedictFiles(language, dir)) return Promise.resolve(null);
+  let p = pending.get(key);
+  if (!p) {
+    p = new Promise<TranslationLexicon | null>((done, fail) => {
+      const worker = new Worker(new URL('./freedict-worker.js', import.meta.url), { workerData: { language, dir } });
+      worker.once('message', (flat: string[] | null) => {
+        let lexicon: TranslationLexicon | null = null;
+        if (flat) {
+          const entries = new Map<string, readonly string[]>();
+          for (let i = 0; i + 1 < flat.length; i += 2) entries.set(flat[i], flat[i + 1].split(' '));
+          lexicon = { language, target: 'en', entries };
+        }
+        loaded.set(key, lexicon);
+        pending.delete(key);
+        done(lexicon);
+        void worker.terminate();
+      });
+      worker.once('error', (err) => { pending.delete(key); fail(err); });
+    });
+    pending.set(key, p);
+  }
+  return p;
+}
+
+/** Why a language has no cross-language detection (null when its dictionary is installed). */
+export function missingDictionaryReason(language: string, dir = dictionariesDir()): string | null {
+  const iso3 = FREEDICT_LANGUAGES[language];
+  if (!iso3) return `no dictionary from "${language}" into English is supported (supported: ${Object.keys(FREEDICT_LANGUAGES).join(', ')})`;
+  if (!freedictFiles(language, dir)) return `the FreeDict dictionary ${iso3}-eng is not installed in ${dir} (Debian package dict-freedict-${iso3}-eng)`;
+  return null;
 }

@@ -1,7 +1,8 @@
 import type { Candidate, DocumentRow, PairResultRow, Store } from '../../store/index.js';
 import { nowIso } from '../../store/index.js';
-import { alignTexts, findCommonText, loadStemmers, phraseRuns, scoreSubmission, textFingerprints, type Passage, type SourcePassages } from '../../engine/index.js';
-import type { StoredAi, StoredAnalysis, StoredSource } from '../../services/analysis-model.js';
+import { alignTexts, alignTranslation, findCommonText, loadStemmers, phraseRuns, scoreSubmission, textFingerprints, translatedFingerprints, type Passage, type PreparedText, type SourcePassages, type TranslationLexicon } from '../../engine/index.js';
+import { loadFreedictLexicon, missingDictionaryReason } from '../../dictionaries/freedict.js';
+import type { StoredAi, StoredAnalysis, StoredSource, StoredTranslation } from '../../services/analysis-model.js';
 import { detectAiTextBuiltin } from '../../ai-models/index.js';
 import { scoreOptionsFor } from '../../report/score-options.js';
 import type { AssignmentSettings } from '../../services/settings.js';
@@ -30,6 +31,33 @@ export const COMMON_TEXT_MIN_DOCUMENTS = 11;
 
 /** A passage at least this much (share of its characters) inside common text is not a match. */
 const COMMON_PASSAGE_SHARE = 0.8;
+
+/** The language sources are translated into: cross-language detection looks for English sources. */
+export const TRANSLATION_TARGET = 'en';
+
+/**
+ * Cross-language detection for a submission: the lexicon from its language into English, or why
+ * there is none (an English or undetermined text needs none; a language without an installed
+ * FreeDict dictionary has none, and the report says so instead of a 0).
+ */
+export async function translationFor(language: string): Promise<{ lexicon: TranslationLexicon | null; stored: StoredTranslation }> {
+  if (language === TRANSLATION_TARGET || language === 'und') {
+    return { lexicon: null, stored: { status: 'not_applicable', language, similarity: null, reason: language === 'und' ? 'the language of the text was not recognised' : 'the text is in English, the language of the sources' } };
+  }
+  const reason = missingDictionaryReason(language);
+  const lexicon = reason === null ? await loadFreedictLexicon(language) : null;
+  if (!lexicon) return { lexicon: null, stored: { status: 'unavailable', language, similarity: null, reason: reason ?? 'the dictionary could not be read' } };
+  return { lexicon, stored: { status: 'ok', language, similarity: 0 } };
+}
+
+/** Aligns a submission with one source: across languages when a lexicon into the source's language is at hand. */
+function alignPair(submission: PreparedText, source: PreparedText, lexicon: TranslationLexicon | null, minWords: number): { passages: Passage[]; phrases: ReturnType<typeof phraseRuns> } {
+  if (lexicon && submission.language === lexicon.language && source.language === lexicon.target) {
+    return { passages: alignTranslation(submission, source, lexicon, { minChars: SERVICE_MIN_CHARS }), phrases: [] };
+  }
+  const passages = alignTexts(submission, source, { minWords, minChars: SERVICE_MIN_CHARS });
+  return { passages, phrases: passages.length ? phraseRuns(submission, source) : [] };
+}
 
 export interface Scopes {
   peers: boolean;
@@ -74,12 +102,21 @@ export async function composeText(store: Store, doc: DocumentRow, text: string, 
     MAX_CANDIDATES,
   );
   const floor = candidates.length >= MAX_CANDIDATES ? candidates[MAX_CANDIDATES - 1].shared : 0;
+  // A text in another language also looks for English sources with its translated fingerprints.
+  const translation = await translationFor(submission.language);
+  const translatedCandidates = translation.lexicon
+    ? await store.fingerprints.candidates(
+      { organisationId: doc.organisation_id, excludeDocumentId: doc.id, assignmentId: scopes.peers ? doc.assignment_id : null, repositories: scopes.repository ? true : undefined },
+      translatedFingerprints(submission, translation.lexicon),
+      MAX_CANDIDATES,
+    )
+    : [];
   // Only a first check looks for earlier peers it may join (see the analyse step).
   const peerShares = reason === 'initial' && scopes.peers && doc.assignment_id !== null
     ? await store.fingerprints.candidates({ organisationId: doc.organisation_id, excludeDocumentId: doc.id, assignmentId: doc.assignment_id }, query, Number.MAX_SAFE_INTEGER)
     : [];
 
-  const ids = candidates.map((c) => c.documentId);
+  const ids = [...new Set([...candidates, ...translatedCandidates].map((c) => c.documentId))];
   const rows = new Map((await store.documents.byIds(ids)).map((d) => [d.id, d]));
   const excluded = new Set((settings.excluded_sources ?? []).map((x) => x.trim().toLowerCase()));
   const isExcluded = (d: DocumentRow) => [d.public_id, d.title, d.filename].some((n) => n !== null && excluded.has(n.trim().toLowerCase()));
@@ -87,7 +124,7 @@ export async function composeText(store: Store, doc: DocumentRow, text: string, 
     const source = rows.get(id);
     return source !== undefined && source.status !== 'deleted' && !isExcluded(source);
   });
-  const key = pairOptionsKey(settings.min_match_words, SERVICE_MIN_CHARS);
+  const key = pairOptionsKey(settings.min_match_words, SERVICE_MIN_CHARS, translation.lexicon?.language ?? null);
   const stored = new Map<number, PairResult>();
   if (doc.id > 0) for (const p of await store.pairs.of(doc.id, wanted)) if (p.options_key === key) stored.set(p.source_id, decodePair(p.result));
   const missing = wanted.filter((id) => !stored.has(id));
@@ -100,9 +137,7 @@ export async function composeText(store: Store, doc: DocumentRow, text: string, 
     if (!pair) {
       const sourceText = texts.get(id);
       if (sourceText === undefined) continue;
-      const source = preparedText(id, sourceText);
-      const passages = alignTexts(submission, source, { minWords: settings.min_match_words, minChars: SERVICE_MIN_CHARS });
-      pair = { passages, phrases: passages.length ? phraseRuns(submission, source) : [] };
+      pair = alignPair(submission, preparedText(id, sourceText), translation.lexicon, settings.min_match_words);
       if (doc.id > 0) newPairs.push({ document_id: doc.id, source_id: id, options_key: key, result: encodePair(pair), created_at: at });
     }
     if (pair.passages.length) found.push({ source: rows.get(id)!, passages: pair.passages, phrases: pair.phrases });
@@ -125,6 +160,14 @@ export async function composeText(store: Store, doc: DocumentRow, text: string, 
   const minShare = settings.exclude_small_sources_percent / 100;
   const keptSources = new Set(score.sources.filter((s) => s.similarity >= minShare).map((s) => s.source.id));
   const keptScore = keptSources.size === score.sources.length ? score : scoreSubmission(submission, kept.filter((f) => keptSources.has(f.source.id)), options);
+  // Translation similarity: the share of the text covered by passages translated from a source.
+  if (translation.stored.status === 'ok') {
+    const translated = kept
+      .filter((f) => keptSources.has(f.source.id))
+      .map((f) => ({ ...f, passages: f.passages.filter((p) => p.kind === 'translation') }))
+      .filter((f) => f.passages.length > 0);
+    translation.stored.similarity = translated.length ? scoreSubmission(submission, translated, options).similarity : 0;
+  }
   const sources: StoredSource[] = keptScore.sources.map((s) => ({
     document_id: s.source.id,
     public_id: s.source.public_id,
@@ -143,7 +186,8 @@ export async function composeText(store: Store, doc: DocumentRow, text: string, 
     sources,
     settings,
     scopes,
-    candidates_considered: candidates.length,
+    candidates_considered: ids.length,
+    translation: translation.stored,
     reason,
     // The AI verdict depends on the text alone: a re-composition keeps the one it had.
     ai: settings.ai_detection ? (previousAi && previousAi.status !== 'disabled' ? previousAi : aiScore(text, doc.language)) : { status: 'disabled' },
