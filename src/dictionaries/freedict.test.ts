@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { availableDictionaries, freedictFiles, freedictLexicon, readFreedict } from './freedict.js';
-import { alignTranslation, loadStemmers, prepareText } from '../engine/text/index.js';
+import { alignTranslation, loadStemmers, prepareText, textFingerprints, translatedFingerprints } from '../engine/text/index.js';
 import { ENGLISH_SOURCE, GERMAN_ESSAY, GERMAN_TRANSLATION, GERMAN_UNRELATED, TRANSLATED_ENGLISH } from '../testing/cross-language-texts.js';
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -65,4 +65,11 @@ test('with the installed German FreeDict dictionary, a translated passage is fou
   assert.equal(GERMAN_ESSAY.slice(p.offset, p.offset + p.length), GERMAN_TRANSLATION);
   assert.equal(ENGLISH_SOURCE.slice(p.sourceOffset, p.sourceOffset + p.sourceLength), TRANSLATED_ENGLISH);
   assert.deepEqual(alignTranslation(prepareText(GERMAN_UNRELATED), source, lexicon), []);
+  // Retrieval: the German essay shares no fingerprint of its own with the English source, but its
+  // translated fingerprints find it; the unrelated text's do not.
+  const indexed = new Set(textFingerprints(source));
+  const essay = prepareText(GERMAN_ESSAY);
+  assert.equal(textFingerprints(essay).filter((h) => indexed.has(h)).length, 0);
+  assert.ok(translatedFingerprints(essay, lexicon).filter((h) => indexed.has(h)).length >= 2);
+  assert.equal(translatedFingerprints(prepareText(GERMAN_UNRELATED), lexicon).filter((h) => indexed.has(h)).length, 0);
 });
