@@ -11,6 +11,7 @@
  * ORIGO_REQUIRE_DICTIONARIES=1 (CI), where its absence fails.
  */
 import { test, after } from 'node:test';
+import { createServer, type Server } from 'node:http';
 import assert from 'node:assert/strict';
 import { apiClient, startProcess, tempDir, waitFor, type ServerProcess } from '../testing/server-process.js';
 import { insperaClient } from '../testing/inspera-client.js';
@@ -20,8 +21,10 @@ import { ENGLISH_SOURCE, GERMAN_ESSAY, GERMAN_TRANSLATION, GERMAN_UNRELATED, TRA
 const KEY = 'cross-language-e2e-key-0123456789';
 const dir = tempDir();
 let server: ServerProcess | undefined;
+let receiver: Server | undefined;
 after(async () => {
   await server?.kill('SIGTERM');
+  receiver?.close();
   dir.remove();
 });
 
@@ -33,9 +36,19 @@ test('a German essay translating an English peer gets a translation match and In
     t.skip('freedict-deu-eng is not installed (apt-get install dict-freedict-deu-eng): cross-language detection is not tested');
     return;
   }
-  server = await startProcess({ ORIGO_DATA_DIR: dir.path, ORIGO_ADMIN_KEY: KEY, ORIGO_WORKERS: '1' });
+  // The institution's webhook receiver: Inspera's "processed" webhook carries translation_similarity too.
+  const hooks: { status: number; documentId: string; translation_similarity?: number | null }[] = [];
+  receiver = createServer((req, res) => {
+    let body = '';
+    req.on('data', (d) => (body += d));
+    req.on('end', () => { hooks.push(JSON.parse(body)); res.writeHead(200).end('ok'); });
+  });
+  await new Promise<void>((r) => receiver!.listen(0, '127.0.0.1', () => r()));
+  const hookUrl = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hooks`;
+  server = await startProcess({ ORIGO_DATA_DIR: dir.path, ORIGO_ADMIN_KEY: KEY, ORIGO_WORKERS: '1', ORIGO_OUTBOUND_ALLOW: '127.0.0.1', ORIGO_WEBHOOK_BACKOFF_MS: '200' });
   const admin = apiClient(server.url, KEY);
   const org = (await admin.get('/api/v1/me')).body.organisation_id as string;
+  assert.equal((await admin.patch(`/api/v1/organisations/${org}`, { settings: { inspera_webhook_url: hookUrl } })).status, 200);
   const c = insperaClient(`${server.url}/inspera`);
   assert.equal((await c.login(KEY, org)).status, 200);
   const submit = async (title: string, text: string) => {
@@ -86,4 +99,10 @@ test('a German essay translating an English peer gets a translation match and In
   assert.equal(rUnrelated.translation.status, 'ok');
   assert.equal(rUnrelated.translation_similarity, 0);
   assert.deepEqual(rUnrelated.matches.filter((x) => x.kind === 'translation'), []);
+
+  // The processed webhooks carry the same translation_similarity as checkStatus.
+  const processedHook = (id: string) => waitFor(`${id} webhook`, async () => hooks.find((h) => h.documentId === id && h.status === 1), 60_000, 200);
+  assert.equal((await processedHook(german)).translation_similarity, sGerman.translation_similarity);
+  assert.equal((await processedHook(unrelated)).translation_similarity, 0);
+  assert.equal((await processedHook(english)).translation_similarity, null);
 });
