@@ -4,6 +4,8 @@
  *   assignment "history-7" (Inspera API): an English essay (the source), then
  *     a German essay whose middle translates four of its sentences  → translation match, translation_similarity > 0
  *     an unrelated German text                                      → no match, translation_similarity 0
+ *   assignment "history-8": the German essay first, the English source later → the German report is
+ *     composed again with the translation match (webhook 3)
  *
  * The German essay finds the English one through its translated fingerprints (it shares no word
  * fingerprint with it); the native report shows the passage with its offsets on both sides.
@@ -51,8 +53,8 @@ test('a German essay translating an English peer gets a translation match and In
   assert.equal((await admin.patch(`/api/v1/organisations/${org}`, { settings: { inspera_webhook_url: hookUrl } })).status, 200);
   const c = insperaClient(`${server.url}/inspera`);
   assert.equal((await c.login(KEY, org)).status, 200);
-  const submit = async (title: string, text: string) => {
-    const r = await c.post('/create/submission', { documentTitle: title, author: 'Student Name', email: `${title.replace(/\W/g, '')}@school.example`, docType: 'text/plain', assignmentId: 'history-7', enableContextSimilarity: false });
+  const submit = async (title: string, text: string, assignmentId = 'history-7') => {
+    const r = await c.post('/create/submission', { documentTitle: title, author: 'Student Name', email: `${title.replace(/\W/g, '')}@school.example`, docType: 'text/plain', assignmentId, enableContextSimilarity: false });
     assert.equal(r.status, 200, JSON.stringify(r.body));
     assert.ok((await c.upload(r.body.presignedS3Url, text, 'text/plain')).status < 400);
     return r.body.documentId as string;
@@ -105,4 +107,22 @@ test('a German essay translating an English peer gets a translation match and In
   assert.equal((await processedHook(german)).translation_similarity, sGerman.translation_similarity);
   assert.equal((await processedHook(unrelated)).translation_similarity, 0);
   assert.equal((await processedHook(english)).translation_similarity, null);
+
+  // The other order: the German essay first, its English source later. The English document's
+  // fingerprints cannot find the German one; the German peer's translated fingerprints are
+  // compared with the newcomer's, and the German report is composed again with the match.
+  const germanFirst = await submit('Hafengeschichte, früh abgegeben', GERMAN_ESSAY, 'history-8');
+  assert.equal((await processed(germanFirst)).translation_similarity, 0, 'no English source yet');
+  const englishLater = await submit('Harbour history, handed in later', ENGLISH_SOURCE, 'history-8');
+  await processed(englishLater);
+  const changed = await waitFor('German report changed', async () => {
+    const r = await c.get(`/document/${germanFirst}/checkStatus`);
+    return r.body.status === 1 && r.body.translation_similarity > 0 ? r.body : undefined;
+  }, 120_000, 250);
+  assert.equal(changed.translation_similarity, sGerman.translation_similarity);
+  const rLater = await report('Hafengeschichte, früh abgegeben');
+  const [later] = rLater.matches.filter((x) => x.kind === 'translation');
+  assert.equal(GERMAN_ESSAY.slice(later.offset, later.offset + later.length), GERMAN_TRANSLATION);
+  assert.equal(rLater.sources.find((x) => x.id === later.source_id)?.title, 'Harbour history, handed in later');
+  assert.equal((await waitFor('changed webhook', async () => hooks.find((h) => h.documentId === germanFirst && h.status === 3), 60_000, 200)).translation_similarity, sGerman.translation_similarity);
 });

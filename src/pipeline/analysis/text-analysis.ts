@@ -1,7 +1,7 @@
 import type { Candidate, DocumentRow, PairResultRow, Store } from '../../store/index.js';
 import { nowIso } from '../../store/index.js';
 import { alignTexts, alignTranslation, findCommonText, loadStemmers, phraseRuns, scoreSubmission, textFingerprints, translatedFingerprints, type Passage, type PreparedText, type SourcePassages, type TranslationLexicon } from '../../engine/index.js';
-import { loadFreedictLexicon, missingDictionaryReason } from '../../dictionaries/freedict.js';
+import { availableDictionaries, loadFreedictLexicon, missingDictionaryReason } from '../../dictionaries/freedict.js';
 import type { StoredAi, StoredAnalysis, StoredSource, StoredTranslation } from '../../services/analysis-model.js';
 import { detectAiTextBuiltin } from '../../ai-models/index.js';
 import { scoreOptionsFor } from '../../report/score-options.js';
@@ -48,6 +48,26 @@ export async function translationFor(language: string): Promise<{ lexicon: Trans
   const lexicon = reason === null ? await loadFreedictLexicon(language) : null;
   if (!lexicon) return { lexicon: null, stored: { status: 'unavailable', language, similarity: null, reason: reason ?? 'the dictionary could not be read' } };
   return { lexicon, stored: { status: 'ok', language, similarity: 0 } };
+}
+
+/**
+ * Earlier peers in a language with a dictionary whose translated fingerprints share some with an
+ * English document's own (`fingerprints`, common text left out), most shared first.
+ */
+async function translatingPeers(store: Store, doc: DocumentRow, fingerprints: ReadonlySet<number>): Promise<Candidate[]> {
+  const languages = availableDictionaries();
+  const peers = (await store.documents.inAssignmentWithLanguages(doc.assignment_id!, languages)).filter((d) => d.id !== doc.id && d.status !== 'deleted');
+  if (peers.length === 0) return [];
+  const out: Candidate[] = [];
+  for (const t of await store.documents.texts(peers.map((d) => d.id))) {
+    const peer = preparedText(t.document_id, t.text);
+    const lexicon = (await translationFor(peer.language)).lexicon;
+    if (!lexicon) continue;
+    let shared = 0;
+    for (const h of translatedFingerprints(peer, lexicon)) if (fingerprints.has(h)) shared++;
+    if (shared > 0) out.push({ documentId: t.document_id, shared });
+  }
+  return out.sort((a, b) => b.shared - a.shared || a.documentId - b.documentId);
 }
 
 /** Aligns a submission with one source: across languages when a lexicon into the source's language is at hand. */
@@ -115,6 +135,11 @@ export async function composeText(store: Store, doc: DocumentRow, text: string, 
   const peerShares = reason === 'initial' && scopes.peers && doc.assignment_id !== null
     ? await store.fingerprints.candidates({ organisationId: doc.organisation_id, excludeDocumentId: doc.id, assignmentId: doc.assignment_id }, query, Number.MAX_SAFE_INTEGER)
     : [];
+  // An English text may be the source of earlier peers in other languages, which its own
+  // fingerprints cannot find: those whose translated fingerprints share some with it join too.
+  if (reason === 'initial' && scopes.peers && doc.assignment_id !== null && submission.language === TRANSLATION_TARGET) {
+    peerShares.push(...await translatingPeers(store, doc, new Set(query)));
+  }
 
   const ids = [...new Set([...candidates, ...translatedCandidates].map((c) => c.documentId))];
   const rows = new Map((await store.documents.byIds(ids)).map((d) => [d.id, d]));
@@ -203,14 +228,15 @@ export async function composeText(store: Store, doc: DocumentRow, text: string, 
 export async function alignAgainst(store: Store, sourceId: number, sourceText: string, documentIds: readonly number[], settings: AssignmentSettings): Promise<Map<number, PairResultRow & { matches: number }>> {
   await loadStemmers();
   const source = preparedText(sourceId, sourceText);
-  const key = pairOptionsKey(settings.min_match_words, SERVICE_MIN_CHARS);
   const out = new Map<number, PairResultRow & { matches: number }>();
   const at = nowIso();
   for (const t of await store.documents.texts([...documentIds])) {
     const submission = preparedText(t.document_id, t.text);
-    const passages = alignTexts(submission, source, { minWords: settings.min_match_words, minChars: SERVICE_MIN_CHARS });
-    const pair = { passages, phrases: passages.length ? phraseRuns(submission, source) : [] };
-    out.set(t.document_id, { document_id: t.document_id, source_id: sourceId, options_key: key, result: encodePair(pair), created_at: at, matches: passages.length });
+    // Keyed as the peer's own composition keys its pairs (with the language it translates from).
+    const lexicon = (await translationFor(submission.language)).lexicon;
+    const key = pairOptionsKey(settings.min_match_words, SERVICE_MIN_CHARS, lexicon?.language ?? null);
+    const pair = alignPair(submission, source, lexicon, settings.min_match_words);
+    out.set(t.document_id, { document_id: t.document_id, source_id: sourceId, options_key: key, result: encodePair(pair), created_at: at, matches: pair.passages.length });
   }
   return out;
 }
