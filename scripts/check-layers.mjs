@@ -26,7 +26,8 @@ const allowed = {
   report: ['report', 'engine', 'extract'],
   webhook: ['webhook', 'store', 'engine'],
   config: ['config'],
-  pan: ['pan', 'engine'],
+  pan: ['pan', 'engine', 'dictionaries'],
+  dictionaries: ['dictionaries', 'engine'],
   metrics: ['metrics'],
 };
 // Packages the pure engine may import (none do IO). Everything else is refused.

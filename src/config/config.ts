@@ -14,8 +14,6 @@ export interface Config {
   adminPassword: string | null;
   /** In-process workers; 0 makes an API-only process. */
   workers: number;
-  /** ORIGO_ANALYSIS_THREADS: threads that align texts; 0 (the default): in the main thread (docs/benchmarks.md, Ingest). */
-  analysisThreads: number;
   /** Run the HTTP API in this process. */
   api: boolean;
   maxUploadBytes: number;
@@ -133,7 +131,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminEmail: adminEmail?.toLowerCase() ?? null,
     adminPassword,
     workers: int(env, 'ORIGO_WORKERS', 2, 0, 64, problems),
-    analysisThreads: int(env, 'ORIGO_ANALYSIS_THREADS', 0, 0, 64, problems),
     api: env.ORIGO_API !== '0',
     maxUploadBytes: int(env, 'ORIGO_MAX_UPLOAD_BYTES', 50 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024, problems),
     jobLeaseMs: int(env, 'ORIGO_JOB_LEASE_MS', 60_000, 500, 3_600_000, problems),

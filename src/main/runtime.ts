@@ -8,7 +8,7 @@ import { createServices, type Services } from '../services/services.js';
 import { bootstrap } from '../services/bootstrap.js';
 import { buildApp } from '../api/app.js';
 import { requestLogSerializers } from '../api/request-log.js';
-import { closeAnalysisThreads, configureAnalysisThreads, createPipelineWorker, type Worker } from '../pipeline/index.js';
+import { createPipelineWorker, type Worker } from '../pipeline/index.js';
 import type { Logger } from '../services/logger.js';
 import { mountedPlugins } from './plugins.js';
 import { Metrics } from '../metrics/index.js';
@@ -86,7 +86,6 @@ export async function startRuntime(config: Config, options: { log?: Logger } = {
 
   let worker: Worker | null = null;
   if (config.workers > 0) {
-    configureAnalysisThreads(config.analysisThreads);
     worker = createPipelineWorker(
       { store, blobs, events: services.ctx.events, log, stepDelay: config.stepDelay, metrics, outbound: services.ctx.outbound },
       { concurrency: config.workers, leaseMs: config.jobLeaseMs, webhookBackoffBaseMs: config.webhookBackoffMs },
@@ -105,7 +104,6 @@ export async function startRuntime(config: Config, options: { log?: Logger } = {
     if (metricsServer) await metricsServer.close();
     if (worker) await worker.stop();
     await closeExtractionPools();
-    await closeAnalysisThreads();
     await store.close();
     log.info('stopped');
   };

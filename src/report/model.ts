@@ -65,6 +65,8 @@ export interface InputAnalysis {
   /** Plagiat.pl coefficients (0..1): words in matched phrases of at least 5 / 25 words. */
   factor1?: number;
   factor2?: number;
+  /** Cross-language detection (similarity 0..1), absent in analyses stored before it. */
+  translation?: { status: string; language: string; similarity: number | null; reason?: string };
 }
 
 export interface StoredText {
@@ -122,6 +124,11 @@ export interface ReportMatch {
   source: TextRange;
   submission_excerpt: string;
   source_excerpt: string;
+  /**
+   * How the passage was found: `verbatim`, `paraphrase`, `summary`, `code`, or `translation` (the
+   * submission translates the source's passage into another language).
+   */
+  kind: Passage['kind'];
 }
 
 export interface ReportSource {
@@ -178,6 +185,15 @@ export type AiReport =
     }
   | { available: false; status: string; reason: string };
 
+/** Cross-language detection in a report: whether it ran, for which language, and why not. */
+export interface TranslationReport {
+  status: 'ok' | 'not_applicable' | 'unavailable';
+  /** Language of the submission (ISO 639-1), null when unknown. */
+  language: string | null;
+  /** Null when it did not run. */
+  reason: string | null;
+}
+
 export interface ReportModel {
   model_version: typeof REPORT_MODEL_VERSION;
   /** The document's public id and status (as in the native report). */
@@ -198,6 +214,12 @@ export interface ReportModel {
   filters: ReportFilter[];
   integrity: IntegrityReport;
   ai: AiReport;
+  /**
+   * Percent (0..100) of the submission covered by passages translated from English sources; null
+   * when not computed (English text, code, no dictionary for the language: `translation` says why).
+   */
+  translation_similarity: number | null;
+  translation: TranslationReport;
   /** Percent of words in matched phrases of at least 5 / 25 words (Plagiat.pl's coefficients); null for code. */
   factors: { phrases_5_words: number; phrases_25_words: number } | null;
   settings: Record<string, unknown>;
@@ -237,6 +259,17 @@ function integrityOf(extraction: StoredText['extraction']): IntegrityReport {
     replaced_characters: { count: signals.replacedCharacters?.count ?? 0, samples: signals.replacedCharacters?.samples ?? [] },
     invisible_characters: signals.invisibleCharacters ?? 0,
     image_only_pages: signals.imageOnlyPages ?? [],
+  };
+}
+
+function translationOf(a: InputAnalysis): { translation_similarity: number | null; translation: TranslationReport } {
+  const t = a.translation;
+  if (a.engine === 'code') return { translation_similarity: null, translation: { status: 'not_applicable', language: null, reason: 'source code is not translated' } };
+  if (!t) return { translation_similarity: null, translation: { status: 'unavailable', language: null, reason: 'this analysis was made before cross-language detection existed; check the document again' } };
+  const status = t.status === 'ok' || t.status === 'not_applicable' ? t.status : 'unavailable';
+  return {
+    translation_similarity: status === 'ok' && typeof t.similarity === 'number' ? toPercent(t.similarity) : null,
+    translation: { status, language: t.language ?? null, reason: status === 'ok' ? null : t.reason ?? null },
   };
 }
 
@@ -313,6 +346,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     source: range(p.sourceOffset, p.sourceLength, locateSource(s.public_id), p.sourceStartLine !== undefined ? { file: p.sourceFile, start_line: p.sourceStartLine, end_line: p.sourceEndLine } : {}),
     submission_excerpt: excerpt(input.submission.text, p.offset, p.length),
     source_excerpt: excerpt(input.sources.get(s.public_id)?.text, p.sourceOffset, p.sourceLength),
+    kind: p.kind,
     };
   };
 
@@ -380,6 +414,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     filters: reportFilters(kind, settings, a.scopes ?? null, { sources: excludedSources.length, matches: excludedPassages.length }, a.common_code),
     integrity: integrityOf(input.submission.extraction),
     ai: aiOf(a),
+    ...translationOf(a),
     factors: a.engine === 'text' && typeof a.factor1 === 'number' ? { phrases_5_words: toPercent(a.factor1), phrases_25_words: toPercent(a.factor2 ?? 0) } : null,
     settings,
     scopes: a.scopes ?? null,

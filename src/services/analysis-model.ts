@@ -35,6 +35,20 @@ export type StoredAi =
   | { status: 'disabled' }
   | { status: 'not_applicable' };
 
+/**
+ * Cross-language detection for a text (issue 21): `ok` with the share of the text covered by
+ * passages translated from English sources (0..1); `not_applicable` for English (or unrecognised)
+ * text; `unavailable` when no dictionary from the text's language is installed (similarity null,
+ * and the reason says which package is missing).
+ */
+export interface StoredTranslation {
+  status: 'ok' | 'not_applicable' | 'unavailable';
+  /** Language of the text (ISO 639-1). */
+  language: string;
+  similarity: number | null;
+  reason?: string;
+}
+
 /** What the analyse step stores for each version of a document's report. */
 export interface StoredAnalysis {
   engine: 'text' | 'code';
@@ -55,6 +69,8 @@ export interface StoredAnalysis {
   reason: string;
   /** The AI-generated-text score, or why there is none. */
   ai?: StoredAi;
+  /** Cross-language detection (absent in analyses stored before it, and for code). */
+  translation?: StoredTranslation;
   /** Sources and passages an instructor excluded in the viewer (reason "edit"); kept to show and restore them. */
   excluded?: { sources: StoredSource[]; passages: { source_id: string; title?: string; scope?: 'peer' | 'repository'; passage: Passage }[] };
   /**

@@ -66,6 +66,18 @@ for (const impl of stores) {
       assert.equal(await store.apiKeys.byHash('h1'), undefined);
     });
 
+    test('documents of an assignment in given languages (cross-language peers), oldest first', async () => {
+      const now = nowIso();
+      const asg = await store.assignments.create({ public_id: 'asg_lang', organisation_id: orgId, course_id: null, owner_user_id: null, name: 'L', kind: 'text', settings: '{}', created_at: now, updated_at: now });
+      const de = await doc(orgId, 'd-lang-de', asg.id);
+      const en = await doc(orgId, 'd-lang-en', asg.id);
+      const pl = await doc(orgId, 'd-lang-pl', asg.id);
+      const elsewhere = await doc(orgId, 'd-lang-de-elsewhere');
+      for (const [d, language] of [[de, 'de'], [en, 'en'], [pl, 'pl'], [elsewhere, 'de']] as const) await store.documents.update(d.id, { language });
+      assert.deepEqual((await store.documents.inAssignmentWithLanguages(asg.id, ['de', 'pl', 'fr'])).map((d) => d.id), [de.id, pl.id]);
+      assert.deepEqual(await store.documents.inAssignmentWithLanguages(asg.id, []), []);
+    });
+
     test('fingerprints: candidates come only from the requested scopes, most shared first', async () => {
       const now = nowIso();
       const asg = await store.assignments.create({ public_id: 'asg_1', organisation_id: orgId, course_id: null, owner_user_id: null, name: 'A1', kind: 'text', settings: '{}', created_at: now, updated_at: now });

@@ -54,7 +54,8 @@ export function aiPercent(analysis: StoredAnalysis): number | null {
 
 export interface Scores {
   similarity: number;
-  translation_similarity: null;
+  /** Percent covered by passages translated from English sources; null when not computed. */
+  translation_similarity: number | null;
   AI_index: number | null;
   originality: Risk;
 }
@@ -63,8 +64,11 @@ export interface Scores {
 export function scoresOf(analysis: StoredAnalysis): Scores {
   const similarity = percent(analysis.similarity);
   const ai = aiPercent(analysis);
-  // Translation similarity is not computed by Origo: null is the not-available answer.
-  return { similarity, translation_similarity: null, AI_index: ai, originality: riskOf(similarity, ai) };
+  // Translation similarity: computed for German, Polish, Spanish and French text when the FreeDict
+  // dictionary is installed; null (the not-available answer) for English text, code, or no dictionary.
+  const t = analysis.translation;
+  const translation = t && t.status === 'ok' && typeof t.similarity === 'number' ? percent(t.similarity) : null;
+  return { similarity, translation_similarity: translation, AI_index: ai, originality: riskOf(similarity, ai) };
 }
 
 /** The integrity signals the extraction found (counts), for the newer generation's checkStatus. */

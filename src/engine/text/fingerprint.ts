@@ -34,13 +34,20 @@ export function retrievalGrams(prepared: PreparedText, k = RETRIEVAL_K): { hashe
     }
   }
   const hashes: number[] = [];
-  for (let i = 0; i + k <= stems.length; i++) {
-    const gram = stems.slice(i, i + k).sort();
-    let h = 0x811c9dc5;
-    for (const s of gram) h = fnv1a('\u0001', fnv1a(s, h));
-    hashes.push(h >>> 0);
-  }
+  for (let i = 0; i + k <= stems.length; i++) hashes.push(gramHash(stems.slice(i, i + k).sort()));
   return { hashes, words };
+}
+
+/** The hash of a retrieval gram (its stems in sorted order). */
+function gramHash(gram: readonly string[]): number {
+  let h = 0x811c9dc5;
+  for (const s of gram) h = fnv1a('\u0001', fnv1a(s, h));
+  return h >>> 0;
+}
+
+/** The hash of the retrieval pair of stems a <= b (what `retrievalHashes` gives for k = 2). */
+export function pairHash(a: string, b: string): number {
+  return gramHash([a, b]);
 }
 
 /**

@@ -3,7 +3,7 @@
  * need, importable on its own so that a text-only run (`origo pan`) does not load the code
  * engine, scoring and the AI detector (~20 ms of start-up).
  */
-export type { Word, Sentence, HiddenCharacter, PreparedText, Passage, AlignOptions, AlignParams } from './types.js';
+export type { Word, Sentence, HiddenCharacter, PreparedText, Passage, AlignOptions, AlignParams, TranslationLexicon } from './types.js';
 export { prepareText } from './prepare.js';
 export type { PrepareOptions } from './prepare.js';
 export { normaliseText, foldWord } from './normalise.js';
@@ -15,3 +15,6 @@ export type { Stemmer } from './stemming.js';
 export { textFingerprints, retrievalHashes, retrievalGrams, RETRIEVAL_K, RETRIEVAL_W } from './fingerprint.js';
 export { alignTexts, DEFAULT_ALIGN_PARAMS } from './align/align.js';
 export { winnow } from './winnow.js';
+export { alignTranslation, translationCandidates, translatedFingerprints, DEFAULT_TRANSLATION_PARAMS } from './align/translation.js';
+export type { TranslationParams } from './align/translation.js';
+export { stopWords } from './stop-words.js';

@@ -76,9 +76,10 @@ export interface Passage {
   /**
    * How the passage was found: `verbatim` (runs of identical words), `paraphrase` (similar
    * sentences), `summary` (a short passage echoing a long source range), `code` (a code
-   * fragment, lines on both sides).
+   * fragment, lines on both sides), `translation` (a passage in another language translating
+   * the source's, found through a translation lexicon).
    */
-  kind: 'verbatim' | 'paraphrase' | 'summary' | 'code';
+  kind: 'verbatim' | 'paraphrase' | 'summary' | 'code' | 'translation';
   /** Cosine similarity (0..1) of the two ranges' tf-isf vectors; 1 for verbatim passages. */
   similarity: number;
 }
@@ -124,4 +125,17 @@ export interface AlignParams {
    * sides, in the same order, are seeds too (0: none).
    */
   neighbourReach: number;
+}
+
+/**
+ * A bilingual lexicon from one language into another (English): lower-cased headwords (base
+ * forms) -> candidate translations (lower-cased words, stop words left out, first senses first).
+ * Read outside the engine (src/dictionaries/) and handed in.
+ */
+export interface TranslationLexicon {
+  /** ISO 639-1 code of the headwords' language. */
+  language: string;
+  /** ISO 639-1 code of the translations' language. */
+  target: string;
+  entries: ReadonlyMap<string, readonly string[]>;
 }

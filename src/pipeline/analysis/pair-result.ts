@@ -15,9 +15,12 @@ export interface PairResult {
 /** Bump when the aligner's output changes, so stored pairs are recomputed. */
 const PAIR_FORMAT = 1;
 
-/** What a pair result depends on besides the two texts: the aligner's options. */
-export function pairOptionsKey(minWords: number, minChars: number): string {
-  return `v${PAIR_FORMAT};words=${minWords};chars=${minChars}`;
+/**
+ * What a pair result depends on besides the two texts: the aligner's options, and the language
+ * translated from when a lexicon was at hand (a dictionary installed later aligns the pairs again).
+ */
+export function pairOptionsKey(minWords: number, minChars: number, translatedFrom: string | null = null): string {
+  return `v${PAIR_FORMAT};words=${minWords};chars=${minChars}${translatedFrom ? `;tr=${translatedFrom}` : ''}`;
 }
 
 export function encodePair(p: PairResult): string {

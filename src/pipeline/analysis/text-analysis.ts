@@ -1,8 +1,8 @@
 import type { Candidate, DocumentRow, PairResultRow, Store } from '../../store/index.js';
 import { nowIso } from '../../store/index.js';
-import { findCommonText, loadStemmers, scoreSubmission, textFingerprints, type Passage, type SourcePassages } from '../../engine/index.js';
-import { alignPairs } from './align-pool.js';
-import type { StoredAi, StoredAnalysis, StoredSource } from '../../services/analysis-model.js';
+import { alignTexts, alignTranslation, findCommonText, loadStemmers, phraseRuns, scoreSubmission, textFingerprints, translatedFingerprints, type Passage, type PreparedText, type SourcePassages, type TranslationLexicon } from '../../engine/index.js';
+import { availableDictionaries, loadFreedictLexicon, missingDictionaryReason } from '../../dictionaries/freedict.js';
+import type { StoredAi, StoredAnalysis, StoredSource, StoredTranslation } from '../../services/analysis-model.js';
 import { detectAiTextBuiltin } from '../../ai-models/index.js';
 import { scoreOptionsFor } from '../../report/score-options.js';
 import type { AssignmentSettings } from '../../services/settings.js';
@@ -31,6 +31,53 @@ export const COMMON_TEXT_MIN_DOCUMENTS = 11;
 
 /** A passage at least this much (share of its characters) inside common text is not a match. */
 const COMMON_PASSAGE_SHARE = 0.8;
+
+/** The language sources are translated into: cross-language detection looks for English sources. */
+export const TRANSLATION_TARGET = 'en';
+
+/**
+ * Cross-language detection for a submission: the lexicon from its language into English, or why
+ * there is none (an English or undetermined text needs none; a language without an installed
+ * FreeDict dictionary has none, and the report says so instead of a 0).
+ */
+export async function translationFor(language: string): Promise<{ lexicon: TranslationLexicon | null; stored: StoredTranslation }> {
+  if (language === TRANSLATION_TARGET || language === 'und') {
+    return { lexicon: null, stored: { status: 'not_applicable', language, similarity: null, reason: language === 'und' ? 'the language of the text was not recognised' : 'the text is in English, the language of the sources' } };
+  }
+  const reason = missingDictionaryReason(language);
+  const lexicon = reason === null ? await loadFreedictLexicon(language) : null;
+  if (!lexicon) return { lexicon: null, stored: { status: 'unavailable', language, similarity: null, reason: reason ?? 'the dictionary could not be read' } };
+  return { lexicon, stored: { status: 'ok', language, similarity: 0 } };
+}
+
+/**
+ * Earlier peers in a language with a dictionary whose translated fingerprints share some with an
+ * English document's own (`fingerprints`, common text left out), most shared first.
+ */
+async function translatingPeers(store: Store, doc: DocumentRow, fingerprints: ReadonlySet<number>): Promise<Candidate[]> {
+  const languages = availableDictionaries();
+  const peers = (await store.documents.inAssignmentWithLanguages(doc.assignment_id!, languages)).filter((d) => d.id !== doc.id && d.status !== 'deleted');
+  if (peers.length === 0) return [];
+  const out: Candidate[] = [];
+  for (const t of await store.documents.texts(peers.map((d) => d.id))) {
+    const peer = preparedText(t.document_id, t.text);
+    const lexicon = (await translationFor(peer.language)).lexicon;
+    if (!lexicon) continue;
+    let shared = 0;
+    for (const h of translatedFingerprints(peer, lexicon)) if (fingerprints.has(h)) shared++;
+    if (shared > 0) out.push({ documentId: t.document_id, shared });
+  }
+  return out.sort((a, b) => b.shared - a.shared || a.documentId - b.documentId);
+}
+
+/** Aligns a submission with one source: across languages when a lexicon into the source's language is at hand. */
+function alignPair(submission: PreparedText, source: PreparedText, lexicon: TranslationLexicon | null, minWords: number): { passages: Passage[]; phrases: ReturnType<typeof phraseRuns> } {
+  if (lexicon && submission.language === lexicon.language && source.language === lexicon.target) {
+    return { passages: alignTranslation(submission, source, lexicon, { minChars: SERVICE_MIN_CHARS }), phrases: [] };
+  }
+  const passages = alignTexts(submission, source, { minWords, minChars: SERVICE_MIN_CHARS });
+  return { passages, phrases: passages.length ? phraseRuns(submission, source) : [] };
+}
 
 export interface Scopes {
   peers: boolean;
@@ -75,12 +122,26 @@ export async function composeText(store: Store, doc: DocumentRow, text: string, 
     MAX_CANDIDATES,
   );
   const floor = candidates.length >= MAX_CANDIDATES ? candidates[MAX_CANDIDATES - 1].shared : 0;
+  // A text in another language also looks for English sources with its translated fingerprints.
+  const translation = await translationFor(submission.language);
+  const translatedCandidates = translation.lexicon
+    ? await store.fingerprints.candidates(
+      { organisationId: doc.organisation_id, excludeDocumentId: doc.id, assignmentId: scopes.peers ? doc.assignment_id : null, repositories: scopes.repository ? true : undefined },
+      translatedFingerprints(submission, translation.lexicon),
+      MAX_CANDIDATES,
+    )
+    : [];
   // Only a first check looks for earlier peers it may join (see the analyse step).
   const peerShares = reason === 'initial' && scopes.peers && doc.assignment_id !== null
     ? await store.fingerprints.candidates({ organisationId: doc.organisation_id, excludeDocumentId: doc.id, assignmentId: doc.assignment_id }, query, Number.MAX_SAFE_INTEGER)
     : [];
+  // An English text may be the source of earlier peers in other languages, which its own
+  // fingerprints cannot find: those whose translated fingerprints share some with it join too.
+  if (reason === 'initial' && scopes.peers && doc.assignment_id !== null && submission.language === TRANSLATION_TARGET) {
+    peerShares.push(...await translatingPeers(store, doc, new Set(query)));
+  }
 
-  const ids = candidates.map((c) => c.documentId);
+  const ids = [...new Set([...candidates, ...translatedCandidates].map((c) => c.documentId))];
   const rows = new Map((await store.documents.byIds(ids)).map((d) => [d.id, d]));
   const excluded = new Set((settings.excluded_sources ?? []).map((x) => x.trim().toLowerCase()));
   const isExcluded = (d: DocumentRow) => [d.public_id, d.title, d.filename].some((n) => n !== null && excluded.has(n.trim().toLowerCase()));
@@ -88,7 +149,7 @@ export async function composeText(store: Store, doc: DocumentRow, text: string, 
     const source = rows.get(id);
     return source !== undefined && source.status !== 'deleted' && !isExcluded(source);
   });
-  const key = pairOptionsKey(settings.min_match_words, SERVICE_MIN_CHARS);
+  const key = pairOptionsKey(settings.min_match_words, SERVICE_MIN_CHARS, translation.lexicon?.language ?? null);
   const stored = new Map<number, PairResult>();
   if (doc.id > 0) for (const p of await store.pairs.of(doc.id, wanted)) if (p.options_key === key) stored.set(p.source_id, decodePair(p.result));
   const missing = wanted.filter((id) => !stored.has(id));
@@ -96,23 +157,13 @@ export async function composeText(store: Store, doc: DocumentRow, text: string, 
   const newPairs: PairResultRow[] = [];
   const at = nowIso();
   const found: SourcePassages<DocumentRow>[] = [];
-  // The pairs not stored yet are aligned here or on analysis threads (align-pool.ts, ORIGO_ANALYSIS_THREADS).
-  const toAlign = missing.filter((id) => texts.has(id));
-  const aligned = new Map(
-    (await alignPairs({
-      pairs: toAlign.map((sourceId) => ({ submissionId: doc.id, sourceId })),
-      texts: Object.fromEntries([[doc.id, text], ...toAlign.map((id) => [id, texts.get(id)!])]),
-      minWords: settings.min_match_words,
-      minChars: SERVICE_MIN_CHARS,
-    })).map((a) => [a.sourceId, a.result]),
-  );
   for (const id of wanted) {
     let pair = stored.get(id);
     if (!pair) {
-      const result = aligned.get(id);
-      if (result === undefined) continue;
-      pair = decodePair(result);
-      if (doc.id > 0) newPairs.push({ document_id: doc.id, source_id: id, options_key: key, result, created_at: at });
+      const sourceText = texts.get(id);
+      if (sourceText === undefined) continue;
+      pair = alignPair(submission, preparedText(id, sourceText), translation.lexicon, settings.min_match_words);
+      if (doc.id > 0) newPairs.push({ document_id: doc.id, source_id: id, options_key: key, result: encodePair(pair), created_at: at });
     }
     if (pair.passages.length) found.push({ source: rows.get(id)!, passages: pair.passages, phrases: pair.phrases });
   }
@@ -134,6 +185,14 @@ export async function composeText(store: Store, doc: DocumentRow, text: string, 
   const minShare = settings.exclude_small_sources_percent / 100;
   const keptSources = new Set(score.sources.filter((s) => s.similarity >= minShare).map((s) => s.source.id));
   const keptScore = keptSources.size === score.sources.length ? score : scoreSubmission(submission, kept.filter((f) => keptSources.has(f.source.id)), options);
+  // Translation similarity: the share of the text covered by passages translated from a source.
+  if (translation.stored.status === 'ok') {
+    const translated = kept
+      .filter((f) => keptSources.has(f.source.id))
+      .map((f) => ({ ...f, passages: f.passages.filter((p) => p.kind === 'translation') }))
+      .filter((f) => f.passages.length > 0);
+    translation.stored.similarity = translated.length ? scoreSubmission(submission, translated, options).similarity : 0;
+  }
   const sources: StoredSource[] = keptScore.sources.map((s) => ({
     document_id: s.source.id,
     public_id: s.source.public_id,
@@ -152,7 +211,8 @@ export async function composeText(store: Store, doc: DocumentRow, text: string, 
     sources,
     settings,
     scopes,
-    candidates_considered: candidates.length,
+    candidates_considered: ids.length,
+    translation: translation.stored,
     reason,
     // The AI verdict depends on the text alone: a re-composition keeps the one it had.
     ai: settings.ai_detection ? (previousAi && previousAi.status !== 'disabled' ? previousAi : aiScore(text, doc.language)) : { status: 'disabled' },
@@ -166,18 +226,17 @@ export async function composeText(store: Store, doc: DocumentRow, text: string, 
  * document skip its re-composition.
  */
 export async function alignAgainst(store: Store, sourceId: number, sourceText: string, documentIds: readonly number[], settings: AssignmentSettings): Promise<Map<number, PairResultRow & { matches: number }>> {
-  const key = pairOptionsKey(settings.min_match_words, SERVICE_MIN_CHARS);
+  await loadStemmers();
+  const source = preparedText(sourceId, sourceText);
   const out = new Map<number, PairResultRow & { matches: number }>();
   const at = nowIso();
-  const rows = await store.documents.texts([...documentIds]);
-  const aligned = await alignPairs({
-    pairs: rows.map((t) => ({ submissionId: t.document_id, sourceId })),
-    texts: Object.fromEntries([[sourceId, sourceText], ...rows.map((t) => [t.document_id, t.text])]),
-    minWords: settings.min_match_words,
-    minChars: SERVICE_MIN_CHARS,
-  });
-  for (const a of aligned) {
-    out.set(a.submissionId, { document_id: a.submissionId, source_id: sourceId, options_key: key, result: a.result, created_at: at, matches: a.matches });
+  for (const t of await store.documents.texts([...documentIds])) {
+    const submission = preparedText(t.document_id, t.text);
+    // Keyed as the peer's own composition keys its pairs (with the language it translates from).
+    const lexicon = (await translationFor(submission.language)).lexicon;
+    const key = pairOptionsKey(settings.min_match_words, SERVICE_MIN_CHARS, lexicon?.language ?? null);
+    const pair = alignPair(submission, source, lexicon, settings.min_match_words);
+    out.set(t.document_id, { document_id: t.document_id, source_id: sourceId, options_key: key, result: encodePair(pair), created_at: at, matches: pair.passages.length });
   }
   return out;
 }

@@ -54,6 +54,11 @@ export class DocumentRepo {
   async inAssignment(assignmentId: number): Promise<DocumentRow[]> {
     return this.c.db.selectFrom('documents').selectAll().where('assignment_id', '=', assignmentId).orderBy('id').execute();
   }
+  /** The documents of an assignment in these languages (cross-language peers), oldest first. */
+  async inAssignmentWithLanguages(assignmentId: number, languages: readonly string[]): Promise<DocumentRow[]> {
+    if (languages.length === 0) return [];
+    return this.c.db.selectFrom('documents').selectAll().where('assignment_id', '=', assignmentId).where('language', 'in', [...languages]).orderBy('id').execute();
+  }
   async update(id: number, patch: Updateable<DocumentsTable>): Promise<DocumentRow | undefined> {
     return this.c.db.updateTable('documents').set(patch).where('id', '=', id).returningAll().executeTakeFirst();
   }
