@@ -8,6 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { apiClient, startProcess, tempDir, waitFor, type ServerProcess } from '../testing/server-process.js';
 import { officeFormats, sofficeOnPath, OFFICE_FORMATS } from '../testing/office-formats.js';
+import { uploadDocument, documentsSettled } from '../testing/documents-api.js';
 import { ESSAY } from '../testing/essay-fixture.js';
 
 
@@ -25,24 +26,6 @@ after(async () => {
   dir.remove();
 });
 
-async function upload(assignmentId: string, file: { filename: string; bytes: Uint8Array | string }, title: string, author: string): Promise<string> {
-  const form = new FormData();
-  form.append('file', new Blob([typeof file.bytes === 'string' ? file.bytes : new Uint8Array(file.bytes)]), file.filename);
-  form.append('title', title);
-  form.append('author', author);
-  const res = await fetch(`${server!.url}/api/v1/assignments/${assignmentId}/documents`, { method: 'POST', headers: { authorization: `Bearer ${KEY}` }, body: form });
-  const body = (await res.json()) as { id: string };
-  assert.equal(res.status, 201, `${file.filename}: ${JSON.stringify(body)}`);
-  return body.id;
-}
-
-async function settled(ids: string[], ms = 240_000) {
-  return waitFor(`${ids.length} documents to finish`, async () => {
-    const ds = await Promise.all(ids.map((id) => api.get(`/api/v1/documents/${id}`)));
-    return ds.every((d) => d.body.status === 'done' || d.body.status === 'failed') ? ds.map((d) => d.body) : undefined;
-  }, ms, 300);
-}
-
 interface Source { id: string; similarity: number }
 
 test('one essay as txt, pdf, docx, doc, odt, rtf, epub and pptx: all eight are checked and each matches every other at 90 % or more', { timeout: 600_000 }, async (t) => {
@@ -56,8 +39,8 @@ test('one essay as txt, pdf, docx, doc, odt, rtf, epub and pptx: all eight are c
   const asg = await api.post('/api/v1/assignments', { name: 'The lighthouse, in every format' });
   assert.equal(asg.status, 201);
   const ids = new Map<string, string>();
-  for (const f of OFFICE_FORMATS) ids.set(f, await upload(asg.body.id, files.get(f)!, `Essay (${f})`, `Student ${f}`));
-  const docs = await settled([...ids.values()]);
+  for (const f of OFFICE_FORMATS) ids.set(f, await uploadDocument(server!.url, KEY, asg.body.id, files.get(f)!, `Essay (${f})`, `Student ${f}`));
+  const docs = await documentsSettled(api, [...ids.values()]);
   for (const [i, d] of docs.entries()) {
     assert.equal(d.status, 'done', `${OFFICE_FORMATS[i]}: ${d.status} (${d.reason})`);
     assert.ok(d.counts.words >= 300, `${OFFICE_FORMATS[i]}: ${d.counts.words} words`);

@@ -8,6 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { apiClient, startProcess, tempDir, waitFor, type ServerProcess } from '../testing/server-process.js';
+import { uploadDocument, documentsSettled } from '../testing/documents-api.js';
 import { ESSAY, OWN_WORDS, QUOTED } from '../testing/essay-fixture.js';
 
 
@@ -25,33 +26,15 @@ after(async () => {
   dir.remove();
 });
 
-async function upload(assignmentId: string, file: { filename: string; bytes: Uint8Array | string }, title: string, author: string): Promise<string> {
-  const form = new FormData();
-  form.append('file', new Blob([typeof file.bytes === 'string' ? file.bytes : new Uint8Array(file.bytes)]), file.filename);
-  form.append('title', title);
-  form.append('author', author);
-  const res = await fetch(`${server!.url}/api/v1/assignments/${assignmentId}/documents`, { method: 'POST', headers: { authorization: `Bearer ${KEY}` }, body: form });
-  const body = (await res.json()) as { id: string };
-  assert.equal(res.status, 201, `${file.filename}: ${JSON.stringify(body)}`);
-  return body.id;
-}
-
-async function settled(ids: string[], ms = 240_000) {
-  return waitFor(`${ids.length} documents to finish`, async () => {
-    const ds = await Promise.all(ids.map((id) => api.get(`/api/v1/documents/${id}`)));
-    return ds.every((d) => d.body.status === 'done' || d.body.status === 'failed') ? ds.map((d) => d.body) : undefined;
-  }, ms, 300);
-}
-
 interface Match { source_id: string; offset: number; length: number; excluded: boolean; excluded_reason: string | null }
 interface Span { offset: number; length: number; excluded: boolean; reason: string; label: string }
 
 async function quotedPair(settings: Record<string, unknown>) {
   const asg = await api.post('/api/v1/assignments', { name: 'Quotes', settings });
   assert.equal(asg.status, 201, JSON.stringify(asg.body));
-  const source = await upload(asg.body.id, { filename: 'lighthouse.txt', bytes: ESSAY.join('\n\n') }, 'Lighthouse', 'Ada');
-  const quoting = await upload(asg.body.id, { filename: 'garden.txt', bytes: OWN_WORDS.join('\n\n') }, 'Garden', 'Ben');
-  const docs = await settled([source, quoting], 120_000);
+  const source = await uploadDocument(server!.url, KEY, asg.body.id, { filename: 'lighthouse.txt', bytes: ESSAY.join('\n\n') }, 'Lighthouse', 'Ada');
+  const quoting = await uploadDocument(server!.url, KEY, asg.body.id, { filename: 'garden.txt', bytes: OWN_WORDS.join('\n\n') }, 'Garden', 'Ben');
+  const docs = await documentsSettled(api, [source, quoting], 120_000);
   for (const d of docs) assert.equal(d.status, 'done', `${d.status}: ${d.reason}`);
   return { assignment: asg.body.id as string, source, quoting };
 }
