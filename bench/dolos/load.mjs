@@ -12,5 +12,12 @@ export async function loadDolos() {
   } catch {
     throw new Error('Dolos is not installed for the benchmark; run: npm ci --prefix bench/dolos');
   }
-  return import(pathToFileURL(entry).href);
+  try {
+    return await import(pathToFileURL(entry).href);
+  } catch (err) {
+    if (/GLIBCXX|ERR_DLOPEN_FAILED/.test(`${err?.code} ${err?.message}`)) {
+      throw new Error(`Dolos's prebuilt tree-sitter binary does not load on this system (${err.message.split('\n')[0]}); build it from source once: cd bench/dolos && npm rebuild --build-from-source`);
+    }
+    throw err;
+  }
 }
