@@ -111,33 +111,31 @@ export async function composeText(store: Store, doc: DocumentRow, text: string, 
   const hashes = textFingerprints(submission);
   const common = doc.assignment_id !== null ? await store.fingerprints.common(doc.assignment_id, hashes, COMMON_TEXT_MIN_DOCUMENTS) : new Set<number>();
   const query = common.size ? hashes.filter((h) => !common.has(h)) : hashes;
-  const candidates = await store.fingerprints.candidates(
-    {
-      organisationId: doc.organisation_id,
-      excludeDocumentId: doc.id,
-      assignmentId: scopes.peers ? doc.assignment_id : null,
-      repositories: scopes.repository ? true : undefined,
-    },
-    query,
-    MAX_CANDIDATES,
-  );
+  const scope = {
+    organisationId: doc.organisation_id,
+    excludeDocumentId: doc.id,
+    assignmentId: scopes.peers ? doc.assignment_id : null,
+    repositories: scopes.repository ? (true as const) : undefined,
+  };
+  // Only a first check looks for earlier peers it may join (see the analyse step): every peer
+  // sharing fingerprints. Without the repository in scope, that lookup is the candidate lookup
+  // without its limit, so one query answers both (ordered alike: most shared first).
+  const joinsPeers = reason === 'initial' && scopes.peers && doc.assignment_id !== null;
+  const peerShares = joinsPeers
+    ? await store.fingerprints.candidates({ organisationId: doc.organisation_id, excludeDocumentId: doc.id, assignmentId: doc.assignment_id }, query, Number.MAX_SAFE_INTEGER)
+    : [];
+  const candidates = joinsPeers && !scopes.repository
+    ? peerShares.slice(0, MAX_CANDIDATES)
+    : await store.fingerprints.candidates(scope, query, MAX_CANDIDATES);
   const floor = candidates.length >= MAX_CANDIDATES ? candidates[MAX_CANDIDATES - 1].shared : 0;
   // A text in another language also looks for English sources with its translated fingerprints.
   const translation = await translationFor(submission.language);
   const translatedCandidates = translation.lexicon
-    ? await store.fingerprints.candidates(
-      { organisationId: doc.organisation_id, excludeDocumentId: doc.id, assignmentId: scopes.peers ? doc.assignment_id : null, repositories: scopes.repository ? true : undefined },
-      translatedFingerprints(submission, translation.lexicon),
-      MAX_CANDIDATES,
-    )
-    : [];
-  // Only a first check looks for earlier peers it may join (see the analyse step).
-  const peerShares = reason === 'initial' && scopes.peers && doc.assignment_id !== null
-    ? await store.fingerprints.candidates({ organisationId: doc.organisation_id, excludeDocumentId: doc.id, assignmentId: doc.assignment_id }, query, Number.MAX_SAFE_INTEGER)
+    ? await store.fingerprints.candidates(scope, translatedFingerprints(submission, translation.lexicon), MAX_CANDIDATES)
     : [];
   // An English text may be the source of earlier peers in other languages, which its own
   // fingerprints cannot find: those whose translated fingerprints share some with it join too.
-  if (reason === 'initial' && scopes.peers && doc.assignment_id !== null && submission.language === TRANSLATION_TARGET) {
+  if (joinsPeers && submission.language === TRANSLATION_TARGET) {
     peerShares.push(...await translatingPeers(store, doc, new Set(query)));
   }
 
