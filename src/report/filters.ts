@@ -1,3 +1,4 @@
+import { CODE_DEFAULTS } from '../engine/index.js';
 /**
  * The filters in force for one report version, in words a teacher reads: what was compared and
  * what was left out of the score. Every rendering (JSON, viewer, PDF, DOCX) lists them.
@@ -12,6 +13,15 @@ export interface ReportFilter {
   description: string;
 }
 
+/** What a code check left out as starter or common code (StoredAnalysis.common_code). */
+export interface CommonCodeSummary {
+  base: number;
+  common: number;
+  common_kept: number;
+  min_holders: number;
+  submissions: number;
+}
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The filters of a report version: the settings it ran with, its scopes and the instructor's exclusions. */
@@ -20,7 +30,7 @@ export function reportFilters(
   settings: Record<string, unknown>,
   scopes: { peers: boolean; repository: boolean } | null,
   instructor: { sources: number; matches: number },
-  commonCode?: { base: number; common: number; common_kept: number; min_holders: number; submissions: number },
+  commonCode?: CommonCodeSummary,
 ): ReportFilter[] {
   const out: ReportFilter[] = [];
   if (scopes) {
@@ -55,10 +65,10 @@ export function reportFilters(
 }
 
 /** What the code check left out as common code, and why (reports made before it was recorded have none). */
-function commonCodeFilter(c: { base: number; common: number; common_kept: number; min_holders: number; submissions: number }): ReportFilter {
+function commonCodeFilter(c: CommonCodeSummary): ReportFilter {
   const parts: string[] = [];
   if (c.base > 0) parts.push(`${plural(c.base, 'code fingerprint')} of the starter code not counted.`);
-  if (c.min_holders === 0) parts.push(`No automatic common-code check: it needs at least 10 submissions (this check had ${c.submissions}).`);
+  if (c.min_holders === 0) parts.push(`No automatic common-code check: it needs at least ${CODE_DEFAULTS.suppressMinSubmissions} submissions (this check had ${c.submissions}).`);
   else {
     parts.push(
       c.common > 0

@@ -2,7 +2,7 @@ import type { Passage } from '../engine/index.js';
 import type { Extraction, IntegritySignals } from '../extract/index.js';
 import { lineLocator, type Location } from './locate.js';
 import { excludedSpans, matchCount, type ExcludedReason, type ExcludedSpan, type StoredExclusion } from './counted.js';
-import { reportFilters, type ReportFilter } from './filters.js';
+import { reportFilters, type CommonCodeSummary, type ReportFilter } from './filters.js';
 
 /**
  * The versioned report model: everything a renderer (JSON, HTML viewer, PDF, DOCX) or a vendor
@@ -40,7 +40,7 @@ export interface InputAnalysis {
   scopes?: { peers: boolean; repository: boolean };
   reason: string;
   /** Code checks: starter and common code the run left out (see StoredAnalysis.common_code). */
-  common_code?: { base: number; common: number; common_kept: number; min_holders: number; submissions: number };
+  common_code?: CommonCodeSummary;
   /** What an instructor excluded in the viewer (kept so it can be shown and restored). */
   excluded?: { sources: InputSource[]; passages: { source_id: string; title?: string; scope?: 'peer' | 'repository'; passage: InputPassage }[] };
   /** The AI-generated-text verdict stored with the analysis (shares 0..1), or why there is none. */

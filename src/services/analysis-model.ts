@@ -1,5 +1,6 @@
 import type { Exclusion, Passage } from '../engine/index.js';
 import type { AssignmentSettings } from './settings.js';
+import type { CommonCodeSummary } from '../report/filters.js';
 
 /** One source found for a submission, as stored with the analysis. */
 export interface StoredSource {
@@ -79,5 +80,5 @@ export interface StoredAnalysis {
    * mostly different); `common_kept` were as widespread but kept, because the submissions holding
    * them are mostly alike as a whole (copied from one source). `min_holders` 0: no automatic check.
    */
-  common_code?: { base: number; common: number; common_kept: number; min_holders: number; submissions: number };
+  common_code?: CommonCodeSummary;
 }
