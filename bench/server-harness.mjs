@@ -57,7 +57,10 @@ async function createPgDatabase() {
   };
 }
 
-/** Starts `origo serve` and waits for /health. `env` adds settings (ORIGO_WORKERS, ...). */
+/**
+ * Starts `origo serve` and waits for /health. `env` adds settings (ORIGO_WORKERS, ...).
+ * ORIGO_BENCH_SERVER_ARGS adds Node options to the server only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`).
+ */
 export async function startServer({ pg = false, env = {}, logFile = null } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'origo-bench-'));
   const pgdb = pg ? await createPgDatabase() : null;
@@ -66,7 +69,7 @@ export async function startServer({ pg = false, env = {}, logFile = null } = {})
   if (pgdb) childEnv.DATABASE_URL = pgdb.url;
   const { openSync } = await import('node:fs');
   const out = logFile ? openSync(logFile, 'w') : 'ignore';
-  const child = spawn(process.execPath, [join(root, 'bin/origo.js'), 'serve'], { env: childEnv, stdio: ['ignore', out, 'pipe'] });
+  const child = spawn(process.execPath, [...(process.env.ORIGO_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean), join(root, 'bin/origo.js'), 'serve'], { env: childEnv, stdio: ['ignore', out, 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => { if (stderr.length < 20000) stderr += d; });
   const base = `http://127.0.0.1:${port}`;

@@ -151,14 +151,18 @@ export class FingerprintRepo {
         .where('f.hash', 'not in', frequent)
         .where('f.document_id', '!=', scope.excludeDocumentId)
         .where((eb) => {
+          // The unary plus keeps SQLite from probing the index once per (hash, document in
+          // scope): with it, each hash's postings are read once and checked against the scope's
+          // list, so a lookup costs its postings, not its hashes times the class size.
+          const documentId = sql<number>`+"f"."document_id"`;
           const ors = [];
           if (wantsPeers) {
-            ors.push(eb('f.document_id', 'in', eb.selectFrom('documents').select('id').where('assignment_id', '=', scope.assignmentId as number)));
+            ors.push(eb(documentId, 'in', eb.selectFrom('documents').select('id').where('assignment_id', '=', scope.assignmentId as number)));
           }
           if (wantsRepos) {
             let sub = eb.selectFrom('repository_documents as rd').innerJoin('repositories as r', 'r.id', 'rd.repository_id').select('rd.document_id').where('r.organisation_id', '=', scope.organisationId);
             if (Array.isArray(repos)) sub = sub.where('r.id', 'in', repos);
-            ors.push(eb('f.document_id', 'in', sub));
+            ors.push(eb(documentId, 'in', sub));
           }
           return eb.or(ors);
         })
