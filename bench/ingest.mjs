@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Sustained ingest on a started server: 5,000-character essays (synthetic, bench/synthetic-text.mjs)
 // uploaded at a fixed rate into classes of 100 (peers checked, as by default), for a fixed time.
-// Reports the rate achieved (documents done per second over the run), submit-to-done latency
+// Reports the rate achieved (documents done per second over the run, from the first submission to
+// the last document done, so it includes the last document's own latency; and the steady rate:
+// documents done per second from 10 s after the first submission until the last submission, the
+// rate the server kept up while the load lasted), submit-to-done latency
 // (p50, p95, max: from the document's creation to its first report version, both stamped by
 // the server) and the server's CPU seconds per document (its process and its extraction
 // processes). Prints ONE JSON line.
@@ -57,11 +60,17 @@ try {
   const latencies = rows.filter((x) => x.done).map((x) => Date.parse(x.done) - Date.parse(x.submitted)).sort((a, b) => a - b);
   const firstSubmit = Math.min(...rows.map((x) => Date.parse(x.submitted)));
   const lastDone = Math.max(...rows.filter((x) => x.done).map((x) => Date.parse(x.done)));
+  const lastSubmit = Math.max(...rows.map((x) => Date.parse(x.submitted)));
+  const steadyFrom = firstSubmit + 10_000;
+  const steady = lastSubmit > steadyFrom
+    ? rows.filter((x) => x.done && Date.parse(x.done) >= steadyFrom && Date.parse(x.done) <= lastSubmit).length / ((lastSubmit - steadyFrom) / 1000)
+    : null;
   const q = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
   console.log(JSON.stringify({
     benchmark: 'ingest', database: server.database, target_rate: rate, documents: total, chars,
     upload_seconds: Number(uploadSeconds.toFixed(1)), uploads_late_by_over_1s: late,
     done_per_second: Number((latencies.length / ((lastDone - firstSubmit) / 1000)).toFixed(2)),
+    steady_done_per_second: steady === null ? null : Number(steady.toFixed(2)),
     latency_ms: { p50: q(0.5), p95: q(0.95), max: latencies[latencies.length - 1] },
     failed: rows.filter((x) => x.status === 'failed').length,
     server_cpu_seconds: Number(cpu.toFixed(1)), server_cpu_ms_per_document: Math.round((cpu * 1000) / total),
