@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import type { Passage } from '../engine/text/index.js';
 import { readPanPairs, pairFileName } from './corpus.js';
 import type { PanPair } from './corpus.js';
 import { alignPairs } from './align-pairs.js';
+import { alignPairsPipelined } from './pipelined-align.js';
 import type { Annotation, Measures } from './measures.js';
 import { panMeasures } from './measures.js';
 import { detectionXml } from './xml.js';
@@ -71,33 +71,12 @@ function round(m: Measures): Measures {
 }
 
 /**
- * Aligns all pairs, calling `onPair` once per pair, in this thread or split over threads (this one and `workers - 1` worker
- * threads). Pairs are grouped by
- * suspicious document (each worker prepares its documents once) and the groups dealt to the
- * workers by text size, largest first.
+ * Aligns all pairs, calling `onPair` once per pair: on this thread alone (`threads` 1), or with a
+ * second thread preparing the documents while this one aligns (`threads` ≥ 2; a third thread
+ * would find nothing of its own to do in this pipeline). The detections are the same either way.
  */
-async function alignAll(corpusDir: string, pairs: readonly PanPair[], workers: number, onPair: (index: number, passages: Passage[]) => void): Promise<Passage[][]> {
+async function alignAll(corpusDir: string, pairs: readonly PanPair[], threads: number, onPair: (index: number, passages: Passage[]) => void): Promise<Passage[][]> {
   const jobs = pairs.map((p) => ({ susp: p.susp, src: p.src }));
-  if (workers <= 1 || pairs.length < 2 * workers) return alignPairs(corpusDir, jobs, onPair);
-  const groups = new Map<string, number[]>();
-  pairs.forEach((p, i) => { const g = groups.get(p.susp); if (g) g.push(i); else groups.set(p.susp, [i]); });
-  const shares: number[][] = Array.from({ length: workers }, () => []);
-  const load = new Array<number>(workers).fill(0);
-  for (const g of [...groups.values()].sort((a, b) => b.length - a.length)) {
-    const w = load.indexOf(Math.min(...load));
-    shares[w].push(...g);
-    load[w] += g.length + 1;
-  }
-  // The main thread takes the first share itself: one thread fewer to start and warm up.
-  const started = shares.slice(1).map((share) => new Promise<Passage[][]>((done, fail) => {
-    const worker = new Worker(new URL('./align-worker.js', import.meta.url), { workerData: { corpusDir, jobs: share.map((i) => jobs[i]) } });
-    worker.once('message', done);
-    worker.once('error', fail);
-  }));
-  const own = await alignPairs(corpusDir, shares[0].map((i) => jobs[i]), (k, ps) => onPair(shares[0][k], ps));
-  const results = [own, ...(await Promise.all(started))];
-  const out: Passage[][] = new Array(pairs.length);
-  shares.forEach((share, w) => share.forEach((i, k) => { out[i] = results[w][k]; }));
-  shares.slice(1).forEach((share) => share.forEach((i) => onPair(i, out[i])));
-  return out;
+  if (threads <= 1 || jobs.length < 2) return alignPairs(corpusDir, jobs, onPair);
+  return alignPairsPipelined(corpusDir, jobs, onPair);
 }

@@ -1,4 +1,6 @@
 import type { PreparedText } from '../types.js';
+import { synonymIndex } from './synonyms.js';
+import type { SynonymIndex } from './synonyms.js';
 
 /**
  * The sentence view of a text used by passage alignment: sentences (short ones merged into their
@@ -26,6 +28,11 @@ export interface SentenceModel {
   stems: readonly string[];
   /** The text's language (ISO 639-1, "und" when unknown). */
   language: string;
+  /**
+   * English WordNet synonyms numbered like `vocabStem` (the index of `stemGeneration`, shared
+   * by the models of that generation); null for other languages.
+   */
+  synonyms: SynonymIndex | null;
   /** Per term: number of units it occurs in, and its natural logarithm. */
   df: Int32Array;
   logDf: Float64Array;
@@ -136,7 +143,8 @@ export function sentenceModel(p: PreparedText): SentenceModel {
   }
   const model: SentenceModel = {
     start, end, firstWord, endWord, termStart, terms: terms.subarray(0, nTerms), counts: counts.subarray(0, nTerms),
-    vocabStem, stemGeneration: p.forms.stemGeneration, stems: p.forms.stems, language: p.language, df, logDf: logOf(df), postStart, postUnits, postCounts,
+    vocabStem, stemGeneration: p.forms.stemGeneration, stems: p.forms.stems, language: p.language,
+    synonyms: p.language === 'en' ? synonymIndex(p.forms.stemGeneration) : null, df, logDf: logOf(df), postStart, postUnits, postCounts,
   };
   cache.set(p, model);
   return model;

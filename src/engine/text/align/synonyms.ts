@@ -26,8 +26,8 @@ function build(): SynonymIndex {
 
 /**
  * The synonym index numbered for stems of `generation`, built on first use (numbering its
- * stems); null when `generation` is not the current one (models of an older generation are
- * matched without synonyms).
+ * stems); null when `generation` is not the current one (a sentence model keeps the index of
+ * its generation, `SentenceModel.synonyms`).
  */
 export function synonymIndex(generation: number): SynonymIndex | null {
   if (!index || index.generation !== currentStemGeneration()) index = build();
