@@ -9,7 +9,8 @@
  * WordNet synonym index numbered for them. They are sent once, as they grow: a batch carries
  * the stems numbered since the last batch and a new generation's synonym index.
  */
-import type { AlignmentInput, Passage, SentenceModel, SynonymIndex } from '../engine/text/index.js';
+import { assembleModel } from '../engine/text/index.js';
+import type { AlignmentInput, Passage, SentenceModelParts, SynonymIndex } from '../engine/text/index.js';
 
 /** An alignment input without the model's shared parts. */
 export interface PlainInput {
@@ -18,7 +19,7 @@ export interface PlainInput {
   wordStart: Int32Array;
   wordEnd: Int32Array;
   keyHashes: Int32Array;
-  model: Omit<SentenceModel, 'stems' | 'synonyms'>;
+  model: SentenceModelParts;
   hasSynonyms: boolean;
 }
 
@@ -77,8 +78,7 @@ export class InputDecoder {
       const g = d.model.stemGeneration;
       const synonyms = d.hasSynonyms ? this.synonyms.get(g) ?? null : null;
       if (d.hasSynonyms && !synonyms) throw new Error(`no synonym index for stem generation ${g}`);
-      const model: SentenceModel = { ...d.model, stems: this.stems.get(g) ?? [], synonyms };
-      return [d.key, { text: d.text, wordStart: d.wordStart, wordEnd: d.wordEnd, keyHashes: d.keyHashes, model }];
+      return [d.key, { text: d.text, wordStart: d.wordStart, wordEnd: d.wordEnd, keyHashes: d.keyHashes, model: assembleModel(d.model, this.stems.get(g) ?? [], synonyms) }];
     });
   }
 }

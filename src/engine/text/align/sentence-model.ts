@@ -141,13 +141,28 @@ export function sentenceModel(p: PreparedText): SentenceModel {
       postCounts[at] = counts[k];
     }
   }
-  const model: SentenceModel = {
+  const model = assembleModel({
     start, end, firstWord, endWord, termStart, terms: terms.subarray(0, nTerms), counts: counts.subarray(0, nTerms),
-    vocabStem, stemGeneration: p.forms.stemGeneration, stems: p.forms.stems, language: p.language,
-    synonyms: p.language === 'en' ? synonymIndex(p.forms.stemGeneration) : null, df, logDf: logOf(df), postStart, postUnits, postCounts,
-  };
+    vocabStem, stemGeneration: p.forms.stemGeneration, language: p.language, df, logDf: logOf(df), postStart, postUnits, postCounts,
+  }, p.forms.stems, p.language === 'en' ? synonymIndex(p.forms.stemGeneration) : null);
   cache.set(p, model);
   return model;
+}
+
+/** A sentence model without the parts shared by the models of its stem generation. */
+export type SentenceModelParts = Omit<SentenceModel, 'stems' | 'synonyms'>;
+
+/**
+ * A sentence model from its own parts and the shared ones (e.g. a model sent from another
+ * thread). Every model is built here, with its fields in one order: the alignment code then
+ * meets one object shape (models built as object spreads elsewhere made it deoptimise).
+ */
+export function assembleModel(m: SentenceModelParts, stems: readonly string[], synonyms: SynonymIndex | null): SentenceModel {
+  return {
+    start: m.start, end: m.end, firstWord: m.firstWord, endWord: m.endWord, termStart: m.termStart, terms: m.terms, counts: m.counts,
+    vocabStem: m.vocabStem, stemGeneration: m.stemGeneration, stems, language: m.language, synonyms,
+    df: m.df, logDf: m.logDf, postStart: m.postStart, postUnits: m.postUnits, postCounts: m.postCounts,
+  };
 }
 
 /** log of each count (a plain loop: `Float64Array.from(list, Math.log)` iterates generically, ~30x slower). */
