@@ -9,7 +9,7 @@ import { alignInputs } from '../engine/text/index.js';
 import type { AlignmentInput, Passage } from '../engine/text/index.js';
 import { docKey, lastUses } from './align-pairs.js';
 import type { PairJob } from './align-pairs.js';
-import { InputDecoder } from './prepared-messages.js';
+import { DocumentDecoder } from './prepared-messages.js';
 import type { PrepareMessage } from './prepared-messages.js';
 
 /** Aligns the pairs in order, `onPair` hearing of each as soon as it is aligned. */
@@ -19,7 +19,7 @@ export function alignPairsPipelined(corpusDir: string, jobs: readonly PairJob[],
   const worker = new Worker(new URL('./prepare-thread.js', import.meta.url), { workerData: { corpusDir, jobs, consumed: consumedBuffer } });
   const last = lastUses(jobs);
   const cache = new Map<string, AlignmentInput>();
-  const decoder = new InputDecoder();
+  const decoder = new DocumentDecoder();
   const out: Passage[][] = new Array(jobs.length);
   let next = 0;
   return new Promise<Passage[][]>((done, fail) => {

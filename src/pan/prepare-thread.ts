@@ -7,10 +7,9 @@
  * caught up, else every `BATCH` pairs.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { alignmentInput } from '../engine/text/index.js';
 import { alignAcrossLanguages, docKey, DocumentPreparer, sameLanguagePair } from './align-pairs.js';
 import type { PairJob } from './align-pairs.js';
-import { InputEncoder } from './prepared-messages.js';
+import { DocumentEncoder } from './prepared-messages.js';
 import type { PairItem, PrepareMessage } from './prepared-messages.js';
 
 /** Pairs per message at most (one message per pair costs the main thread more). */
@@ -23,7 +22,7 @@ const consumed = new Int32Array(shared);
 
 async function run(): Promise<void> {
   const docs = new DocumentPreparer(corpusDir, jobs);
-  const encoder = new InputEncoder();
+  const encoder = new DocumentEncoder();
   const sent = new Set<string>();
   let batch: PairItem[] = [];
   let posted = 0;
@@ -45,7 +44,7 @@ async function run(): Promise<void> {
       for (const [key, p] of [[docKey('susp', job.susp), susp], [docKey('src', job.src), src]] as const) {
         if (sent.has(key)) continue;
         sent.add(key);
-        encoder.add(item, key, alignmentInput(p));
+        encoder.add(item, key, p);
       }
     } else {
       item.passages = alignAcrossLanguages(susp, src);

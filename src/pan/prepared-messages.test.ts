@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { alignInputs, alignmentInput, alignTexts, prepareText } from '../engine/text/index.js';
-import { InputDecoder, InputEncoder } from './prepared-messages.js';
+import { DocumentDecoder, DocumentEncoder } from './prepared-messages.js';
 import type { PairItem } from './prepared-messages.js';
 
 // The submission rewords the source with WordNet synonyms ("purchased" for "bought", ...): the
@@ -17,25 +17,25 @@ const submission = 'My essay looks at small coastal towns and the people who liv
   + 'After three years the trader came back a rich man and constructed a home above the port. '
   + 'In conclusion, trade shaped the fortunes of the coast for more than a century.';
 
-test('alignment inputs sent to another thread (structured clone) align as the prepared texts do, synonyms included', () => {
+test('documents sent to another thread (structured clone) align as the prepared texts do, synonyms included', () => {
   const s = prepareText(submission);
   const r = prepareText(source);
   const expected = alignTexts(s, r);
   assert.ok(expected.length > 0, 'the reworded passage is found in this thread');
-  const encoder = new InputEncoder();
+  const encoder = new DocumentEncoder();
   const first: PairItem = { i: 0, docs: [] };
-  encoder.add(first, 'susp/s', alignmentInput(s));
-  encoder.add(first, 'src/r', alignmentInput(r));
+  encoder.add(first, 'susp/s', s);
+  encoder.add(first, 'src/r', r);
   assert.ok(first.synonyms, 'the synonym index goes with the first English document');
   const stemsSent = first.stems!.reduce((n, x) => n + x.list.length, 0);
   assert.equal(stemsSent, alignmentInput(r).model.stems.length, 'every stem numbered so far is sent');
   // A document sent again later carries neither stems already sent nor the synonym index again.
   const second: PairItem = { i: 1, docs: [] };
-  encoder.add(second, 'src/r', alignmentInput(r));
+  encoder.add(second, 'src/r', r);
   assert.equal(second.stems, undefined);
   assert.equal(second.synonyms, undefined);
 
-  const decoder = new InputDecoder();
+  const decoder = new DocumentDecoder();
   const inputs = new Map(decoder.decode(structuredClone(first)));
   const a = inputs.get('susp/s')!;
   const b = inputs.get('src/r')!;

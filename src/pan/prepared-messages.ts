@@ -1,26 +1,29 @@
 /**
  * Messages from the preparing thread of `origo pan` (prepare-thread.ts) to the aligning main
- * thread (pipelined-align.ts): per pair, in pair order, the alignment inputs of the documents
- * the main thread does not hold yet, or the pair's passages when the preparing thread aligned
- * it itself (a pair across languages). Plain data, copied by structured clone.
+ * thread (pipelined-align.ts): per pair, in pair order, the documents the main thread does not
+ * hold yet, or the pair's passages when the preparing thread aligned it itself (a pair across
+ * languages). A document goes as plain data (structured clone): its text, word spans, key
+ * hashes and the source of its sentence model (per word a stem number; sentences as columns).
+ * The main thread builds the sentence models: the work is shared more evenly that way.
  *
  * A sentence model refers to two things shared by the models of its stem generation: the stem
  * strings by number (`stems`, read only to match models of different generations) and the
- * WordNet synonym index numbered for them. They are sent once, as they grow: a batch carries
- * the stems numbered since the last batch and a new generation's synonym index.
+ * WordNet synonym index numbered for them. They are sent once, as they grow: an item carries
+ * the stems numbered since the previous item and a new generation's synonym index.
  */
-import { assembleModel } from '../engine/text/index.js';
-import type { AlignmentInput, Passage, SentenceModelParts, SynonymIndex } from '../engine/text/index.js';
+import { buildSentenceModel, keyHashes, modelSource, synonymIndex } from '../engine/text/index.js';
+import type { AlignmentInput, ModelSource, Passage, PreparedText, SynonymIndex } from '../engine/text/index.js';
 
-/** An alignment input without the model's shared parts. */
-export interface PlainInput {
+/** A document as sent. */
+export interface SentDocument {
   key: string;
   text: string;
   wordStart: Int32Array;
   wordEnd: Int32Array;
   keyHashes: Int32Array;
-  model: SentenceModelParts;
-  hasSynonyms: boolean;
+  source: ModelSource;
+  /** English: its model uses the synonym index of its stem generation. */
+  synonyms: boolean;
 }
 
 export interface PairItem {
@@ -31,37 +34,41 @@ export interface PairItem {
   /** Synonym index of a generation met for the first time. */
   synonyms?: SynonymIndex;
   /** Documents of this pair the main thread has not been sent. */
-  docs: PlainInput[];
+  docs: SentDocument[];
   /** Passages, when this thread aligned the pair (across languages). */
   passages?: Passage[];
 }
 
 export type PrepareMessage = { items: PairItem[] } | { error: string };
 
-/** Worker side: what is sent of the shared parts so far. */
-export class InputEncoder {
+/** Preparing side: what is sent of the shared parts so far. */
+export class DocumentEncoder {
   private readonly stemsSent = new Map<number, number>();
   private readonly synonymsSent = new Set<number>();
 
-  /** Encodes `input` into `item`, adding the stems and synonym index the main thread lacks. */
-  add(item: PairItem, key: string, input: AlignmentInput): void {
-    const { stems, synonyms, ...model } = input.model;
-    const g = model.stemGeneration;
+  /** Adds prepared text `p` to `item`, with the stems and synonym index the main thread lacks. */
+  add(item: PairItem, key: string, p: PreparedText): void {
+    const source = modelSource(p);
+    const g = source.stemGeneration;
+    const english = p.language === 'en';
+    // Built (numbering its stems) before the stems are sent.
+    const synonyms = english ? synonymIndex(g) : null;
+    const stems = p.forms.stems;
     const sent = this.stemsSent.get(g) ?? 0;
     if (stems.length > sent) {
       (item.stems ??= []).push({ generation: g, from: sent, list: stems.slice(sent) });
       this.stemsSent.set(g, stems.length);
     }
-    if (synonyms && !this.synonymsSent.has(synonyms.generation)) {
+    if (synonyms && !this.synonymsSent.has(g)) {
       item.synonyms = synonyms;
-      this.synonymsSent.add(synonyms.generation);
+      this.synonymsSent.add(g);
     }
-    item.docs.push({ key, text: input.text, wordStart: input.wordStart, wordEnd: input.wordEnd, keyHashes: input.keyHashes, model, hasSynonyms: synonyms !== null });
+    item.docs.push({ key, text: p.text, wordStart: p.wordStart, wordEnd: p.wordEnd, keyHashes: keyHashes(p), source, synonyms: english });
   }
 }
 
-/** Main side: the shared parts received so far, put back into the models. */
-export class InputDecoder {
+/** Aligning side: the shared parts received so far; builds the documents' sentence models. */
+export class DocumentDecoder {
   private readonly stems = new Map<number, string[]>();
   private readonly synonyms = new Map<number, SynonymIndex>();
 
@@ -75,10 +82,11 @@ export class InputDecoder {
     }
     if (item.synonyms) this.synonyms.set(item.synonyms.generation, item.synonyms);
     return item.docs.map((d) => {
-      const g = d.model.stemGeneration;
-      const synonyms = d.hasSynonyms ? this.synonyms.get(g) ?? null : null;
-      if (d.hasSynonyms && !synonyms) throw new Error(`no synonym index for stem generation ${g}`);
-      return [d.key, { text: d.text, wordStart: d.wordStart, wordEnd: d.wordEnd, keyHashes: d.keyHashes, model: assembleModel(d.model, this.stems.get(g) ?? [], synonyms) }];
+      const g = d.source.stemGeneration;
+      const synonyms = d.synonyms ? this.synonyms.get(g) ?? null : null;
+      if (d.synonyms && !synonyms) throw new Error(`no synonym index for stem generation ${g}`);
+      const model = buildSentenceModel(d.source, this.stems.get(g) ?? [], synonyms);
+      return [d.key, { text: d.text, wordStart: d.wordStart, wordEnd: d.wordEnd, keyHashes: d.keyHashes, model }];
     });
   }
 }

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Passage } from '../engine/text/index.js';
-import { readPanPairs, pairFileName } from './corpus.js';
+import { readPanPairs, readPanTruth, pairFileName } from './corpus.js';
 import type { PanPair } from './corpus.js';
 import { alignPairs } from './align-pairs.js';
 import { alignPairsPipelined } from './pipelined-align.js';
@@ -23,20 +23,27 @@ export interface PanRunResult {
  * `outDir`, and scores the detections when the corpus has truth files.
  */
 export async function runPan(corpusDir: string, outDir: string, options: { workers?: number } = {}): Promise<PanRunResult> {
-  const pairs = readPanPairs(corpusDir);
+  const pairs = readPanPairs(corpusDir, { truth: false });
   mkdirSync(outDir, { recursive: true });
   const found = (i: number, ps: Passage[]): Annotation[] =>
     ps.map((p) => ({ doc: pairs[i].susp, offset: p.offset, length: p.length, source: pairs[i].src, sourceOffset: p.sourceOffset, sourceLength: p.sourceLength }));
   // Each pair's file is written on another thread as soon as the pair is aligned.
-  const writer = new BackgroundFileWriter(outDir);
+  let writer: BackgroundFileWriter | null = null;
+  const write = (i: number, ps: Passage[]) => {
+    writer ??= new BackgroundFileWriter(outDir);
+    writer.write(pairFileName(pairs[i].susp, pairs[i].src), detectionXml(pairs[i].susp, found(i, ps)));
+  };
   let passages: Passage[][];
   try {
-    passages = await alignAll(corpusDir, pairs, Math.max(1, options.workers ?? 1), (i, ps) => writer.write(pairFileName(pairs[i].susp, pairs[i].src), detectionXml(pairs[i].susp, found(i, ps))));
+    // The truth files are read while the preparing thread starts (with two threads).
+    const aligned = alignAll(corpusDir, pairs, Math.max(1, options.workers ?? 1), write);
+    readPanTruth(corpusDir, pairs);
+    passages = await aligned;
   } catch (err) {
-    await writer.close().catch(() => undefined);
+    await (writer as BackgroundFileWriter | null)?.close().catch(() => undefined);
     throw err;
   }
-  await writer.close();
+  await (writer as BackgroundFileWriter | null)?.close();
 
   const truth = new Map<string, { cases: Annotation[]; found: Annotation[] }>();
   let hasTruth = false;
