@@ -4,36 +4,37 @@
  * one thread only: splitting the pairs between two threads that each prepare and align made
  * both compile (and warm up) everything, which cost more than it saved on 2 cores.
  */
-import { Worker } from 'node:worker_threads';
 import { alignInputs } from '../engine/text/index.js';
 import type { AlignmentInput, Passage } from '../engine/text/index.js';
 import { docKey, lastUses } from './align-pairs.js';
 import type { PairJob } from './align-pairs.js';
 import { DocumentDecoder } from './prepared-messages.js';
 import type { PrepareMessage } from './prepared-messages.js';
+import type { PreparingThread } from './preparing-thread.js';
 
-/** Aligns the pairs in order, `onPair` hearing of each as soon as it is aligned. */
-export function alignPairsPipelined(corpusDir: string, jobs: readonly PairJob[], onPair?: (index: number, passages: Passage[]) => void): Promise<Passage[][]> {
-  const consumedBuffer = new SharedArrayBuffer(4);
-  const consumed = new Int32Array(consumedBuffer);
-  const worker = new Worker(new URL('./prepare-thread.js', import.meta.url), { workerData: { corpusDir, jobs, consumed: consumedBuffer } });
+/**
+ * Aligns the pairs in order with the documents `thread` prepares (it reads the same pair lists),
+ * `onPair` hearing of each pair as soon as it is aligned.
+ */
+export function alignPairsPipelined(thread: PreparingThread, jobs: readonly PairJob[], onPair?: (index: number, passages: Passage[]) => void): Promise<Passage[][]> {
   const last = lastUses(jobs);
   const cache = new Map<string, AlignmentInput>();
   const decoder = new DocumentDecoder();
   const out: Passage[][] = new Array(jobs.length);
   let next = 0;
   return new Promise<Passage[][]>((done, fail) => {
-    let failed = false;
+    let finished = false;
     const stop = (err: unknown) => {
-      if (failed) return;
-      failed = true;
-      void worker.terminate();
+      if (finished) return;
+      finished = true;
+      void thread.stop();
       fail(err);
     };
-    worker.on('message', (m: PrepareMessage) => {
-      if (failed) return;
+    thread.listen((m: PrepareMessage) => {
+      if (finished) return;
       if ('error' in m) { stop(new Error(m.error)); return; }
       try {
+        if (m.pairs !== jobs.length) throw new Error(`the preparing thread read ${m.pairs} pairs, this one ${jobs.length}`);
         for (const item of m.items) {
           if (item.i !== next) throw new Error(`pair ${item.i} arrived, ${next} expected`);
           for (const [key, input] of decoder.decode(item)) cache.set(key, input);
@@ -50,17 +51,14 @@ export function alignPairsPipelined(corpusDir: string, jobs: readonly PairJob[],
           for (const key of [susp, src]) if (last.get(key) === item.i) cache.delete(key);
           out[item.i] = passages;
           next++;
-          Atomics.store(consumed, 0, next);
-          Atomics.notify(consumed, 0);
+          thread.aligned(next);
           onPair?.(item.i, passages);
         }
       } catch (err) {
         stop(err);
         return;
       }
-      if (next === jobs.length) done(out);
-    });
-    worker.once('error', stop);
-    worker.once('exit', (code) => { if (next < jobs.length) stop(new Error(`preparing thread exited (code ${code}) after ${next} of ${jobs.length} pairs`)); });
+      if (next === jobs.length) { finished = true; done(out); }
+    }, (err) => { if (next < jobs.length) stop(err); });
   });
 }

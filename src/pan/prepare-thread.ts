@@ -1,6 +1,6 @@
 /**
- * The preparing thread of `origo pan` with two threads (pipelined-align.ts): reads and prepares
- * the documents pair after pair and sends the main thread, per pair, the alignment inputs it
+ * The preparing thread of `origo pan` with two threads (pipelined-align.ts): reads the pair
+ * lists of the corpus (as the main thread does), then reads and prepares the documents pair after pair and sends the main thread, per pair, the alignment inputs it
  * lacks; pairs across languages it aligns itself (they need the whole prepared texts and the
  * dictionaries). It stays at most `AHEAD` pairs ahead of the main thread (`consumed`, shared
  * memory: pairs the main thread has aligned), and sends a batch as soon as the main thread has
@@ -9,6 +9,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { alignAcrossLanguages, docKey, DocumentPreparer, sameLanguagePair } from './align-pairs.js';
 import type { PairJob } from './align-pairs.js';
+import { readPanPairs } from './corpus.js';
 import { DocumentEncoder } from './prepared-messages.js';
 import type { PairItem, PrepareMessage } from './prepared-messages.js';
 
@@ -17,10 +18,11 @@ const BATCH = 16;
 /** Pairs prepared ahead of the main thread at most (bounds the memory of queued documents). */
 const AHEAD = 128;
 
-const { corpusDir, jobs, consumed: shared } = workerData as { corpusDir: string; jobs: PairJob[]; consumed: SharedArrayBuffer };
+const { corpusDir, consumed: shared } = workerData as { corpusDir: string; consumed: SharedArrayBuffer };
 const consumed = new Int32Array(shared);
 
 async function run(): Promise<void> {
+  const jobs: PairJob[] = readPanPairs(corpusDir, { truth: false }).map((p) => ({ susp: p.susp, src: p.src }));
   const docs = new DocumentPreparer(corpusDir, jobs);
   const encoder = new DocumentEncoder();
   const sent = new Set<string>();
@@ -28,7 +30,7 @@ async function run(): Promise<void> {
   let posted = 0;
   const flush = () => {
     if (!batch.length) return;
-    parentPort!.postMessage({ items: batch } satisfies PrepareMessage);
+    parentPort!.postMessage({ pairs: jobs.length, items: batch } satisfies PrepareMessage);
     posted += batch.length;
     batch = [];
   };

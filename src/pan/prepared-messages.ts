@@ -39,7 +39,8 @@ export interface PairItem {
   passages?: Passage[];
 }
 
-export type PrepareMessage = { items: PairItem[] } | { error: string };
+/** A batch of items (`pairs`: how many pairs the preparing thread read), or its failure. */
+export type PrepareMessage = { pairs: number; items: PairItem[] } | { error: string };
 
 /** Preparing side: what is sent of the shared parts so far. */
 export class DocumentEncoder {

@@ -4,6 +4,7 @@ import { readPanPairs, readPanTruth, pairFileName } from './corpus.js';
 import type { PanPair } from './corpus.js';
 import { alignPairs } from './align-pairs.js';
 import { alignPairsPipelined } from './pipelined-align.js';
+import { PreparingThread } from './preparing-thread.js';
 import type { Annotation, Measures } from './measures.js';
 import { panMeasures } from './measures.js';
 import { detectionXml } from './xml.js';
@@ -22,7 +23,14 @@ export interface PanRunResult {
  * Runs text alignment on every pair of a PAN corpus, writes one detection XML per pair into
  * `outDir`, and scores the detections when the corpus has truth files.
  */
-export async function runPan(corpusDir: string, outDir: string, options: { workers?: number } = {}): Promise<PanRunResult> {
+export interface PanRunOptions {
+  /** Threads: 1 aligns on this thread alone; 2 or more adds a thread preparing the documents. */
+  workers?: number;
+  /** The preparing thread, when the caller started it already (`PreparingThread`; implies 2 threads). */
+  preparing?: PreparingThread;
+}
+
+export async function runPan(corpusDir: string, outDir: string, options: PanRunOptions = {}): Promise<PanRunResult> {
   const pairs = readPanPairs(corpusDir, { truth: false });
   mkdirSync(outDir, { recursive: true });
   const found = (i: number, ps: Passage[]): Annotation[] =>
@@ -36,7 +44,7 @@ export async function runPan(corpusDir: string, outDir: string, options: { worke
   let passages: Passage[][];
   try {
     // The truth files are read while the preparing thread starts (with two threads).
-    const aligned = alignAll(corpusDir, pairs, Math.max(1, options.workers ?? 1), write);
+    const aligned = alignAll(corpusDir, pairs, options, write);
     readPanTruth(corpusDir, pairs);
     passages = await aligned;
   } catch (err) {
@@ -78,12 +86,15 @@ function round(m: Measures): Measures {
 }
 
 /**
- * Aligns all pairs, calling `onPair` once per pair: on this thread alone (`threads` 1), or with a
- * second thread preparing the documents while this one aligns (`threads` ≥ 2; a third thread
- * would find nothing of its own to do in this pipeline). The detections are the same either way.
+ * Aligns all pairs, calling `onPair` once per pair: on this thread alone (1 thread), or with a
+ * second thread preparing the documents while this one aligns (2 or more; a third thread would
+ * find nothing of its own to do in this pipeline). The detections are the same either way.
  */
-async function alignAll(corpusDir: string, pairs: readonly PanPair[], threads: number, onPair: (index: number, passages: Passage[]) => void): Promise<Passage[][]> {
+async function alignAll(corpusDir: string, pairs: readonly PanPair[], options: PanRunOptions, onPair: (index: number, passages: Passage[]) => void): Promise<Passage[][]> {
   const jobs = pairs.map((p) => ({ susp: p.susp, src: p.src }));
-  if (threads <= 1 || jobs.length < 2) return alignPairs(corpusDir, jobs, onPair);
-  return alignPairsPipelined(corpusDir, jobs, onPair);
+  const threads = options.preparing ? 2 : Math.max(1, options.workers ?? 1);
+  if (threads <= 1) return alignPairs(corpusDir, jobs, onPair);
+  const thread = options.preparing ?? new PreparingThread(corpusDir);
+  if (thread.corpusDir !== corpusDir) throw new Error('the preparing thread reads another corpus');
+  return alignPairsPipelined(thread, jobs, onPair);
 }
