@@ -12,8 +12,8 @@ let index: SynonymIndex | null = null;
 
 /**
  * Reads the groups (lines of space-separated stems) in one pass over the string, numbering each
- * stem in place: splitting into ~84,000 strings first took most of the ~50-100 ms this cost at
- * the first English alignment of a process.
+ * stem in place, instead of splitting it into ~84,000 strings first (built once per process, at
+ * the first English sentence model: ~23 ms of CPU cold against ~30, three runs each).
  */
 function build(): SynonymIndex {
   const generation = currentStemGeneration();
