@@ -25,23 +25,30 @@ function readPairs(file: string): [string, string][] {
 
 /**
  * Reads the pairs of a PAN 2013 layout corpus: `0X-*` sub-corpus folders each with `pairs` and
- * truth XML files, or just a top-level `pairs` file. Texts live in `susp/` and `src/`.
+ * truth XML files, or just a top-level `pairs` file. Texts live in `susp/` and `src/`. With
+ * `truth: false` the truth files are left for `readPanTruth` (so a run can start aligning first).
  */
-export function readPanPairs(dir: string): PanPair[] {
+export function readPanPairs(dir: string, options: { truth?: boolean } = {}): PanPair[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`${dir}: no such corpus folder`);
   const subs = readdirSync(dir).filter((d) => /^\d\d-/.test(d) && statSync(join(dir, d)).isDirectory()).sort();
   const pairs: PanPair[] = [];
   const from = subs.length ? subs.map((s) => [s, join(dir, s)] as const) : [['', dir] as const];
   for (const [sub, folder] of from) {
     if (!existsSync(join(folder, 'pairs'))) continue;
-    for (const [susp, src] of readPairs(join(folder, 'pairs'))) {
-      const truthFile = join(folder, pairFileName(susp, src));
-      const truth = sub && existsSync(truthFile) ? parseFeatures(readFileSync(truthFile, 'utf8'), 'plagiarism') : null;
-      pairs.push({ susp, src, subCorpus: sub, truth });
-    }
+    for (const [susp, src] of readPairs(join(folder, 'pairs'))) pairs.push({ susp, src, subCorpus: sub, truth: null });
   }
   if (pairs.length === 0) throw new Error(`${dir}: no "pairs" file (PAN 2013 layout: pairs, susp/, src/)`);
+  if (options.truth !== false) readPanTruth(dir, pairs);
   return pairs;
+}
+
+/** Sets `truth` of each pair of a sub-corpus that has a truth file for it. */
+export function readPanTruth(dir: string, pairs: PanPair[]): void {
+  for (const pair of pairs) {
+    if (!pair.subCorpus) continue;
+    const truthFile = join(dir, pair.subCorpus, pairFileName(pair.susp, pair.src));
+    pair.truth = existsSync(truthFile) ? parseFeatures(readFileSync(truthFile, 'utf8'), 'plagiarism') : null;
+  }
 }
 
 /** Reads a corpus text, checking the offset assumption PAN's measures rely on. */

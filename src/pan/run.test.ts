@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runPan } from './run.js';
 import { parseFeatures } from './xml.js';
+import { freedictFiles } from '../dictionaries/freedict.js';
+import { ENGLISH_SOURCE, GERMAN_ESSAY, GERMAN_TRANSLATION, TRANSLATED_ENGLISH } from '../testing/cross-language-texts.js';
 
 /*
  *  corpus/
@@ -54,3 +56,30 @@ for (const workers of [1, 2]) {
     assert.deepEqual(parseFeatures(readFileSync(join(out, 'susp-a-src-x.xml'), 'utf8'), 'detected-plagiarism'), []);
   });
 }
+
+test('with two threads, a pair across languages is aligned on the preparing thread: the same detections as with one', async (t) => {
+  if (!freedictFiles('de')) {
+    assert.ok(process.env.ORIGO_REQUIRE_DICTIONARIES !== '1', 'freedict-deu-eng is not installed, and ORIGO_REQUIRE_DICTIONARIES=1');
+    t.skip('freedict-deu-eng is not installed: the cross-language path of origo pan is not tested');
+    return;
+  }
+  // susp-de (German, translating part of src-en) and susp-en (an English copy of the same part).
+  const dir = mkdtempSync(join(tmpdir(), 'origo-pan-cross-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  for (const d of ['susp', 'src']) mkdirSync(join(dir, d));
+  writeFileSync(join(dir, 'src', 'src-en.txt'), ENGLISH_SOURCE);
+  writeFileSync(join(dir, 'susp', 'susp-de.txt'), GERMAN_ESSAY);
+  writeFileSync(join(dir, 'susp', 'susp-en.txt'), `${intro}${TRANSLATED_ENGLISH}${outro}`);
+  writeFileSync(join(dir, 'pairs'), 'susp-de.txt src-en.txt\nsusp-en.txt src-en.txt\n');
+  const files: Record<number, Record<string, string>> = {};
+  for (const workers of [1, 2]) {
+    const out = join(dir, `out-${workers}`);
+    await runPan(dir, out, { workers });
+    files[workers] = Object.fromEntries(['susp-de-src-en.xml', 'susp-en-src-en.xml'].map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+  }
+  assert.deepEqual(files[2], files[1]);
+  const [german] = parseFeatures(files[2]['susp-de-src-en.xml'], 'detected-plagiarism');
+  assert.equal(GERMAN_ESSAY.slice(german.offset, german.offset + german.length), GERMAN_TRANSLATION);
+  const [english] = parseFeatures(files[2]['susp-en-src-en.xml'], 'detected-plagiarism');
+  assert.equal(ENGLISH_SOURCE.slice(english.sourceOffset, english.sourceOffset + english.sourceLength), TRANSLATED_ENGLISH);
+});

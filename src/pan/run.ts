@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import type { Passage } from '../engine/text/index.js';
-import { readPanPairs, pairFileName } from './corpus.js';
+import { readPanPairs, readPanTruth, pairFileName } from './corpus.js';
 import type { PanPair } from './corpus.js';
 import { alignPairs } from './align-pairs.js';
+import { alignPairsPipelined } from './pipelined-align.js';
+import { PreparingThread } from './preparing-thread.js';
 import type { Annotation, Measures } from './measures.js';
 import { panMeasures } from './measures.js';
 import { detectionXml } from './xml.js';
@@ -22,21 +23,35 @@ export interface PanRunResult {
  * Runs text alignment on every pair of a PAN corpus, writes one detection XML per pair into
  * `outDir`, and scores the detections when the corpus has truth files.
  */
-export async function runPan(corpusDir: string, outDir: string, options: { workers?: number } = {}): Promise<PanRunResult> {
-  const pairs = readPanPairs(corpusDir);
+export interface PanRunOptions {
+  /** Threads: 1 aligns on this thread alone; 2 or more adds a thread preparing the documents. */
+  workers?: number;
+  /** The preparing thread, when the caller started it already (`PreparingThread`; implies 2 threads). */
+  preparing?: PreparingThread;
+}
+
+export async function runPan(corpusDir: string, outDir: string, options: PanRunOptions = {}): Promise<PanRunResult> {
+  const pairs = readPanPairs(corpusDir, { truth: false });
   mkdirSync(outDir, { recursive: true });
   const found = (i: number, ps: Passage[]): Annotation[] =>
     ps.map((p) => ({ doc: pairs[i].susp, offset: p.offset, length: p.length, source: pairs[i].src, sourceOffset: p.sourceOffset, sourceLength: p.sourceLength }));
   // Each pair's file is written on another thread as soon as the pair is aligned.
-  const writer = new BackgroundFileWriter(outDir);
+  let writer: BackgroundFileWriter | null = null;
+  const write = (i: number, ps: Passage[]) => {
+    writer ??= new BackgroundFileWriter(outDir);
+    writer.write(pairFileName(pairs[i].susp, pairs[i].src), detectionXml(pairs[i].susp, found(i, ps)));
+  };
   let passages: Passage[][];
   try {
-    passages = await alignAll(corpusDir, pairs, Math.max(1, options.workers ?? 1), (i, ps) => writer.write(pairFileName(pairs[i].susp, pairs[i].src), detectionXml(pairs[i].susp, found(i, ps))));
+    // The truth files are read while the preparing thread starts (with two threads).
+    const aligned = alignAll(corpusDir, pairs, options, write);
+    readPanTruth(corpusDir, pairs);
+    passages = await aligned;
   } catch (err) {
-    await writer.close().catch(() => undefined);
+    await (writer as BackgroundFileWriter | null)?.close().catch(() => undefined);
     throw err;
   }
-  await writer.close();
+  await (writer as BackgroundFileWriter | null)?.close();
 
   const truth = new Map<string, { cases: Annotation[]; found: Annotation[] }>();
   let hasTruth = false;
@@ -71,33 +86,15 @@ function round(m: Measures): Measures {
 }
 
 /**
- * Aligns all pairs, calling `onPair` once per pair, in this thread or split over threads (this one and `workers - 1` worker
- * threads). Pairs are grouped by
- * suspicious document (each worker prepares its documents once) and the groups dealt to the
- * workers by text size, largest first.
+ * Aligns all pairs, calling `onPair` once per pair: on this thread alone (1 thread), or with a
+ * second thread preparing the documents while this one aligns (2 or more; a third thread would
+ * find nothing of its own to do in this pipeline). The detections are the same either way.
  */
-async function alignAll(corpusDir: string, pairs: readonly PanPair[], workers: number, onPair: (index: number, passages: Passage[]) => void): Promise<Passage[][]> {
+async function alignAll(corpusDir: string, pairs: readonly PanPair[], options: PanRunOptions, onPair: (index: number, passages: Passage[]) => void): Promise<Passage[][]> {
   const jobs = pairs.map((p) => ({ susp: p.susp, src: p.src }));
-  if (workers <= 1 || pairs.length < 2 * workers) return alignPairs(corpusDir, jobs, onPair);
-  const groups = new Map<string, number[]>();
-  pairs.forEach((p, i) => { const g = groups.get(p.susp); if (g) g.push(i); else groups.set(p.susp, [i]); });
-  const shares: number[][] = Array.from({ length: workers }, () => []);
-  const load = new Array<number>(workers).fill(0);
-  for (const g of [...groups.values()].sort((a, b) => b.length - a.length)) {
-    const w = load.indexOf(Math.min(...load));
-    shares[w].push(...g);
-    load[w] += g.length + 1;
-  }
-  // The main thread takes the first share itself: one thread fewer to start and warm up.
-  const started = shares.slice(1).map((share) => new Promise<Passage[][]>((done, fail) => {
-    const worker = new Worker(new URL('./align-worker.js', import.meta.url), { workerData: { corpusDir, jobs: share.map((i) => jobs[i]) } });
-    worker.once('message', done);
-    worker.once('error', fail);
-  }));
-  const own = await alignPairs(corpusDir, shares[0].map((i) => jobs[i]), (k, ps) => onPair(shares[0][k], ps));
-  const results = [own, ...(await Promise.all(started))];
-  const out: Passage[][] = new Array(pairs.length);
-  shares.forEach((share, w) => share.forEach((i, k) => { out[i] = results[w][k]; }));
-  shares.slice(1).forEach((share) => share.forEach((i) => onPair(i, out[i])));
-  return out;
+  const threads = options.preparing ? 2 : Math.max(1, options.workers ?? 1);
+  if (threads <= 1) return alignPairs(corpusDir, jobs, onPair);
+  const thread = options.preparing ?? new PreparingThread(corpusDir);
+  if (thread.corpusDir !== corpusDir) throw new Error('the preparing thread reads another corpus');
+  return alignPairsPipelined(thread, jobs, onPair);
 }

@@ -1,4 +1,8 @@
 import type { Command } from 'commander';
+import { availableParallelism } from 'node:os';
+
+/** Threads by default: two (one preparing documents, one aligning) when the machine has two cores. */
+const DEFAULT_THREADS = Math.min(2, availableParallelism());
 
 /** `origo pan <corpus-dir> --out <dir>`: PAN text-alignment run with PAN's measures. */
 export function registerPanCommand(program: Command): void {
@@ -7,12 +11,19 @@ export function registerPanCommand(program: Command): void {
     .description('align every pair of a PAN text-alignment corpus, write PAN XML detections, print one JSON line of measures')
     .argument('<corpus-dir>', 'corpus in PAN 2013 layout (pairs, susp/, src/, optional 0X-* truth folders)')
     .requiredOption('--out <dir>', 'folder for the <susp>-<src>.xml detection files')
-    .option('--workers <n>', 'threads aligning pairs (a second one costs ~30% more CPU: it pays only on an idle machine)', '1')
+    .option('--workers <n>', 'threads: 1 does everything on one thread; 2 (or more) adds a thread that reads and prepares the documents while the main thread aligns the pairs', String(DEFAULT_THREADS))
     .action(async (corpusDir: string, opts: { out: string; workers: string }) => {
-      // Loaded here, not at the top: every CLI start would otherwise pay for the engine.
-      const { runPan } = await import('../../pan/run.js');
       const workers = Number(opts.workers);
       if (!Number.isInteger(workers) || workers < 1) throw new Error(`--workers must be a positive integer, got ${opts.workers}`);
-      console.log(JSON.stringify({ ...(await runPan(corpusDir, opts.out, { workers })), workers }));
+      // The preparing thread starts first: it boots and reads while this thread loads the rest.
+      const preparing = workers > 1 ? new (await import('../../pan/preparing-thread.js')).PreparingThread(corpusDir) : undefined;
+      try {
+        // Loaded here, not at the top: every CLI start would otherwise pay for the engine.
+        const { runPan } = await import('../../pan/run.js');
+        console.log(JSON.stringify({ ...(await runPan(corpusDir, opts.out, { workers, preparing })), workers: Math.min(workers, 2) }));
+      } catch (err) {
+        await preparing?.stop();
+        throw err;
+      }
     });
 }

@@ -98,6 +98,26 @@ function stemNumber(stem: string): number {
 
 /** The number of a stem in the current stem generation (numbered when new), and that generation. */
 export function numberStem(stem: string): number { return stemNumber(stem); }
+
+/**
+ * `numberStem(text.slice(start, end))` without making the string unless the stem is new (for
+ * reading many stems out of one long string: the synonym groups).
+ */
+export function numberStemIn(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  const mask = stemSlots.length - 1;
+  const length = end - start;
+  search: for (let i = h & mask; stemSlots[i] !== 0; i = (i + 1) & mask) {
+    const id = stemSlots[i] - 1;
+    if (stemHashes[id] !== h) continue;
+    const known = stems[id];
+    if (known.length !== length) continue;
+    for (let k = 0; k < length; k++) if (known.charCodeAt(k) !== text.charCodeAt(start + k)) continue search;
+    return id;
+  }
+  return stemNumber(text.slice(start, end));
+}
 export function currentStemGeneration(): number { return stemGeneration; }
 
 const HAS_LETTER = /\p{L}/u;

@@ -230,9 +230,9 @@ function chainSpan(chain: Run[]): WordPassage {
  * found become passages of their own.
  */
 function refineWithVerbatim(
-  submission: PreparedText, source: PreparedText, passages: WordPassage[], S: SentenceModel, R: SentenceModel, W: PairWeights | null,
+  submission: AlignmentInput, source: AlignmentInput, passages: WordPassage[], S: SentenceModel, R: SentenceModel, W: PairWeights | null,
 ): WordPassage[] {
-  const chains = chainRuns(verbatimRuns(keyHashes(submission), keyHashes(source), RUN_MIN_WORDS), RUN_GAP).map(chainSpan);
+  const chains = chainRuns(verbatimRuns(submission.keyHashes, source.keyHashes, RUN_MIN_WORDS), RUN_GAP).map(chainSpan);
   if (chains.length === 0) return passages;
   const used = new Set<WordPassage>();
   const out: WordPassage[] = passages.flatMap((p) => {
@@ -303,10 +303,29 @@ function extendCopies(groups: WordPassage[], p: WordPassage, units: [number, num
 const CLOSING = /^[.!?…。！？,;:"'”’»)\]]*/;
 
 /** Offset just past a word, its attached closing punctuation included. */
-function endAfter(p: PreparedText, w: number): number {
+function endAfter(p: AlignmentInput, w: number): number {
   const end = p.wordEnd[w];
   const m = CLOSING.exec(p.text.slice(end, end + 6));
   return end + (m ? m[0].length : 0);
+}
+
+/**
+ * What alignment reads of a prepared text: the text, its word spans, the hashes of its
+ * normalised words (verbatim runs) and its sentence model. Plain data (strings and typed
+ * arrays, apart from the model's shared `stems` and `synonyms`), so a text prepared on one
+ * thread can be aligned on another (`src/pan/`).
+ */
+export interface AlignmentInput {
+  text: string;
+  wordStart: Int32Array;
+  wordEnd: Int32Array;
+  keyHashes: Int32Array;
+  model: SentenceModel;
+}
+
+/** The alignment input of a prepared text (its sentence model and key hashes are cached with it). */
+export function alignmentInput(p: PreparedText): AlignmentInput {
+  return { text: p.text, wordStart: p.wordStart, wordEnd: p.wordEnd, keyHashes: keyHashes(p), model: sentenceModel(p) };
 }
 
 /**
@@ -320,10 +339,15 @@ function endAfter(p: PreparedText, w: number): number {
  * Ranges are reported in characters of the original texts.
  */
 export function alignTexts(submission: PreparedText, source: PreparedText, options: AlignOptions = {}): Passage[] {
+  return alignInputs(alignmentInput(submission), alignmentInput(source), options);
+}
+
+/** `alignTexts` on alignment inputs (`alignmentInput`), e.g. texts prepared on another thread. */
+export function alignInputs(submission: AlignmentInput, source: AlignmentInput, options: AlignOptions = {}): Passage[] {
   const minWords = options.minWords ?? 8;
   const minChars = options.minChars ?? MIN_CHARS;
-  const S = sentenceModel(submission);
-  const R = sentenceModel(source);
+  const S = submission.model;
+  const R = source.model;
   const P: AlignParams = options.params ? { ...DEFAULT_ALIGN_PARAMS, ...options.params } : DEFAULT_ALIGN_PARAMS;
   const W = S.start.length && R.start.length ? pairWeights(S, R, P.synonymWeight) : null;
   const found = refineWithVerbatim(submission, source, W ? sentenceFragments(S, R, W, P) : [], S, R, W);

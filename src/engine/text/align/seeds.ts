@@ -1,5 +1,4 @@
 import type { SentenceModel } from './sentence-model.js';
-import { synonymIndex } from './synonyms.js';
 
 /** A seed: a sentence unit of the submission and one of the source that are similar. */
 export interface Seed {
@@ -94,9 +93,8 @@ let termOfStemR = new Int32Array(16);
 
 /** Calls `found(r, t)` for submission terms t without an equal source term whose stem has a synonym r in the source. */
 function matchSynonyms(S: SentenceModel, R: SentenceModel, toR: Int32Array, found: (r: number, t: number) => void): void {
-  if (S.stemGeneration !== R.stemGeneration) return;
-  const syn = synonymIndex(S.stemGeneration);
-  if (!syn) return;
+  const syn = S.synonyms;
+  if (S.stemGeneration !== R.stemGeneration || !syn || syn !== R.synonyms) return;
   const vs = R.vocabStem;
   for (let r = 0; r < vs.length; r++) {
     const stem = vs[r];

@@ -1,4 +1,6 @@
 import type { PreparedText } from '../types.js';
+import { synonymIndex } from './synonyms.js';
+import type { SynonymIndex } from './synonyms.js';
 
 /**
  * The sentence view of a text used by passage alignment: sentences (short ones merged into their
@@ -26,6 +28,11 @@ export interface SentenceModel {
   stems: readonly string[];
   /** The text's language (ISO 639-1, "und" when unknown). */
   language: string;
+  /**
+   * English WordNet synonyms numbered like `vocabStem` (the index of `stemGeneration`, shared
+   * by the models of that generation); null for other languages.
+   */
+  synonyms: SynonymIndex | null;
   /** Per term: number of units it occurs in, and its natural logarithm. */
   df: Int32Array;
   logDf: Float64Array;
@@ -44,30 +51,77 @@ const cache = new WeakMap<PreparedText, SentenceModel>();
 // Scratch: stem number -> term + 1 of the model being built (kept zeroed between builds).
 let termOfStem = new Int32Array(16);
 
+/**
+ * What a sentence model is built from, taken from a prepared text (`modelSource`): per word the
+ * stem number of a content word (-1 for other words), and the sentences as columns. Plain data,
+ * so the model can be built on another thread than the text was prepared on.
+ */
+export interface ModelSource {
+  wordStem: Int32Array;
+  sentenceStart: Int32Array;
+  sentenceEnd: Int32Array;
+  sentenceFirstWord: Int32Array;
+  sentenceEndWord: Int32Array;
+  language: string;
+  stemGeneration: number;
+}
+
+export function modelSource(p: PreparedText): ModelSource {
+  const { wordEntry, sentences } = p;
+  const { content, stemIds } = p.forms;
+  const wordStem = new Int32Array(wordEntry.length);
+  for (let w = 0; w < wordEntry.length; w++) {
+    const id = wordEntry[w];
+    wordStem[w] = content[id] ? stemIds[id] : -1;
+  }
+  const n = sentences.length;
+  const sentenceStart = new Int32Array(n);
+  const sentenceEnd = new Int32Array(n);
+  const sentenceFirstWord = new Int32Array(n);
+  const sentenceEndWord = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = sentences[i];
+    sentenceStart[i] = x.start;
+    sentenceEnd[i] = x.end;
+    sentenceFirstWord[i] = x.firstWord;
+    sentenceEndWord[i] = x.endWord;
+  }
+  return { wordStem, sentenceStart, sentenceEnd, sentenceFirstWord, sentenceEndWord, language: p.language, stemGeneration: p.forms.stemGeneration };
+}
+
+/** The sentence model of a prepared text (cached with it). */
 export function sentenceModel(p: PreparedText): SentenceModel {
   const known = cache.get(p);
   if (known) return known;
-  const { wordEntry } = p;
-  const { content, stemIds } = p.forms;
+  const model = buildSentenceModel(modelSource(p), p.forms.stems, p.language === 'en' ? synonymIndex(p.forms.stemGeneration) : null);
+  cache.set(p, model);
+  return model;
+}
+
+/**
+ * Builds a sentence model from its source and the parts shared by the models of its stem
+ * generation: the stems by number and, for English, the synonym index.
+ */
+export function buildSentenceModel(m: ModelSource, stems: readonly string[], synonyms: SynonymIndex | null): SentenceModel {
+  const { wordStem, sentenceStart, sentenceEnd, sentenceFirstWord, sentenceEndWord } = m;
   let contentWords = 0;
-  for (let w = 0; w < wordEntry.length; w++) contentWords += content[wordEntry[w]];
+  for (let w = 0; w < wordStem.length; w++) if (wordStem[w] >= 0) contentWords++;
   // Group sentences into units with enough content words.
   // Unit u spans sentences groupFirst[u]..groupLast[u].
-  const sentences = p.sentences;
-  const groupFirst = new Int32Array(sentences.length);
-  const groupLast = new Int32Array(sentences.length);
+  const nSentences = sentenceStart.length;
+  const groupFirst = new Int32Array(nSentences);
+  const groupLast = new Int32Array(nSentences);
   let n = 0;
   let open = -1;
   let count = 0;
-  for (let i = 0; i < sentences.length; i++) {
-    const s = sentences[i];
+  for (let i = 0; i < nSentences; i++) {
     if (open < 0) open = i;
-    for (let w = s.firstWord; w < s.endWord; w++) count += content[wordEntry[w]];
+    for (let w = sentenceFirstWord[i]; w < sentenceEndWord[i]; w++) if (wordStem[w] >= 0) count++;
     if (count >= MIN_UNIT_TERMS) { groupFirst[n] = open; groupLast[n] = i; n++; open = -1; count = 0; }
   }
   if (open >= 0) {
-    if (n) groupLast[n - 1] = sentences.length - 1;
-    else { groupFirst[0] = open; groupLast[0] = sentences.length - 1; n = 1; }
+    if (n) groupLast[n - 1] = nSentences - 1;
+    else { groupFirst[0] = open; groupLast[0] = nSentences - 1; n = 1; }
   }
   const start = new Int32Array(n);
   const end = new Int32Array(n);
@@ -87,17 +141,14 @@ export function sentenceModel(p: PreparedText): SentenceModel {
   const touched = new Int32Array(contentWords);
   let nTouched = 0;
   for (let u = 0; u < n; u++) {
-    const first = sentences[groupFirst[u]];
-    const last = sentences[groupLast[u]];
-    start[u] = first.start;
-    end[u] = last.end;
-    firstWord[u] = first.firstWord;
-    endWord[u] = last.endWord;
+    start[u] = sentenceStart[groupFirst[u]];
+    end[u] = sentenceEnd[groupLast[u]];
+    firstWord[u] = sentenceFirstWord[groupFirst[u]];
+    endWord[u] = sentenceEndWord[groupLast[u]];
     termStart[u] = nTerms;
-    for (let w = first.firstWord; w < last.endWord; w++) {
-      const id = wordEntry[w];
-      if (!content[id]) continue;
-      const stem = stemIds[id];
+    for (let w = firstWord[u]; w < endWord[u]; w++) {
+      const stem = wordStem[w];
+      if (stem < 0) continue;
       if (stem >= termOfStem.length) { const grown = new Int32Array(Math.max(2 * termOfStem.length, stem + 1)); grown.set(termOfStem); termOfStem = grown; }
       let t = termOfStem[stem] - 1;
       if (t < 0) {
@@ -134,12 +185,25 @@ export function sentenceModel(p: PreparedText): SentenceModel {
       postCounts[at] = counts[k];
     }
   }
-  const model: SentenceModel = {
+  return assembleModel({
     start, end, firstWord, endWord, termStart, terms: terms.subarray(0, nTerms), counts: counts.subarray(0, nTerms),
-    vocabStem, stemGeneration: p.forms.stemGeneration, stems: p.forms.stems, language: p.language, df, logDf: logOf(df), postStart, postUnits, postCounts,
+    vocabStem, stemGeneration: m.stemGeneration, language: m.language, df, logDf: logOf(df), postStart, postUnits, postCounts,
+  }, stems, synonyms);
+}
+
+/** A sentence model without the parts shared by the models of its stem generation. */
+type SentenceModelParts = Omit<SentenceModel, 'stems' | 'synonyms'>;
+
+/**
+ * Every model is made here, with its fields in one order: the alignment code then meets one
+ * object shape (models decoded from another thread as object spreads made it deoptimise).
+ */
+function assembleModel(m: SentenceModelParts, stems: readonly string[], synonyms: SynonymIndex | null): SentenceModel {
+  return {
+    start: m.start, end: m.end, firstWord: m.firstWord, endWord: m.endWord, termStart: m.termStart, terms: m.terms, counts: m.counts,
+    vocabStem: m.vocabStem, stemGeneration: m.stemGeneration, stems, language: m.language, synonyms,
+    df: m.df, logDf: m.logDf, postStart: m.postStart, postUnits: m.postUnits, postCounts: m.postCounts,
   };
-  cache.set(p, model);
-  return model;
 }
 
 /** log of each count (a plain loop: `Float64Array.from(list, Math.log)` iterates generically, ~30x slower). */
