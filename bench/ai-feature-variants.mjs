@@ -290,7 +290,23 @@ const evalRowsFor = () => {
   for (const tag of ['[DEV]', '[TRAIN]']) for (const s of ['locness', 'ellipse']) for (const a of devAi) out.push({ r: a, set: `${s} ${tag} vs DEV AI`, pair: true });
   return out;
 };
-const result = { bench: 'ai-feature-variants', trainConsistentFeatures: consistent, variants: {} };
+// Each candidate feature alone (and the style measures it is compared with): AUROC, AI vs human.
+const SINGLE_SETS = {
+  'TRAIN': (r) => r.role === 'train' && !r.crop,
+  'DEV': (r) => r.role === 'dev',
+  'coursework [DEV]': (r) => r.role === 'extra' && r.split === 'DEV' && r.set === 'extra/ibrahim',
+  'coursework [TRAIN]': (r) => r.role === 'extra' && r.split === 'TRAIN' && r.set === 'extra/ibrahim',
+  'M4 (both halves)': (r) => r.role === 'extra' && r.set.startsWith('extra/m4/'),
+};
+const singleFeatureAuroc = {};
+for (const nm of [...PRED, ...CONS, 'sentence_len_cv', 'word_len_mean', 'mattr_50', 'marker_word_rate']) {
+  const j = NAMES.indexOf(nm);
+  singleFeatureAuroc[nm] = Object.fromEntries(Object.entries(SINGLE_SETS).map(([k, f]) => {
+    const rs = rows.filter((r) => r.words >= 150 && f(r));
+    return [k, Number(auroc1(rs.filter((r) => r.label === 'human').map((r) => named(r)[j]), rs.filter((r) => r.label === 'ai').map((r) => named(r)[j])).toFixed(3))];
+  }));
+}
+const result = { bench: 'ai-feature-variants', trainConsistentFeatures: consistent, singleFeatureAuroc, variants: {} };
 const ev = evalRowsFor();
 for (const v of VARIANTS) {
   const t0 = process.cpuUsage();
