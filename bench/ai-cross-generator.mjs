@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Cross-generator validation of the built-in AI-text detector's features and training: for each
-// generator of ai-text TRAIN, a model is trained with every text of that generator left out
+// generator of ai-text TRAIN, a model is trained (the shipped recipe, scripts/ai-recipe.mjs) with every text of that generator left out
 // (human texts and the other generators kept), and scores the DEV essays of the held-out generator
 // against the DEV human essays (AUROC by the reference evaluator). GPT-4 has no DEV essays: its
 // held-out texts are scored against the TRAIN human texts of the same two domains, which that
@@ -10,7 +10,8 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { trainRows, devRows } from '../scripts/ai-data.mjs';
-import { aiDocumentFeatures, trainLogistic, predictLinear } from '../dist/engine/index.js';
+import { aiDocumentFeatures, predictLinear } from '../dist/engine/index.js';
+import { fitAiModel, cellWeights, domainOf } from '../scripts/ai-recipe.mjs';
 import { loadBuiltinAiModel } from '../dist/ai-models/builtin.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,13 +30,6 @@ const generatorOf = (r) => {
   if (s.includes('gpt-4')) return 'gpt-4';
   return 'gpt-3.5-turbo (with its OUTFOX and DIPPER attacks)';
 };
-const domainOf = (r) => r.set.split('/')[r.set.startsWith('outfox') ? 0 : 1].replace('-train', '');
-function cellWeights(rows) {
-  const key = (r) => `${domainOf(r)}/${r.label}`;
-  const counts = new Map();
-  for (const r of rows) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
-  return rows.map((r) => 1 / (counts.size * counts.get(key(r))));
-}
 const train = trainRows();
 const xs = train.map((r) => aiDocumentFeatures(r.text, { features }));
 const dev = devRows();
@@ -45,7 +39,7 @@ const result = { bench: 'ai-cross-generator', features, training: TRAINING, held
 for (const g of [...new Set(train.map(generatorOf))].filter((g) => g !== 'human')) {
   const keep = train.map((r) => generatorOf(r) !== g);
   const sub = (a) => a.filter((_, i) => keep[i]);
-  const m = trainLogistic(sub(xs), sub(train).map((r) => (r.label === 'ai' ? 1 : 0)), cellWeights(sub(train)), TRAINING);
+  const m = fitAiModel(sub(xs), sub(train).map((r) => (r.label === 'ai' ? 1 : 0)), cellWeights(sub(train)), features, TRAINING);
   let truth, scores, note;
   const devAi = dev.map((r, i) => [r, i]).filter(([r]) => generatorOf(r) === g);
   if (devAi.length) {

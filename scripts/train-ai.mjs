@@ -6,20 +6,22 @@
 //     xsum + writing (first 30 words stripped, human texts deduplicated);
 //   DEV (selection and calibration): OUTFOX prompts with prompt_idx % 5 == 0. The features and
 //     hyper-parameters below were chosen on DEV AUROC and on leave-one-domain-out AUROC within
-//     TRAIN (see docs/ai-detection.md).
+//     TRAIN (v1), and on DEV with the DEV split of ai-text-extra (v3's habit model; see
+//     docs/ai-detection.md). The recipe (fitAiModel) is in scripts/ai-recipe.mjs.
 // ai-text-extra (calibration only, never weights): its human texts set the thresholds below.
 // EVAL data is never read here.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { trainRows, devRows, extraRows } from './ai-data.mjs';
-import { aiDocumentFeatures, trainLogistic, predictLinear, AI_MIN_WORDS } from '../dist/engine/index.js';
+import { aiDocumentFeatures, predictLinear, AI_MIN_WORDS } from '../dist/engine/index.js';
+import { fitAiModel, cellWeights, domainOf } from './ai-recipe.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'models', 'ai-builtin.json');
 const check = process.argv.includes('--check');
 
-const FEATURES = { hashBits: 11, maxN: 3, mask: 'suffix' };
+const FEATURES = { hashBits: 11, maxN: 3, mask: 'suffix', habits: true };
 const TRAINING = { l2: 3, iterations: 400, learningRate: 0.05 };
 
 const train = trainRows();
@@ -27,15 +29,7 @@ const xs = train.map((r) => aiDocumentFeatures(r.text, { features: FEATURES }));
 const ys = train.map((r) => (r.label === 'ai' ? 1 : 0));
 const nAi = ys.filter((y) => y === 1).length;
 const nHuman = ys.length - nAi;
-const domainOf = (r) => r.set.split('/')[r.set.startsWith('outfox') ? 0 : 1].replace('-train', '');
-// Every (domain, class) cell weighs the same in the loss, so that no corpus dominates.
-function cellWeights(rows) {
-  const key = (r) => `${domainOf(r)}/${r.label}`;
-  const counts = new Map();
-  for (const r of rows) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
-  return rows.map((r) => 1 / (counts.size * counts.get(key(r))));
-}
-const linear = trainLogistic(xs, ys, cellWeights(train), TRAINING);
+const linear = fitAiModel(xs, ys, cellWeights(train), FEATURES, TRAINING);
 const round = (v) => Number(v.toPrecision(6));
 const model = { bias: round(linear.bias), weights: linear.weights.map(round) };
 
@@ -63,7 +57,7 @@ addCorpus('ai-text DEV: OUTFOX essays', devScores.filter((_, i) => dev[i].label 
 for (const domain of ['outfox', 'xsum', 'writing']) {
   const keep = train.map((r) => domainOf(r) !== domain);
   const sub = (arr) => arr.filter((_, i) => keep[i]);
-  const m = trainLogistic(sub(xs), sub(ys), cellWeights(sub(train)), TRAINING);
+  const m = fitAiModel(sub(xs), sub(ys), cellWeights(sub(train)), FEATURES, TRAINING);
   addCorpus(`TRAIN held out: ${domain}`, train.flatMap((r, i) => (!keep[i] && ys[i] === 0 && words(r.text) >= AI_MIN_WORDS ? [predictLinear(m, xs[i])] : [])));
 }
 const extra = extraRows().filter((r) => r.label === 'human');
@@ -98,6 +92,7 @@ const file = {
     data: 'ai-text TRAIN: outfox prompt_idx%5!=0, fast-detect-gpt xsum+writing (30-word prefix stripped, human deduplicated)',
     trainTexts: { human: nHuman, ai: nAi },
     training: TRAINING,
+    model: 'v3: sum of the logits of two logistic regressions trained separately: style + function words + masked n-grams, and generator habits (sentence_len_cv, marker_word_rate, HABIT_FEATURES)',
     thresholdRule: 'flag: smallest multiple of 0.001 above every human text of every calibration corpus; inconclusive: 10th percentile of the DEV machine-written essays',
     calibration,
     leaveOneCorpusOut: leaveOneOut,

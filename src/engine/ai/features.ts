@@ -25,6 +25,11 @@ export interface FeatureSpec {
    * Default 'shape'.
    */
   mask?: 'shape' | 'suffix';
+  /**
+   * Append HABIT_FEATURES (habits of instruction-tuned generators that hold across genres; see
+   * docs/ai-detection.md, v3). Absent in older model files.
+   */
+  habits?: boolean;
 }
 
 export const STYLE_FEATURES: readonly string[] = [
@@ -55,8 +60,63 @@ const MARKER_WORDS = new Set([
   'utilizing', 'significantly', 'potential', 'valuable', 'endeavor', 'endeavors',
 ]);
 
+/**
+ * Appended after the hashed n-grams when `spec.habits`: generator habits whose direction (machine
+ * text higher or lower) is the same in every genre measured, formal human prose included.
+ */
+export const HABIT_FEATURES: readonly string[] = [
+  'stock_phrase_rate', 'initial_connective_share', 'sentence_comma_cv', 'sentence_function_word_sd',
+];
+
+/** Stock phrases of instruction-tuned models ("it is important to", "plays a crucial role", ...). */
+const STOCK_PHRASES: readonly RegExp[] = [
+  /\bit\s+is\s+(?:important|essential|crucial|worth|clear|evident|necessary)\s+(?:to|that)\b/g,
+  /\bplays?\s+an?\s+(?:crucial|vital|key|significant|important|major)\s+role\b/g,
+  /\bnot\s+only\b/g, /\bin\s+conclusion\b/g, /\bin\s+summary\b/g, /\bon\s+the\s+other\s+hand\b/g,
+  /\ba\s+(?:wide\s+)?(?:variety|range|number)\s+of\b/g, /\bcan\s+(?:help|lead|be)\b/g, /\bsuch\s+as\b/g,
+  /\boverall,/g, /\bin\s+addition\b/g, /\bas\s+well\s+as\b/g, /\bhelps?\s+to\b/g,
+  /\bthis\s+(?:is|can|means|allows|helps)\b/g, /\bthere\s+are\s+(?:several|many|a\s+few)\b/g,
+];
+/** Words that open a sentence as a connective or a framing phrase ("However, ...", "In addition, ..."). */
+const CONNECTIVES = new Set([
+  'however', 'additionally', 'furthermore', 'moreover', 'overall', 'firstly', 'secondly', 'thirdly', 'lastly',
+  'finally', 'ultimately', 'consequently', 'therefore', 'thus', 'similarly', 'nonetheless', 'nevertheless',
+  'instead', 'meanwhile', 'also', 'in', 'for', 'on', 'as', 'while', 'although', 'this', 'these', 'it',
+]);
+
 export function featureLength(spec: FeatureSpec): number {
-  return STYLE_FEATURES.length + FUNCTION_WORDS.length + (1 << spec.hashBits);
+  return STYLE_FEATURES.length + FUNCTION_WORDS.length + (1 << spec.hashBits) + (spec.habits ? HABIT_FEATURES.length : 0);
+}
+
+/**
+ * HABIT_FEATURES of tokens with their sentences: the rate of stock phrases (per 20 words), the share
+ * of sentences opened by a connective and a comma within four tokens, and how little the comma
+ * count and the function-word share change from sentence to sentence (sentences of 3+ words).
+ */
+function habitFeatures(text: string, tokens: readonly Token[], sents: readonly Sentence[], words: number): number[] {
+  const perSentence = sents
+    .map((s) => ({ s, words: tokens.slice(s.first, s.last).filter((t) => t.kind === 'word') }))
+    .filter((x) => x.words.length >= 3);
+  const fwShare = perSentence.map((x) => x.words.filter((t) => isFunctionWord(t.lower)).length / x.words.length);
+  const commas = perSentence.map((x) => tokens.slice(x.s.first, x.s.last).filter((t) => t.text === ',').length);
+  let connective = 0;
+  for (const s of sents) {
+    const t = tokens.slice(s.first, s.last);
+    const comma = t.findIndex((x) => x.text === ',');
+    if (comma > 0 && comma <= 4 && t[0].kind === 'word' && CONNECTIVES.has(t[0].lower)) connective++;
+  }
+  let stock = 0;
+  if (tokens.length) {
+    const span = text.slice(tokens[0].start, tokens[tokens.length - 1].end).toLowerCase();
+    for (const re of STOCK_PHRASES) stock += span.match(re)?.length ?? 0;
+  }
+  const commaMean = mean(commas);
+  return [
+    (stock / Math.max(1, words)) * 20,
+    sents.length ? connective / sents.length : 0,
+    commaMean ? sd(commas, commaMean) / (commaMean + 0.5) : 0,
+    sd(fwShare) * 5,
+  ];
 }
 
 const FW_INDEX = new Map(FUNCTION_WORDS.map((w, i) => [w, i]));
@@ -212,5 +272,6 @@ export function extractFeatures(
   // Square-rooted relative frequencies damp the most common grams.
   const size = 1 << spec.hashBits;
   for (let i = 0; i < size; i++) x[off + i] = Math.sqrt(x[off + i] / Math.max(1, grams / spec.maxN));
+  if (spec.habits) x.set(habitFeatures(text, tokens, sents, words.length), off + size);
   return x;
 }
