@@ -58,11 +58,12 @@ export function registerCompareCommand(program: Command): void {
         accept = (p) => lang.extensions.some((ext) => p.toLowerCase().endsWith(ext));
       }
       const names = (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
+      // Read all at once (the reads wait on the file system, not on each other), kept in name order.
+      const read = await Promise.all(names.map((name) => readSourceSubmission(join(dir, name), name, accept)));
       const submissions: SourceSubmission[] = [];
-      for (const name of names) {
-        const sub = await readSourceSubmission(join(dir, name), name, accept);
+      for (const sub of read) {
         if (sub.files.length > 0) submissions.push(sub);
-        else process.stderr.write(`compare: skipped ${name} (no code files)\n`);
+        else process.stderr.write(`compare: skipped ${sub.id} (no code files)\n`);
       }
       if (submissions.length < 2) throw new Error(`${dir} holds ${submissions.length} submission(s) with code; at least 2 are needed`);
       const base = flags.base ? await readSourceSubmission(flags.base, 'base', accept) : undefined;
@@ -83,6 +84,8 @@ export function registerCompareCommand(program: Command): void {
       if (showBar) bar.stop();
       process.stderr.write(`compare: common code: ${commonCodeNote(result)}\n`);
       const sources = format === 'html' ? new Map(submissions.map((s) => [s.id, s.files])) : undefined;
-      await renderPairs(result, format, (chunk) => process.stdout.write(chunk), { limit, clusterThreshold, sources });
+      // Back-pressure: on a pipe, wait for the reader before handing over more (a file is written at once).
+      const write = (chunk: string | Uint8Array) => (process.stdout.write(chunk) ? undefined : new Promise((done) => process.stdout.once('drain', done)));
+      await renderPairs(result, format, write, { limit, clusterThreshold, sources });
     });
 }
