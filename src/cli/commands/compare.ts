@@ -58,12 +58,11 @@ export function registerCompareCommand(program: Command): void {
         accept = (p) => lang.extensions.some((ext) => p.toLowerCase().endsWith(ext));
       }
       const names = (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
-      // Read all at once (the reads wait on the file system, not on each other), kept in name order.
-      const read = await Promise.all(names.map((name) => readSourceSubmission(join(dir, name), name, accept)));
       const submissions: SourceSubmission[] = [];
-      for (const sub of read) {
+      for (const name of names) {
+        const sub = await readSourceSubmission(join(dir, name), name, accept);
         if (sub.files.length > 0) submissions.push(sub);
-        else process.stderr.write(`compare: skipped ${sub.id} (no code files)\n`);
+        else process.stderr.write(`compare: skipped ${name} (no code files)\n`);
       }
       if (submissions.length < 2) throw new Error(`${dir} holds ${submissions.length} submission(s) with code; at least 2 are needed`);
       const base = flags.base ? await readSourceSubmission(flags.base, 'base', accept) : undefined;
