@@ -21,6 +21,8 @@ const CHUNK = 1 << 20;
 const COMMA = 44, NEWLINE = 10, ZERO = 48, DOT = 46;
 /** `,0.000000,0,0,0.000000,0.000000\n`: the figures of a pair with nothing in common. */
 const EMPTY_FIGURES = Buffer.from(',0.000000,0,0,0.000000,0.000000\n', 'latin1');
+/** What follows the similarity of a pair with no matched code (similar by literals alone). */
+const NO_OVERLAP = Buffer.from(',0,0,0.000000,0.000000\n', 'latin1');
 
 /** "000" … "999" as bytes, three per number. */
 const DIGITS3 = new Uint8Array(3000);
@@ -112,8 +114,13 @@ function writeRow(sink: ByteSink, c: CodeComparison, ids: Buffer[], p: number, i
   sink.byte(COMMA);
   sink.bytes(ids[j]);
   const similarity = c.similarity[p], overlap = c.overlap[p], longest = c.longestFragment[p];
-  if (similarity === 0 && overlap === 0 && longest === 0) {
-    sink.bytes(EMPTY_FIGURES);
+  if (overlap === 0 && longest === 0) {
+    if (similarity === 0) sink.bytes(EMPTY_FIGURES);
+    else {
+      sink.byte(COMMA);
+      sink.fixed6(similarity);
+      sink.bytes(NO_OVERLAP);
+    }
     return;
   }
   sink.byte(COMMA);
@@ -204,13 +211,35 @@ export async function writeCsv(c: CodeComparison, write: ChunkWriter, limit?: nu
       writeRow(sink, c, ids, p, i, j);
     }
   } else {
-    let p = 0;
-    for (let i = 0; i < n; i++) {
-      for (let j = i + 1; j < n; j++, p++) {
-        if (sink.at + maxRow > CHUNK) await sink.flush();
-        writeRow(sink, c, ids, p, i, j);
-      }
+    // Rows go out a chunk at a time: the loop that fills one is synchronous (optimised on its own).
+    const at = { i: 0, j: 1, p: 0 };
+    while (at.i < n - 1) {
+      fillChunk(sink, c, ids, at, maxRow);
+      await sink.flush();
     }
   }
   await sink.flush();
+}
+
+/** Writes rows from pair `at` on until the chunk has no room for another row or every pair is written; advances `at`. */
+function fillChunk(sink: ByteSink, c: CodeComparison, ids: Buffer[], at: { i: number; j: number; p: number }, maxRow: number): void {
+  const n = ids.length;
+  const limit = CHUNK - maxRow;
+  let { i, j, p } = at;
+  while (i < n - 1) {
+    for (; j < n; j++, p++) {
+      if (sink.at > limit) {
+        at.i = i;
+        at.j = j;
+        at.p = p;
+        return;
+      }
+      writeRow(sink, c, ids, p, i, j);
+    }
+    i++;
+    j = i + 1;
+  }
+  at.i = i;
+  at.j = j;
+  at.p = p;
 }
