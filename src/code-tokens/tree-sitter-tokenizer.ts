@@ -160,6 +160,7 @@ function at(w: Walk, kind: string): CodeToken {
 export function literalValue(text: string): string {
   const q = text[0];
   if (q !== '"' && q !== "'" && q !== '`') return text;
+  if (!/[\\\s]/.test(text)) return text; // no escape, no space: nothing below would change it
   return text.replace(/\\[ntr]/g, ' ').replace(/\s+/g, ' ').replace(/^(["'`]+) /, '$1').replace(/ (["'`]+)$/, '$1');
 }
 
