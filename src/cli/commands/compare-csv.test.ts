@@ -38,9 +38,10 @@ function reference(c: CodeComparison, order?: number[]): string {
   return rows.join('\n') + '\n';
 }
 
-async function written(c: CodeComparison, limit?: number): Promise<{ text: string; chunks: number }> {
+async function written(c: CodeComparison, limit?: number, reuse = false): Promise<{ text: string; chunks: number }> {
   const chunks: Buffer[] = [];
-  await writeCsv(c, (chunk) => void chunks.push(Buffer.from(chunk)), limit);
+  // Buffer.from copies: a writer that keeps chunks must copy them when they are reused.
+  await writeCsv(c, (chunk) => void chunks.push(Buffer.from(chunk)), limit, reuse);
   return { text: Buffer.concat(chunks).toString('utf8'), chunks: chunks.length };
 }
 
@@ -49,6 +50,14 @@ test('CSV bytes equal the toFixed text, across chunk boundaries and for every ki
   const { text, chunks } = await written(c);
   assert.ok(chunks >= 3, `${chunks} chunks`);
   assert.equal(text, reference(c));
+  assert.equal((await written(c, undefined, true)).text, text, 'one reused buffer gives the same bytes');
+});
+
+test('without reuse every chunk is a buffer of its own (a pipe may still hold the previous one)', async () => {
+  const kept: Uint8Array[] = [];
+  await writeCsv(comparison(420, 5), (chunk) => void kept.push(chunk));
+  assert.ok(kept.length >= 3);
+  assert.equal(new Set(kept.map((b) => b.buffer)).size, kept.length);
 });
 
 test('--limit: the most similar pairs first, ties in pair order, as a full sort would give', async () => {

@@ -10,7 +10,10 @@ import { coverage, type CodeComparison } from '../../engine/code/index.js';
 
 export const CSV_HEADER = 'left,right,similarity,longest_fragment,total_overlap,left_covered,right_covered';
 
-/** Receives each full chunk; a returned promise is awaited (a pipe's back-pressure). Chunks are never reused. */
+/**
+ * Receives each full chunk; a returned promise is awaited (a pipe's back-pressure). Chunks are
+ * not reused unless `writeCsv` is told the writer is done with a chunk when it returns.
+ */
 export type ChunkWriter = (chunk: Uint8Array) => boolean | void | Promise<unknown>;
 
 export function csvCell(s: string): string {
@@ -37,7 +40,11 @@ class ByteSink {
   buf = Buffer.allocUnsafe(CHUNK);
   at = 0;
 
-  constructor(private readonly write: ChunkWriter) {}
+  /** `reuse`: the writer has finished with a chunk when it returns (a synchronous file write), so one buffer serves. */
+  constructor(
+    private readonly write: ChunkWriter,
+    private readonly reuse = false,
+  ) {}
 
   /** Makes room for `n` more bytes (at most a chunk), flushing first when needed. */
   room(n: number): Promise<unknown> | void {
@@ -47,7 +54,9 @@ class ByteSink {
   flush(): Promise<unknown> | void {
     if (this.at === 0) return;
     const full = this.buf.subarray(0, this.at);
-    this.buf = Buffer.allocUnsafe(CHUNK);
+    // A new buffer per chunk otherwise: 250 MB of them at 3,000 submissions also cost full
+    // garbage collections (V8 counts them as external memory).
+    if (!this.reuse) this.buf = Buffer.allocUnsafe(CHUNK);
     this.at = 0;
     const r = this.write(full);
     return r instanceof Promise ? r : undefined;
@@ -192,8 +201,11 @@ export function pairAt(p: number, n: number): [number, number] {
   return [i, i + 1 + (p - rowStart(i))];
 }
 
-/** Writes the comparison as CSV through `write`: all pairs in submission order, or the `limit` most similar. */
-export async function writeCsv(c: CodeComparison, write: ChunkWriter, limit?: number): Promise<void> {
+/**
+ * Writes the comparison as CSV through `write`: all pairs in submission order, or the `limit`
+ * most similar. `reuseChunks`: `write` is finished with each chunk when it returns.
+ */
+export async function writeCsv(c: CodeComparison, write: ChunkWriter, limit?: number, reuseChunks = false): Promise<void> {
   const n = c.ids.length;
   const ids = c.ids.map((id) => Buffer.from(csvCell(id), 'utf8'));
   let longestId = 0;
@@ -202,7 +214,7 @@ export async function writeCsv(c: CodeComparison, write: ChunkWriter, limit?: nu
   // characters, more only for figures we never produce), two integers (10 digits), a newline.
   const maxRow = 2 * longestId + 5 + 3 * 24 + 2 * 10 + 1;
   if (maxRow > CHUNK) throw new RangeError('submission ids too long for a CSV row');
-  const sink = new ByteSink(write);
+  const sink = new ByteSink(write, reuseChunks);
   sink.bytes(Buffer.from(CSV_HEADER + '\n', 'latin1'));
   if (limit !== undefined) {
     for (const p of topPairIndices(c.similarity, limit)) {

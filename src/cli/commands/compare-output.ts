@@ -17,6 +17,8 @@ export interface RenderOptions {
   clusterThreshold: number;
   /** Source files per submission id (the HTML report shows them side by side). */
   sources?: Map<string, { path: string; text: string }[]>;
+  /** CSV: `write` is finished with each chunk when it returns (one buffer is reused). */
+  reuseChunks?: boolean;
 }
 
 export { CSV_HEADER } from './compare-csv.js';
@@ -72,7 +74,7 @@ export function commonCodeNote(c: CodeComparison): string {
  */
 export async function renderPairs(result: CodeComparison, format: CompareFormat, write: ChunkWriter | ((chunk: string) => boolean | void), options: RenderOptions = { clusterThreshold: 0.6 }): Promise<void> {
   if (format === 'csv') {
-    await writeCsv(result, write as ChunkWriter, options.limit);
+    await writeCsv(result, write as ChunkWriter, options.limit, options.reuseChunks);
     return;
   }
   const text = write as (chunk: string) => boolean | void;

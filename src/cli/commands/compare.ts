@@ -2,6 +2,7 @@
  * `origo compare <dir>`: every immediate child of <dir> (a file, a folder or a ZIP) is one
  * submission; prints every pair's similarity as a table, CSV, JSON or an HTML report.
  */
+import { fstatSync, writeSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -26,6 +27,11 @@ function numberFlag(name: string, value: string | undefined, min: number, max: n
   const x = Number(value);
   if (!Number.isFinite(x) || x < min || x > max || (integer && !Number.isInteger(x))) throw new Error(`--${name} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max} (got "${value}")`);
   return x;
+}
+
+/** Writes all of `bytes` to standard output (a file), however many writes it takes. */
+function writeAll(bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(1, bytes, at, bytes.length - at);
 }
 
 export function registerCompareCommand(program: Command): void {
@@ -83,8 +89,12 @@ export function registerCompareCommand(program: Command): void {
       if (showBar) bar.stop();
       process.stderr.write(`compare: common code: ${commonCodeNote(result)}\n`);
       const sources = format === 'html' ? new Map(submissions.map((s) => [s.id, s.files])) : undefined;
-      // Back-pressure: on a pipe, wait for the reader before handing over more (a file is written at once).
-      const write = (chunk: string | Uint8Array) => (process.stdout.write(chunk) ? undefined : new Promise((done) => process.stdout.once('drain', done)));
-      await renderPairs(result, format, write, { limit, clusterThreshold, sources });
+      // Into a file: written at once, so the CSV writer can reuse its buffer. Otherwise (a pipe,
+      // a terminal) through the stream, waiting for the reader before handing over more.
+      const toFile = fstatSync(1).isFile();
+      const write = toFile
+        ? (chunk: string | Uint8Array) => writeAll(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
+        : (chunk: string | Uint8Array) => (process.stdout.write(chunk) ? undefined : new Promise((done) => process.stdout.once('drain', done)));
+      await renderPairs(result, format, write, { limit, clusterThreshold, sources, reuseChunks: toFile });
     });
 }
