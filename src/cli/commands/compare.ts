@@ -51,7 +51,6 @@ export function registerCompareCommand(program: Command): void {
       // Heavy modules load here, not when the CLI starts (every other command would pay for them).
       const { compareCodeSources, languageByName, readSourceSubmission } = await import('../../code-tokens/index.js');
       const { renderPairs, commonCodeNote } = await import('./compare-output.js');
-      const { SingleBar, Presets } = await import('cli-progress');
       const format = flags.format as CompareFormat;
       if (!FORMATS.includes(format)) throw new Error(`unknown format "${flags.format}" (use ${FORMATS.join(', ')})`);
       const limit = numberFlag('limit', flags.limit, 1, Number.MAX_SAFE_INTEGER, true) ?? (format === 'html' ? 100 : undefined);
@@ -72,10 +71,15 @@ export function registerCompareCommand(program: Command): void {
       }
       if (submissions.length < 2) throw new Error(`${dir} holds ${submissions.length} submission(s) with code; at least 2 are needed`);
       const base = flags.base ? await readSourceSubmission(flags.base, 'base', accept) : undefined;
-      const bar = new SingleBar({ stream: process.stderr, format: 'compare [{bar}] {percentage}% {value}/{total} {stage}' }, Presets.shades_classic);
+      // A progress bar from 20 submissions, on a terminal only (cli-progress draws nothing elsewhere, so it is not even loaded).
+      const showBar = submissions.length >= 20 && process.stderr.isTTY === true;
       const total = submissions.length * 2;
-      const showBar = submissions.length >= 20;
-      if (showBar) bar.start(total, 0, { stage: 'tokenising' });
+      let bar: import('cli-progress').SingleBar | undefined;
+      if (showBar) {
+        const { SingleBar, Presets } = await import('cli-progress');
+        bar = new SingleBar({ stream: process.stderr, format: 'compare [{bar}] {percentage}% {value}/{total} {stage}' }, Presets.shades_classic);
+        bar.start(total, 0, { stage: 'tokenising' });
+      }
       const result = await compareCodeSources(submissions, {
         language: flags.language,
         base,
@@ -83,10 +87,10 @@ export function registerCompareCommand(program: Command): void {
         windowLength: flags.window ? Number(flags.window) : undefined,
         suppressShare: commonShare,
         withFragments: format === 'json' || format === 'html',
-        onTokenized: (done) => showBar && bar.update(done, { stage: 'tokenising' }),
-        onProgress: (done) => showBar && bar.update(submissions.length + done, { stage: 'comparing' }),
+        onTokenized: (done) => bar?.update(done, { stage: 'tokenising' }),
+        onProgress: (done) => bar?.update(submissions.length + done, { stage: 'comparing' }),
       });
-      if (showBar) bar.stop();
+      bar?.stop();
       process.stderr.write(`compare: common code: ${commonCodeNote(result)}\n`);
       const sources = format === 'html' ? new Map(submissions.map((s) => [s.id, s.files])) : undefined;
       // Into a file: written at once, so the CSV writer can reuse its buffer. Otherwise (a pipe,
