@@ -5,14 +5,17 @@
 //    F1 pooled and per task, protocol --kinds '^orig-' (original vs every other submission of its
 //    task), scored with ../shared/tools/code_eval.mjs; the score files are left in the output
 //    folder so `node ../shared/tools/code_eval.mjs --pairs ... --scores ...` can re-check them;
-//  - wall time and peak memory (max RSS of a child process per tool and size) on N generated
-//    variants of the IR-Plag files, N from 50 to 5,000 (Dolos up to --dolos-max).
+//  - speed as a user gets it, on N generated variants of the IR-Plag files (N from 50 to 5,000,
+//    Dolos up to --dolos-max): each tool's command run on the folder in its own process, writing
+//    every pair's CSV row (left,right,similarity,longest_fragment,total_overlap,left_covered,
+//    right_covered) to a file: `origo compare <dir> --format csv` and bench/dolos/compare-csv.mjs;
+//    wall time, CPU time and peak memory of that process (GNU time, /usr/bin/time).
 // Usage: nice -n 5 node bench/code.mjs [--sizes 50,200,1000,3000,5000] [--dolos-max 3000]
-//          [--repeats 3] [--repeat-max 1000] [--out DIR]
+//          [--repeats 3] [--repeat-max 1000] [--out DIR] [--skip-quality]
 // Timing figures are medians of --repeats runs (sizes up to --repeat-max), tools alternating;
 // minWallMs is each tool's fastest run, and speedup.fastestWall their ratio.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,28 +31,14 @@ function arg(name, fallback) {
   return i >= 0 ? process.argv[i + 1] : fallback;
 }
 
-/**
- * Runs one tool over a list of single-file submissions and returns one `a,b,score` line per pair
- * (the same output work for both tools).
- */
-const cpuNow = () => {
-  const c = process.cpuUsage();
-  return (c.user + c.system) / 1000;
-};
-/** Origo only: CPU ms at the start, after tokenising, and after comparing (phase split). */
-const phases = {};
+/** Quality: runs one tool in this process over IR-Plag and returns one `a,b,score` line per pair. */
 
 async function runTool(tool, files) {
   const lines = [];
   if (tool === 'origo') {
     const { compareCodeSources } = await import(join(repo, 'dist/code-tokens/index.js'));
-    phases.start = cpuNow();
     const subs = files.map((f) => ({ id: f.id, files: [{ path: f.path, text: readFileSync(f.path, 'utf8') }] }));
-    const onTokenized = (done, total) => {
-      if (done === total) phases.tokenized = cpuNow();
-    };
-    const res = await compareCodeSources(subs, { language: 'java', withFragments: false, onTokenized });
-    phases.compared = cpuNow();
+    const res = await compareCodeSources(subs, { language: 'java', withFragments: false });
     let p = 0;
     for (let i = 0; i < res.ids.length; i++) for (let j = i + 1; j < res.ids.length; j++, p++) lines.push(`${res.ids[i]},${res.ids[j]},${res.similarity[p]}`);
     return lines;
@@ -61,21 +50,6 @@ async function runTool(tool, files) {
   return lines;
 }
 
-// Child mode: time one tool on one folder of generated files, report wall time and max RSS.
-if (process.argv[2] === '--child') {
-  const [tool, listFile] = [process.argv[3], process.argv[4]];
-  const files = JSON.parse(readFileSync(listFile, 'utf8'));
-  const t0 = performance.now();
-  const scores = await runTool(tool, files);
-  const ms = performance.now() - t0;
-  const cpu = process.cpuUsage();
-  const split = phases.compared
-    ? { readTokenizeCpuMs: Math.round(phases.tokenized - phases.start), compareCpuMs: Math.round(phases.compared - phases.tokenized), outputCpuMs: Math.round(cpuNow() - phases.compared) }
-    : {};
-  console.log(JSON.stringify({ ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), pairs: scores.length, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), ...split }));
-  process.exit(0);
-}
-
 const { readCsv, evaluate } = await import(evalTool);
 const out = resolve(arg('out', join(tmpdir(), 'origo-bench-code')));
 mkdirSync(out, { recursive: true });
@@ -83,7 +57,8 @@ const result = { date: new Date().toISOString(), dataDir, machineSpeedMs: [machi
 
 // Quality on IR-Plag.
 const root = join(dataDir, 'irplag');
-if (existsSync(join(root, 'submissions.csv'))) {
+if (process.argv.includes('--skip-quality')) result.quality = 'skipped (--skip-quality)';
+else if (existsSync(join(root, 'submissions.csv'))) {
   const subs = readCsv(join(root, 'submissions.csv'));
   const files = subs.map((s) => ({ id: s.id, path: join(root, s.files.split(';')[0]) }));
   const pairs = readCsv(join(root, 'pairs.csv'));
@@ -135,6 +110,38 @@ function variant(text, rnd, n) {
   lines.splice(Math.floor(rnd() * lines.length), 0, `// variant ${n}`, '');
   return lines.join('\n');
 }
+/**
+ * One run of a tool as a user runs it, in its own process: Origo's CLI, `origo compare <dir>
+ * --format csv`, and Dolos (bench/dolos/compare-csv.mjs: dolos-lib on the folder, the same CSV
+ * columns), each writing every pair's row to a file. GNU time measures the process: wall time,
+ * CPU (user + system, all threads) and peak memory (max RSS). The first run of each size checks
+ * that the CSV has one row per pair.
+ */
+function timeTool(tool, subsDir, dir, check) {
+  const csv = join(dir, `${tool}.csv`);
+  const times = join(dir, `${tool}.time`);
+  const args = tool === 'origo' ? [join(repo, 'bin/origo.js'), 'compare', subsDir, '--format', 'csv'] : [join(here, 'dolos/compare-csv.mjs'), subsDir, 'java'];
+  const fd = openSync(csv, 'w');
+  const t0 = performance.now();
+  const child = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', times, process.execPath, ...args], { stdio: ['ignore', fd, 'pipe'], maxBuffer: 1 << 26 });
+  const wall = Math.round(performance.now() - t0);
+  closeSync(fd);
+  const stderr = child.stderr.toString();
+  if (child.status !== 0) return { error: `exit ${child.status ?? child.signal}: ${stderr.split('\n').filter((l) => l.trim() && !/^\s+at /.test(l)).slice(-6).join(' | ')}` };
+  const [, user, sys, rssKB] = readFileSync(times, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+  const bytes = statSync(csv).size;
+  let rows;
+  if (check) {
+    rows = -1; // header
+    const buf = Buffer.alloc(1 << 20);
+    const rfd = openSync(csv, 'r');
+    for (let got; (got = readSync(rfd, buf, 0, buf.length, null)) > 0; ) for (let x = 0; x < got; x++) if (buf[x] === 10) rows++;
+    closeSync(rfd);
+  }
+  rmSync(csv);
+  return { wallMs: wall, cpuMs: Math.round((user + sys) * 1000), maxRssMB: Math.round(rssKB / 1024), rows, csvMB: +(bytes / 1e6).toFixed(1) };
+}
+
 const sizes = arg('sizes', '50,200,1000,3000,5000').split(',').map(Number);
 const dolosMax = Number(arg('dolos-max', '3000'));
 const repeatMax = Number(arg('repeat-max', '1000'));
@@ -142,17 +149,11 @@ if (existsSync(join(root, 'submissions.csv'))) {
   const sources = readCsv(join(root, 'submissions.csv')).map((s) => readFileSync(join(root, s.files.split(';')[0]), 'utf8'));
   for (const n of sizes) {
     const dir = join(out, `variants-${n}`);
+    const subsDir = join(dir, 'submissions');
     rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(subsDir, { recursive: true });
     const rnd = mulberry32(n);
-    const files = [];
-    for (let i = 0; i < n; i++) {
-      const path = join(dir, `s${String(i).padStart(5, '0')}.java`);
-      writeFileSync(path, variant(sources[Math.floor(rnd() * sources.length)], rnd, i));
-      files.push({ id: `s${i}`, path });
-    }
-    const list = join(dir, 'files.json');
-    writeFileSync(list, JSON.stringify(files));
+    for (let i = 0; i < n; i++) writeFileSync(join(subsDir, `s${String(i).padStart(5, '0')}.java`), variant(sources[Math.floor(rnd() * sources.length)], rnd, i));
     const row = { n };
     // Runs alternate between the tools; each figure is the median of `repeats` runs.
     const runs = { origo: [], dolos: [] };
@@ -160,11 +161,7 @@ if (existsSync(join(root, 'submissions.csv'))) {
     for (let rep = 0; rep < repeats; rep++) {
       for (const tool of ['origo', 'dolos']) {
         if (tool === 'dolos' && n > dolosMax) continue;
-        const t0 = performance.now();
-        const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', tool, list], { encoding: 'utf8', maxBuffer: 1 << 26 });
-        const wall = Math.round(performance.now() - t0);
-        if (child.status !== 0) runs[tool].push({ error: `exit ${child.status ?? child.signal}: ${child.stderr.split('\n').filter((l) => l.trim() && !/^\s+at /.test(l)).slice(-6).join(' | ')}` });
-        else runs[tool].push({ ...JSON.parse(child.stdout.trim().split('\n').pop()), wallMs: wall });
+        runs[tool].push(timeTool(tool, subsDir, dir, rep === 0));
       }
     }
     for (const tool of ['origo', 'dolos']) {
@@ -176,8 +173,7 @@ if (existsSync(join(root, 'submissions.csv'))) {
       }
       const median = (key) => ok.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(ok.length / 2)];
       // The fastest run too: on a machine whose speed drifts with its host, the least disturbed one.
-      row[tool] = { runs: ok.length, wallMs: median('wallMs'), minWallMs: Math.min(...ok.map((r) => r.wallMs)), ms: median('ms'), cpuMs: median('cpuMs'), maxRssMB: median('maxRssMB'), pairs: ok[0].pairs };
-      if (ok[0].compareCpuMs !== undefined) for (const key of ['readTokenizeCpuMs', 'compareCpuMs', 'outputCpuMs']) row[tool][key] = median(key);
+      row[tool] = { runs: ok.length, wallMs: median('wallMs'), minWallMs: Math.min(...ok.map((r) => r.wallMs)), cpuMs: median('cpuMs'), minCpuMs: Math.min(...ok.map((r) => r.cpuMs)), maxRssMB: median('maxRssMB'), rows: ok[0].rows, csvMB: ok[0].csvMB };
     }
     if (row.origo?.wallMs && row.dolos?.wallMs) row.speedup = { wall: +(row.dolos.wallMs / row.origo.wallMs).toFixed(2), fastestWall: +(row.dolos.minWallMs / row.origo.minWallMs).toFixed(2), cpu: +(row.dolos.cpuMs / row.origo.cpuMs).toFixed(2), memory: +(row.dolos.maxRssMB / row.origo.maxRssMB).toFixed(2) };
     result.scaling.push(row);

@@ -59,7 +59,11 @@ const sub = (id: string, text: string) => ({ id, files: [{ path: `${id}/Main.jav
 test('renamed and reformatted copies score 1; an unrelated program scores far lower', async () => {
   const res = await compareCodeSubmissions([sub('original', ORIGINAL), sub('renamed', RENAMED), sub('reordered', REORDERED), sub('other', OTHER)], { kgramLength: 6, windowLength: 3 });
   const score = (a: string, b: string) => res.pairs.find((p) => (p.left === a && p.right === b) || (p.left === b && p.right === a))!.similarity;
-  assert.equal(score('original', 'renamed'), 1);
+  // The renamed copy also dropped two pairs of braces: its tokens are the original's, its
+  // surface marks differ a little (the surface discount, at most surfaceWeight).
+  const tokensOnly = await compareCodeSubmissions([sub('original', ORIGINAL), sub('renamed', RENAMED)], { kgramLength: 6, windowLength: 3, surfaceWeight: 0 });
+  assert.equal(tokensOnly.pairs[0].similarity, 1);
+  assert.ok(score('original', 'renamed') >= 0.99 && score('original', 'renamed') < 1, `renamed scored ${score('original', 'renamed')}`);
   assert.equal(score('original', 'reordered'), 1);
   assert.ok(score('original', 'other') < 0.3, `other scored ${score('original', 'other')}`);
   const pair = res.pairs.find((p) => p.left === 'original' && p.right === 'renamed')!;
@@ -141,9 +145,68 @@ std::vector<int> primes(int limit) {
       { id: 'b', files: [{ path: 'b.cpp', text: copy }] },
       { id: 'c', files: [{ path: 'c.cpp', text: other }] },
     ],
-    { kgramLength: 6, windowLength: 3 },
+    { kgramLength: 6, windowLength: 3, surfaceWeight: 0 },
   );
   const [ab, ac] = res.pairs;
   assert.equal(ab.similarity, 1);
   assert.ok(ac.similarity < 0.4, `unrelated scored ${ac.similarity}`);
+});
+
+// Three solutions of "is w an even sum of two even parts" that normalise to the same tokens:
+// two written independently (one with braces and a newline in its strings, one without), and a
+// copy of the first with other layout, comments and a junk macro header.
+const EVEN_A = `#include <stdio.h>
+int main(){
+    int n;
+    scanf("%d",&n);
+    if(n>2&&n%2==0){
+        printf("YES");
+    }
+    else{
+        printf("NO");
+    }
+    return 0;
+}
+`;
+const EVEN_B = `#include <stdio.h>
+
+int main()
+{
+    int w;
+    scanf("%d", &w);
+
+    if (w > 2 && w % 2 == 0)
+        printf("YES\n");
+    else
+        printf("NO\n");
+
+    return 0;
+}
+`;
+const EVEN_A_COPY = `#define LIMIT 100
+#include <stdio.h>
+// checks the weight
+int main()
+{
+  int x; scanf("%d",&x);
+  if (x>2 && x%2==0) { printf("YES"); }   /* even */
+  else { printf("NO"); }
+  return 0;
+}
+`;
+
+test('C: the surface discount separates independent solutions with the same tokens from a reformatted copy', async () => {
+  const subs = [
+    { id: 'a', files: [{ path: 'a.c', text: EVEN_A }] },
+    { id: 'b', files: [{ path: 'b.c', text: EVEN_B }] },
+    { id: 'copy', files: [{ path: 'copy.c', text: EVEN_A_COPY }] },
+  ];
+  const score = (pairs: { left: string; right: string; similarity: number }[], x: string, y: string) => pairs.find((p) => p.left === x && p.right === y)!.similarity;
+  const tokensOnly = (await compareCodeSubmissions(subs, { kgramLength: 6, windowLength: 3, surfaceWeight: 0 })).pairs;
+  assert.equal(score(tokensOnly, 'a', 'b'), 1, 'the two independent solutions normalise to the same tokens and literals');
+  assert.equal(score(tokensOnly, 'a', 'copy'), 1);
+  const pairs = (await compareCodeSubmissions(subs, { kgramLength: 6, windowLength: 3 })).pairs;
+  assert.equal(score(pairs, 'a', 'copy'), 1, 'layout, comments and macros are no surface difference');
+  assert.ok(score(pairs, 'a', 'b') < 1, `independent solutions scored ${score(pairs, 'a', 'b')}`);
+  assert.ok(score(pairs, 'a', 'b') >= 0.9, 'the discount is at most surfaceWeight (0.1)');
 });

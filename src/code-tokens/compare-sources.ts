@@ -17,6 +17,7 @@ import {
 } from '../engine/code/index.js';
 import type { CodeLanguage } from './language.js';
 import { detectLanguage, languageByName } from './languages.js';
+import { SURFACE_MARKS } from './node-rules.js';
 import type { SourceSubmission } from './source-files.js';
 import { tokenizeCode } from './tokenize.js';
 
@@ -40,11 +41,12 @@ function resolveLanguage(name: string | undefined): CodeLanguage | undefined {
 export async function tokenizeSubmission(sub: SourceSubmission, language?: string): Promise<CodeSubmission> {
   const forced = resolveLanguage(language);
   const files: CodeSubmission['files'] = [];
+  const surface = new Float64Array(SURFACE_MARKS.length);
   for (const f of sub.files) {
     const lang = forced ?? detectLanguage(f.path);
-    if (lang) files.push({ path: f.path, tokens: await tokenizeCode(f.text, lang) });
+    if (lang) files.push({ path: f.path, tokens: await tokenizeCode(f.text, lang, surface) });
   }
-  return { id: sub.id, files };
+  return { id: sub.id, files, surface };
 }
 
 /** Every pair as objects, for the service layer: sized for one assignment, not a million pairs. */

@@ -92,3 +92,19 @@ export function anonymousKind(text: string): string | null {
   if (PUNCTUATION.has(text) || /^[A-Za-z_]/.test(text) || /^\s*$/.test(text)) return null;
   return text;
 }
+
+/**
+ * Surface marks: punctuation and operators as written, counted per submission (outside
+ * comments, imports, macro definitions, types and declarations that compute nothing). They say
+ * nothing the token stream does not, except how the code is written: braces around one-statement
+ * bodies, extra parentheses, `i++` or `i += 1`. Copies keep these (reformatting, comments and
+ * renaming do not touch them); independent solutions that normalise to the same tokens rarely
+ * do. The engine uses their counts to separate near-ties (see CodeCompareOptions.surfaceWeight).
+ */
+export const SURFACE_MARKS: readonly string[] = ['{', '(', '[', ';', ',', '&&', '||', '==', '=', '+', '-', '*', '/', '%', '<', '>', '!', '?', '.', '++'];
+const SURFACE_SLOT = new Map(SURFACE_MARKS.map((m, i) => [m, i]));
+
+/** The surface-mark slot of an anonymous leaf, or -1. */
+export function surfaceSlot(text: string): number {
+  return SURFACE_SLOT.get(text) ?? -1;
+}

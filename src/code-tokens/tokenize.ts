@@ -11,12 +11,13 @@ import { parserFor, tokenizeTree } from './tree-sitter-tokenizer.js';
 
 const parsers = new Map<string, Promise<Parser>>();
 
-export async function tokenizeCode(text: string, lang: CodeLanguage): Promise<CodeToken[]> {
+/** `surface`, when given, receives the counts of the text's surface marks (grammars only; see node-rules.ts). */
+export async function tokenizeCode(text: string, lang: CodeLanguage, surface?: Float64Array): Promise<CodeToken[]> {
   if (!lang.grammar) return tokenizeLexical(lang, text);
   let parser = parsers.get(lang.name);
   if (!parser) {
     parser = parserFor(lang);
     parsers.set(lang.name, parser);
   }
-  return tokenizeTree(await parser, lang, text);
+  return tokenizeTree(await parser, lang, text, false, surface);
 }

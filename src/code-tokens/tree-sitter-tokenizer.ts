@@ -11,7 +11,7 @@ import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { FIXED_OPEN, MOVABLE_OPEN, STATEMENT_CLOSE, type CodeToken } from '../engine/code/index.js';
 import type { CodeLanguage } from './language.js';
 import { directApi, DirectCursor, PublicCursor, type CursorSteps } from './tree-cursor.js';
-import { anonymousKind, CONTROL_KINDS, declarationLike, namedNodeAction, STATEMENT_PARENT, type NodeAction } from './node-rules.js';
+import { anonymousKind, CONTROL_KINDS, declarationLike, namedNodeAction, STATEMENT_PARENT, surfaceSlot, type NodeAction } from './node-rules.js';
 
 const require = createRequire(import.meta.url);
 let ready: Promise<void> | undefined;
@@ -56,6 +56,8 @@ interface NodePlan {
   anonymous: string | null;
   declaration: boolean;
   statementParent: boolean;
+  /** Anonymous leaves: the surface-mark slot, or -1. */
+  surface: number;
 }
 
 /** Plans per language name (each language has exactly one grammar). */
@@ -81,6 +83,7 @@ function planFor(table: (NodePlan | undefined)[], language: Language, lang: Code
       anonymous: named ? null : anonymousKind(type),
       declaration: named && declarationLike(type, lang),
       statementParent: named && STATEMENT_PARENT.test(type),
+      surface: named ? -1 : surfaceSlot(type),
     };
     table[id] = plan;
   }
@@ -96,6 +99,8 @@ interface Walk {
   text: string;
   /** Where each line starts (UTF-16 offsets): positions come from the node's start index. */
   lineStarts: Int32Array;
+  /** Counts of surface marks (node-rules.ts, SURFACE_MARKS), when the caller wants them. */
+  surface: Float64Array | undefined;
 }
 
 function lineStartsOf(text: string): Int32Array {
@@ -114,14 +119,15 @@ function cursorOver(tree: Tree, publicApi: boolean): CursorSteps {
 /**
  * Tokenises one source text with an already prepared parser. `publicApi` walks with
  * web-tree-sitter's documented cursor instead of the direct one (the tests compare the two).
+ * `surface`, when given, receives the counts of the surface marks walked (added to it).
  */
-export function tokenizeTree(parser: Parser, lang: CodeLanguage, text: string, publicApi = false): CodeToken[] {
+export function tokenizeTree(parser: Parser, lang: CodeLanguage, text: string, publicApi = false, surface?: Float64Array): CodeToken[] {
   const tree = parser.parse(text);
   if (!tree) return [];
   const out: CodeToken[] = [];
   const cursor = cursorOver(tree, publicApi);
   try {
-    walk({ cursor, lang, language: parser.language!, table: planTable(lang), out, text, lineStarts: lineStartsOf(text) }, false);
+    walk({ cursor, lang, language: parser.language!, table: planTable(lang), out, text, lineStarts: lineStartsOf(text), surface }, false);
   } finally {
     cursor.delete();
     tree.delete();
@@ -154,6 +160,7 @@ function at(w: Walk, kind: string): CodeToken {
 export function literalValue(text: string): string {
   const q = text[0];
   if (q !== '"' && q !== "'" && q !== '`') return text;
+  if (!/[\\\s]/.test(text)) return text; // no escape, no space: nothing below would change it
   return text.replace(/\\[ntr]/g, ' ').replace(/\s+/g, ' ').replace(/^(["'`]+) /, '$1').replace(/ (["'`]+)$/, '$1');
 }
 
@@ -164,6 +171,7 @@ function walk(w: Walk, inStatementParent: boolean): void {
   const isStatement = inStatementParent && plan.named;
   if (!plan.named) {
     // Anonymous nodes are the grammar's literal tokens (keywords, operators): always leaves.
+    if (plan.surface >= 0 && w.surface) w.surface[plan.surface]++;
     if (plan.anonymous) out.push(at(w, plan.anonymous));
     return;
   }

@@ -6,6 +6,7 @@
  */
 import { codePairs, coverage, type CodeComparison, type CodePair } from '../../engine/code/index.js';
 import { clustersOf } from './compare-clusters.js';
+import { csvCell, pairAt, topPairIndices, writeCsv, type ChunkWriter } from './compare-csv.js';
 
 export type CompareFormat = 'table' | 'csv' | 'json' | 'html';
 
@@ -16,13 +17,11 @@ export interface RenderOptions {
   clusterThreshold: number;
   /** Source files per submission id (the HTML report shows them side by side). */
   sources?: Map<string, { path: string; text: string }[]>;
+  /** CSV: `write` is finished with each chunk when it returns (one buffer is reused). */
+  reuseChunks?: boolean;
 }
 
-export const CSV_HEADER = 'left,right,similarity,longest_fragment,total_overlap,left_covered,right_covered';
-
-function csvCell(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
+export { CSV_HEADER } from './compare-csv.js';
 
 function escapeHtml(s: string): string {
   return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
@@ -32,12 +31,23 @@ function byScore(pairs: CodePair[]): CodePair[] {
   return pairs.sort((a, b) => b.similarity - a.similarity || (a.left < b.left ? -1 : a.left > b.left ? 1 : a.right < b.right ? -1 : 1));
 }
 
-/** Indices of the `limit` most similar pairs, most similar first (ties in pair order). */
-function topPairs(c: CodeComparison, limit: number): number[] {
-  const n = c.similarity.length;
-  const order = Array.from({ length: n }, (_, p) => p);
-  order.sort((a, b) => c.similarity[b] - c.similarity[a] || a - b);
-  return order.slice(0, limit);
+/** The `limit` most similar pairs as objects, most similar first (ties in pair order). */
+function topPairs(c: CodeComparison, limit: number): CodePair[] {
+  const n = c.ids.length;
+  return topPairIndices(c.similarity, limit).map((p) => {
+    const [i, j] = pairAt(p, n);
+    return {
+      left: c.ids[i],
+      right: c.ids[j],
+      similarity: c.similarity[p],
+      longestFragment: c.longestFragment[p],
+      sharedFingerprints: c.sharedFingerprints[p],
+      overlap: c.overlap[p],
+      leftCoverage: coverage(c.overlap[p], c.tokens[i]),
+      rightCoverage: coverage(c.overlap[p], c.tokens[j]),
+      fragments: c.fragments.get(p) ?? [],
+    };
+  });
 }
 
 /** What common-code suppression did, in words (for stderr and the reports). */
@@ -57,50 +67,32 @@ export function commonCodeNote(c: CodeComparison): string {
   return parts.join('; ');
 }
 
-/** Writes the comparison in `format` through `write` (CSV in chunks, so a million rows stream). */
-export async function renderPairs(result: CodeComparison, format: CompareFormat, write: (chunk: string) => boolean | void, options: RenderOptions = { clusterThreshold: 0.6 }): Promise<void> {
+/**
+ * Writes the comparison in `format` through `write`. CSV goes out in byte chunks (compare-csv.ts),
+ * so millions of rows stream; the other formats are written as one string. With a `limit`, only
+ * those pairs become objects; clusters come from the pairs at or above the threshold.
+ */
+export async function renderPairs(result: CodeComparison, format: CompareFormat, write: ChunkWriter | ((chunk: string) => boolean | void), options: RenderOptions = { clusterThreshold: 0.6 }): Promise<void> {
   if (format === 'csv') {
-    const ids = result.ids.map(csvCell);
-    const n = ids.length;
-    const row = (p: number, i: number, j: number) =>
-      `${ids[i]},${ids[j]},${result.similarity[p].toFixed(6)},${result.longestFragment[p]},${result.overlap[p]},${coverage(result.overlap[p], result.tokens[i]).toFixed(6)},${coverage(result.overlap[p], result.tokens[j]).toFixed(6)}\n`;
-    let chunk = CSV_HEADER + '\n';
-    if (options.limit !== undefined) {
-      const rowOf = new Int32Array(result.similarity.length), colOf = new Int32Array(result.similarity.length);
-      for (let i = 0, p = 0; i < n; i++) for (let j = i + 1; j < n; j++, p++) (rowOf[p] = i), (colOf[p] = j);
-      for (const p of topPairs(result, options.limit)) chunk += row(p, rowOf[p], colOf[p]);
-      write(chunk);
-      return;
-    }
-    let p = 0;
-    for (let i = 0; i < n; i++) {
-      for (let j = i + 1; j < n; j++, p++) {
-        chunk += row(p, i, j);
-        if (chunk.length > 1 << 16) {
-          write(chunk);
-          chunk = '';
-        }
-      }
-    }
-    write(chunk);
+    await writeCsv(result, write as ChunkWriter, options.limit, options.reuseChunks);
     return;
   }
-  const all = byScore(codePairs(result));
-  const pairs = options.limit !== undefined ? all.slice(0, options.limit) : all;
-  const clusters = clustersOf(all, options.clusterThreshold);
+  const text = write as (chunk: string) => boolean | void;
+  const pairs = options.limit !== undefined ? topPairs(result, options.limit) : byScore(codePairs(result));
+  const clusters = clustersOf(options.limit !== undefined ? codePairs(result, options.clusterThreshold) : pairs, options.clusterThreshold);
   if (format === 'json') {
-    write(JSON.stringify({ pairs, clusters, clusterThreshold: options.clusterThreshold, excludedFingerprints: result.excludedFingerprints, commonCode: commonCodeNote(result) }, null, 2) + '\n');
+    text(JSON.stringify({ pairs, clusters, clusterThreshold: options.clusterThreshold, excludedFingerprints: result.excludedFingerprints, commonCode: commonCodeNote(result) }, null, 2) + '\n');
     return;
   }
   if (format === 'html') {
-    write(renderHtml(result, pairs, clusters, options));
+    text(renderHtml(result, pairs, clusters, options));
     return;
   }
   const rows = pairs.map((p) => [p.left, p.right, p.similarity.toFixed(3), String(p.longestFragment), String(p.overlap), p.leftCoverage.toFixed(2), p.rightCoverage.toFixed(2)]);
   const head = ['left', 'right', 'similarity', 'longest', 'overlap', 'left_cov', 'right_cov'];
   const widths = head.map((h, i) => rows.reduce((w, r) => Math.max(w, r[i].length), h.length));
   const line = (r: string[]) => r.map((c, i) => (i >= 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
-  write([line(head), ...rows.map(line)].join('\n') + '\n');
+  text([line(head), ...rows.map(line)].join('\n') + '\n');
 }
 
 /** One side of a pair: its files, the lines of the pair's fragments marked (fragment number in a title). */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
@@ -74,4 +74,21 @@ test('compare skips entries without code and needs two submissions', () => {
   const lonely = mkdtempSync(join(tmpdir(), 'origo-one-'));
   writeFileSync(join(lonely, 'a.py'), PY);
   assert.throws(() => execFileSync(process.execPath, [bin, 'compare', lonely], { encoding: 'utf8', stdio: 'pipe' }), /at least 2 are needed/);
+});
+
+test('compare --format csv into a file writes the same bytes as into a pipe', () => {
+  const dir = fixture();
+  // More than one 1 MiB chunk (the writer reuses its buffer for a file): 263 submissions, 34,453 rows.
+  for (let i = 0; i < 260; i++) writeFileSync(join(dir, `copy${String(i).padStart(3, '0')}.py`), i % 2 ? PY : PY_COPY);
+  const args = [bin, 'compare', dir, '--format', 'csv', '--kgram', '5', '--window', '2'];
+  const piped = execFileSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 26 });
+  const file = join(mkdtempSync(join(tmpdir(), 'origo-compare-out-')), 'pairs.csv');
+  const fd = openSync(file, 'w');
+  const run = spawnSync(process.execPath, args, { stdio: ['ignore', fd, 'ignore'] });
+  closeSync(fd);
+  assert.equal(run.status, 0);
+  const written = readFileSync(file);
+  assert.equal(written.toString().split('\n').length, 1 + (263 * 262) / 2 + 1);
+  assert.ok(written.length > 1 << 20, `${written.length} bytes: not more than one chunk`);
+  assert.ok(written.equals(piped), 'file and pipe output differ');
 });

@@ -2,6 +2,7 @@
  * `origo compare <dir>`: every immediate child of <dir> (a file, a folder or a ZIP) is one
  * submission; prints every pair's similarity as a table, CSV, JSON or an HTML report.
  */
+import { fstatSync, writeSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -28,6 +29,11 @@ function numberFlag(name: string, value: string | undefined, min: number, max: n
   return x;
 }
 
+/** Writes all of `bytes` to standard output (a file), however many writes it takes. */
+function writeAll(bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(1, bytes, at, bytes.length - at);
+}
+
 export function registerCompareCommand(program: Command): void {
   program
     .command('compare')
@@ -45,7 +51,6 @@ export function registerCompareCommand(program: Command): void {
       // Heavy modules load here, not when the CLI starts (every other command would pay for them).
       const { compareCodeSources, languageByName, readSourceSubmission } = await import('../../code-tokens/index.js');
       const { renderPairs, commonCodeNote } = await import('./compare-output.js');
-      const { SingleBar, Presets } = await import('cli-progress');
       const format = flags.format as CompareFormat;
       if (!FORMATS.includes(format)) throw new Error(`unknown format "${flags.format}" (use ${FORMATS.join(', ')})`);
       const limit = numberFlag('limit', flags.limit, 1, Number.MAX_SAFE_INTEGER, true) ?? (format === 'html' ? 100 : undefined);
@@ -66,10 +71,15 @@ export function registerCompareCommand(program: Command): void {
       }
       if (submissions.length < 2) throw new Error(`${dir} holds ${submissions.length} submission(s) with code; at least 2 are needed`);
       const base = flags.base ? await readSourceSubmission(flags.base, 'base', accept) : undefined;
-      const bar = new SingleBar({ stream: process.stderr, format: 'compare [{bar}] {percentage}% {value}/{total} {stage}' }, Presets.shades_classic);
+      // A progress bar from 20 submissions, on a terminal only (cli-progress draws nothing elsewhere, so it is not even loaded).
+      const showBar = submissions.length >= 20 && process.stderr.isTTY === true;
       const total = submissions.length * 2;
-      const showBar = submissions.length >= 20;
-      if (showBar) bar.start(total, 0, { stage: 'tokenising' });
+      let bar: import('cli-progress').SingleBar | undefined;
+      if (showBar) {
+        const { SingleBar, Presets } = await import('cli-progress');
+        bar = new SingleBar({ stream: process.stderr, format: 'compare [{bar}] {percentage}% {value}/{total} {stage}' }, Presets.shades_classic);
+        bar.start(total, 0, { stage: 'tokenising' });
+      }
       const result = await compareCodeSources(submissions, {
         language: flags.language,
         base,
@@ -77,12 +87,18 @@ export function registerCompareCommand(program: Command): void {
         windowLength: flags.window ? Number(flags.window) : undefined,
         suppressShare: commonShare,
         withFragments: format === 'json' || format === 'html',
-        onTokenized: (done) => showBar && bar.update(done, { stage: 'tokenising' }),
-        onProgress: (done) => showBar && bar.update(submissions.length + done, { stage: 'comparing' }),
+        onTokenized: (done) => bar?.update(done, { stage: 'tokenising' }),
+        onProgress: (done) => bar?.update(submissions.length + done, { stage: 'comparing' }),
       });
-      if (showBar) bar.stop();
+      bar?.stop();
       process.stderr.write(`compare: common code: ${commonCodeNote(result)}\n`);
       const sources = format === 'html' ? new Map(submissions.map((s) => [s.id, s.files])) : undefined;
-      await renderPairs(result, format, (chunk) => process.stdout.write(chunk), { limit, clusterThreshold, sources });
+      // Into a file: written at once, so the CSV writer can reuse its buffer. Otherwise (a pipe,
+      // a terminal) through the stream, waiting for the reader before handing over more.
+      const toFile = fstatSync(1).isFile();
+      const write = toFile
+        ? (chunk: string | Uint8Array) => writeAll(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
+        : (chunk: string | Uint8Array) => (process.stdout.write(chunk) ? undefined : new Promise((done) => process.stdout.once('drain', done)));
+      await renderPairs(result, format, write, { limit, clusterThreshold, sources, reuseChunks: toFile });
     });
 }

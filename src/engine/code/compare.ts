@@ -29,6 +29,8 @@ export const CODE_DEFAULTS = {
   literalWeight: 1,
   literalHalfTokens: 200,
   literalPrior: 20,
+  literalSteepness: 1,
+  surfaceWeight: 0.1,
 } as const;
 
 /**
@@ -39,9 +41,11 @@ export interface CodeComparisonPlan {
   ids: string[];
   subs: MatchSubmission[];
   bags: LiteralBag[];
+  /** Surface-mark counts of every submission, `dims` numbers each (null when some lack them or the weight is 0). */
+  surface: { counts: Float64Array; dims: number } | null;
   /** Which submissions hold each fingerprint (candidate pairs are found from it row by row). */
   postings: Postings;
-  settings: { k: number; mergeGap: number; withFragments: boolean; fragmentMin: number; literalWeight: number; literalHalfTokens: number };
+  settings: { k: number; mergeGap: number; withFragments: boolean; fragmentMin: number; literalWeight: number; literalHalfTokens: number; literalSteepness: number; surfaceWeight: number };
   excludedFingerprints: CodeComparison['excludedFingerprints'];
 }
 
@@ -96,10 +100,12 @@ export function planPrepared(prepared: readonly PreparedSubmission[], options: C
   const excludedLiterals = new Set<number>(base ? literals.bag(base.literals).keys() : []);
   const weight = literalWeights(literalMaps, options.literalPrior ?? CODE_DEFAULTS.literalPrior);
   const indexed: IndexedSubmission[] = prepared.map((p) => indexSubmission(p, excluded, k));
+  const surfaceWeight = options.surfaceWeight ?? CODE_DEFAULTS.surfaceWeight;
   return {
     ids: prepared.map((p) => p.id),
     subs: indexed.map(matchSubmission),
     bags: literalMaps.map((m) => toBag(m, excludedLiterals, weight)),
+    surface: surfaceWeight > 0 ? surfaceTable(prepared) : null,
     postings: buildPostings(indexed),
     settings: {
       k,
@@ -108,6 +114,8 @@ export function planPrepared(prepared: readonly PreparedSubmission[], options: C
       fragmentMin: options.fragmentMinSimilarity ?? 0,
       literalWeight: options.literalWeight ?? CODE_DEFAULTS.literalWeight,
       literalHalfTokens: options.literalHalfTokens ?? CODE_DEFAULTS.literalHalfTokens,
+      literalSteepness: options.literalSteepness ?? CODE_DEFAULTS.literalSteepness,
+      surfaceWeight,
     },
     excludedFingerprints: { base: baseCount, common: commonCount, commonKept, commonMinHolders },
   };
@@ -156,8 +164,8 @@ export function matchPlan(plan: CodeComparisonPlan, onRow?: (done: number, rows:
  * interpreter when first reached.
  */
 function matchRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, scratch: Scratch, literals: LiteralRow, out: PairMatches): void {
-  const { k, mergeGap, withFragments, fragmentMin, literalWeight, literalHalfTokens } = plan.settings;
-  const { subs, bags } = plan;
+  const { k, mergeGap, withFragments, fragmentMin, literalWeight, literalHalfTokens, literalSteepness, surfaceWeight } = plan.settings;
+  const { subs, bags, surface } = plan;
   const { similarity, sharedFingerprints, longestFragment, overlap, fragments } = out;
   const n = subs.length;
   const table = new MatchTable(subs[i], scratch);
@@ -169,11 +177,12 @@ function matchRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, scrat
     const from = row.offset[j];
     const m = table.match(subs[j], row.seeds, from, from + row.shared[j], k, mergeGap, withFragments);
     const lit = literalWeight > 0 ? literals.dice(bags[j]) : NaN;
-    if (Number.isNaN(lit)) similarity[p] = m.similarity;
-    else {
-      const lambda = literalLambda(literalWeight, literalHalfTokens, subs[i].total, subs[j].total);
-      similarity[p] = (1 - lambda) * m.similarity + lambda * lit;
+    let sim = m.similarity;
+    if (!Number.isNaN(lit)) {
+      const lambda = literalLambda(literalWeight, literalHalfTokens, literalSteepness, subs[i].total, subs[j].total);
+      sim = (1 - lambda) * sim + lambda * lit;
     }
+    similarity[p] = surface !== null && sim > 0 ? sim * (1 - surfaceWeight * surfaceDistance(surface.counts, surface.dims, i, j)) : sim;
     sharedFingerprints[p] = row.shared[j];
     longestFragment[p] = m.longestFragment;
     overlap[p] = m.overlap;
@@ -187,15 +196,16 @@ function matchRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, scrat
  * the programs: independent solutions of a small exercise are often token for token the same,
  * while longer programs rarely coincide by chance.
  */
-function literalLambda(weight: number, halfTokens: number, a: number, b: number): number {
+function literalLambda(weight: number, halfTokens: number, steepness: number, a: number, b: number): number {
   if (!Number.isFinite(halfTokens)) return weight;
-  return (weight * halfTokens) / (halfTokens + Math.min(a, b));
+  const x = Math.min(a, b) / halfTokens;
+  return weight / (1 + (steepness === 1 ? x : Math.pow(x, steepness)));
 }
 
 /** Pairs of row i that share no fingerprint: the literal channel alone (row.shared marks candidates). */
 function literalOnlyRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, literals: LiteralRow, out: PairMatches): void {
-  const { bags, subs } = plan;
-  const { literalWeight, literalHalfTokens } = plan.settings;
+  const { bags, subs, surface } = plan;
+  const { literalWeight, literalHalfTokens, literalSteepness, surfaceWeight } = plan.settings;
   const n = bags.length;
   if (bags[i].size === 0) return;
   literals.setLeft(bags[i]);
@@ -203,8 +213,29 @@ function literalOnlyRow(plan: CodeComparisonPlan, i: number, row: RowCandidates,
   const shared = row.shared;
   for (let j = i + 1; j < n; j++) {
     if (shared[j] > 0 || bags[j].size === 0) continue;
-    out.similarity[base + j] = literalLambda(literalWeight, literalHalfTokens, subs[i].total, subs[j].total) * literals.dice(bags[j]);
+    const sim = literalLambda(literalWeight, literalHalfTokens, literalSteepness, subs[i].total, subs[j].total) * literals.dice(bags[j]);
+    out.similarity[base + j] = surface !== null && sim > 0 ? sim * (1 - surfaceWeight * surfaceDistance(surface.counts, surface.dims, i, j)) : sim;
   }
+}
+
+/** Every submission's surface-mark counts in one array, or null when some submission has none or their lengths differ. */
+function surfaceTable(prepared: readonly PreparedSubmission[]): CodeComparisonPlan['surface'] {
+  const dims = prepared[0]?.surface?.length ?? 0;
+  if (dims === 0 || prepared.some((p) => p.surface?.length !== dims)) return null;
+  const counts = new Float64Array(prepared.length * dims);
+  prepared.forEach((p, i) => counts.set(p.surface!, i * dims));
+  return { counts, dims };
+}
+
+/** Σ|a − b| / Σ(a + b) of two submissions' surface marks: 0 written alike, 1 nothing in common (0 when neither has any). */
+function surfaceDistance(counts: Float64Array, dims: number, i: number, j: number): number {
+  let diff = 0, sum = 0;
+  for (let d = 0, a = i * dims, b = j * dims; d < dims; d++, a++, b++) {
+    const x = counts[a], y = counts[b];
+    diff += x > y ? x - y : y - x;
+    sum += x + y;
+  }
+  return sum > 0 ? diff / sum : 0;
 }
 
 /** A plan's comparison from its pair matches. */

@@ -24,6 +24,8 @@ export interface PreparedSubmission {
   distinct: Uint32Array;
   /** The values of its literals, in stream order (see literals.ts). */
   literals: string[];
+  /** Surface-mark counts, when the tokeniser gave them (CodeSubmission.surface). */
+  surface?: Float64Array;
 }
 
 export function prepareSubmission(sub: CodeSubmission, k: number, w: number, canonicalOrder: boolean): PreparedSubmission {
@@ -72,6 +74,7 @@ export function prepareSubmission(sub: CodeSubmission, k: number, w: number, can
     kgramFiles,
     distinct: sorted.slice(0, m),
     literals,
+    surface: sub.surface,
   };
 }
 

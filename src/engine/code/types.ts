@@ -40,6 +40,12 @@ export interface TokenizedCodeFile {
 export interface CodeSubmission {
   id: string;
   files: TokenizedCodeFile[];
+  /**
+   * Optional counts of surface marks (punctuation and operators as written, a fixed list the
+   * tokeniser chooses), all files together: how the code is written, beyond its tokens. Pairs
+   * of submissions that both have them are discounted by their difference (`surfaceWeight`).
+   */
+  surface?: Float64Array;
 }
 
 export interface CodeCompareOptions {
@@ -76,6 +82,15 @@ export interface CodeCompareOptions {
    */
   literalWeight?: number;
   literalHalfTokens?: number;
+  /** How fast λ falls with length: λ = literalWeight / (1 + (t / h)^steepness) (1: h / (h + t)). */
+  literalSteepness?: number;
+  /**
+   * Largest discount for differently written code: a pair's similarity is multiplied by
+   * 1 − surfaceWeight·d, d = Σ|a − b| / Σ(a + b) over the two submissions' surface-mark counts
+   * (0 = written alike). Separates near-ties: independent solutions that normalise to the same
+   * tokens, against copies that keep their original's punctuation. 0 turns it off.
+   */
+  surfaceWeight?: number;
   /** Smoothing of literal values' rarity weights (see literals.ts, `literalWeights`). */
   literalPrior?: number;
   /** Called after each submission is indexed and after each block of pairs (for progress bars). */

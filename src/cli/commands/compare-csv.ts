@@ -1,0 +1,257 @@
+/**
+ * The CSV view of a code comparison, written as bytes: every pair in submission order, or the
+ * `limit` most similar (most similar first). At 3,000 submissions that is 4.5 million rows
+ * (250 MB); building a string per row and encoding it again cost more than the comparison, so
+ * rows are formatted straight into 1 MiB buffers (ids encoded once, numbers as digits) and each
+ * full buffer is handed to `write`. The text is the one `Number#toFixed(6)` and template strings
+ * would give (compare-csv.test.ts holds it to that).
+ */
+import { coverage, type CodeComparison } from '../../engine/code/index.js';
+
+export const CSV_HEADER = 'left,right,similarity,longest_fragment,total_overlap,left_covered,right_covered';
+
+/**
+ * Receives each full chunk; a returned promise is awaited (a pipe's back-pressure). Chunks are
+ * not reused unless `writeCsv` is told the writer is done with a chunk when it returns.
+ */
+export type ChunkWriter = (chunk: Uint8Array) => boolean | void | Promise<unknown>;
+
+export function csvCell(s: string): string {
+  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+const CHUNK = 1 << 20;
+const COMMA = 44, NEWLINE = 10, ZERO = 48, DOT = 46;
+/** `,0.000000,0,0,0.000000,0.000000\n`: the figures of a pair with nothing in common. */
+const EMPTY_FIGURES = Buffer.from(',0.000000,0,0,0.000000,0.000000\n', 'latin1');
+/** What follows the similarity of a pair with no matched code (similar by literals alone). */
+const NO_OVERLAP = Buffer.from(',0,0,0.000000,0.000000\n', 'latin1');
+
+/** "000" … "999" as bytes, three per number. */
+const DIGITS3 = new Uint8Array(3000);
+for (let v = 0; v < 1000; v++) {
+  DIGITS3[3 * v] = ZERO + Math.floor(v / 100);
+  DIGITS3[3 * v + 1] = ZERO + (Math.floor(v / 10) % 10);
+  DIGITS3[3 * v + 2] = ZERO + (v % 10);
+}
+
+/** Bytes appended to a buffer; `flush` hands the filled part on and starts a new buffer. */
+class ByteSink {
+  buf = Buffer.allocUnsafe(CHUNK);
+  at = 0;
+
+  /** `reuse`: the writer has finished with a chunk when it returns (a synchronous file write), so one buffer serves. */
+  constructor(
+    private readonly write: ChunkWriter,
+    private readonly reuse = false,
+  ) {}
+
+  /** Makes room for `n` more bytes (at most a chunk), flushing first when needed. */
+  room(n: number): Promise<unknown> | void {
+    if (this.at + n > this.buf.length) return this.flush();
+  }
+
+  flush(): Promise<unknown> | void {
+    if (this.at === 0) return;
+    const full = this.buf.subarray(0, this.at);
+    // A new buffer per chunk otherwise: 250 MB of them at 3,000 submissions also cost full
+    // garbage collections (V8 counts them as external memory).
+    if (!this.reuse) this.buf = Buffer.allocUnsafe(CHUNK);
+    this.at = 0;
+    const r = this.write(full);
+    return r instanceof Promise ? r : undefined;
+  }
+
+  bytes(b: Uint8Array): void {
+    const len = b.length;
+    if (len > 32) {
+      this.buf.set(b, this.at);
+    } else {
+      // Ids and the fixed tails are short: a loop beats TypedArray#set's call overhead.
+      const buf = this.buf, at = this.at;
+      for (let x = 0; x < len; x++) buf[at + x] = b[x];
+    }
+    this.at += len;
+  }
+
+  byte(c: number): void {
+    this.buf[this.at++] = c;
+  }
+
+  /** A non-negative integer in decimal. */
+  uint(n: number): void {
+    const buf = this.buf;
+    if (n < 10) {
+      buf[this.at++] = ZERO + n;
+      return;
+    }
+    let digits = 1;
+    for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
+    let at = this.at + digits;
+    this.at = at;
+    for (let m = n; m > 0; m = Math.floor(m / 10)) buf[--at] = ZERO + (m % 10);
+  }
+
+  /** `x.toFixed(6)` for 0 ≤ x < 1000 (others through toFixed itself). */
+  fixed6(x: number): void {
+    const scaled = x * 1e6;
+    // Math.round of x·10⁶ is toFixed's rounding except within float error of a half: ask toFixed there.
+    if (!(x >= 0 && x < 1000) || Math.abs(scaled - Math.floor(scaled) - 0.5) < 1e-6) {
+      const s = x.toFixed(6);
+      for (let c = 0; c < s.length; c++) this.buf[this.at++] = s.charCodeAt(c);
+      return;
+    }
+    const n = Math.round(scaled); // < 10⁹: integer arithmetic from here
+    const whole = (n / 1e6) | 0;
+    const frac = n - whole * 1e6;
+    const hi = (frac / 1000) | 0, lo = frac - hi * 1000;
+    this.uint(whole);
+    const buf = this.buf, at = this.at;
+    buf[at] = DOT;
+    buf[at + 1] = DIGITS3[3 * hi];
+    buf[at + 2] = DIGITS3[3 * hi + 1];
+    buf[at + 3] = DIGITS3[3 * hi + 2];
+    buf[at + 4] = DIGITS3[3 * lo];
+    buf[at + 5] = DIGITS3[3 * lo + 1];
+    buf[at + 6] = DIGITS3[3 * lo + 2];
+    this.at = at + 7;
+  }
+}
+
+function writeRow(sink: ByteSink, c: CodeComparison, ids: Buffer[], p: number, i: number, j: number): void {
+  sink.bytes(ids[i]);
+  sink.byte(COMMA);
+  sink.bytes(ids[j]);
+  const similarity = c.similarity[p], overlap = c.overlap[p], longest = c.longestFragment[p];
+  if (overlap === 0 && longest === 0) {
+    if (similarity === 0) sink.bytes(EMPTY_FIGURES);
+    else {
+      sink.byte(COMMA);
+      sink.fixed6(similarity);
+      sink.bytes(NO_OVERLAP);
+    }
+    return;
+  }
+  sink.byte(COMMA);
+  sink.fixed6(similarity);
+  sink.byte(COMMA);
+  sink.uint(longest);
+  sink.byte(COMMA);
+  sink.uint(overlap);
+  sink.byte(COMMA);
+  sink.fixed6(coverage(overlap, c.tokens[i]));
+  sink.byte(COMMA);
+  sink.fixed6(coverage(overlap, c.tokens[j]));
+  sink.byte(NEWLINE);
+}
+
+/**
+ * Pair indices of the `limit` most similar pairs, most similar first, ties in pair order: a
+ * bounded heap over the similarity column (no array or sort of every pair).
+ */
+export function topPairIndices(similarity: Float64Array, limit: number): number[] {
+  const size = similarity.length;
+  const k = Math.min(limit, size);
+  if (k <= 0) return [];
+  // Min-heap of the k best so far; its root is the worst of them (lowest similarity, then latest pair).
+  const heap = new Int32Array(k);
+  let count = 0;
+  const worse = (a: number, b: number) => similarity[a] < similarity[b] || (similarity[a] === similarity[b] && a > b);
+  const down = (x: number) => {
+    for (;;) {
+      const l = 2 * x + 1, r = l + 1;
+      let m = x;
+      if (l < count && worse(heap[l], heap[m])) m = l;
+      if (r < count && worse(heap[r], heap[m])) m = r;
+      if (m === x) return;
+      const t = heap[x];
+      heap[x] = heap[m];
+      heap[m] = t;
+      x = m;
+    }
+  };
+  for (let p = 0; p < size; p++) {
+    if (count < k) {
+      let x = count++;
+      heap[x] = p;
+      while (x > 0) {
+        const parent = (x - 1) >> 1;
+        if (!worse(heap[x], heap[parent])) break;
+        const t = heap[x];
+        heap[x] = heap[parent];
+        heap[parent] = t;
+        x = parent;
+      }
+    } else if (worse(heap[0], p)) {
+      heap[0] = p;
+      down(0);
+    }
+  }
+  return Array.from(heap.subarray(0, count)).sort((a, b) => similarity[b] - similarity[a] || a - b);
+}
+
+/** Row and column (i < j) of pair index p among n submissions. */
+export function pairAt(p: number, n: number): [number, number] {
+  // Row i starts at i·n − i(i+1)/2; solve for the last start at or before p, then settle rounding.
+  const rowStart = (i: number) => i * n - (i * (i + 1)) / 2;
+  const b = 2 * n - 1;
+  let i = Math.max(0, Math.floor((b - Math.sqrt(Math.max(0, b * b - 8 * p))) / 2));
+  while (i > 0 && rowStart(i) > p) i--;
+  while (rowStart(i + 1) <= p) i++;
+  return [i, i + 1 + (p - rowStart(i))];
+}
+
+/**
+ * Writes the comparison as CSV through `write`: all pairs in submission order, or the `limit`
+ * most similar. `reuseChunks`: `write` is finished with each chunk when it returns.
+ */
+export async function writeCsv(c: CodeComparison, write: ChunkWriter, limit?: number, reuseChunks = false): Promise<void> {
+  const n = c.ids.length;
+  const ids = c.ids.map((id) => Buffer.from(csvCell(id), 'utf8'));
+  let longestId = 0;
+  for (const b of ids) longestId = Math.max(longestId, b.length);
+  // Longest row: two ids, five commas, three fixed-point figures (toFixed of at most 1000: 10
+  // characters, more only for figures we never produce), two integers (10 digits), a newline.
+  const maxRow = 2 * longestId + 5 + 3 * 24 + 2 * 10 + 1;
+  if (maxRow > CHUNK) throw new RangeError('submission ids too long for a CSV row');
+  const sink = new ByteSink(write, reuseChunks);
+  sink.bytes(Buffer.from(CSV_HEADER + '\n', 'latin1'));
+  if (limit !== undefined) {
+    for (const p of topPairIndices(c.similarity, limit)) {
+      const [i, j] = pairAt(p, n);
+      await sink.room(maxRow);
+      writeRow(sink, c, ids, p, i, j);
+    }
+  } else {
+    // Rows go out a chunk at a time: the loop that fills one is synchronous (optimised on its own).
+    const at = { i: 0, j: 1, p: 0 };
+    while (at.i < n - 1) {
+      fillChunk(sink, c, ids, at, maxRow);
+      await sink.flush();
+    }
+  }
+  await sink.flush();
+}
+
+/** Writes rows from pair `at` on until the chunk has no room for another row or every pair is written; advances `at`. */
+function fillChunk(sink: ByteSink, c: CodeComparison, ids: Buffer[], at: { i: number; j: number; p: number }, maxRow: number): void {
+  const n = ids.length;
+  const limit = CHUNK - maxRow;
+  let { i, j, p } = at;
+  while (i < n - 1) {
+    for (; j < n; j++, p++) {
+      if (sink.at > limit) {
+        at.i = i;
+        at.j = j;
+        at.p = p;
+        return;
+      }
+      writeRow(sink, c, ids, p, i, j);
+    }
+    i++;
+    j = i + 1;
+  }
+  at.i = i;
+  at.j = j;
+  at.p = p;
+}
