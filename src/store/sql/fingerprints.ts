@@ -191,7 +191,7 @@ export class FingerprintRepo {
    * The same lookup in one statement for PostgreSQL at repository scale: each fingerprint's
    * postings are read from the (organisation, hash, document) index alone, at most
    * MAX_POSTINGS + 1 of them; documents are counted, sorted, and only then checked against the
-   * scope, lazily, until `limit` are found.
+   * scope, lazily (one index probe per document, in order), until `limit` are found.
    */
   private async candidatesPostgres(scope: CandidateScope, hashes: readonly number[], limit: number, wantsPeers: boolean, wantsRepos: boolean): Promise<Candidate[]> {
     const repos = scope.repositories;
@@ -199,7 +199,11 @@ export class FingerprintRepo {
     if (wantsPeers) inScope.push(sql`s.document_id IN (SELECT id FROM documents WHERE assignment_id = ${scope.assignmentId as number})`);
     if (wantsRepos) {
       const only = Array.isArray(repos) ? sql`AND r.id IN (${sql.join(repos)})` : sql``;
-      inScope.push(sql`EXISTS (SELECT 1 FROM repository_documents rd JOIN repositories r ON r.id = rd.repository_id WHERE rd.document_id = s.document_id AND r.organisation_id = ${scope.organisationId} ${only})`);
+      // OFFSET 0 keeps this a per-row test (PostgreSQL does not turn an EXISTS with an OFFSET into
+      // a semi-join or a hashed subplan): without it the planner may hash every document of the
+      // repository (a sequential scan of repository_documents, 1,000,000 rows at repository scale)
+      // where only the first `limit` candidates need looking up.
+      inScope.push(sql`EXISTS (SELECT 1 FROM repository_documents rd JOIN repositories r ON r.id = rd.repository_id WHERE rd.document_id = s.document_id AND r.organisation_id = ${scope.organisationId} ${only} OFFSET 0)`);
     }
     const cap = Number.isFinite(limit) ? sql`LIMIT ${Math.max(0, Math.floor(limit))}` : sql``;
     const result = await sql<{ document_id: number; shared: number }>`
