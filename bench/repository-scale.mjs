@@ -7,14 +7,25 @@
 // candidates by shared fingerprints, passage alignment, scoring; AI scoring off, nothing stored).
 // Each check document is a PAN suspicious document whose source is in the repository, padded
 // with synthetic text to 5,000 words. Prints ONE JSON line: per size, fill time, check time
-// (median, p95, max), the index lookup alone, candidates, true source found, and the size of the
-// index and tables against the number of documents.
+// (median, p95, max), the index lookup alone, candidates, true source found, the load average
+// and CPU-loop time at the checks, and the size of the index and tables against the number of
+// documents.
 //
 // usage: node bench/repository-scale.mjs [--sizes 1000,10000,100000] [--checks 20] [--pg] [--keep]
-//   --pg     PostgreSQL (ORIGO_TEST_PG_URL or postgres://postgres@127.0.0.1:5432/postgres): a database
-//            origo_repo_bench is created (bulk inserts); --keep leaves it for another run, which
-//            then continues filling from where it stopped. Without --pg: SQLite in a temp folder.
-//   Run it niced; 1,000,000 documents on PostgreSQL take hours and ~30 GB (check `df -h` first).
+//                                        [--db origo_repo_bench] [--threads N]
+//   --pg     PostgreSQL (ORIGO_TEST_PG_URL or postgres://postgres@127.0.0.1:5432/postgres): the
+//            database --db is created; --keep leaves it for another run, which then continues
+//            filling from where it stopped (a size already reached is only checked). The fill
+//            is a bulk load into the service's own tables: --threads worker threads (default:
+//            one per core; bench/repository-fill-worker.mjs) generate the documents and their
+//            fingerprints (bench/synthetic-fill.mjs: the same text as synthetic-text.mjs, the
+//            same fingerprints as the service, checked on every 50th document), this thread
+//            loads them with COPY, one transaction per 1,000 documents; the fingerprints
+//            table's indexes and foreign key are dropped for the load and rebuilt from their
+//            catalogue definitions after it, then VACUUM ANALYZE. Without --pg: SQLite in a
+//            temp folder, through the store.
+//   Run it niced; 1,000,000 documents on PostgreSQL take ~30 GB (check `df -h` first) and, on
+//   2 shared cores, about half an hour (docs/benchmarks.md).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
@@ -294,6 +305,9 @@ for (const size of sizes) {
     await addDocuments(Array.from({ length: batch }, () => essayOfWords(chain, rand, words())));
   }
   const fillSeconds = (Date.now() - fillStart) / 1000;
+  // The machine at the checks (other sessions share it): load average and the CPU loop's time.
+  const loadBefore = loadavg().map((x) => Number(x.toFixed(2)));
+  const speedAtChecks = machineSpeedMs();
   const times = [];
   const lookups = [];
   let found = 0;
@@ -329,6 +343,8 @@ for (const size of sizes) {
     lookup_ms: { median: pct(lookups, 0.5), p95: pct(lookups, 0.95), max: pct(lookups, 1) },
     mean_candidates: Number((candidates / probe.length).toFixed(1)),
     true_source_found: `${found}/${probe.length}`,
+    load_at_checks: { before: loadBefore, after: loadavg().map((x) => Number(x.toFixed(2))) },
+    machine_speed_ms_at_checks: speedAtChecks,
     ...(sizesOnDisk ? {
       fingerprints: Number(sizesOnDisk.rows),
       index_mb: { lookup: Math.round(sizesOnDisk.lookup / 1e6), by_document: Math.round(sizesOnDisk.by_document / 1e6), heap: Math.round(sizesOnDisk.heap / 1e6), database: Math.round(sizesOnDisk.database / 1e6) },
