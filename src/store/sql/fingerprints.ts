@@ -189,7 +189,7 @@ export class FingerprintRepo {
 
   /**
    * The same lookup in one statement for PostgreSQL at repository scale: each fingerprint's
-   * postings are read from the (organisation, hash, document) index alone, at most
+   * postings are read from the (hash, organisation, document) index alone, at most
    * MAX_POSTINGS + 1 of them; documents are counted, sorted, and only then checked against the
    * scope, lazily (one index probe per document, in order), until `limit` are found.
    */
