@@ -5,6 +5,7 @@ import * as m002 from './migrations/002-pair-results.js';
 import * as m003 from './migrations/003-security-scoping.js';
 import * as m004 from './migrations/004-analysis-candidates.js';
 import * as m005 from './migrations/005-frequent-fingerprints.js';
+import * as m006 from './migrations/006-fingerprints-lookup-hash-first.js';
 
 type Up = (db: Kysely<any>, dialect: Dialect) => Promise<void>;
 
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Up> = {
   '003-security-scoping': m003.up,
   '004-analysis-candidates': m004.up,
   '005-frequent-fingerprints': m005.up,
+  '006-fingerprints-lookup-hash-first': m006.up,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -9,6 +9,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { storesUnderTest } from '../testing/stores.js';
 import { nowIso, type Store } from './index.js';
+import { MAX_POSTINGS } from './sql/fingerprints.js';
 
 const stores = await storesUnderTest();
 
@@ -106,6 +107,38 @@ for (const impl of stores) {
       assert.equal(await store.fingerprints.count(sub.id), 0);
       assert.equal((await store.repositories.list(orgId))[0].documents, 1);
       assert.equal(await store.repositories.removeDocument(repo.id, inRepo.id), true);
+    });
+
+    test('fingerprints: one in more than MAX_POSTINGS documents finds no candidates and stays known as frequent', async () => {
+      const now = nowIso();
+      const repo = await store.repositories.create({ public_id: 'repo_frequent', organisation_id: orgId, name: 'F', is_default: 0, created_at: now });
+      const common = 5_000_000_001;
+      const rare = 5_000_000_002;
+      const ids: number[] = [];
+      await store.transaction(async (tx) => {
+        for (let i = 0; i <= MAX_POSTINGS; i++) {
+          const d = await tx.documents.create({
+            public_id: `d-frequent-${i}`, organisation_id: orgId, assignment_id: null, owner_user_id: null, title: 't', author: null, filename: null, mime: 'text/plain',
+            size: 1, md5: 'x', blob_key: null, status: 'done', reason: null, language: null, char_count: null, word_count: null, page_count: null, similarity: null,
+            options: '{}', created_at: now, updated_at: now,
+          });
+          await tx.fingerprints.replace(d.id, orgId, i < 3 ? [common, rare] : [common]);
+          await tx.repositories.addDocument(repo.id, d.id, now);
+          ids.push(d.id);
+        }
+      });
+      const scope = { organisationId: orgId, excludeDocumentId: ids[0], repositories: [repo.id] };
+      // In MAX_POSTINGS + 1 documents the common fingerprint counts for nobody; the rare one finds its two other documents.
+      assert.deepEqual(await store.fingerprints.candidates(scope, [common, rare], 10), [{ documentId: ids[1], shared: 1 }, { documentId: ids[2], shared: 1 }]);
+      // With one document fewer it would be rare again by count, but the lookup learnt it as frequent.
+      await store.fingerprints.delete(ids[MAX_POSTINGS]);
+      assert.deepEqual(await store.fingerprints.candidates(scope, [common], 10), []);
+      // An organisation's frequent fingerprints are its own.
+      const elsewhere = await doc(otherOrgId, 'd-frequent-other');
+      await store.fingerprints.replace(elsewhere.id, otherOrgId, [common]);
+      const otherRepo = await store.repositories.create({ public_id: 'repo_frequent_b', organisation_id: otherOrgId, name: 'B', is_default: 0, created_at: now });
+      await store.repositories.addDocument(otherRepo.id, elsewhere.id, now);
+      assert.deepEqual(await store.fingerprints.candidates({ organisationId: otherOrgId, excludeDocumentId: -1, repositories: true }, [common], 10), [{ documentId: elsewhere.id, shared: 1 }]);
     });
 
     test('analyses count versions up from 1 and the latest wins', async () => {

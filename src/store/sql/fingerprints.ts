@@ -192,10 +192,15 @@ export class FingerprintRepo {
   }
 
   /**
-   * The same lookup in one statement for PostgreSQL at repository scale: each fingerprint's
-   * postings are read from the (organisation, hash, document) index alone, at most
-   * MAX_POSTINGS + 1 of them; documents are counted, sorted, and only then checked against the
-   * scope, lazily, until `limit` are found.
+   * The same lookup in one statement for PostgreSQL at repository scale. First, for each
+   * fingerprint, whether the organisation holds more than MAX_POSTINGS postings of it: a walk of at
+   * most MAX_POSTINGS + 1 entries of the (hash, organisation, document) index that keeps none of
+   * them (those found frequent are learnt). Then the postings of the others, read from the index
+   * alone; documents are counted, sorted, and only then checked against the scope, lazily (one
+   * index probe per document, in order), until `limit` are found. Deciding first costs a second
+   * walk of the rare fingerprints' few postings and saves keeping and grouping up to
+   * MAX_POSTINGS + 1 postings of each frequent one not learnt yet: the first checks after a bulk
+   * import, whose lookups meet many of those, take about half the time (docs/benchmarks.md).
    */
   private async candidatesPostgres(scope: CandidateScope, hashes: readonly number[], limit: number, wantsPeers: boolean, wantsRepos: boolean): Promise<Candidate[]> {
     const repos = scope.repositories;
@@ -203,19 +208,27 @@ export class FingerprintRepo {
     if (wantsPeers) inScope.push(sql`s.document_id IN (SELECT id FROM documents WHERE assignment_id = ${scope.assignmentId as number})`);
     if (wantsRepos) {
       const only = Array.isArray(repos) ? sql`AND r.id IN (${sql.join(repos)})` : sql``;
-      inScope.push(sql`EXISTS (SELECT 1 FROM repository_documents rd JOIN repositories r ON r.id = rd.repository_id WHERE rd.document_id = s.document_id AND r.organisation_id = ${scope.organisationId} ${only})`);
+      // OFFSET 0 keeps this a per-row test (PostgreSQL does not turn an EXISTS with an OFFSET into
+      // a semi-join or a hashed subplan): without it the planner may hash every document of the
+      // repository (a sequential scan of repository_documents, 1,000,000 rows at repository scale)
+      // where only the first `limit` candidates need looking up.
+      inScope.push(sql`EXISTS (SELECT 1 FROM repository_documents rd JOIN repositories r ON r.id = rd.repository_id WHERE rd.document_id = s.document_id AND r.organisation_id = ${scope.organisationId} ${only} OFFSET 0)`);
     }
     const cap = Number.isFinite(limit) ? sql`LIMIT ${Math.max(0, Math.floor(limit))}` : sql``;
     const result = await sql<{ document_id: number; shared: number }>`
       WITH q AS (SELECT DISTINCT h AS hash FROM unnest(${[...hashes]}::bigint[]) AS t(h)),
-      p AS MATERIALIZED (
-        SELECT q.hash, f.document_id FROM q CROSS JOIN LATERAL (
-          SELECT document_id FROM fingerprints WHERE organisation_id = ${scope.organisationId} AND hash = q.hash LIMIT ${MAX_POSTINGS + 1}) f),
-      rare AS (SELECT hash FROM p GROUP BY hash HAVING count(*) <= ${MAX_POSTINGS}),
+      c AS MATERIALIZED (
+        SELECT q.hash, EXISTS (
+          SELECT 1 FROM fingerprints f WHERE f.organisation_id = ${scope.organisationId} AND f.hash = q.hash OFFSET ${MAX_POSTINGS}) AS frequent
+        FROM q),
       learnt AS (INSERT INTO frequent_fingerprints (organisation_id, hash)
-        SELECT ${scope.organisationId}, hash FROM p GROUP BY hash HAVING count(*) > ${MAX_POSTINGS}
+        SELECT ${scope.organisationId}, hash FROM c WHERE frequent
         ON CONFLICT DO NOTHING),
-      g AS (SELECT p.document_id, count(*)::int AS shared FROM p JOIN rare ON rare.hash = p.hash WHERE p.document_id <> ${scope.excludeDocumentId} GROUP BY p.document_id)
+      g AS (
+        SELECT f.document_id, count(*)::int AS shared FROM c CROSS JOIN LATERAL (
+          SELECT document_id FROM fingerprints WHERE organisation_id = ${scope.organisationId} AND hash = c.hash) f
+        WHERE NOT c.frequent AND f.document_id <> ${scope.excludeDocumentId}
+        GROUP BY f.document_id)
       SELECT s.document_id, s.shared FROM (SELECT document_id, shared FROM g ORDER BY shared DESC, document_id OFFSET 0) s
       WHERE ${sql.join(inScope, sql` OR `)}
       ORDER BY s.shared DESC, s.document_id
