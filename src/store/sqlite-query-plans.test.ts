@@ -36,7 +36,9 @@ test('the candidate lookup of a class reads each hash\'s postings once, not once
   assert.equal(lookups.length, 2, 'one lookup for the class, one for the repositories');
   for (const lookup of lookups) {
     const searches = plan(raw, lookup).filter((r) => /SEARCH f /.test(r.detail)).map((r) => r.detail);
-    assert.deepEqual(searches, ['SEARCH f USING COVERING INDEX fingerprints_lookup (organisation_id=? AND hash=?)'], lookup);
+    assert.equal(searches.length, 1, lookup);
+    const constraint = /^SEARCH f USING COVERING INDEX fingerprints_lookup \((.*)\)$/.exec(searches[0])?.[1] ?? '';
+    assert.deepEqual(constraint.split(' AND ').sort(), ['hash=?', 'organisation_id=?'], `each hash's postings, not each (hash, document): ${searches[0]}`);
   }
   await store.close();
 });
