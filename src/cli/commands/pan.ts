@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
-import { availableParallelism } from 'node:os';
 
-/** Threads by default: two (one preparing documents, one aligning) when the machine has two cores. */
-const DEFAULT_THREADS = Math.min(2, availableParallelism());
+/**
+ * One thread by default: on the quiet 2-core machine the two-thread pipeline was slower than one
+ * thread on pan-dev (577-596 against 656-664 pairs/s, docs/benchmarks.md), its gain in
+ * parallel work lost to a second thread compiling and to the messages between the two.
+ */
+const DEFAULT_THREADS = 1;
 
 /** `origo pan <corpus-dir> --out <dir>`: PAN text-alignment run with PAN's measures. */
 export function registerPanCommand(program: Command): void {
