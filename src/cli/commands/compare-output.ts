@@ -4,7 +4,7 @@
  * report: clusters of submissions, the most similar pairs, and each pair's code side by side with
  * the matching fragments marked.
  */
-import { codePairs, coverage, type CodeComparison, type CodePair } from '../../engine/code/index.js';
+import { codePairAt, codePairs, type CodeComparison, type CodePair } from '../../engine/code/index.js';
 import { clustersOf } from './compare-clusters.js';
 import { csvCell, pairAt, topPairIndices, writeCsv, type ChunkWriter } from './compare-csv.js';
 
@@ -36,17 +36,7 @@ function topPairs(c: CodeComparison, limit: number): CodePair[] {
   const n = c.ids.length;
   return topPairIndices(c.similarity, limit).map((p) => {
     const [i, j] = pairAt(p, n);
-    return {
-      left: c.ids[i],
-      right: c.ids[j],
-      similarity: c.similarity[p],
-      longestFragment: c.longestFragment[p],
-      sharedFingerprints: c.sharedFingerprints[p],
-      overlap: c.overlap[p],
-      leftCoverage: coverage(c.overlap[p], c.tokens[i]),
-      rightCoverage: coverage(c.overlap[p], c.tokens[j]),
-      fragments: c.fragments.get(p) ?? [],
-    };
+    return codePairAt(c, p, i, j);
   });
 }
 

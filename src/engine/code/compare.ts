@@ -270,18 +270,23 @@ export function codePairs(c: CodeComparison, minSimilarity = -Infinity): CodePai
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++, p++) {
       if (c.similarity[p] < minSimilarity) continue;
-      out.push({
-        left: c.ids[i],
-        right: c.ids[j],
-        similarity: c.similarity[p],
-        longestFragment: c.longestFragment[p],
-        sharedFingerprints: c.sharedFingerprints[p],
-        overlap: c.overlap[p],
-        leftCoverage: coverage(c.overlap[p], c.tokens[i]),
-        rightCoverage: coverage(c.overlap[p], c.tokens[j]),
-        fragments: c.fragments.get(p) ?? NO_FRAGMENTS,
-      });
+      out.push(codePairAt(c, p, i, j));
     }
   }
   return out;
+}
+
+/** Pair `p` of a comparison (submissions `i` < `j`) as an object. */
+export function codePairAt(c: CodeComparison, p: number, i: number, j: number): CodePair {
+  return {
+    left: c.ids[i],
+    right: c.ids[j],
+    similarity: c.similarity[p],
+    longestFragment: c.longestFragment[p],
+    sharedFingerprints: c.sharedFingerprints[p],
+    overlap: c.overlap[p],
+    leftCoverage: coverage(c.overlap[p], c.tokens[i]),
+    rightCoverage: coverage(c.overlap[p], c.tokens[j]),
+    fragments: c.fragments.get(p) ?? NO_FRAGMENTS,
+  };
 }

@@ -13,7 +13,7 @@ export type {
   CodeComparison,
 } from './types.js';
 export { MOVABLE_OPEN, FIXED_OPEN, STATEMENT_CLOSE, isMarker } from './types.js';
-export { compareTokenizedSubmissions, codePairs, coverage, CODE_DEFAULTS } from './compare.js';
+export { compareTokenizedSubmissions, codePairs, codePairAt, coverage, CODE_DEFAULTS } from './compare.js';
 export { pairIndex } from './fingerprint-index.js';
 export { normaliseStatementOrder } from './normalise.js';
 export { planCodeComparison, planPrepared, prepareForComparison, matchPlan, comparisonOf, type CodeComparisonPlan, type PairMatches } from './compare.js';
