@@ -228,6 +228,13 @@ export interface ReportModel {
 }
 
 export const toPercent = (share: number) => Math.round(share * 10000) / 100;
+
+/**
+ * An AI score on the 0-100 scale, rounded down to two decimals: a score just under the flag
+ * threshold (0.880996 against 0.881) must not read as the threshold itself (88.1) on a report
+ * that says "not flagged".
+ */
+const scoreOn100 = (score: number) => Math.floor(Math.round(score * 1e8) / 1e4) / 100;
 const EXCERPT_MAX = 4000;
 
 /** FNV-1a, for short stable ids. */
@@ -282,7 +289,7 @@ function aiOf(a: InputAnalysis): AiReport {
       available: true,
       status: 'ok',
       verdict,
-      score: toPercent(ai.score),
+      score: scoreOn100(ai.score),
       share: toPercent(ai.ai_share ?? 0),
       flagged: verdict === 'flagged',
       threshold,

@@ -120,6 +120,11 @@ test('with an AI verdict stored, the model reports verdict, score and thresholds
     available: true, status: 'ok', verdict: 'inconclusive', score: 70, share: 25, flagged: false, threshold: 86, inconclusive_threshold: 57, model: 'test-model',
     segments: [{ offset: 0, length: 10, words: 100, probability: 66, ai: true }, { offset: 11, length: 10, words: 300, probability: 30, ai: false }],
   });
+  // A score just under the flag threshold never reads as the threshold on a report that is not flagged.
+  const under = buildReportModel({ ...i, analysis: { ...i.analysis, ai: { ...ai, score: 0.880996, threshold: 0.881, verdict: 'inconclusive' as const } } });
+  assert.ok(under.ai.available && under.ai.score < under.ai.threshold, `score ${under.ai.available && under.ai.score} against ${under.ai.available && under.ai.threshold}`);
+  const at = buildReportModel({ ...i, analysis: { ...i.analysis, ai: { ...ai, score: 0.881, threshold: 0.881, verdict: 'flagged' as const, flagged: true } } });
+  assert.ok(at.ai.available && at.ai.score === 88.1 && at.ai.threshold === 88.1);
   // An analysis stored before the three verdicts: flagged or not, no inconclusive zone.
   const old = buildReportModel({ ...i, analysis: { ...i.analysis, ai: { status: 'ok', score: 0.8, threshold: 0.79, flagged: true, ai_share: 0.5, detector: 'v1', words: 200, segments: [] } } });
   assert.equal(old.ai.available && old.ai.verdict, 'flagged');
