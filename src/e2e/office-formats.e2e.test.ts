@@ -4,27 +4,15 @@
  * through the native API (multipart, as a browser sends them): every one is checked, and each
  * report names the seven others at 90 % or more.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiClient, startProcess, tempDir, waitFor, type ServerProcess } from '../testing/server-process.js';
+import { serverForTests, waitFor } from '../testing/server-process.js';
 import { officeFormats, sofficeOnPath, OFFICE_FORMATS } from '../testing/office-formats.js';
 import { uploadDocument, documentsSettled } from '../testing/documents-api.js';
 import { ESSAY } from '../testing/essay-fixture.js';
 
-
 const KEY = 'e2e-admin-key-formats-0123456789abcdef';
-const dir = tempDir();
-let server: ServerProcess | undefined;
-let api: ReturnType<typeof apiClient>;
-
-before(async () => {
-  server = await startProcess({ ORIGO_DATA_DIR: dir.path, ORIGO_ADMIN_KEY: KEY });
-  api = apiClient(server.url, KEY);
-});
-after(async () => {
-  await server?.kill('SIGTERM');
-  dir.remove();
-});
+const started = serverForTests(KEY);
 
 interface Source { id: string; similarity: number }
 
@@ -36,11 +24,11 @@ test('one essay as txt, pdf, docx, doc, odt, rtf, epub and pptx: all eight are c
     return;
   }
   const files = officeFormats(soffice, ESSAY);
-  const asg = await api.post('/api/v1/assignments', { name: 'The lighthouse, in every format' });
+  const asg = await started.api.post('/api/v1/assignments', { name: 'The lighthouse, in every format' });
   assert.equal(asg.status, 201);
   const ids = new Map<string, string>();
-  for (const f of OFFICE_FORMATS) ids.set(f, await uploadDocument(server!.url, KEY, asg.body.id, files.get(f)!, `Essay (${f})`, `Student ${f}`));
-  const docs = await documentsSettled(api, [...ids.values()]);
+  for (const f of OFFICE_FORMATS) ids.set(f, await uploadDocument(started.url, KEY, asg.body.id, files.get(f)!, `Essay (${f})`, `Student ${f}`));
+  const docs = await documentsSettled(started.api, [...ids.values()]);
   for (const [i, d] of docs.entries()) {
     assert.equal(d.status, 'done', `${OFFICE_FORMATS[i]}: ${d.status} (${d.reason})`);
     assert.ok(d.counts.words >= 300, `${OFFICE_FORMATS[i]}: ${d.counts.words} words`);
@@ -49,7 +37,7 @@ test('one essay as txt, pdf, docx, doc, odt, rtf, epub and pptx: all eight are c
   const byId = new Map([...ids].map(([f, id]) => [id, f]));
   for (const [format, id] of ids) {
     const report = await waitFor(`the ${format} report to name the seven others`, async () => {
-      const r = await api.get(`/api/v1/documents/${id}/report`);
+      const r = await started.api.get(`/api/v1/documents/${id}/report`);
       return r.status === 200 && (r.body.sources as Source[]).filter((s) => byId.has(s.id)).length === OFFICE_FORMATS.length - 1 ? r.body : undefined;
     }, 120_000, 300);
     for (const s of report.sources as Source[]) {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
+import { after, before } from 'node:test';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = join(REPO_ROOT, 'bin/origo.js');
@@ -88,6 +89,32 @@ export async function waitFor<T>(what: string, fn: () => Promise<T | undefined>,
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, every));
   }
+}
+
+/**
+ * A started server for the tests of one file: on a fresh data folder with an administrator key,
+ * started before the file's tests, stopped (and its folder removed) after them.
+ */
+export function serverForTests(key: string, env: Record<string, string> = {}): { readonly url: string; readonly api: ReturnType<typeof apiClient> } {
+  const dir = tempDir();
+  let server: ServerProcess | undefined;
+  let api: ReturnType<typeof apiClient> | undefined;
+  before(async () => {
+    server = await startProcess({ ORIGO_DATA_DIR: dir.path, ORIGO_ADMIN_KEY: key, ...env });
+    api = apiClient(server.url, key);
+  });
+  after(async () => {
+    await server?.kill('SIGTERM');
+    dir.remove();
+  });
+  const started = () => {
+    if (!server || !api) throw new Error('the server is started before the tests run');
+    return { server, api };
+  };
+  return {
+    get url() { return started().server.url; },
+    get api() { return started().api; },
+  };
 }
 
 /** A tiny JSON client for the native API. */
