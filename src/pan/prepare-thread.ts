@@ -59,4 +59,5 @@ async function run(): Promise<void> {
   flush();
 }
 
-run().catch((err: unknown) => parentPort!.postMessage({ error: err instanceof Error ? err.stack ?? err.message : String(err) } satisfies PrepareMessage));
+// The message only: the main thread reports it as the run's error, as a one-thread run would.
+run().catch((err: unknown) => parentPort!.postMessage({ error: err instanceof Error ? err.message : String(err) } satisfies PrepareMessage));

@@ -83,3 +83,16 @@ test('with two threads, a pair across languages is aligned on the preparing thre
   const [english] = parseFeatures(files[2]['susp-en-src-en.xml'], 'detected-plagiarism');
   assert.equal(ENGLISH_SOURCE.slice(english.sourceOffset, english.sourceOffset + english.sourceLength), TRANSLATED_ENGLISH);
 });
+
+for (const workers of [1, 2]) {
+  test(`a pair naming a missing document fails with the file's name, not a stack (workers ${workers})`, async (t) => {
+    const dir = corpus();
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    rmSync(join(dir, 'susp', 'susp-c.txt'));
+    await assert.rejects(runPan(dir, join(dir, 'out'), { workers }), (err: Error) => {
+      assert.match(err.message, /susp-c\.txt/);
+      assert.doesNotMatch(err.message, /\n\s+at /, 'a message, not a stack trace');
+      return true;
+    });
+  });
+}
