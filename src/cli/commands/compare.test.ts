@@ -74,6 +74,10 @@ test('compare skips entries without code and needs two submissions', () => {
   const lonely = mkdtempSync(join(tmpdir(), 'origo-one-'));
   writeFileSync(join(lonely, 'a.py'), PY);
   assert.throws(() => execFileSync(process.execPath, [bin, 'compare', lonely], { encoding: 'utf8', stdio: 'pipe' }), /at least 2 are needed/);
+  const missing = spawnSync(process.execPath, [bin, 'compare', join(lonely, 'no-such-folder')], { encoding: 'utf8' });
+  assert.equal(missing.status, 1);
+  assert.match(missing.stderr, /no-such-folder: no such folder/);
+  assert.doesNotMatch(missing.stderr, /ENOENT|\n\s+at /);
 });
 
 test('compare --format csv into a file writes the same bytes as into a pipe', () => {

@@ -2,7 +2,7 @@
  * `origo compare <dir>`: every immediate child of <dir> (a file, a folder or a ZIP) is one
  * submission; prints every pair's similarity as a table, CSV, JSON or an HTML report.
  */
-import { fstatSync, writeSync } from 'node:fs';
+import { existsSync, fstatSync, statSync, writeSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -62,6 +62,7 @@ export function registerCompareCommand(program: Command): void {
         if (!lang) throw new Error(`unknown language "${flags.language}"`);
         accept = (p) => lang.extensions.some((ext) => p.toLowerCase().endsWith(ext));
       }
+      if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`${dir}: no such folder (give a folder with one sub-folder or file per submission)`);
       const names = (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
       const submissions: SourceSubmission[] = [];
       for (const name of names) {
