@@ -44,31 +44,23 @@ export class JobRepo {
     const now = nowIso();
     const until = nowIso(leaseMs);
     const kindFilter = kinds && kinds.length ? sql`AND kind IN (${sql.join(kinds)})` : sql``;
-    if (this.c.dialect === 'sqlite') {
-      // The first ready job of each kind of readiness, each read in order from the (status,
-      // run_at) index, then the earlier of the two: with the two conditions OR-ed in one query,
-      // SQLite sorted every queued job on each claim, a cost that grew with the queue.
-      const result = await sql<JobRow>`
-        UPDATE jobs SET status = 'running', locked_by = ${workerId}, locked_until = ${until},
-          attempts = attempts + 1, updated_at = ${now}
-        WHERE id = (
-          SELECT id FROM (
-            SELECT * FROM (SELECT id, run_at FROM jobs WHERE status = 'queued' AND run_at <= ${now} ${kindFilter} ORDER BY run_at, id LIMIT 1)
-            UNION ALL
-            SELECT * FROM (SELECT id, run_at FROM jobs WHERE status = 'running' AND locked_until < ${now} ${kindFilter} ORDER BY run_at, id LIMIT 1))
-          ORDER BY run_at, id LIMIT 1
-        )
-        RETURNING *`.execute(this.c.db);
-      return result.rows[0];
-    }
+    // SQLite: the first ready job of each kind of readiness, each read in order from the
+    // (status, run_at) index, then the earlier of the two: with the two conditions OR-ed in one
+    // query, SQLite sorted every queued job on each claim, a cost that grew with the queue.
+    // PostgreSQL: one query, skipping jobs other workers hold locked.
+    const next = this.c.dialect === 'sqlite'
+      ? sql`SELECT id FROM (
+          SELECT * FROM (SELECT id, run_at FROM jobs WHERE status = 'queued' AND run_at <= ${now} ${kindFilter} ORDER BY run_at, id LIMIT 1)
+          UNION ALL
+          SELECT * FROM (SELECT id, run_at FROM jobs WHERE status = 'running' AND locked_until < ${now} ${kindFilter} ORDER BY run_at, id LIMIT 1))
+        ORDER BY run_at, id LIMIT 1`
+      : sql`SELECT id FROM jobs
+        WHERE ((status = 'queued' AND run_at <= ${now}) OR (status = 'running' AND locked_until < ${now})) ${kindFilter}
+        ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`;
     const result = await sql<JobRow>`
       UPDATE jobs SET status = 'running', locked_by = ${workerId}, locked_until = ${until},
         attempts = attempts + 1, updated_at = ${now}
-      WHERE id = (
-        SELECT id FROM jobs
-        WHERE ((status = 'queued' AND run_at <= ${now}) OR (status = 'running' AND locked_until < ${now})) ${kindFilter}
-        ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED
-      )
+      WHERE id = (${next})
       RETURNING *`.execute(this.c.db);
     return result.rows[0];
   }
