@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runPan } from './run.js';
+import { AligningThread } from './aligning-thread.js';
 import { parseFeatures } from './xml.js';
 import { freedictFiles } from '../dictionaries/freedict.js';
 import { ENGLISH_SOURCE, GERMAN_ESSAY, GERMAN_TRANSLATION, TRANSLATED_ENGLISH } from '../testing/cross-language-texts.js';
@@ -57,7 +58,7 @@ for (const workers of [1, 2]) {
   });
 }
 
-test('with two threads, a pair across languages is aligned on the preparing thread: the same detections as with one', async (t) => {
+test('with two threads, pairs across languages and within one give the same detections as with one', async (t) => {
   if (!freedictFiles('de')) {
     assert.ok(process.env.ORIGO_REQUIRE_DICTIONARIES !== '1', 'freedict-deu-eng is not installed, and ORIGO_REQUIRE_DICTIONARIES=1');
     t.skip('freedict-deu-eng is not installed: the cross-language path of origo pan is not tested');
@@ -74,7 +75,8 @@ test('with two threads, a pair across languages is aligned on the preparing thre
   const files: Record<number, Record<string, string>> = {};
   for (const workers of [1, 2]) {
     const out = join(dir, `out-${workers}`);
-    await runPan(dir, out, { workers });
+    // With two, the second thread aligns both pairs (it takes both groups before runPan starts).
+    await runPan(dir, out, workers === 2 ? { thread: await threadWithAllGroups(dir, out, 2) } : { workers });
     files[workers] = Object.fromEntries(['susp-de-src-en.xml', 'susp-en-src-en.xml'].map((f) => [f, readFileSync(join(out, f), 'utf8')]));
   }
   assert.deepEqual(files[2], files[1]);
@@ -82,6 +84,45 @@ test('with two threads, a pair across languages is aligned on the preparing thre
   assert.equal(GERMAN_ESSAY.slice(german.offset, german.offset + german.length), GERMAN_TRANSLATION);
   const [english] = parseFeatures(files[2]['susp-en-src-en.xml'], 'detected-plagiarism');
   assert.equal(ENGLISH_SOURCE.slice(english.sourceOffset, english.sourceOffset + english.sourceLength), TRANSLATED_ENGLISH);
+});
+
+/** A started second thread, once it has taken all `groups` groups of pairs (each a suspicious document). */
+async function threadWithAllGroups(dir: string, out: string, groups: number): Promise<AligningThread> {
+  const thread = new AligningThread(dir, out);
+  const deadline = Date.now() + 30_000;
+  while (Atomics.load(thread.next, 0) <= groups) {
+    if (Date.now() > deadline) throw new Error('the second thread took no groups in 30 s');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  return thread;
+}
+
+test('the pairs the second thread aligns come back to the run: the same files and measures as with one thread', async (t) => {
+  const dir = corpus();
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const one = await runPan(dir, join(dir, 'out-1'), { workers: 1 });
+  // Four suspicious documents: four groups, all taken by the second thread.
+  const two = await runPan(dir, join(dir, 'out-2'), { thread: await threadWithAllGroups(dir, join(dir, 'out-2'), 4) });
+  assert.deepEqual(two.measures, one.measures);
+  assert.equal(two.measures?.entire.plagdet, 1);
+  for (const f of ['susp-a-src-x.xml', 'susp-b-src-y.xml', 'susp-c-src-y.xml', 'susp-d-src-y.xml']) {
+    assert.equal(readFileSync(join(dir, 'out-2', f), 'utf8'), readFileSync(join(dir, 'out-1', f), 'utf8'), f);
+  }
+});
+
+test('a missing document in a pair the second thread takes fails the run with its name', async (t) => {
+  const dir = corpus();
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  rmSync(join(dir, 'susp', 'susp-c.txt'));
+  const out = join(dir, 'out');
+  // The thread stops at the failing group; the groups after it stay for this thread.
+  const thread = new AligningThread(dir, out);
+  await assert.rejects(thread.result(), /susp-c\.txt/);
+  await assert.rejects(runPan(dir, out, { thread }), (err: Error) => {
+    assert.match(err.message, /susp-c\.txt/);
+    assert.doesNotMatch(err.message, /\n\s+at /, 'a message, not a stack trace');
+    return true;
+  });
 });
 
 for (const workers of [1, 2]) {

@@ -1,14 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import type { Passage } from '../engine/text/index.js';
-import { readPanPairs, readPanTruth, pairFileName } from './corpus.js';
+import { readPanPairs, readPanTruth } from './corpus.js';
 import type { PanPair } from './corpus.js';
-import { alignPairs } from './align-pairs.js';
-import { alignPairsPipelined } from './pipelined-align.js';
-import { PreparingThread } from './preparing-thread.js';
+import { alignTakenGroups, groupBySuspicious } from './align-pairs.js';
+import { AligningThread } from './aligning-thread.js';
 import type { Annotation, Measures } from './measures.js';
 import { panMeasures } from './measures.js';
-import { detectionXml } from './xml.js';
-import { BackgroundFileWriter } from './file-writer.js';
+import { pairDetections, writePairDetections } from './detections.js';
 
 export interface PanRunResult {
   pairs: number;
@@ -19,39 +17,48 @@ export interface PanRunResult {
   measures?: Record<string, Measures>;
 }
 
-/**
- * Runs text alignment on every pair of a PAN corpus, writes one detection XML per pair into
- * `outDir`, and scores the detections when the corpus has truth files.
- */
 export interface PanRunOptions {
-  /** Threads: 1 aligns on this thread alone; 2 or more adds a thread preparing the documents. */
+  /** Threads: 1 aligns on this thread alone; 2 (or more) adds a second thread taking pairs from the same list. */
   workers?: number;
-  /** The preparing thread, when the caller started it already (`PreparingThread`; implies 2 threads). */
-  preparing?: PreparingThread;
+  /** The second thread, when the caller started it already (`AligningThread`; implies 2 threads). */
+  thread?: AligningThread;
 }
 
+/**
+ * Runs text alignment on every pair of a PAN corpus, writes one detection XML per pair into
+ * `outDir`, and scores the detections when the corpus has truth files. With two threads, both
+ * take groups of pairs from one shared counter (aligning-thread.ts); the detections are the
+ * same as with one.
+ */
 export async function runPan(corpusDir: string, outDir: string, options: PanRunOptions = {}): Promise<PanRunResult> {
-  const pairs = readPanPairs(corpusDir, { truth: false });
-  mkdirSync(outDir, { recursive: true });
-  const found = (i: number, ps: Passage[]): Annotation[] =>
-    ps.map((p) => ({ doc: pairs[i].susp, offset: p.offset, length: p.length, source: pairs[i].src, sourceOffset: p.sourceOffset, sourceLength: p.sourceLength }));
-  // Each pair's file is written on another thread as soon as the pair is aligned.
-  let writer: BackgroundFileWriter | null = null;
-  const write = (i: number, ps: Passage[]) => {
-    writer ??= new BackgroundFileWriter(outDir);
-    writer.write(pairFileName(pairs[i].susp, pairs[i].src), detectionXml(pairs[i].susp, found(i, ps)));
-  };
-  let passages: Passage[][];
+  const threads = options.thread ? 2 : Math.max(1, options.workers ?? 1);
+  const thread = threads > 1 ? options.thread ?? new AligningThread(corpusDir, outDir) : null;
+  const passages: Passage[][] = [];
+  let pairs: PanPair[];
   try {
-    // The truth files are read while the preparing thread starts (with two threads).
-    const aligned = alignAll(corpusDir, pairs, options, write);
+    if (thread && (thread.corpusDir !== corpusDir || thread.outDir !== outDir)) throw new Error('the second thread reads another corpus or writes another folder');
+    pairs = readPanPairs(corpusDir, { truth: false });
+    const jobs = pairs.map((p) => ({ susp: p.susp, src: p.src }));
+    mkdirSync(outDir, { recursive: true });
+    const groups = groupBySuspicious(jobs);
+    const taken = await alignTakenGroups(corpusDir, jobs, groups, thread?.next ?? new Int32Array(1), (i, ps) => {
+      passages[i] = ps;
+      writePairDetections(outDir, jobs[i], ps);
+    });
+    // The truth files are read while the other thread finishes its last pairs.
     readPanTruth(corpusDir, pairs);
-    passages = await aligned;
+    if (thread && taken < groups.start.length - 1) {
+      const theirs = await thread.result();
+      if (theirs.pairs !== jobs.length) throw new Error(`the second thread read ${theirs.pairs} pairs, this one ${jobs.length}`);
+      for (const [i, ps] of theirs.results) passages[i] = ps;
+    } else {
+      // This thread took every group (a small corpus): the other one has nothing to send.
+      await thread?.stop();
+    }
   } catch (err) {
-    await (writer as BackgroundFileWriter | null)?.close().catch(() => undefined);
+    await thread?.stop();
     throw err;
   }
-  await (writer as BackgroundFileWriter | null)?.close();
 
   const truth = new Map<string, { cases: Annotation[]; found: Annotation[] }>();
   let hasTruth = false;
@@ -62,7 +69,7 @@ export async function runPan(corpusDir: string, outDir: string, options: PanRunO
         let t = truth.get(name);
         if (!t) truth.set(name, t = { cases: [], found: [] });
         t.cases.push(...pair.truth);
-        t.found.push(...found(i, passages[i]));
+        t.found.push(...pairDetections(pair, passages[i]));
         if (name === 'entire') break;
       }
     }
@@ -83,18 +90,4 @@ export async function runPan(corpusDir: string, outDir: string, options: PanRunO
 function round(m: Measures): Measures {
   const r = (x: number) => Number(x.toFixed(4));
   return { ...m, precision: r(m.precision), recall: r(m.recall), granularity: r(m.granularity), plagdet: r(m.plagdet) };
-}
-
-/**
- * Aligns all pairs, calling `onPair` once per pair: on this thread alone (1 thread), or with a
- * second thread preparing the documents while this one aligns (2 or more; a third thread would
- * find nothing of its own to do in this pipeline). The detections are the same either way.
- */
-async function alignAll(corpusDir: string, pairs: readonly PanPair[], options: PanRunOptions, onPair: (index: number, passages: Passage[]) => void): Promise<Passage[][]> {
-  const jobs = pairs.map((p) => ({ susp: p.susp, src: p.src }));
-  const threads = options.preparing ? 2 : Math.max(1, options.workers ?? 1);
-  if (threads <= 1) return alignPairs(corpusDir, jobs, onPair);
-  const thread = options.preparing ?? new PreparingThread(corpusDir);
-  if (thread.corpusDir !== corpusDir) throw new Error('the preparing thread reads another corpus');
-  return alignPairsPipelined(thread, jobs, onPair);
 }
