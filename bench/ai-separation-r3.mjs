@@ -8,11 +8,15 @@
 //   ai-text-extra TRAIN split  reported only (its single-feature AUROCs are not printed, so new
 //                              measures are not chosen on it).
 // Prints ONE JSON line.   nice -n 5 node bench/ai-separation-r3.mjs > /tmp/ai-r3.json
+// Environment: R3_EXTRA (JSON list of lists of candidate measures for the habit model), R3_ALPHA (JSON
+// list of habit-logit weights), R3_MAIN_L2, R3_HASHBITS, R3_MAXN, R3_MASK, R3_DROP (style measures left
+// out), R3_CLEAN=1 (copy-edited TRAIN human copies), R3_LM=1 (n-gram reference-model measures).
+// Flags: --single (single-measure AUROCs only), --shift, --eval (see below). Figures: docs/ai-detection.md.
 import { trainRows, devRows, extraRows } from '../scripts/ai-data.mjs';
 import { aiDocumentFeatures, sigmoid, predictLinear, trainLogistic, aiFeatureLength } from '../dist/engine/index.js';
 import { tokenize, sentences } from '../dist/engine/ai/tokens.js';
 import { flattenWhitespace } from '../dist/engine/ai/segments.js';
-import { isFunctionWord } from '../dist/engine/ai/function-words.js';
+import { isFunctionWord, FUNCTION_WORDS } from '../dist/engine/ai/function-words.js';
 import { STYLE_FEATURES, HABIT_FEATURES } from '../dist/engine/ai/features.js';
 import { fitAiModel, cellWeights, domainOf } from '../scripts/ai-recipe.mjs';
 
@@ -177,9 +181,20 @@ function lmMeasures(sw, lm) {
   return [H ? S / H : 1, V ? (H - S) / Math.sqrt(V) / Math.sqrt(n) : 0, lr / n / 10, top / n, S / n / 10, H / n / 10, sd(sentRatio)];
 }
 
+// R3_CLEAN=1: every TRAIN human text also enters TRAIN as a "copy-edited" copy (contractions spelt
+// out, "i" capitalised, sentences opened in capitals, spacing and repeated punctuation fixed), so
+// that surface informality, which formal human prose lacks, stops being evidence of a person.
+function copyEdit(t) {
+  return t.replace(/\b(can)'t\b/gi, '$1not').replace(/\bwon't\b/gi, 'will not').replace(/n't\b/gi, ' not')
+    .replace(/'re\b/gi, ' are').replace(/'ve\b/gi, ' have').replace(/'ll\b/gi, ' will').replace(/\bi'm\b/gi, 'I am').replace(/'d\b/gi, ' would')
+    .replace(/\bi\b/g, 'I').replace(/(^|[.!?]\s+)(\p{Ll})/gu, (m, a, b) => a + b.toUpperCase())
+    .replace(/,(?=\p{L})/gu, ', ').replace(/\s+([,.;:!?])/g, '$1').replace(/([!?.])\1+/g, '$1');
+}
+const trainBase = trainRows();
+const cleaned = process.env.R3_CLEAN ? trainBase.filter((r) => r.label === 'human').map((r) => ({ ...r, id: r.id + '#clean', text: copyEdit(r.text) })).filter((r, i) => r.text !== trainBase.filter((x) => x.label === 'human')[i].text) : [];
 // ---- rows ----
 const rows = [
-  ...trainRows().map((r) => ({ ...r, role: 'train', dom: domainOf(r) })),
+  ...[...trainBase, ...cleaned].map((r) => ({ ...r, role: 'train', dom: domainOf(r) })),
   ...devRows().map((r) => ({ ...r, role: 'dev' })),
   ...extraRows().map((r) => ({ ...r, role: 'extra' })),
 ];
@@ -191,7 +206,7 @@ for (const r of rows) {
   if (process.env.R3_LM) { const flat = flattenWhitespace(r.text); const toks = tokenize(flat); r.sw = sentences(flat, toks).map((s) => toks.slice(s.first, s.last).filter((t) => t.kind !== 'punct').map((t) => (t.kind === 'number' ? '#' : t.lower))).filter((s) => s.length); }
 }
 if (process.env.R3_LM) {
-  const foldOf = (r) => (r.prompt !== undefined ? r.prompt % 5 : Number(/\/[ha](\d+)$/.exec(r.id)[1]) % 5);
+  const foldOf = (r) => (r.prompt !== undefined ? r.prompt % 5 : Number(/\/[ha](\d+)(#clean)?$/.exec(r.id)[1]) % 5);
   const all = new Bigram(), folds = [0, 1, 2, 3, 4].map(() => new Bigram());
   for (const r of rows) { if (r.role !== 'train' || r.label !== 'human') continue; for (const s of r.sw) { all.add(s); for (let k = 0; k < 5; k++) if (k !== foldOf(r)) folds[k].add(s); } }
   for (const m of [all, ...folds]) m.finish();
@@ -286,6 +301,26 @@ function evaluate(name, extra, alpha) {
   return res;
 }
 
+// --shift: with the shipped v3 model file, the mean logit of TRAIN human and machine texts and of the
+// coursework [DEV] human and machine answers, and how much of the human coursework shift each block
+// of features (style, function words, masked n-grams, habits) carries (mean difference times weight).
+if (process.argv.includes('--shift')) {
+  const { readFileSync } = await import('node:fs');
+  const m = JSON.parse(readFileSync(new URL('../models/ai-builtin.json', import.meta.url), 'utf8'));
+  const pick = (f) => rows.filter((r) => ok(r) && f(r)).map((r) => aiDocumentFeatures(r.text, { features: m.features }));
+  const groups = {
+    trainHuman: pick((r) => r.role === 'train' && r.label === 'human'), trainAi: pick((r) => r.role === 'train' && r.label === 'ai'),
+    courseworkDevHuman: pick((r) => SETS['coursework [DEV]'](r) && r.label === 'human'), courseworkDevAi: pick((r) => SETS['coursework [DEV]'](r) && r.label === 'ai'),
+  };
+  const mu = Object.fromEntries(Object.entries(groups).map(([k, xs]) => [k, m.weights.map((_, j) => mean(xs.map((x) => x[j])))]));
+  const nS = STYLE_FEATURES.length, nF = nS + FUNCTION_WORDS.length, nH = D1;
+  const block = (j) => (j < nS ? 'style' : j < nF ? 'functionWords' : j < nH ? 'maskedNgrams' : 'habits');
+  const shift = {};
+  m.weights.forEach((w, j) => { shift[block(j)] = (shift[block(j)] ?? 0) + w * (mu.courseworkDevHuman[j] - mu.trainHuman[j]); });
+  const logitOf = (k) => Number(mu[k].reduce((a, x, j) => a + m.weights[j] * x, m.bias).toFixed(3));
+  console.log(JSON.stringify({ bench: 'ai-separation-r3 --shift', meanLogit: Object.fromEntries(Object.keys(mu).map((k) => [k, logitOf(k)])), humanCourseworkShiftByBlock: Object.fromEntries(Object.entries(shift).map(([k, v]) => [k, Number(v.toFixed(3))])) }));
+  process.exit(0);
+}
 // --eval NAME: score ai-text EVAL (never used to choose; run once for the candidate written down in
 // docs/ai-detection.md before it was run) with v3 and with the candidate, AUROC per Liang essay group
 // (texts of 150+ words) and pooled over every EVAL set except the human-then-AI-edited ones.
