@@ -9,7 +9,7 @@
  */
 import { buildPostings, indexSubmission, matchSubmission, RowCandidates, type IndexedSubmission, type MatchSubmission, type Postings } from './fingerprint-index.js';
 import { commonCode } from './common-code.js';
-import { LiteralRow, LiteralTable, literalWeights, toBag, type LiteralBag } from './literals.js';
+import { LiteralIndex, LiteralTable, literalWeights, toBag, type LiteralBag } from './literals.js';
 import { MatchTable } from './match-pair.js';
 import type { Scratch } from './match-scratch.js';
 import { distinctHashes, prepareSubmission, type PreparedSubmission } from './prepare.js';
@@ -147,9 +147,10 @@ export function matchPlan(plan: CodeComparisonPlan, onRow?: (done: number, rows:
   };
   const scratch = MatchTable.scratch();
   const row = new RowCandidates(n);
-  const literals = new LiteralRow();
+  const literals = new LiteralIndex(plan.bags);
   for (let i = 0; i < n; i++) {
     row.gather(plan.postings, i);
+    if (plan.settings.literalWeight > 0) literals.row(i);
     if (row.count > 0) matchRow(plan, i, row, scratch, literals, out);
     if (plan.settings.literalWeight > 0) literalOnlyRow(plan, i, row, literals, out);
     onRow?.(i + 1, n);
@@ -163,20 +164,19 @@ export function matchPlan(plan: CodeComparisonPlan, onRow?: (done: number, rows:
  * after the loop, not yet run at that moment, would send the optimised code back to the
  * interpreter when first reached.
  */
-function matchRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, scratch: Scratch, literals: LiteralRow, out: PairMatches): void {
+function matchRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, scratch: Scratch, literals: LiteralIndex, out: PairMatches): void {
   const { k, mergeGap, withFragments, fragmentMin, literalWeight, literalHalfTokens, literalSteepness, surfaceWeight } = plan.settings;
-  const { subs, bags, surface } = plan;
+  const { subs, surface } = plan;
   const { similarity, sharedFingerprints, longestFragment, overlap, fragments } = out;
   const n = subs.length;
   const table = new MatchTable(subs[i], scratch);
-  literals.setLeft(bags[i]);
   const base = i * n - (i * (i + 1)) / 2 - i - 1; // pair (i, j) sits at base + j
   for (let c = 0; c < row.count; c++) {
     const j = row.js[c];
     const p = base + j;
     const from = row.offset[j];
     const m = table.match(subs[j], row.seeds, from, from + row.shared[j], k, mergeGap, withFragments);
-    const lit = literalWeight > 0 ? literals.dice(bags[j]) : NaN;
+    const lit = literalWeight > 0 ? literals.dice(i, j) : NaN;
     let sim = m.similarity;
     if (!Number.isNaN(lit)) {
       const lambda = literalLambda(literalWeight, literalHalfTokens, literalSteepness, subs[i].total, subs[j].total);
@@ -202,18 +202,20 @@ function literalLambda(weight: number, halfTokens: number, steepness: number, a:
   return weight / (1 + (steepness === 1 ? x : Math.pow(x, steepness)));
 }
 
-/** Pairs of row i that share no fingerprint: the literal channel alone (row.shared marks candidates). */
-function literalOnlyRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, literals: LiteralRow, out: PairMatches): void {
-  const { bags, subs, surface } = plan;
+/**
+ * Pairs of row i that share no fingerprint: the literal channel alone (row.shared marks
+ * candidates). Only the submissions sharing a literal value with i can score above 0.
+ */
+function literalOnlyRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, literals: LiteralIndex, out: PairMatches): void {
+  const { subs, surface } = plan;
   const { literalWeight, literalHalfTokens, literalSteepness, surfaceWeight } = plan.settings;
-  const n = bags.length;
-  if (bags[i].size === 0) return;
-  literals.setLeft(bags[i]);
+  const n = subs.length;
   const base = i * n - (i * (i + 1)) / 2 - i - 1;
-  const shared = row.shared;
-  for (let j = i + 1; j < n; j++) {
-    if (shared[j] > 0 || bags[j].size === 0) continue;
-    const sim = literalLambda(literalWeight, literalHalfTokens, literalSteepness, subs[i].total, subs[j].total) * literals.dice(bags[j]);
+  const shared = row.shared, touched = literals.touched;
+  for (let t = 0; t < literals.touchedCount; t++) {
+    const j = touched[t];
+    if (shared[j] > 0) continue;
+    const sim = literalLambda(literalWeight, literalHalfTokens, literalSteepness, subs[i].total, subs[j].total) * literals.dice(i, j);
     out.similarity[base + j] = surface !== null && sim > 0 ? sim * (1 - surfaceWeight * surfaceDistance(surface.counts, surface.dims, i, j)) : sim;
   }
 }
