@@ -42,7 +42,12 @@ export interface CodeComparisonPlan {
   subs: MatchSubmission[];
   bags: LiteralBag[];
   /** Surface-mark counts of every submission, `dims` numbers each (null when some lack them or the weight is 0). */
-  surface: { counts: Float64Array; dims: number } | null;
+  surface: { counts: Int32Array; dims: number } | null;
+  /**
+   * The literal channel's weight for pairs whose shorter side is submission i (`literalLambda` of
+   * its tokens): a pair's λ is the larger of its two sides' (λ falls with length).
+   */
+  lambda: Float64Array;
   /** Which submissions hold each fingerprint (candidate pairs are found from it row by row). */
   postings: Postings;
   settings: { k: number; mergeGap: number; withFragments: boolean; fragmentMin: number; literalWeight: number; literalHalfTokens: number; literalSteepness: number; surfaceWeight: number };
@@ -101,20 +106,24 @@ export function planPrepared(prepared: readonly PreparedSubmission[], options: C
   const weight = literalWeights(literalMaps, options.literalPrior ?? CODE_DEFAULTS.literalPrior);
   const indexed: IndexedSubmission[] = prepared.map((p) => indexSubmission(p, excluded, k));
   const surfaceWeight = options.surfaceWeight ?? CODE_DEFAULTS.surfaceWeight;
+  const literalWeight = options.literalWeight ?? CODE_DEFAULTS.literalWeight;
+  const literalHalfTokens = options.literalHalfTokens ?? CODE_DEFAULTS.literalHalfTokens;
+  const literalSteepness = options.literalSteepness ?? CODE_DEFAULTS.literalSteepness;
   return {
     ids: prepared.map((p) => p.id),
     subs: indexed.map(matchSubmission),
     bags: literalMaps.map((m) => toBag(m, excludedLiterals, weight)),
     surface: surfaceWeight > 0 ? surfaceTable(prepared) : null,
+    lambda: Float64Array.from(indexed, (x) => literalLambda(literalWeight, literalHalfTokens, literalSteepness, x.total)),
     postings: buildPostings(indexed),
     settings: {
       k,
       mergeGap: options.mergeGap ?? CODE_DEFAULTS.mergeGap,
       withFragments: options.withFragments ?? true,
       fragmentMin: options.fragmentMinSimilarity ?? 0,
-      literalWeight: options.literalWeight ?? CODE_DEFAULTS.literalWeight,
-      literalHalfTokens: options.literalHalfTokens ?? CODE_DEFAULTS.literalHalfTokens,
-      literalSteepness: options.literalSteepness ?? CODE_DEFAULTS.literalSteepness,
+      literalWeight,
+      literalHalfTokens,
+      literalSteepness,
       surfaceWeight,
     },
     excludedFingerprints: { base: baseCount, common: commonCount, commonKept, commonMinHolders },
@@ -165,8 +174,8 @@ export function matchPlan(plan: CodeComparisonPlan, onRow?: (done: number, rows:
  * interpreter when first reached.
  */
 function matchRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, scratch: Scratch, literals: LiteralIndex, out: PairMatches): void {
-  const { k, mergeGap, withFragments, fragmentMin, literalWeight, literalHalfTokens, literalSteepness, surfaceWeight } = plan.settings;
-  const { subs, surface } = plan;
+  const { k, mergeGap, withFragments, fragmentMin, literalWeight, surfaceWeight } = plan.settings;
+  const { subs, surface, lambda } = plan;
   const { similarity, sharedFingerprints, longestFragment, overlap, fragments } = out;
   const n = subs.length;
   const table = new MatchTable(subs[i], scratch);
@@ -179,8 +188,8 @@ function matchRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, scrat
     const lit = literalWeight > 0 ? literals.dice(i, j) : NaN;
     let sim = m.similarity;
     if (!Number.isNaN(lit)) {
-      const lambda = literalLambda(literalWeight, literalHalfTokens, literalSteepness, subs[i].total, subs[j].total);
-      sim = (1 - lambda) * sim + lambda * lit;
+      const l = lambda[i] > lambda[j] ? lambda[i] : lambda[j];
+      sim = (1 - l) * sim + l * lit;
     }
     similarity[p] = surface !== null && sim > 0 ? sim * (1 - surfaceWeight * surfaceDistance(surface.counts, surface.dims, i, j)) : sim;
     sharedFingerprints[p] = row.shared[j];
@@ -191,14 +200,14 @@ function matchRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, scrat
 }
 
 /**
- * The literal channel's weight for a pair: `weight` for the shortest programs, falling as the
- * shorter of the two grows (half of it at `halfTokens` tokens). Structure says less the shorter
- * the programs: independent solutions of a small exercise are often token for token the same,
- * while longer programs rarely coincide by chance.
+ * The literal channel's weight for a pair whose shorter side has `tokens` tokens: `weight` for
+ * the shortest programs, falling as they grow (half of it at `halfTokens` tokens). Structure says
+ * less the shorter the programs: independent solutions of a small exercise are often token for
+ * token the same, while longer programs rarely coincide by chance.
  */
-function literalLambda(weight: number, halfTokens: number, steepness: number, a: number, b: number): number {
+function literalLambda(weight: number, halfTokens: number, steepness: number, tokens: number): number {
   if (!Number.isFinite(halfTokens)) return weight;
-  const x = Math.min(a, b) / halfTokens;
+  const x = tokens / halfTokens;
   return weight / (1 + (steepness === 1 ? x : Math.pow(x, steepness)));
 }
 
@@ -207,15 +216,15 @@ function literalLambda(weight: number, halfTokens: number, steepness: number, a:
  * candidates). Only the submissions sharing a literal value with i can score above 0.
  */
 function literalOnlyRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, literals: LiteralIndex, out: PairMatches): void {
-  const { subs, surface } = plan;
-  const { literalWeight, literalHalfTokens, literalSteepness, surfaceWeight } = plan.settings;
+  const { subs, surface, lambda } = plan;
+  const { surfaceWeight } = plan.settings;
   const n = subs.length;
   const base = i * n - (i * (i + 1)) / 2 - i - 1;
   const shared = row.shared, touched = literals.touched;
   for (let t = 0; t < literals.touchedCount; t++) {
     const j = touched[t];
     if (shared[j] > 0) continue;
-    const sim = literalLambda(literalWeight, literalHalfTokens, literalSteepness, subs[i].total, subs[j].total) * literals.dice(i, j);
+    const sim = (lambda[i] > lambda[j] ? lambda[i] : lambda[j]) * literals.dice(i, j);
     out.similarity[base + j] = surface !== null && sim > 0 ? sim * (1 - surfaceWeight * surfaceDistance(surface.counts, surface.dims, i, j)) : sim;
   }
 }
@@ -224,13 +233,14 @@ function literalOnlyRow(plan: CodeComparisonPlan, i: number, row: RowCandidates,
 function surfaceTable(prepared: readonly PreparedSubmission[]): CodeComparisonPlan['surface'] {
   const dims = prepared[0]?.surface?.length ?? 0;
   if (dims === 0 || prepared.some((p) => p.surface?.length !== dims)) return null;
-  const counts = new Float64Array(prepared.length * dims);
+  // Counts are whole numbers: as integers, each pair's sums are exact and cheaper.
+  const counts = new Int32Array(prepared.length * dims);
   prepared.forEach((p, i) => counts.set(p.surface!, i * dims));
   return { counts, dims };
 }
 
 /** Σ|a − b| / Σ(a + b) of two submissions' surface marks: 0 written alike, 1 nothing in common (0 when neither has any). */
-function surfaceDistance(counts: Float64Array, dims: number, i: number, j: number): number {
+function surfaceDistance(counts: Int32Array, dims: number, i: number, j: number): number {
   let diff = 0, sum = 0;
   for (let d = 0, a = i * dims, b = j * dims; d < dims; d++, a++, b++) {
     const x = counts[a], y = counts[b];
