@@ -80,41 +80,12 @@ class ByteSink {
 
   /** A non-negative integer in decimal. */
   uint(n: number): void {
-    const buf = this.buf;
-    if (n < 10) {
-      buf[this.at++] = ZERO + n;
-      return;
-    }
-    let digits = 1;
-    for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
-    let at = this.at + digits;
-    this.at = at;
-    for (let m = n; m > 0; m = Math.floor(m / 10)) buf[--at] = ZERO + (m % 10);
+    this.at = putUint(this.buf, this.at, n);
   }
 
   /** `x.toFixed(6)` for 0 ≤ x < 1000 (others through toFixed itself). */
   fixed6(x: number): void {
-    const scaled = x * 1e6;
-    // Math.round of x·10⁶ is toFixed's rounding except within float error of a half: ask toFixed there.
-    if (!(x >= 0 && x < 1000) || Math.abs(scaled - Math.floor(scaled) - 0.5) < 1e-6) {
-      const s = x.toFixed(6);
-      for (let c = 0; c < s.length; c++) this.buf[this.at++] = s.charCodeAt(c);
-      return;
-    }
-    const n = Math.round(scaled); // < 10⁹: integer arithmetic from here
-    const whole = (n / 1e6) | 0;
-    const frac = n - whole * 1e6;
-    const hi = (frac / 1000) | 0, lo = frac - hi * 1000;
-    this.uint(whole);
-    const buf = this.buf, at = this.at;
-    buf[at] = DOT;
-    buf[at + 1] = DIGITS3[3 * hi];
-    buf[at + 2] = DIGITS3[3 * hi + 1];
-    buf[at + 3] = DIGITS3[3 * hi + 2];
-    buf[at + 4] = DIGITS3[3 * lo];
-    buf[at + 5] = DIGITS3[3 * lo + 1];
-    buf[at + 6] = DIGITS3[3 * lo + 2];
-    this.at = at + 7;
+    this.at = putFixed6(this.buf, this.at, x);
   }
 }
 
@@ -233,25 +204,102 @@ export async function writeCsv(c: CodeComparison, write: ChunkWriter, limit?: nu
   await sink.flush();
 }
 
-/** Writes rows from pair `at` on until the chunk has no room for another row or every pair is written; advances `at`. */
+/**
+ * Writes rows from pair `at` on until the chunk has no room for another row or every pair is
+ * written; advances `at`. The bytes go straight into the chunk through a local offset (the same
+ * text `writeRow` writes: the unit test compares both with toFixed), since this loop writes
+ * every pair of the class.
+ */
 function fillChunk(sink: ByteSink, c: CodeComparison, ids: Buffer[], at: { i: number; j: number; p: number }, maxRow: number): void {
   const n = ids.length;
   const limit = CHUNK - maxRow;
+  const buf = sink.buf;
+  const { similarity, overlap, longestFragment, tokens } = c;
+  let o = sink.at;
   let { i, j, p } = at;
   while (i < n - 1) {
+    const left = ids[i], leftLength = left.length, leftTokens = tokens[i];
     for (; j < n; j++, p++) {
-      if (sink.at > limit) {
+      if (o > limit) {
+        sink.at = o;
         at.i = i;
         at.j = j;
         at.p = p;
         return;
       }
-      writeRow(sink, c, ids, p, i, j);
+      for (let x = 0; x < leftLength; x++) buf[o + x] = left[x];
+      o += leftLength;
+      buf[o++] = COMMA;
+      const right = ids[j];
+      for (let x = 0; x < right.length; x++) buf[o + x] = right[x];
+      o += right.length;
+      const sim = similarity[p], ov = overlap[p], longest = longestFragment[p];
+      if (ov === 0 && longest === 0) {
+        if (sim === 0) {
+          for (let x = 0; x < EMPTY_FIGURES.length; x++) buf[o + x] = EMPTY_FIGURES[x];
+          o += EMPTY_FIGURES.length;
+        } else {
+          buf[o++] = COMMA;
+          o = putFixed6(buf, o, sim);
+          for (let x = 0; x < NO_OVERLAP.length; x++) buf[o + x] = NO_OVERLAP[x];
+          o += NO_OVERLAP.length;
+        }
+        continue;
+      }
+      buf[o++] = COMMA;
+      o = putFixed6(buf, o, sim);
+      buf[o++] = COMMA;
+      o = putUint(buf, o, longest);
+      buf[o++] = COMMA;
+      o = putUint(buf, o, ov);
+      buf[o++] = COMMA;
+      o = putFixed6(buf, o, coverage(ov, leftTokens));
+      buf[o++] = COMMA;
+      o = putFixed6(buf, o, coverage(ov, tokens[j]));
+      buf[o++] = NEWLINE;
     }
     i++;
     j = i + 1;
   }
+  sink.at = o;
   at.i = i;
   at.j = j;
   at.p = p;
+}
+
+/** A non-negative integer in decimal at `o`; returns the offset after it. */
+function putUint(buf: Buffer, o: number, n: number): number {
+  if (n < 10) {
+    buf[o] = ZERO + n;
+    return o + 1;
+  }
+  let digits = 1;
+  for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
+  let at = o + digits;
+  for (let m = n; m > 0; m = Math.floor(m / 10)) buf[--at] = ZERO + (m % 10);
+  return o + digits;
+}
+
+/** `x.toFixed(6)` at `o` for 0 ≤ x < 1000 (others through toFixed itself); returns the offset after it. */
+function putFixed6(buf: Buffer, o: number, x: number): number {
+  const scaled = x * 1e6;
+  // Math.round of x·10⁶ is toFixed's rounding except within float error of a half: ask toFixed there.
+  if (!(x >= 0 && x < 1000) || Math.abs(scaled - Math.floor(scaled) - 0.5) < 1e-6) {
+    const s = x.toFixed(6);
+    for (let c = 0; c < s.length; c++) buf[o + c] = s.charCodeAt(c);
+    return o + s.length;
+  }
+  const v = Math.round(scaled); // < 10⁹: integer arithmetic from here
+  const whole = (v / 1e6) | 0;
+  const frac = v - whole * 1e6;
+  const hi = (frac / 1000) | 0, lo = frac - hi * 1000;
+  o = putUint(buf, o, whole);
+  buf[o] = DOT;
+  buf[o + 1] = DIGITS3[3 * hi];
+  buf[o + 2] = DIGITS3[3 * hi + 1];
+  buf[o + 3] = DIGITS3[3 * hi + 2];
+  buf[o + 4] = DIGITS3[3 * lo];
+  buf[o + 5] = DIGITS3[3 * lo + 1];
+  buf[o + 6] = DIGITS3[3 * lo + 2];
+  return o + 7;
 }

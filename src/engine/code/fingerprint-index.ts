@@ -5,6 +5,7 @@
  * which is how candidate pairs are found without comparing every pair token by token.
  */
 import type { PreparedSubmission } from './prepare.js';
+import { U32Table } from './u32-table.js';
 
 export interface IndexedSubmission {
   prepared: PreparedSubmission;
@@ -150,25 +151,21 @@ export interface Postings {
 }
 
 export function buildPostings(subs: readonly IndexedSubmission[]): Postings {
-  const fidOf = new Map<number, number>();
+  let total = 0;
+  for (const s of subs) total += s.fingerprints.length;
+  const fidOf = new U32Table(total);
   const fids = subs.map((s) => {
     const out = new Int32Array(s.fingerprints.length);
-    for (let f = 0; f < out.length; f++) {
-      let id = fidOf.get(s.fingerprints[f]);
-      if (id === undefined) {
-        id = fidOf.size;
-        fidOf.set(s.fingerprints[f], id);
-      }
-      out[f] = id;
-    }
+    for (let f = 0; f < out.length; f++) out[f] = fidOf.getOrSet(s.fingerprints[f], fidOf.size);
     return out;
   });
-  const start = new Int32Array(fidOf.size + 1);
+  const distinct = fidOf.size;
+  const start = new Int32Array(distinct + 1);
   for (const list of fids) for (const id of list) start[id + 1]++;
-  for (let f = 0; f < fidOf.size; f++) start[f + 1] += start[f];
-  const fill = start.slice(0, fidOf.size);
-  const sub = new Int32Array(start[fidOf.size]);
-  const at = new Int32Array(start[fidOf.size]);
+  for (let f = 0; f < distinct; f++) start[f + 1] += start[f];
+  const fill = start.slice(0, distinct);
+  const sub = new Int32Array(start[distinct]);
+  const at = new Int32Array(start[distinct]);
   const pos = subs.map((s, i) => {
     const out = new Int32Array(fids[i].length);
     for (let f = 0; f < out.length; f++) {
