@@ -204,64 +204,24 @@ export async function writeCsv(c: CodeComparison, write: ChunkWriter, limit?: nu
   await sink.flush();
 }
 
-/**
- * Writes rows from pair `at` on until the chunk has no room for another row or every pair is
- * written; advances `at`. The bytes go straight into the chunk through a local offset (the same
- * text `writeRow` writes: the unit test compares both with toFixed), since this loop writes
- * every pair of the class.
- */
+/** Writes rows from pair `at` on until the chunk has no room for another row or every pair is written; advances `at`. */
 function fillChunk(sink: ByteSink, c: CodeComparison, ids: Buffer[], at: { i: number; j: number; p: number }, maxRow: number): void {
   const n = ids.length;
   const limit = CHUNK - maxRow;
-  const buf = sink.buf;
-  const { similarity, overlap, longestFragment, tokens } = c;
-  let o = sink.at;
   let { i, j, p } = at;
   while (i < n - 1) {
-    const left = ids[i], leftLength = left.length, leftTokens = tokens[i];
     for (; j < n; j++, p++) {
-      if (o > limit) {
-        sink.at = o;
+      if (sink.at > limit) {
         at.i = i;
         at.j = j;
         at.p = p;
         return;
       }
-      for (let x = 0; x < leftLength; x++) buf[o + x] = left[x];
-      o += leftLength;
-      buf[o++] = COMMA;
-      const right = ids[j];
-      for (let x = 0; x < right.length; x++) buf[o + x] = right[x];
-      o += right.length;
-      const sim = similarity[p], ov = overlap[p], longest = longestFragment[p];
-      if (ov === 0 && longest === 0) {
-        if (sim === 0) {
-          for (let x = 0; x < EMPTY_FIGURES.length; x++) buf[o + x] = EMPTY_FIGURES[x];
-          o += EMPTY_FIGURES.length;
-        } else {
-          buf[o++] = COMMA;
-          o = putFixed6(buf, o, sim);
-          for (let x = 0; x < NO_OVERLAP.length; x++) buf[o + x] = NO_OVERLAP[x];
-          o += NO_OVERLAP.length;
-        }
-        continue;
-      }
-      buf[o++] = COMMA;
-      o = putFixed6(buf, o, sim);
-      buf[o++] = COMMA;
-      o = putUint(buf, o, longest);
-      buf[o++] = COMMA;
-      o = putUint(buf, o, ov);
-      buf[o++] = COMMA;
-      o = putFixed6(buf, o, coverage(ov, leftTokens));
-      buf[o++] = COMMA;
-      o = putFixed6(buf, o, coverage(ov, tokens[j]));
-      buf[o++] = NEWLINE;
+      writeRow(sink, c, ids, p, i, j);
     }
     i++;
     j = i + 1;
   }
-  sink.at = o;
   at.i = i;
   at.j = j;
   at.p = p;
