@@ -42,7 +42,7 @@ export interface CodeComparisonPlan {
   subs: MatchSubmission[];
   bags: LiteralBag[];
   /** Surface-mark counts of every submission, `dims` numbers each (null when some lack them or the weight is 0). */
-  surface: { counts: Int32Array; dims: number } | null;
+  surface: { counts: Int32Array; sums: Int32Array; dims: number } | null;
   /**
    * The literal channel's weight for pairs whose shorter side is submission i (`literalLambda` of
    * its tokens): a pair's λ is the larger of its two sides' (λ falls with length).
@@ -179,19 +179,27 @@ function matchRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, scrat
   const { similarity, sharedFingerprints, longestFragment, overlap, fragments } = out;
   const n = subs.length;
   const table = new MatchTable(subs[i], scratch);
+  const { common, sizes } = literals;
   const base = i * n - (i * (i + 1)) / 2 - i - 1; // pair (i, j) sits at base + j
   for (let c = 0; c < row.count; c++) {
     const j = row.js[c];
     const p = base + j;
     const from = row.offset[j];
     const m = table.match(subs[j], row.seeds, from, from + row.shared[j], k, mergeGap, withFragments);
-    const lit = literalWeight > 0 ? literals.dice(i, j) : NaN;
+    // The literal Dice and the surface distance are written out here, not called: a double
+    // returned from a call that is not inlined is a heap allocation, at every pair.
     let sim = m.similarity;
-    if (!Number.isNaN(lit)) {
+    const literalSize = sizes[i] + sizes[j];
+    if (literalWeight > 0 && literalSize !== 0) {
+      const lit = (2 * common[j]) / literalSize;
       const l = lambda[i] > lambda[j] ? lambda[i] : lambda[j];
       sim = (1 - l) * sim + l * lit;
     }
-    similarity[p] = surface !== null && sim > 0 ? sim * (1 - surfaceWeight * surfaceDistance(surface.counts, surface.dims, i, j)) : sim;
+    if (surface !== null && sim > 0) {
+      const sum = surface.sums[i] + surface.sums[j];
+      sim *= 1 - surfaceWeight * (sum > 0 ? surfaceDiff(surface.counts, surface.dims, i, j) / sum : 0);
+    }
+    similarity[p] = sim;
     sharedFingerprints[p] = row.shared[j];
     longestFragment[p] = m.longestFragment;
     overlap[p] = m.overlap;
@@ -220,12 +228,17 @@ function literalOnlyRow(plan: CodeComparisonPlan, i: number, row: RowCandidates,
   const { surfaceWeight } = plan.settings;
   const n = subs.length;
   const base = i * n - (i * (i + 1)) / 2 - i - 1;
-  const shared = row.shared, touched = literals.touched;
+  const shared = row.shared, touched = literals.touched, { common, sizes } = literals;
   for (let t = 0; t < literals.touchedCount; t++) {
     const j = touched[t];
     if (shared[j] > 0) continue;
-    const sim = (lambda[i] > lambda[j] ? lambda[i] : lambda[j]) * literals.dice(i, j);
-    out.similarity[base + j] = surface !== null && sim > 0 ? sim * (1 - surfaceWeight * surfaceDistance(surface.counts, surface.dims, i, j)) : sim;
+    // Touched: both bags hold a shared value, so neither is empty (no NaN); written out as in matchRow.
+    let sim = (lambda[i] > lambda[j] ? lambda[i] : lambda[j]) * ((2 * common[j]) / (sizes[i] + sizes[j]));
+    if (surface !== null && sim > 0) {
+      const sum = surface.sums[i] + surface.sums[j];
+      sim *= 1 - surfaceWeight * (sum > 0 ? surfaceDiff(surface.counts, surface.dims, i, j) / sum : 0);
+    }
+    out.similarity[base + j] = sim;
   }
 }
 
@@ -235,19 +248,25 @@ function surfaceTable(prepared: readonly PreparedSubmission[]): CodeComparisonPl
   if (dims === 0 || prepared.some((p) => p.surface?.length !== dims)) return null;
   // Counts are whole numbers: as integers, each pair's sums are exact and cheaper.
   const counts = new Int32Array(prepared.length * dims);
-  prepared.forEach((p, i) => counts.set(p.surface!, i * dims));
-  return { counts, dims };
+  const sums = new Int32Array(prepared.length);
+  prepared.forEach((p, i) => {
+    counts.set(p.surface!, i * dims);
+    for (let d = 0; d < dims; d++) sums[i] += counts[i * dims + d];
+  });
+  return { counts, sums, dims };
 }
 
-/** Σ|a − b| / Σ(a + b) of two submissions' surface marks: 0 written alike, 1 nothing in common (0 when neither has any). */
-function surfaceDistance(counts: Int32Array, dims: number, i: number, j: number): number {
-  let diff = 0, sum = 0;
+/**
+ * Σ|a − b| over two submissions' surface marks. Divided by Σ(a + b) (`sums[i] + sums[j]`) it is
+ * their surface distance: 0 written alike, 1 nothing in common (0 when neither has any).
+ */
+function surfaceDiff(counts: Int32Array, dims: number, i: number, j: number): number {
+  let diff = 0;
   for (let d = 0, a = i * dims, b = j * dims; d < dims; d++, a++, b++) {
     const x = counts[a], y = counts[b];
     diff += x > y ? x - y : y - x;
-    sum += x + y;
   }
-  return sum > 0 ? diff / sum : 0;
+  return diff;
 }
 
 /** A plan's comparison from its pair matches. */

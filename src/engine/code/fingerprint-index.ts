@@ -56,7 +56,8 @@ export function indexSubmission(p: PreparedSubmission, excluded: ReadonlySet<num
         keptPos[kept++] = f.pos[i];
       }
     }
-    for (const at of f.picks) if (keptIndex[at] >= 0) seeds[nSeeds++] = keptIndex[at];
+    const picked = f.picks;
+    for (let x = 0; x < picked.length; x++) if (keptIndex[picked[x]] >= 0) seeds[nSeeds++] = keptIndex[picked[x]];
   }
   const keptPrefix = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) keptPrefix[i + 1] = keptPrefix[i] + (excludedToken[i] ? 0 : 1);
@@ -161,7 +162,7 @@ export function buildPostings(subs: readonly IndexedSubmission[]): Postings {
   });
   const distinct = fidOf.size;
   const start = new Int32Array(distinct + 1);
-  for (const list of fids) for (const id of list) start[id + 1]++;
+  for (const list of fids) for (let f = 0; f < list.length; f++) start[list[f] + 1]++;
   for (let f = 0; f < distinct; f++) start[f + 1] += start[f];
   const fill = start.slice(0, distinct);
   const sub = new Int32Array(start[distinct]);

@@ -21,7 +21,8 @@ export class LiteralTable {
   /** The multiset of literal values (as written), by interned id. */
   bag(values: readonly string[]): Map<number, number> {
     const m = new Map<number, number>();
-    for (const v of values) {
+    for (let x = 0; x < values.length; x++) {
+      const v = values[x];
       let id = this.ids.get(v);
       if (id === undefined) {
         id = this.ids.size;
@@ -50,7 +51,8 @@ export function literalWeights(bags: readonly Map<number, number>[], prior: numb
   const n = bags.length;
   if (n < 2) return undefined;
   const df = new Map<number, number>();
-  for (const m of bags) for (const id of m.keys()) df.set(id, (df.get(id) ?? 0) + 1);
+  const count = (_: number, id: number) => df.set(id, (df.get(id) ?? 0) + 1);
+  for (const m of bags) m.forEach(count);
   const a = n / (n + prior), ln = Math.log(n);
   return (id) => 1 - a + (a * Math.log(n / (df.get(id) ?? 1))) / ln;
 }
@@ -87,6 +89,8 @@ export class LiteralIndex {
   private readonly self: Int32Array[];
   /** Shared weighted count of the current row with each submission (0 when nothing is shared). */
   readonly common: Float64Array;
+  /** Every bag's size (its weighted counts summed). */
+  readonly sizes: Float64Array;
   /** Submissions with a shared value in the current row, in the order found; `touchedCount` of them. */
   readonly touched: Int32Array;
   touchedCount = 0;
@@ -115,6 +119,7 @@ export class LiteralIndex {
     });
     this.start = start;
     this.common = new Float64Array(bags.length);
+    this.sizes = Float64Array.from(bags, (b) => b.size);
     this.touched = new Int32Array(bags.length);
   }
 

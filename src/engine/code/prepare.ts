@@ -40,7 +40,11 @@ export function prepareSubmission(sub: CodeSubmission, k: number, w: number, can
   // submissions run in slower code.
   for (let f = 0; f < sub.files.length; f++) {
     const file = sub.files[f];
-    for (const t of file.tokens) if (t.value !== undefined) literals.push(t.value);
+    const raw = file.tokens;
+    for (let i = 0; i < raw.length; i++) {
+      const value = raw[i].value;
+      if (value !== undefined) literals.push(value);
+    }
     const tokens = normaliseStatementOrder(file.tokens, canonicalOrder);
     const ids = new Int32Array(tokens.length);
     for (let i = 0; i < tokens.length; i++) {
