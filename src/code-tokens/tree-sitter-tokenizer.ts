@@ -188,7 +188,7 @@ function walk(w: Walk, inStatementParent: boolean): void {
   }
   const action = plan.action;
   if (action.do === 'skip') return;
-  if (plan.declaration && !w.text.slice(cursor.startIndex(), cursor.endIndex()).includes('=')) return;
+  if (plan.declaration && !holdsEquals(w.text, cursor.startIndex(), cursor.endIndex())) return;
   const start = out.length;
   if (isStatement) out.push(at(w, MOVABLE_OPEN));
   if (action.do === 'leaf') {
@@ -218,6 +218,12 @@ function walk(w: Walk, inStatementParent: boolean): void {
     }
   }
   out.push({ kind: STATEMENT_CLOSE, line: out[out.length - 1].line, column: out[out.length - 1].column });
+}
+
+/** Whether text[start, end) holds an "=" (a declaration that initialises something), without slicing it. */
+function holdsEquals(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 61) return true;
+  return false;
 }
 
 function walkChildren(w: Walk, statements: boolean): void {

@@ -30,6 +30,9 @@ export interface IndexedSubmission {
 
 /** Seeds are ordered by one float key, hash * SEED_SCALE + kept index, while kept indices fit. */
 const SEED_SCALE = 2 ** 21;
+/** Scratch space of `indexSubmission`, reused from submission to submission. */
+let scratchIndex = new Int32Array(1024);
+let scratchKeys = new Float64Array(1024);
 
 export function indexSubmission(p: PreparedSubmission, excluded: ReadonlySet<number>, k: number): IndexedSubmission {
   const n = p.fileOf.length;
@@ -45,7 +48,8 @@ export function indexSubmission(p: PreparedSubmission, excluded: ReadonlySet<num
   let kept = 0, nSeeds = 0;
   const checkExcluded = excluded.size > 0;
   for (const f of p.kgramFiles) {
-    const keptIndex = new Int32Array(f.hash.length);
+    if (scratchIndex.length < f.hash.length) scratchIndex = new Int32Array(2 * f.hash.length);
+    const keptIndex = scratchIndex;
     for (let i = 0; i < f.hash.length; i++) {
       if (checkExcluded && excluded.has(f.hash[i])) {
         excludedToken.fill(1, f.pos[i], f.pos[i] + k);
@@ -65,7 +69,8 @@ export function indexSubmission(p: PreparedSubmission, excluded: ReadonlySet<num
   const seedHash = new Uint32Array(nSeeds);
   const seedAt = new Int32Array(nSeeds);
   if (kept < SEED_SCALE) {
-    const keys = new Float64Array(nSeeds);
+    if (scratchKeys.length < nSeeds) scratchKeys = new Float64Array(2 * nSeeds);
+    const keys = scratchKeys.subarray(0, nSeeds);
     for (let x = 0; x < nSeeds; x++) keys[x] = keptHash[seeds[x]] * SEED_SCALE + seeds[x];
     keys.sort();
     for (let x = 0; x < nSeeds; x++) {
@@ -96,8 +101,8 @@ export function indexSubmission(p: PreparedSubmission, excluded: ReadonlySet<num
     keptPrefix,
     seedHash,
     seedAt,
-    keptPos: keptPos.slice(0, kept),
-    keptHash: keptHash.slice(0, kept),
+    keptPos: kept === kgrams ? keptPos : keptPos.slice(0, kept),
+    keptHash: kept === kgrams ? keptHash : keptHash.slice(0, kept),
     fingerprints,
     fingerprintAt,
   };
