@@ -52,12 +52,12 @@ export function indexSubmission(p: PreparedSubmission, excluded: ReadonlySet<num
     const keptIndex = scratchIndex;
     for (let i = 0; i < f.hash.length; i++) {
       if (checkExcluded && excluded.has(f.hash[i])) {
-        excludedToken.fill(1, f.pos[i], f.pos[i] + k);
+        excludedToken.fill(1, f.offset + i, f.offset + i + k);
         keptIndex[i] = -1;
       } else {
         keptIndex[i] = kept;
         keptHash[kept] = f.hash[i];
-        keptPos[kept++] = f.pos[i];
+        keptPos[kept++] = f.offset + i;
       }
     }
     const picked = f.picks;
