@@ -144,7 +144,8 @@ export function pairIndex(i: number, j: number, n: number): number {
 /**
  * Posting lists of the fingerprints, in compressed rows: the submissions holding fingerprint f
  * (ascending) are sub[start[f] .. start[f + 1]), with where its seeds start in each (`at`, an
- * index into that submission's seedHash). `fids[i]` numbers submission i's fingerprints and
+ * index into that submission's seedHash, or, when the fingerprint occurs there once, its kept
+ * k-gram index y as -(y + 1)). `fids[i]` numbers submission i's fingerprints and
  * `pos[i]` says where submission i sits in each one's list, so the later submissions sharing it
  * follow directly.
  */
@@ -177,7 +178,11 @@ export function buildPostings(subs: readonly IndexedSubmission[]): Postings {
     for (let f = 0; f < out.length; f++) {
       const k = fill[fids[i][f]]++;
       sub[k] = i;
-      at[k] = s.fingerprintAt[f];
+      // A fingerprint found once in the submission (the usual case) points straight at its kept
+      // k-gram, as -(index + 1): matching then need not read the submission's seed arrays.
+      const first = s.fingerprintAt[f];
+      const end = f + 1 < s.fingerprintAt.length ? s.fingerprintAt[f + 1] : s.seedHash.length;
+      at[k] = end - first === 1 ? -(s.seedAt[first] + 1) : first;
       out[f] = k;
     }
     return out;
