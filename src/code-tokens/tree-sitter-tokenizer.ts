@@ -99,6 +99,8 @@ interface Walk {
   text: string;
   /** Where each line starts (UTF-16 offsets): positions come from the node's start index. */
   lineStarts: Int32Array;
+  /** The line (0-based) of the last token: the walk runs in text order, so the next one's is at or after it. */
+  line: number;
   /** Counts of surface marks (node-rules.ts, SURFACE_MARKS), when the caller wants them. */
   surface: Float64Array | undefined;
 }
@@ -127,7 +129,7 @@ export function tokenizeTree(parser: Parser, lang: CodeLanguage, text: string, p
   const out: CodeToken[] = [];
   const cursor = cursorOver(tree, publicApi);
   try {
-    walk({ cursor, lang, language: parser.language!, table: planTable(lang), out, text, lineStarts: lineStartsOf(text), surface }, false);
+    walk({ cursor, lang, language: parser.language!, table: planTable(lang), out, text, lineStarts: lineStartsOf(text), line: 0, surface }, false);
   } finally {
     cursor.delete();
     tree.delete();
@@ -138,18 +140,27 @@ export function tokenizeTree(parser: Parser, lang: CodeLanguage, text: string, p
 /**
  * A token at the node under the cursor. Its line and column come from the node's start index
  * (UTF-16 offsets, as tree-sitter's columns are for a JS string; rows end at "\n" only), which
- * costs one call into the parser instead of two and a point object.
+ * costs one call into the parser instead of two and a point object. The line is found by
+ * stepping forward from the previous token's (tokens come in text order), with a binary search
+ * should a node ever start before it.
  */
 function at(w: Walk, kind: string): CodeToken {
   const index = w.cursor.startIndex();
   const starts = w.lineStarts;
-  let lo = 0, hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= index) lo = mid;
-    else hi = mid - 1;
+  let line = w.line;
+  if (starts[line] <= index) {
+    while (line + 1 < starts.length && starts[line + 1] <= index) line++;
+  } else {
+    let lo = 0, hi = line;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    line = lo;
   }
-  return { kind, line: lo + 1, column: index - starts[lo] + 1 };
+  w.line = line;
+  return { kind, line: line + 1, column: index - starts[line] + 1 };
 }
 
 /**
@@ -177,7 +188,7 @@ function walk(w: Walk, inStatementParent: boolean): void {
   }
   const action = plan.action;
   if (action.do === 'skip') return;
-  if (plan.declaration && !w.text.slice(cursor.startIndex(), cursor.endIndex()).includes('=')) return;
+  if (plan.declaration && !holdsEquals(w.text, cursor.startIndex(), cursor.endIndex())) return;
   const start = out.length;
   if (isStatement) out.push(at(w, MOVABLE_OPEN));
   if (action.do === 'leaf') {
@@ -207,6 +218,12 @@ function walk(w: Walk, inStatementParent: boolean): void {
     }
   }
   out.push({ kind: STATEMENT_CLOSE, line: out[out.length - 1].line, column: out[out.length - 1].column });
+}
+
+/** Whether text[start, end) holds an "=" (a declaration that initialises something), without slicing it. */
+function holdsEquals(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 61) return true;
+  return false;
 }
 
 function walkChildren(w: Walk, statements: boolean): void {

@@ -5,6 +5,7 @@
 import { existsSync, fstatSync, statSync, writeSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import type { Command } from 'commander';
 import type { SourceSubmission } from '../../code-tokens/index.js';
 import type { CompareFormat } from './compare-output.js';
@@ -48,6 +49,12 @@ export function registerCompareCommand(program: Command): void {
     .option('--limit <n>', 'only the n most similar pairs (csv: all pairs in submission order without it; html: default 100)')
     .option('--cluster-threshold <s>', 'pairs at or above this similarity join clusters (json, html)', '0.6')
     .action(async (dir: string, flags: CompareFlags) => {
+      // A comparison parses each file once, in a process that lives seconds: V8's optimising
+      // recompilation of the grammars' hottest wasm functions (the generated lexers are large)
+      // costs more CPU than it saves here (1,000 submissions: ~60 ms less CPU with baseline code
+      // only; 3,000: the same). Set before any wasm is compiled, and only for this command: a
+      // long-running server keeps the default. docs/code-similarity.md, "Speed".
+      setFlagsFromString('--liftoff-only');
       // Heavy modules load here, not when the CLI starts (every other command would pay for them).
       const { compareCodeSources, languageByName, readSourceSubmission } = await import('../../code-tokens/index.js');
       const { renderPairs, commonCodeNote } = await import('./compare-output.js');

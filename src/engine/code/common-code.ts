@@ -10,6 +10,8 @@
  * and the k-gram is kept (and counted as kept, so reports can say why).
  */
 
+import { U32Table } from './u32-table.js';
+
 export interface CommonCode {
   /** Widespread k-grams suppressed as boilerplate. */
   suppressed: Set<number>;
@@ -22,29 +24,31 @@ export interface CommonCode {
 export function commonCode(distinct: readonly Uint32Array[], share: number, maxCommonPart: number): CommonCode {
   const n = distinct.length;
   const limit = share * n;
-  const df = new Map<number, number>();
-  for (const s of distinct) for (let x = 0; x < s.length; x++) df.set(s[x], (df.get(s[x]) ?? 0) + 1);
+  let total = 0;
+  for (const s of distinct) total += s.length;
+  const df = new U32Table(total);
+  for (const s of distinct) for (let x = 0; x < s.length; x++) df.add(s[x], 1);
   // Each submission's share of widespread k-grams, then, per widespread k-gram, how many of
   // its holders are mostly made of other code.
-  const holders = new Map<number, number>();
-  const minor = new Map<number, number>();
+  const holders = new U32Table();
+  const minor = new U32Table();
   for (const s of distinct) {
     let widespread = 0;
-    for (let x = 0; x < s.length; x++) if (df.get(s[x])! > limit) widespread++;
+    for (let x = 0; x < s.length; x++) if (df.get(s[x]) > limit) widespread++;
     if (widespread === 0) continue;
     const isMinor = widespread < maxCommonPart * s.length;
     for (let x = 0; x < s.length; x++) {
       const h = s[x];
-      if (df.get(h)! <= limit) continue;
-      holders.set(h, (holders.get(h) ?? 0) + 1);
-      if (isMinor) minor.set(h, (minor.get(h) ?? 0) + 1);
+      if (df.get(h) <= limit) continue;
+      holders.add(h, 1);
+      if (isMinor) minor.add(h, 1);
     }
   }
   const suppressed = new Set<number>();
   let kept = 0;
-  for (const [h, count] of holders) {
-    if (2 * (minor.get(h) ?? 0) > count) suppressed.add(h);
+  holders.forEach((h, count) => {
+    if (2 * Math.max(0, minor.get(h)) > count) suppressed.add(h);
     else kept++;
-  }
+  });
   return { suppressed, kept, minHolders: Math.floor(limit) + 1 };
 }

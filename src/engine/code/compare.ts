@@ -9,7 +9,7 @@
  */
 import { buildPostings, indexSubmission, matchSubmission, RowCandidates, type IndexedSubmission, type MatchSubmission, type Postings } from './fingerprint-index.js';
 import { commonCode } from './common-code.js';
-import { LiteralRow, LiteralTable, literalWeights, toBag, type LiteralBag } from './literals.js';
+import { LiteralIndex, LiteralTable, literalWeights, toBag, type LiteralBag } from './literals.js';
 import { MatchTable } from './match-pair.js';
 import type { Scratch } from './match-scratch.js';
 import { distinctHashes, prepareSubmission, type PreparedSubmission } from './prepare.js';
@@ -42,7 +42,12 @@ export interface CodeComparisonPlan {
   subs: MatchSubmission[];
   bags: LiteralBag[];
   /** Surface-mark counts of every submission, `dims` numbers each (null when some lack them or the weight is 0). */
-  surface: { counts: Float64Array; dims: number } | null;
+  surface: { counts: Int32Array; sums: Int32Array; dims: number } | null;
+  /**
+   * The literal channel's weight for pairs whose shorter side is submission i (`literalLambda` of
+   * its tokens): a pair's λ is the larger of its two sides' (λ falls with length).
+   */
+  lambda: Float64Array;
   /** Which submissions hold each fingerprint (candidate pairs are found from it row by row). */
   postings: Postings;
   settings: { k: number; mergeGap: number; withFragments: boolean; fragmentMin: number; literalWeight: number; literalHalfTokens: number; literalSteepness: number; surfaceWeight: number };
@@ -101,20 +106,24 @@ export function planPrepared(prepared: readonly PreparedSubmission[], options: C
   const weight = literalWeights(literalMaps, options.literalPrior ?? CODE_DEFAULTS.literalPrior);
   const indexed: IndexedSubmission[] = prepared.map((p) => indexSubmission(p, excluded, k));
   const surfaceWeight = options.surfaceWeight ?? CODE_DEFAULTS.surfaceWeight;
+  const literalWeight = options.literalWeight ?? CODE_DEFAULTS.literalWeight;
+  const literalHalfTokens = options.literalHalfTokens ?? CODE_DEFAULTS.literalHalfTokens;
+  const literalSteepness = options.literalSteepness ?? CODE_DEFAULTS.literalSteepness;
   return {
     ids: prepared.map((p) => p.id),
     subs: indexed.map(matchSubmission),
     bags: literalMaps.map((m) => toBag(m, excludedLiterals, weight)),
     surface: surfaceWeight > 0 ? surfaceTable(prepared) : null,
+    lambda: Float64Array.from(indexed, (x) => literalLambda(literalWeight, literalHalfTokens, literalSteepness, x.total)),
     postings: buildPostings(indexed),
     settings: {
       k,
       mergeGap: options.mergeGap ?? CODE_DEFAULTS.mergeGap,
       withFragments: options.withFragments ?? true,
       fragmentMin: options.fragmentMinSimilarity ?? 0,
-      literalWeight: options.literalWeight ?? CODE_DEFAULTS.literalWeight,
-      literalHalfTokens: options.literalHalfTokens ?? CODE_DEFAULTS.literalHalfTokens,
-      literalSteepness: options.literalSteepness ?? CODE_DEFAULTS.literalSteepness,
+      literalWeight,
+      literalHalfTokens,
+      literalSteepness,
       surfaceWeight,
     },
     excludedFingerprints: { base: baseCount, common: commonCount, commonKept, commonMinHolders },
@@ -147,9 +156,10 @@ export function matchPlan(plan: CodeComparisonPlan, onRow?: (done: number, rows:
   };
   const scratch = MatchTable.scratch();
   const row = new RowCandidates(n);
-  const literals = new LiteralRow();
+  const literals = new LiteralIndex(plan.bags);
   for (let i = 0; i < n; i++) {
     row.gather(plan.postings, i);
+    if (plan.settings.literalWeight > 0) literals.row(i);
     if (row.count > 0) matchRow(plan, i, row, scratch, literals, out);
     if (plan.settings.literalWeight > 0) literalOnlyRow(plan, i, row, literals, out);
     onRow?.(i + 1, n);
@@ -163,26 +173,33 @@ export function matchPlan(plan: CodeComparisonPlan, onRow?: (done: number, rows:
  * after the loop, not yet run at that moment, would send the optimised code back to the
  * interpreter when first reached.
  */
-function matchRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, scratch: Scratch, literals: LiteralRow, out: PairMatches): void {
-  const { k, mergeGap, withFragments, fragmentMin, literalWeight, literalHalfTokens, literalSteepness, surfaceWeight } = plan.settings;
-  const { subs, bags, surface } = plan;
+function matchRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, scratch: Scratch, literals: LiteralIndex, out: PairMatches): void {
+  const { k, mergeGap, withFragments, fragmentMin, literalWeight, surfaceWeight } = plan.settings;
+  const { subs, surface, lambda } = plan;
   const { similarity, sharedFingerprints, longestFragment, overlap, fragments } = out;
   const n = subs.length;
   const table = new MatchTable(subs[i], scratch);
-  literals.setLeft(bags[i]);
+  const { common, sizes } = literals;
   const base = i * n - (i * (i + 1)) / 2 - i - 1; // pair (i, j) sits at base + j
   for (let c = 0; c < row.count; c++) {
     const j = row.js[c];
     const p = base + j;
     const from = row.offset[j];
     const m = table.match(subs[j], row.seeds, from, from + row.shared[j], k, mergeGap, withFragments);
-    const lit = literalWeight > 0 ? literals.dice(bags[j]) : NaN;
+    // The literal Dice and the surface distance are written out here, not called: a double
+    // returned from a call that is not inlined is a heap allocation, at every pair.
     let sim = m.similarity;
-    if (!Number.isNaN(lit)) {
-      const lambda = literalLambda(literalWeight, literalHalfTokens, literalSteepness, subs[i].total, subs[j].total);
-      sim = (1 - lambda) * sim + lambda * lit;
+    const literalSize = sizes[i] + sizes[j];
+    if (literalWeight > 0 && literalSize !== 0) {
+      const lit = (2 * common[j]) / literalSize;
+      const l = lambda[i] > lambda[j] ? lambda[i] : lambda[j];
+      sim = (1 - l) * sim + l * lit;
     }
-    similarity[p] = surface !== null && sim > 0 ? sim * (1 - surfaceWeight * surfaceDistance(surface.counts, surface.dims, i, j)) : sim;
+    if (surface !== null && sim > 0) {
+      const sum = surface.sums[i] + surface.sums[j];
+      sim *= 1 - surfaceWeight * (sum > 0 ? surfaceDiff(surface.counts, surface.dims, i, j) / sum : 0);
+    }
+    similarity[p] = sim;
     sharedFingerprints[p] = row.shared[j];
     longestFragment[p] = m.longestFragment;
     overlap[p] = m.overlap;
@@ -191,30 +208,37 @@ function matchRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, scrat
 }
 
 /**
- * The literal channel's weight for a pair: `weight` for the shortest programs, falling as the
- * shorter of the two grows (half of it at `halfTokens` tokens). Structure says less the shorter
- * the programs: independent solutions of a small exercise are often token for token the same,
- * while longer programs rarely coincide by chance.
+ * The literal channel's weight for a pair whose shorter side has `tokens` tokens: `weight` for
+ * the shortest programs, falling as they grow (half of it at `halfTokens` tokens). Structure says
+ * less the shorter the programs: independent solutions of a small exercise are often token for
+ * token the same, while longer programs rarely coincide by chance.
  */
-function literalLambda(weight: number, halfTokens: number, steepness: number, a: number, b: number): number {
+function literalLambda(weight: number, halfTokens: number, steepness: number, tokens: number): number {
   if (!Number.isFinite(halfTokens)) return weight;
-  const x = Math.min(a, b) / halfTokens;
+  const x = tokens / halfTokens;
   return weight / (1 + (steepness === 1 ? x : Math.pow(x, steepness)));
 }
 
-/** Pairs of row i that share no fingerprint: the literal channel alone (row.shared marks candidates). */
-function literalOnlyRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, literals: LiteralRow, out: PairMatches): void {
-  const { bags, subs, surface } = plan;
-  const { literalWeight, literalHalfTokens, literalSteepness, surfaceWeight } = plan.settings;
-  const n = bags.length;
-  if (bags[i].size === 0) return;
-  literals.setLeft(bags[i]);
+/**
+ * Pairs of row i that share no fingerprint: the literal channel alone (row.shared marks
+ * candidates). Only the submissions sharing a literal value with i can score above 0.
+ */
+function literalOnlyRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, literals: LiteralIndex, out: PairMatches): void {
+  const { subs, surface, lambda } = plan;
+  const { surfaceWeight } = plan.settings;
+  const n = subs.length;
   const base = i * n - (i * (i + 1)) / 2 - i - 1;
-  const shared = row.shared;
-  for (let j = i + 1; j < n; j++) {
-    if (shared[j] > 0 || bags[j].size === 0) continue;
-    const sim = literalLambda(literalWeight, literalHalfTokens, literalSteepness, subs[i].total, subs[j].total) * literals.dice(bags[j]);
-    out.similarity[base + j] = surface !== null && sim > 0 ? sim * (1 - surfaceWeight * surfaceDistance(surface.counts, surface.dims, i, j)) : sim;
+  const shared = row.shared, touched = literals.touched, { common, sizes } = literals;
+  for (let t = 0; t < literals.touchedCount; t++) {
+    const j = touched[t];
+    if (shared[j] > 0) continue;
+    // Touched: both bags hold a shared value, so neither is empty (no NaN); written out as in matchRow.
+    let sim = (lambda[i] > lambda[j] ? lambda[i] : lambda[j]) * ((2 * common[j]) / (sizes[i] + sizes[j]));
+    if (surface !== null && sim > 0) {
+      const sum = surface.sums[i] + surface.sums[j];
+      sim *= 1 - surfaceWeight * (sum > 0 ? surfaceDiff(surface.counts, surface.dims, i, j) / sum : 0);
+    }
+    out.similarity[base + j] = sim;
   }
 }
 
@@ -222,20 +246,27 @@ function literalOnlyRow(plan: CodeComparisonPlan, i: number, row: RowCandidates,
 function surfaceTable(prepared: readonly PreparedSubmission[]): CodeComparisonPlan['surface'] {
   const dims = prepared[0]?.surface?.length ?? 0;
   if (dims === 0 || prepared.some((p) => p.surface?.length !== dims)) return null;
-  const counts = new Float64Array(prepared.length * dims);
-  prepared.forEach((p, i) => counts.set(p.surface!, i * dims));
-  return { counts, dims };
+  // Counts are whole numbers: as integers, each pair's sums are exact and cheaper.
+  const counts = new Int32Array(prepared.length * dims);
+  const sums = new Int32Array(prepared.length);
+  prepared.forEach((p, i) => {
+    counts.set(p.surface!, i * dims);
+    for (let d = 0; d < dims; d++) sums[i] += counts[i * dims + d];
+  });
+  return { counts, sums, dims };
 }
 
-/** Σ|a − b| / Σ(a + b) of two submissions' surface marks: 0 written alike, 1 nothing in common (0 when neither has any). */
-function surfaceDistance(counts: Float64Array, dims: number, i: number, j: number): number {
-  let diff = 0, sum = 0;
+/**
+ * Σ|a − b| over two submissions' surface marks. Divided by Σ(a + b) (`sums[i] + sums[j]`) it is
+ * their surface distance: 0 written alike, 1 nothing in common (0 when neither has any).
+ */
+function surfaceDiff(counts: Int32Array, dims: number, i: number, j: number): number {
+  let diff = 0;
   for (let d = 0, a = i * dims, b = j * dims; d < dims; d++, a++, b++) {
     const x = counts[a], y = counts[b];
     diff += x > y ? x - y : y - x;
-    sum += x + y;
   }
-  return sum > 0 ? diff / sum : 0;
+  return diff;
 }
 
 /** A plan's comparison from its pair matches. */

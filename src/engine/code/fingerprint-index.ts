@@ -5,6 +5,7 @@
  * which is how candidate pairs are found without comparing every pair token by token.
  */
 import type { PreparedSubmission } from './prepare.js';
+import { U32Table } from './u32-table.js';
 
 export interface IndexedSubmission {
   prepared: PreparedSubmission;
@@ -29,6 +30,9 @@ export interface IndexedSubmission {
 
 /** Seeds are ordered by one float key, hash * SEED_SCALE + kept index, while kept indices fit. */
 const SEED_SCALE = 2 ** 21;
+/** Scratch space of `indexSubmission`, reused from submission to submission. */
+let scratchIndex = new Int32Array(1024);
+let scratchKeys = new Float64Array(1024);
 
 export function indexSubmission(p: PreparedSubmission, excluded: ReadonlySet<number>, k: number): IndexedSubmission {
   const n = p.fileOf.length;
@@ -44,18 +48,20 @@ export function indexSubmission(p: PreparedSubmission, excluded: ReadonlySet<num
   let kept = 0, nSeeds = 0;
   const checkExcluded = excluded.size > 0;
   for (const f of p.kgramFiles) {
-    const keptIndex = new Int32Array(f.hash.length);
+    if (scratchIndex.length < f.hash.length) scratchIndex = new Int32Array(2 * f.hash.length);
+    const keptIndex = scratchIndex;
     for (let i = 0; i < f.hash.length; i++) {
       if (checkExcluded && excluded.has(f.hash[i])) {
-        excludedToken.fill(1, f.pos[i], f.pos[i] + k);
+        excludedToken.fill(1, f.offset + i, f.offset + i + k);
         keptIndex[i] = -1;
       } else {
         keptIndex[i] = kept;
         keptHash[kept] = f.hash[i];
-        keptPos[kept++] = f.pos[i];
+        keptPos[kept++] = f.offset + i;
       }
     }
-    for (const at of f.picks) if (keptIndex[at] >= 0) seeds[nSeeds++] = keptIndex[at];
+    const picked = f.picks;
+    for (let x = 0; x < picked.length; x++) if (keptIndex[picked[x]] >= 0) seeds[nSeeds++] = keptIndex[picked[x]];
   }
   const keptPrefix = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) keptPrefix[i + 1] = keptPrefix[i] + (excludedToken[i] ? 0 : 1);
@@ -63,7 +69,8 @@ export function indexSubmission(p: PreparedSubmission, excluded: ReadonlySet<num
   const seedHash = new Uint32Array(nSeeds);
   const seedAt = new Int32Array(nSeeds);
   if (kept < SEED_SCALE) {
-    const keys = new Float64Array(nSeeds);
+    if (scratchKeys.length < nSeeds) scratchKeys = new Float64Array(2 * nSeeds);
+    const keys = scratchKeys.subarray(0, nSeeds);
     for (let x = 0; x < nSeeds; x++) keys[x] = keptHash[seeds[x]] * SEED_SCALE + seeds[x];
     keys.sort();
     for (let x = 0; x < nSeeds; x++) {
@@ -94,8 +101,8 @@ export function indexSubmission(p: PreparedSubmission, excluded: ReadonlySet<num
     keptPrefix,
     seedHash,
     seedAt,
-    keptPos: keptPos.slice(0, kept),
-    keptHash: keptHash.slice(0, kept),
+    keptPos: kept === kgrams ? keptPos : keptPos.slice(0, kept),
+    keptHash: kept === kgrams ? keptHash : keptHash.slice(0, kept),
     fingerprints,
     fingerprintAt,
   };
@@ -137,7 +144,8 @@ export function pairIndex(i: number, j: number, n: number): number {
 /**
  * Posting lists of the fingerprints, in compressed rows: the submissions holding fingerprint f
  * (ascending) are sub[start[f] .. start[f + 1]), with where its seeds start in each (`at`, an
- * index into that submission's seedHash). `fids[i]` numbers submission i's fingerprints and
+ * index into that submission's seedHash, or, when the fingerprint occurs there once, its kept
+ * k-gram index y as -(y + 1)). `fids[i]` numbers submission i's fingerprints and
  * `pos[i]` says where submission i sits in each one's list, so the later submissions sharing it
  * follow directly.
  */
@@ -150,31 +158,31 @@ export interface Postings {
 }
 
 export function buildPostings(subs: readonly IndexedSubmission[]): Postings {
-  const fidOf = new Map<number, number>();
+  let total = 0;
+  for (const s of subs) total += s.fingerprints.length;
+  const fidOf = new U32Table(total);
   const fids = subs.map((s) => {
     const out = new Int32Array(s.fingerprints.length);
-    for (let f = 0; f < out.length; f++) {
-      let id = fidOf.get(s.fingerprints[f]);
-      if (id === undefined) {
-        id = fidOf.size;
-        fidOf.set(s.fingerprints[f], id);
-      }
-      out[f] = id;
-    }
+    for (let f = 0; f < out.length; f++) out[f] = fidOf.getOrSet(s.fingerprints[f], fidOf.size);
     return out;
   });
-  const start = new Int32Array(fidOf.size + 1);
-  for (const list of fids) for (const id of list) start[id + 1]++;
-  for (let f = 0; f < fidOf.size; f++) start[f + 1] += start[f];
-  const fill = start.slice(0, fidOf.size);
-  const sub = new Int32Array(start[fidOf.size]);
-  const at = new Int32Array(start[fidOf.size]);
+  const distinct = fidOf.size;
+  const start = new Int32Array(distinct + 1);
+  for (const list of fids) for (let f = 0; f < list.length; f++) start[list[f] + 1]++;
+  for (let f = 0; f < distinct; f++) start[f + 1] += start[f];
+  const fill = start.slice(0, distinct);
+  const sub = new Int32Array(start[distinct]);
+  const at = new Int32Array(start[distinct]);
   const pos = subs.map((s, i) => {
     const out = new Int32Array(fids[i].length);
     for (let f = 0; f < out.length; f++) {
       const k = fill[fids[i][f]]++;
       sub[k] = i;
-      at[k] = s.fingerprintAt[f];
+      // A fingerprint found once in the submission (the usual case) points straight at its kept
+      // k-gram, as -(index + 1): matching then need not read the submission's seed arrays.
+      const first = s.fingerprintAt[f];
+      const end = f + 1 < s.fingerprintAt.length ? s.fingerprintAt[f + 1] : s.seedHash.length;
+      at[k] = end - first === 1 ? -(s.seedAt[first] + 1) : first;
       out[f] = k;
     }
     return out;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { literalDice, LiteralRow, toBag } from './literals.js';
+import { literalDice, LiteralIndex, toBag } from './literals.js';
 
 const bag = (entries: [number, number][]) => toBag(new Map(entries), new Set());
 
@@ -10,16 +10,29 @@ test('Dice of literal multisets: shared values count with their smaller multipli
   assert.equal(literalDice(bag([[2, 1]]), bag([])), 0);
 });
 
-test('a row of comparisons against one left bag gives what the pairwise merge gives', () => {
-  const bags = Array.from({ length: 40 }, (_, i) => bag(Array.from({ length: i % 7 }, (_, x) => [(i * 13 + x * 7) % 50, 1 + ((i + x) % 3)] as [number, number]).filter((e, x, all) => all.findIndex((o) => o[0] === e[0]) === x)));
-  const row = new LiteralRow();
-  for (const left of bags) {
-    row.setLeft(left);
-    for (const right of bags) {
-      const expected = literalDice(left, right);
-      const got = row.dice(right);
+test('a row of comparisons from the posting lists gives what the pairwise merge gives, bit for bit', () => {
+  // Weighted counts with fractions, so that a different order of summation would show.
+  const bags = Array.from({ length: 40 }, (_, i) =>
+    toBag(
+      new Map(Array.from({ length: i % 7 }, (_, x) => [(i * 13 + x * 7) % 50, 1 + ((i + x) % 3)] as [number, number])),
+      new Set([49]),
+      (id) => 0.1 + ((id * 37) % 11) / 13,
+    ),
+  );
+  const index = new LiteralIndex(bags);
+  let shared = 0;
+  for (let i = 0; i < bags.length; i++) {
+    index.row(i);
+    const touched = new Set(index.touched.subarray(0, index.touchedCount));
+    for (let j = i + 1; j < bags.length; j++) {
+      const expected = literalDice(bags[i], bags[j]);
+      const got = index.dice(i, j);
       if (Number.isNaN(expected)) assert.ok(Number.isNaN(got));
       else assert.equal(got, expected);
+      // Exactly the later submissions sharing a value are touched.
+      assert.equal(touched.has(j), expected > 0);
+      if (expected > 0) shared++;
     }
   }
+  assert.ok(shared > 20);
 });

@@ -21,7 +21,8 @@ export class LiteralTable {
   /** The multiset of literal values (as written), by interned id. */
   bag(values: readonly string[]): Map<number, number> {
     const m = new Map<number, number>();
-    for (const v of values) {
+    for (let x = 0; x < values.length; x++) {
+      const v = values[x];
       let id = this.ids.get(v);
       if (id === undefined) {
         id = this.ids.size;
@@ -50,7 +51,8 @@ export function literalWeights(bags: readonly Map<number, number>[], prior: numb
   const n = bags.length;
   if (n < 2) return undefined;
   const df = new Map<number, number>();
-  for (const m of bags) for (const id of m.keys()) df.set(id, (df.get(id) ?? 0) + 1);
+  const count = (_: number, id: number) => df.set(id, (df.get(id) ?? 0) + 1);
+  for (const m of bags) m.forEach(count);
   const a = n / (n + prior), ln = Math.log(n);
   return (id) => 1 - a + (a * Math.log(n / (df.get(id) ?? 1))) / ln;
 }
@@ -72,31 +74,76 @@ export function literalDice(a: LiteralBag, b: LiteralBag): number {
 }
 
 /**
- * `literalDice` for one left bag against many right bags: the left bag is spread into a dense
- * count array once, so each right bag costs one look-up per value instead of a merge.
+ * `literalDice` of one left bag against every later bag of a class at once, from posting lists:
+ * for each value of the left bag, the later submissions holding it add their shared count to
+ * their row total. The work grows with the values pairs share, not with every pair (most pairs
+ * of a class share few values or none), and each pair's sum is taken over the same values in the
+ * same (ascending id) order as `literalDice`'s merge, so the figures are identical.
  */
-export class LiteralRow {
-  private counts = new Float64Array(64);
-  private left: LiteralBag | null = null;
+export class LiteralIndex {
+  /** Posting lists by value id: the submissions holding it (ascending) and their weighted counts. */
+  private readonly start: Int32Array;
+  private readonly sub: Int32Array;
+  private readonly count: Float64Array;
+  /** For submission i, where i itself sits in each of its values' posting lists (parallel to its bag's ids). */
+  private readonly self: Int32Array[];
+  /** Shared weighted count of the current row with each submission (0 when nothing is shared). */
+  readonly common: Float64Array;
+  /** Every bag's size (its weighted counts summed). */
+  readonly sizes: Float64Array;
+  /** Submissions with a shared value in the current row, in the order found; `touchedCount` of them. */
+  readonly touched: Int32Array;
+  touchedCount = 0;
 
-  setLeft(bag: LiteralBag): void {
-    if (this.left) for (const id of this.left.ids) this.counts[id] = 0;
-    const top = bag.ids.length ? bag.ids[bag.ids.length - 1] : -1;
-    if (top >= this.counts.length) this.counts = new Float64Array(2 * (top + 1));
-    for (let x = 0; x < bag.ids.length; x++) this.counts[bag.ids[x]] = bag.counts[x];
-    this.left = bag;
+  constructor(private readonly bags: readonly LiteralBag[]) {
+    let top = -1, total = 0;
+    for (const b of bags) {
+      total += b.ids.length;
+      if (b.ids.length && b.ids[b.ids.length - 1] > top) top = b.ids[b.ids.length - 1];
+    }
+    const start = new Int32Array(top + 2);
+    for (const b of bags) for (let x = 0; x < b.ids.length; x++) start[b.ids[x] + 1]++;
+    for (let v = 0; v <= top; v++) start[v + 1] += start[v];
+    const fill = start.slice(0, top + 1);
+    this.sub = new Int32Array(total);
+    this.count = new Float64Array(total);
+    this.self = bags.map((b, i) => {
+      const at = new Int32Array(b.ids.length);
+      for (let x = 0; x < b.ids.length; x++) {
+        const k = fill[b.ids[x]]++;
+        this.sub[k] = i;
+        this.count[k] = b.counts[x];
+        at[x] = k;
+      }
+      return at;
+    });
+    this.start = start;
+    this.common = new Float64Array(bags.length);
+    this.sizes = Float64Array.from(bags, (b) => b.size);
+    this.touched = new Int32Array(bags.length);
   }
 
-  /** Dice coefficient of the left bag and `right` (NaN when both are empty). */
-  dice(right: LiteralBag): number {
-    const left = this.left!;
-    if (left.size + right.size === 0) return NaN;
-    let common = 0;
-    const counts = this.counts, limit = counts.length;
-    for (let x = 0; x < right.ids.length; x++) {
-      const id = right.ids[x];
-      if (id < limit) common += Math.min(counts[id], right.counts[x]);
+  /** Fills `common` for row i: the shared weighted count with every later submission. */
+  row(i: number): void {
+    const common = this.common, touched = this.touched;
+    for (let t = 0; t < this.touchedCount; t++) common[touched[t]] = 0;
+    let n = 0;
+    const bag = this.bags[i], self = this.self[i], start = this.start, sub = this.sub, count = this.count;
+    for (let x = 0; x < bag.ids.length; x++) {
+      const c = bag.counts[x];
+      const end = start[bag.ids[x] + 1];
+      for (let k = self[x] + 1; k < end; k++) {
+        const j = sub[k];
+        if (common[j] === 0) touched[n++] = j;
+        common[j] += Math.min(c, count[k]);
+      }
     }
-    return (2 * common) / (left.size + right.size);
+    this.touchedCount = n;
+  }
+
+  /** Dice coefficient of the current row's submission i and j > i (NaN when both bags are empty). */
+  dice(i: number, j: number): number {
+    const size = this.bags[i].size + this.bags[j].size;
+    return size === 0 ? NaN : (2 * this.common[j]) / size;
   }
 }

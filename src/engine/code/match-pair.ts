@@ -102,6 +102,10 @@ export class MatchTable {
     const seedHash = b.seedHash, seedAt = b.seedAt;
     for (let q = from; q < to; q++) {
       let at = shared[q];
+      if (at < 0) {
+        nSeeds = s.pushSeed(nSeeds, -at - 1); // its only occurrence (see Postings)
+        continue;
+      }
       const h = seedHash[at];
       for (; at < seedHash.length && seedHash[at] === h; at++) nSeeds = s.pushSeed(nSeeds, seedAt[at]);
     }

@@ -13,56 +13,84 @@
  */
 import { FIXED_OPEN, MOVABLE_OPEN, STATEMENT_CLOSE, type CodeToken } from './types.js';
 
-interface Statement {
-  tokens: CodeToken[];
-}
+/**
+ * The movable statements of the current run: their tokens one after another in `flat`, statement
+ * s holding flat[start[s] .. end[s]). Reused from run to run and call to call (no object per
+ * statement: a class of 1,000 submissions has tens of thousands of them).
+ */
+const flat: CodeToken[] = [];
+let start: number[] = [];
+let end: number[] = [];
+let order: number[] = [];
 
 /**
  * Orders statements by their token kinds, kind by kind (a statement that is a prefix of another
  * comes first): the order of their kinds joined by spaces, without building those strings.
  */
-function byKinds(a: Statement, b: Statement): number {
-  const x = a.tokens, y = b.tokens;
-  const n = Math.min(x.length, y.length);
+function byKinds(a: number, b: number): number {
+  const x = start[a], y = start[b];
+  const lx = end[a] - x, ly = end[b] - y;
+  const n = Math.min(lx, ly);
   for (let i = 0; i < n; i++) {
-    const p = x[i].kind, q = y[i].kind;
+    const p = flat[x + i].kind, q = flat[y + i].kind;
     if (p !== q) return p < q ? -1 : 1;
   }
-  return x.length - y.length;
+  return lx - ly;
+}
+
+/** Appends the run's statements to `out`, sorted when there are two or more (a stable sort), and empties the run. */
+function flushRun(out: CodeToken[], statements: number): void {
+  if (statements === 0) return;
+  if (statements === 1) {
+    for (let t = start[0]; t < end[0]; t++) out.push(flat[t]);
+  } else {
+    order.length = statements;
+    for (let s = 0; s < statements; s++) order[s] = s;
+    order.sort(byKinds);
+    for (let o = 0; o < statements; o++) {
+      const s = order[o];
+      for (let t = start[s]; t < end[s]; t++) out.push(flat[t]);
+    }
+  }
+  flat.length = 0;
 }
 
 export function normaliseStatementOrder(tokens: readonly CodeToken[], canonicalOrder = true): CodeToken[] {
   const out: CodeToken[] = [];
+  const n = tokens.length;
   if (!canonicalOrder) {
-    for (const t of tokens) if (t.kind !== MOVABLE_OPEN && t.kind !== FIXED_OPEN && t.kind !== STATEMENT_CLOSE) out.push(t);
+    for (let i = 0; i < n; i++) {
+      const k = tokens[i].kind;
+      if (k !== MOVABLE_OPEN && k !== FIXED_OPEN && k !== STATEMENT_CLOSE) out.push(tokens[i]);
+    }
     return out;
   }
-  let run: Statement[] = [];
-  const flush = () => {
-    if (run.length > 1) run.sort(byKinds);
-    for (const s of run) for (const t of s.tokens) out.push(t);
-    run = [];
-  };
+  let statements = 0;
   let i = 0;
-  while (i < tokens.length) {
+  while (i < n) {
     const t = tokens[i];
     if (t.kind === MOVABLE_OPEN) {
-      const stmt: CodeToken[] = [];
+      if (statements === start.length) {
+        start = start.concat(new Array<number>(statements + 16).fill(0));
+        end = end.concat(new Array<number>(statements + 16).fill(0));
+      }
+      start[statements] = flat.length;
       i++;
-      while (i < tokens.length && tokens[i].kind !== STATEMENT_CLOSE) {
+      while (i < n && tokens[i].kind !== STATEMENT_CLOSE) {
         const k = tokens[i].kind;
-        if (k !== MOVABLE_OPEN && k !== FIXED_OPEN) stmt.push(tokens[i]);
+        if (k !== MOVABLE_OPEN && k !== FIXED_OPEN) flat.push(tokens[i]);
         i++;
       }
       i++;
-      run.push({ tokens: stmt });
+      end[statements++] = flat.length;
       continue;
     }
     // A fixed statement, a close marker or a plain token ends the current run.
-    flush();
+    flushRun(out, statements);
+    statements = 0;
     if (t.kind !== FIXED_OPEN && t.kind !== STATEMENT_CLOSE) out.push(t);
     i++;
   }
-  flush();
+  flushRun(out, statements);
   return out;
 }

@@ -7,7 +7,7 @@
 import { winnow } from '../text/winnow.js';
 import { kgramHashes, kindNumber } from './kgrams.js';
 import { normaliseStatementOrder } from './normalise.js';
-import type { CodeSubmission } from './types.js';
+import type { CodeSubmission, CodeToken } from './types.js';
 
 export interface PreparedSubmission {
   id: string;
@@ -16,10 +16,11 @@ export interface PreparedSubmission {
   fileOf: Int32Array;
   lines: Int32Array;
   /**
-   * Every k-gram inside one file: its first token and hash, in stream order, per file, and the
-   * k-grams winnowing selects (indices into hash).
+   * Every k-gram inside one file, per file: the file's first token in the stream (k-gram i starts
+   * at token offset + i), the k-grams' hashes in stream order, and the k-grams winnowing selects
+   * (indices into hash).
    */
-  kgramFiles: { pos: Int32Array; hash: Uint32Array; picks: Int32Array }[];
+  kgramFiles: { offset: number; hash: Uint32Array; picks: Int32Array }[];
   /** Distinct k-gram hashes, ascending. */
   distinct: Uint32Array;
   /** The values of its literals, in stream order (see literals.ts). */
@@ -28,31 +29,41 @@ export interface PreparedSubmission {
   surface?: Float64Array;
 }
 
+/** Kind numbers of the file being prepared (reused from file to file). */
+let scratchIds = new Int32Array(1024);
+
 export function prepareSubmission(sub: CodeSubmission, k: number, w: number, canonicalOrder: boolean): PreparedSubmission {
-  let count = 0;
-  for (const file of sub.files) count += file.tokens.length;
-  const fileOf = new Int32Array(count);
-  const lines = new Int32Array(count);
   const literals: string[] = [];
-  const kgramFiles: PreparedSubmission['kgramFiles'] = [];
-  let offset = 0;
-  // A plain loop, not forEach: no callback for V8 to optimise on its own while the first
+  const normalised: CodeToken[][] = [];
+  let count = 0;
+  // Plain loops, not forEach: no callback for V8 to optimise on its own while the first
   // submissions run in slower code.
   for (let f = 0; f < sub.files.length; f++) {
-    const file = sub.files[f];
-    for (const t of file.tokens) if (t.value !== undefined) literals.push(t.value);
-    const tokens = normaliseStatementOrder(file.tokens, canonicalOrder);
-    const ids = new Int32Array(tokens.length);
+    const raw = sub.files[f].tokens;
+    for (let i = 0; i < raw.length; i++) {
+      const value = raw[i].value;
+      if (value !== undefined) literals.push(value);
+    }
+    const tokens = normaliseStatementOrder(raw, canonicalOrder);
+    normalised.push(tokens);
+    count += tokens.length;
+  }
+  const fileOf = new Int32Array(count);
+  const lines = new Int32Array(count);
+  const kgramFiles: PreparedSubmission['kgramFiles'] = [];
+  let offset = 0;
+  for (let f = 0; f < normalised.length; f++) {
+    const tokens = normalised[f];
+    if (scratchIds.length < tokens.length) scratchIds = new Int32Array(2 * tokens.length);
+    const ids = scratchIds.subarray(0, tokens.length);
     for (let i = 0; i < tokens.length; i++) {
       ids[i] = kindNumber(tokens[i].kind);
       fileOf[offset + i] = f;
       lines[offset + i] = tokens[i].line;
     }
     const hash = kgramHashes(ids, k);
-    const pos = new Int32Array(hash.length);
-    for (let i = 0; i < hash.length; i++) pos[i] = offset + i;
     // winnow only reads length and indices, which a typed array has: no copy into an Array.
-    kgramFiles.push({ pos, hash, picks: Int32Array.from(winnow(hash as unknown as number[], w)) });
+    kgramFiles.push({ offset, hash, picks: Int32Array.from(winnow(hash as unknown as number[], w)) });
     offset += tokens.length;
   }
   let all = 0;
@@ -69,10 +80,10 @@ export function prepareSubmission(sub: CodeSubmission, k: number, w: number, can
   return {
     id: sub.id,
     paths: sub.files.map((f) => f.path),
-    fileOf: fileOf.slice(0, offset),
-    lines: lines.slice(0, offset),
+    fileOf,
+    lines,
     kgramFiles,
-    distinct: sorted.slice(0, m),
+    distinct: m === sorted.length ? sorted : sorted.slice(0, m),
     literals,
     surface: sub.surface,
   };
