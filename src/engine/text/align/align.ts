@@ -311,9 +311,8 @@ function endAfter(p: AlignmentInput, w: number): number {
 
 /**
  * What alignment reads of a prepared text: the text, its word spans, the hashes of its
- * normalised words (verbatim runs) and its sentence model. Plain data (strings and typed
- * arrays, apart from the model's shared `stems` and `synonyms`), so a text prepared on one
- * thread can be aligned on another (`src/pan/`).
+ * normalised words (verbatim runs) and its sentence model, made once per text and reused for
+ * every pair it is in (`alignmentInput`; `src/pan/` keeps one per document).
  */
 export interface AlignmentInput {
   text: string;

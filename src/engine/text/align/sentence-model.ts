@@ -53,8 +53,7 @@ let termOfStem = new Int32Array(16);
 
 /**
  * What a sentence model is built from, taken from a prepared text (`modelSource`): per word the
- * stem number of a content word (-1 for other words), and the sentences as columns. Plain data,
- * so the model can be built on another thread than the text was prepared on.
+ * stem number of a content word (-1 for other words), and the sentences as columns.
  */
 export interface ModelSource {
   wordStem: Int32Array;
@@ -196,7 +195,7 @@ type SentenceModelParts = Omit<SentenceModel, 'stems' | 'synonyms'>;
 
 /**
  * Every model is made here, with its fields in one order: the alignment code then meets one
- * object shape (models decoded from another thread as object spreads made it deoptimise).
+ * object shape (models made as object spreads elsewhere once made it deoptimise).
  */
 function assembleModel(m: SentenceModelParts, stems: readonly string[], synonyms: SynonymIndex | null): SentenceModel {
   return {
