@@ -34,8 +34,22 @@ export interface ServerProcess {
   kill: (signal?: NodeJS.Signals) => Promise<number | null>;
 }
 
-/** Starts `origo <command>` as a real process and waits until it answers /health (or, for workers, until it runs). */
+/**
+ * Starts `origo <command>` as a real process and waits until it answers /health (or, for workers,
+ * until it runs). A port chosen here can be taken by another process before the server binds it
+ * (test files run two at a time): the start is then tried again on another port.
+ */
 export async function startProcess(env: Record<string, string>, command = 'serve', waitForHealth = true): Promise<ServerProcess> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(env, command, waitForHealth);
+    } catch (err) {
+      if (env.PORT || attempt === 3 || !(err instanceof Error && /EADDRINUSE/.test(err.message))) throw err;
+    }
+  }
+}
+
+async function startOnce(env: Record<string, string>, command: string, waitForHealth: boolean): Promise<ServerProcess> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawn(process.execPath, [BIN, command], {
     env: { ...process.env, ORIGO_LOG_LEVEL: 'info', PORT: String(port), HOST: '127.0.0.1', ...env },
