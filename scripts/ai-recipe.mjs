@@ -3,8 +3,8 @@
 import { aiFeatureLength, trainLogistic } from '../dist/engine/index.js';
 import { STYLE_FEATURES, HABIT_FEATURES } from '../dist/engine/ai/features.js';
 
-/** The genre of a TRAIN row: outfox (essays), xsum (news) or writing (stories). */
-export const domainOf = (r) => r.set.split('/')[r.set.startsWith('outfox') ? 0 : 1].replace('-train', '');
+/** The genre of a TRAIN row: outfox (essays), xsum (news), writing (stories) or brown (the Brown Corpus, all 15 genres one cell). */
+export const domainOf = (r) => (r.set.startsWith('brown/') ? 'brown' : r.set.split('/')[r.set.startsWith('outfox') ? 0 : 1].replace('-train', ''));
 
 /** Every (domain, class) cell weighs the same in the loss, so that no corpus dominates. */
 export function cellWeights(rows) {
