@@ -69,7 +69,7 @@ const r3 = (v) => Number(v.toFixed(3));
 /** v3's recipe (scripts/ai-recipe.mjs fitAiModel) on TRAIN rows plus Brown rows whose cell weighs `w`. */
 function fit(tr, w) {
   const ys = tr.map((r) => (r.label === 'ai' ? 1 : 0));
-  const cw = cellWeights(tr).map((x, i) => (tr[i].role === 'brown' ? x * w : x));
+  const cw = cellWeights(tr, w);
   const main = trainLogistic(tr.map((r) => r.x.subarray(0, D1)), ys, cw, TRAINING);
   const hv = (r) => Float64Array.from(HABIT_INDEX, (j) => r.x[j]);
   const hab = trainLogistic(tr.map(hv), ys, cw, TRAINING);
