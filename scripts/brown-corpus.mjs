@@ -15,9 +15,11 @@
 //   - `` and '' become ", as a typist writes them: `` sticks to the next word, '' to the previous;
 //   - no space before , . ; : ? ! ) ' and '' ; none after ( and `` ; `--` (the typewriter's dash)
 //     becomes an em dash with no spaces, as printed;
+//   - a closing quote or bracket (and punctuation after it) that the corpus put at the start of the
+//     next sentence's line goes back to the sentence it closes;
 //   - an abbreviation that ends a sentence keeps one full stop ("Jr. ." is "Jr.");
 //   - the corpus moved every comma and full stop after a closing quote (`city '' .`); they go back
-//     inside, as American print of 1961 sets them (`city."`).
+//     inside, as American print of 1961 sets them (`city."`), except after a quoted ? or !.
 import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { createRequire } from 'node:module';
@@ -60,7 +62,7 @@ export function detokenizeSentence(line) {
     // NLTK's doubled marks: a punctuation token equal to the one before it is dropped.
     if (prev !== undefined && prev === t.w && /^[;?!,:.]$/.test(t.w)) continue;
     // The corpus puts a comma or full stop after a closing quote; American print puts it inside.
-    if (prev === "''" && (t.w === ',' || t.w === '.')) { words.splice(words.length - 1, 0, t.w); continue; }
+    if (prev === "''" && (t.w === ',' || t.w === '.') && !/^[?!]$/.test(words[words.length - 2] ?? '')) { words.splice(words.length - 1, 0, t.w); continue; }
     words.push(t.w);
   }
   let out = '';
@@ -81,7 +83,20 @@ export function detokenizeSentence(line) {
 export function brownParagraphs(raw) {
   return raw
     .split(/\n\s*\n/)
-    .map((block) => block.split('\n').map(detokenizeSentence).filter((s) => s && /\p{L}/u.test(s)))
+    .map((block) => {
+      // The corpus ends a sentence at "?" or "!" inside a quotation and opens the next line with the
+      // closing quote (`Charley ? '' With music ...`, `Charley ? '' , and ...`): the quote, and
+      // punctuation that follows it, go back to the sentence they close.
+      const lines = block.split('\n').map((l) => l.trim()).filter(Boolean);
+      for (let i = 1; i < lines.length; i++) {
+        let m;
+        while ((m = /^(''\/''|\)\/\)|'\/'|[,;:.]\/[,.:])(\s+|$)/.exec(lines[i]))) {
+          lines[i - 1] += ' ' + m[1];
+          lines[i] = lines[i].slice(m[0].length);
+        }
+      }
+      return lines.map(detokenizeSentence).filter((s) => s && /\p{L}/u.test(s));
+    })
     .filter((p) => p.length);
 }
 
