@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Cross-generator validation of the built-in AI-text detector's features and training: for each
 // generator of ai-text TRAIN, a model is trained (the shipped recipe, scripts/ai-recipe.mjs) with every text of that generator left out
-// (human texts and the other generators kept), and scores the DEV essays of the held-out generator
+// (human texts, the Brown Corpus and the other generators kept), and scores the DEV essays of the held-out generator
 // against the DEV human essays (AUROC by the reference evaluator). GPT-4 has no DEV essays: its
 // held-out texts are scored against the TRAIN human texts of the same two domains, which that
 // model did see (an optimistic figure, marked so). Prints one JSON line. Run after `npm run build`.
@@ -9,9 +9,9 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import { trainRows, devRows } from '../scripts/ai-data.mjs';
+import { devRows } from '../scripts/ai-data.mjs';
 import { aiDocumentFeatures, predictLinear } from '../dist/engine/index.js';
-import { fitAiModel, cellWeights, domainOf } from '../scripts/ai-recipe.mjs';
+import { fitAiModel, cellWeights, domainOf, recipeTrainRows } from '../scripts/ai-recipe.mjs';
 import { loadBuiltinAiModel } from '../dist/ai-models/builtin.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,7 +30,7 @@ const generatorOf = (r) => {
   if (s.includes('gpt-4')) return 'gpt-4';
   return 'gpt-3.5-turbo (with its OUTFOX and DIPPER attacks)';
 };
-const train = trainRows();
+const train = recipeTrainRows(); // ai-text TRAIN and (v4) the Brown Corpus's human texts
 const xs = train.map((r) => aiDocumentFeatures(r.text, { features }));
 const dev = devRows();
 const dxs = dev.map((r) => aiDocumentFeatures(r.text, { features }));

