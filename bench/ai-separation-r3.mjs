@@ -19,6 +19,7 @@ import { flattenWhitespace } from '../dist/engine/ai/segments.js';
 import { isFunctionWord, FUNCTION_WORDS } from '../dist/engine/ai/function-words.js';
 import { STYLE_FEATURES, HABIT_FEATURES } from '../dist/engine/ai/features.js';
 import { fitAiModel, cellWeights, domainOf } from '../scripts/ai-recipe.mjs';
+import { auroc, experimentSets, hasVerdict } from './ai-experiment-sets.mjs';
 
 const FEATURES = { hashBits: Number(process.env.R3_HASHBITS ?? 11), maxN: Number(process.env.R3_MAXN ?? 3), mask: process.env.R3_MASK ?? 'suffix', habits: true };
 // Style measures left out of both models (their columns set to 0), e.g. the ones that flip with genre.
@@ -224,24 +225,8 @@ for (const [j, name] of [[9, 'word_len_dev_ai'], [10, 'mattr_dev_ai']]) {
   void name;
 }
 
-function auroc(h, a) {
-  const all = [...h.map((s) => [s, 0]), ...a.map((s) => [s, 1])].sort((x, y) => x[0] - y[0]);
-  let i = 0, sumA = 0;
-  while (i < all.length) { let j = i; while (j < all.length && all[j][0] === all[i][0]) j++; const avg = (i + j + 1) / 2; for (let k = i; k < j; k++) if (all[k][1]) sumA += avg; i = j; }
-  return (sumA - (a.length * (a.length + 1)) / 2) / (a.length * h.length);
-}
-const ok = (r) => r.words >= 150;
-const devAi = rows.filter((r) => ok(r) && r.role === 'dev' && r.label === 'ai');
-const SETS = {
-  DEV: (r) => r.role === 'dev',
-  'DEV flan': (r) => r.role === 'dev' && (r.label === 'human' || r.set.includes('flan')),
-  'coursework [DEV]': (r) => r.role === 'extra' && r.split === 'DEV' && r.set === 'extra/ibrahim',
-  'coursework [TRAIN]': (r) => r.role === 'extra' && r.split === 'TRAIN' && r.set === 'extra/ibrahim',
-  'M4 [DEV]': (r) => r.role === 'extra' && r.split === 'DEV' && r.set.startsWith('extra/m4/'),
-  'M4 [TRAIN]': (r) => r.role === 'extra' && r.split === 'TRAIN' && r.set.startsWith('extra/m4/'),
-  'LOCNESS [DEV] vs DEV AI': (r) => (r.role === 'extra' && r.split === 'DEV' && r.set === 'extra/locness') || devAi.includes(r),
-  'LOCNESS [TRAIN] vs DEV AI': (r) => (r.role === 'extra' && r.split === 'TRAIN' && r.set === 'extra/locness') || devAi.includes(r),
-};
+const ok = hasVerdict;
+const { devAi, sets: SETS } = experimentSets(rows);
 const setAuroc = (score) => Object.fromEntries(Object.entries(SETS).map(([k, f]) => {
   const rs = rows.filter((r) => ok(r) && f(r));
   return [k, Number(auroc(rs.filter((r) => r.label === 'human').map(score), rs.filter((r) => r.label === 'ai').map(score)).toFixed(3))];

@@ -1,0 +1,34 @@
+// Shared by the AI-text experiment benches (bench/ai-separation-r3.mjs, bench/ai-brown.mjs): the
+// AUROC they report and the sets they report it on. Rows are the benches' featurised rows
+// (`role` train | dev | extra, `label`, `set`, `split`, `words`).
+
+/** AUROC as Mann-Whitney U / (nH · nA), ties counting one half (as ../shared/tools/ai_eval.mjs). */
+export function auroc(h, a) {
+  const all = [...h.map((s) => [s, 0]), ...a.map((s) => [s, 1])].sort((x, y) => x[0] - y[0]);
+  let i = 0, sumA = 0;
+  while (i < all.length) { let j = i; while (j < all.length && all[j][0] === all[i][0]) j++; const avg = (i + j + 1) / 2; for (let k = i; k < j; k++) if (all[k][1]) sumA += avg; i = j; }
+  return (sumA - (a.length * (a.length + 1)) / 2) / (a.length * h.length);
+}
+
+/** A text long enough for a verdict (the detector's 150-word minimum). */
+export const hasVerdict = (r) => r.words >= 150;
+
+/**
+ * The experiment sets: DEV, DEV against Flan-T5 only, and each ai-text-extra file's DEV and TRAIN
+ * halves (LOCNESS, human only, paired with DEV's machine-written essays). Also returns those
+ * DEV machine-written essays (`devAi`).
+ */
+export function experimentSets(rows) {
+  const devAi = rows.filter((r) => hasVerdict(r) && r.role === 'dev' && r.label === 'ai');
+  const sets = {
+    DEV: (r) => r.role === 'dev',
+    'DEV flan': (r) => r.role === 'dev' && (r.label === 'human' || r.set.includes('flan')),
+    'coursework [DEV]': (r) => r.role === 'extra' && r.split === 'DEV' && r.set === 'extra/ibrahim',
+    'coursework [TRAIN]': (r) => r.role === 'extra' && r.split === 'TRAIN' && r.set === 'extra/ibrahim',
+    'M4 [DEV]': (r) => r.role === 'extra' && r.split === 'DEV' && r.set.startsWith('extra/m4/'),
+    'M4 [TRAIN]': (r) => r.role === 'extra' && r.split === 'TRAIN' && r.set.startsWith('extra/m4/'),
+    'LOCNESS [DEV] vs DEV AI': (r) => (r.role === 'extra' && r.split === 'DEV' && r.set === 'extra/locness') || devAi.includes(r),
+    'LOCNESS [TRAIN] vs DEV AI': (r) => (r.role === 'extra' && r.split === 'TRAIN' && r.set === 'extra/locness') || devAi.includes(r),
+  };
+  return { devAi, sets };
+}
