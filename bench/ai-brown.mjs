@@ -21,7 +21,7 @@ import { brownRows } from '../scripts/brown-corpus.mjs';
 import { aiDocumentFeatures, predictLinear, trainLogistic, aiFeatureLength } from '../dist/engine/index.js';
 import { STYLE_FEATURES, HABIT_FEATURES } from '../dist/engine/ai/features.js';
 import { cellWeights, domainOf } from '../scripts/ai-recipe.mjs';
-import { auroc, experimentSets, hasVerdict } from './ai-experiment-sets.mjs';
+import { auroc, evalAurocs, experimentSets, hasVerdict } from './ai-experiment-sets.mjs';
 
 const FEATURES = { hashBits: 11, maxN: 3, mask: 'suffix', habits: true };
 const TRAINING = { l2: 3, iterations: Number(process.env.BR_ITER ?? 400), learningRate: Number(process.env.BR_LR ?? 0.05) };
@@ -112,14 +112,7 @@ if (process.argv.includes('--eval')) {
   const out = {};
   for (const [name, letters, w] of [['v3', '', 0], ['candidate', GENRES[0], WEIGHTS[0]]]) {
     const s = fit(withBrown(train, letters, w), w);
-    const group = (r) => (r.set.startsWith('liang/') ? r.set.slice(6).split('_')[0] : r.set.split('/').slice(0, 2).join('/'));
-    const res = {};
-    for (const g of [...new Set(ev.map(group))]) {
-      const rs = ev.filter((r) => group(r) === g);
-      const h = rs.filter((r) => r.label === 'human').map(s), a = rs.filter((r) => r.label === 'ai').map(s);
-      if (h.length && a.length) res[g] = { human: h.length, ai: a.length, auroc: Number(auroc(h, a).toFixed(4)) };
-    }
-    res.pooled = Number(auroc(ev.filter((r) => r.label === 'human').map(s), ev.filter((r) => r.label === 'ai').map(s)).toFixed(4));
+    const res = evalAurocs(ev, s);
     out[name] = res;
   }
   console.log(JSON.stringify({ bench: 'ai-brown --eval', brown: GENRES[0], weight: WEIGHTS[0], size: SIZE, eval: out }));

@@ -32,3 +32,19 @@ export function experimentSets(rows) {
   };
   return { devAi, sets };
 }
+
+/**
+ * AUROC per EVAL source (liang sets by their corpus, others by their first two path parts) and
+ * pooled, for scoring function `score` on EVAL rows `ev`.
+ */
+export function evalAurocs(ev, score) {
+  const group = (r) => (r.set.startsWith('liang/') ? r.set.slice(6).split('_')[0] : r.set.split('/').slice(0, 2).join('/'));
+  const res = {};
+  for (const g of [...new Set(ev.map(group))]) {
+    const rs = ev.filter((r) => group(r) === g);
+    const h = rs.filter((r) => r.label === 'human').map(score), a = rs.filter((r) => r.label === 'ai').map(score);
+    if (h.length && a.length) res[g] = { human: h.length, ai: a.length, auroc: Number(auroc(h, a).toFixed(4)) };
+  }
+  res.pooled = Number(auroc(ev.filter((r) => r.label === 'human').map(score), ev.filter((r) => r.label === 'ai').map(score)).toFixed(4));
+  return res;
+}

@@ -19,7 +19,7 @@ import { flattenWhitespace } from '../dist/engine/ai/segments.js';
 import { isFunctionWord, FUNCTION_WORDS } from '../dist/engine/ai/function-words.js';
 import { STYLE_FEATURES, HABIT_FEATURES } from '../dist/engine/ai/features.js';
 import { fitAiModel, cellWeights, domainOf } from '../scripts/ai-recipe.mjs';
-import { auroc, experimentSets, hasVerdict } from './ai-experiment-sets.mjs';
+import { auroc, evalAurocs, experimentSets, hasVerdict } from './ai-experiment-sets.mjs';
 
 const FEATURES = { hashBits: Number(process.env.R3_HASHBITS ?? 11), maxN: Number(process.env.R3_MAXN ?? 3), mask: process.env.R3_MASK ?? 'suffix', habits: true };
 // Style measures left out of both models (their columns set to 0), e.g. the ones that flip with genre.
@@ -319,14 +319,7 @@ if (process.argv.includes('--eval')) {
   for (const [name, ex] of [['v3', []], ['candidate', extra]]) {
     const p = fitParts(train, ex);
     const s = (r) => p.main(r) + (name === 'v3' ? 1 : alpha) * p.hab(r);
-    const group = (r) => (r.set.startsWith('liang/') ? r.set.slice(6).split('_')[0] : r.set.split('/').slice(0, 2).join('/'));
-    const res = {};
-    for (const g of [...new Set(ev.map(group))]) {
-      const rs = ev.filter((r) => group(r) === g);
-      const h = rs.filter((r) => r.label === 'human').map(s), a = rs.filter((r) => r.label === 'ai').map(s);
-      if (h.length && a.length) res[g] = { human: h.length, ai: a.length, auroc: Number(auroc(h, a).toFixed(4)) };
-    }
-    res.pooled = Number(auroc(ev.filter((r) => r.label === 'human').map(s), ev.filter((r) => r.label === 'ai').map(s)).toFixed(4));
+    const res = evalAurocs(ev, s);
     out[name] = res;
   }
   console.log(JSON.stringify({ bench: 'ai-separation-r3 --eval', extra, alpha, eval: out }));
