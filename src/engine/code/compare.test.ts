@@ -83,7 +83,7 @@ test('a copy scores 1 when suppressed common code splits its code (default k-gra
   const words = (prefix: string, count: number) => Array.from({ length: count }, (_, t) => `${prefix}${t}`).join(' ');
   const program = (i: number) => [words(`own${i}_`, 20), words('common', 13), words(`tail${i}_`, 8)];
   const subs = [...Array.from({ length: 12 }, (_, i) => sub(`s${i}`, 'F', program(i))), sub('copy', 'F', program(0))];
-  const res = compareTokenizedSubmissions(subs, { literalWeight: 0 });
+  const res = compareTokenizedSubmissions(subs, {}); // default settings (no literal values here: structure alone)
   assert.equal(res.excludedFingerprints.common, 2);
   const copy = res.pairs.find((p) => p.left === 's0' && p.right === 'copy')!;
   assert.equal(copy.similarity, 1);
