@@ -21,6 +21,22 @@
 //   specific literals may raise a pair by the specific evidence they share, and lower it only as
 //            far as they carry information: sim = (1-λ)s + λ·L, L = s + c·(Dice - s) where
 //            c = I/(I + I0) as above but I counts only the rarity above a ubiquitous value's.
+//   chance   (added after the two above failed, rule unchanged) the literal Dice above what the
+//            pair's two submissions share with the rest of their class: E = a·(mean Dice of i and
+//            of j with every other submission k), a = (n-2)/(n-2 + literalPrior) (no correction
+//            in a class of two, little in a small one), L = max(0, (Dice - β·E)/(1 - β·E)).
+//            Generic values every solution of a task holds raise every pair's Dice alike; only
+//            agreement beyond that is evidence.
+//   agree    (added with `tail` after `chance` failed, rule unchanged) trust the literal channel in
+//            a class as far as it agrees with structure there: ρ = Pearson correlation of the
+//            structural similarity and the literal Dice over the class's pairs (both bags
+//            non-empty), shrunk towards 1 as a = m/(m + literalPrior) for m pairs; λ·max(0, ρ')^γ.
+//            (Vestigium: identical generic literal bags among structurally unrelated solutions.)
+//   tail     λ falling faster than 1/t beyond h2 tokens only: λ·1/(1 + (t/h2)^4) (the shortest
+//            programs, where cf-synth-c's `rename` copies lost to a steeper λ, keep today's λ).
+//   tailGram `tail` with structure replaced by the geometric mean of structure and session 5's
+//            order-free channel (rarity-weighted Dice of token 8-gram counts, bench/code-channels.mjs),
+//            which reached 0.9928 on gcj-gpt4o without literals and 0.9814 with today's λ.
 // SELECTION RULE (written before any figure of these families was looked at): for each family
 // and each set H, the parameter with the best mean pooled AUC over the other three sets is
 // chosen and H's AUC at it reported as unseen (leave one set out). A family is shipped as the
@@ -38,7 +54,7 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.ORIGO_CODE_DEV ?? resolve(repo, '../shared/data/code-dev');
 const { readCsv, evaluate } = await import(process.env.ORIGO_CODE_EVAL ?? resolve(repo, '../shared/tools/code_eval.mjs'));
 const { tokenizeSubmission } = await import(join(repo, 'dist/code-tokens/index.js'));
-const { planPrepared, prepareForComparison, matchPlan, CODE_DEFAULTS } = await import(join(repo, 'dist/engine/code/index.js'));
+const { planPrepared, prepareForComparison, matchPlan, normaliseStatementOrder, CODE_DEFAULTS } = await import(join(repo, 'dist/engine/code/index.js'));
 const { literalDice } = await import(join(repo, 'dist/engine/code/literals.js'));
 
 const SETS = { irplag: '^orig-', 'gcj-gpt4o': '^orig-', conplag: undefined, 'cf-synth-c': '^orig-' };
@@ -61,8 +77,35 @@ async function figures(set) {
   const rows = [];
   for (const [task, subs] of byTask) {
     const options = { withFragments: false, literalWeight: 0, surfaceWeight: CODE_DEFAULTS.surfaceWeight };
-    const prepared = [];
-    for (const s of subs) prepared.push(prepareForComparison(await tokenizeSubmission(s), options));
+    const prepared = [], grams = [];
+    for (const s of subs) {
+      const t = await tokenizeSubmission(s);
+      const g = new Map();
+      for (const f of t.files) {
+        const kinds = normaliseStatementOrder(f.tokens, true).map((x) => x.kind);
+        for (let i = 0; i + 8 <= kinds.length; i++) {
+          const key = kinds.slice(i, i + 8).join(' ');
+          g.set(key, (g.get(key) ?? 0) + 1);
+        }
+      }
+      grams.push(g);
+      prepared.push(prepareForComparison(t, options));
+    }
+    const gdf = new Map();
+    for (const g of grams) for (const key of g.keys()) gdf.set(key, (gdf.get(key) ?? 0) + 1);
+    const ga = grams.length / (grams.length + CODE_DEFAULTS.literalPrior), gln = Math.log(grams.length);
+    const gw = (key) => (grams.length < 2 ? 1 : 1 - ga + (ga * Math.log(grams.length / gdf.get(key))) / gln);
+    const gramDice = (A, B) => {
+      let c = 0, sa = 0, sb = 0;
+      for (const [key, x] of A) {
+        const w = gw(key);
+        sa += x * w;
+        const y = B.get(key);
+        if (y) c += Math.min(x, y) * w;
+      }
+      for (const [key, y] of B) sb += y * gw(key);
+      return sa + sb > 0 ? (2 * c) / (sa + sb) : 0;
+    };
     const plan = planPrepared(prepared, options);
     const surface = plan.surface;
     plan.settings.surfaceWeight = 0; // structure alone; the rules apply the discount
@@ -75,9 +118,36 @@ async function figures(set) {
     const a = n / (n + CODE_DEFAULTS.literalPrior), ln = Math.log(n);
     const weight = (v) => (n < 2 ? 1 : 1 - a + (a * Math.log(n / df.get(v))) / ln);
     const specific = (v) => (n < 2 ? 1 : (a * Math.log(n / df.get(v))) / ln);
+    // Every pair's literal Dice (0 when one bag is empty, skipped when both are) and row sums.
+    const dice = new Float64Array(n * n), rowSum = new Float64Array(n), rowCount = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const d = literalDice(plan.bags[i], plan.bags[j]);
+        if (Number.isNaN(d)) continue;
+        dice[i * n + j] = dice[j * n + i] = d;
+        rowSum[i] += d; rowSum[j] += d; rowCount[i]++; rowCount[j]++;
+      }
+    }
+    // Agreement of the two channels over the class's pairs.
+    let m0 = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+    for (let i = 0, q = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++, q++) {
+        if (Number.isNaN(literalDice(plan.bags[i], plan.bags[j]))) continue;
+        const x = m.similarity[q], y = dice[i * n + j];
+        m0++; sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y;
+      }
+    }
+    const vx = sxx - (sx * sx) / m0, vy = syy - (sy * sy) / m0;
+    const rho = m0 > 1 && vx > 0 && vy > 0 ? (sxy - (sx * sy) / m0) / Math.sqrt(vx * vy) : 1;
+    const agreeShrink = m0 / (m0 + CODE_DEFAULTS.literalPrior);
+    const agree = agreeShrink * rho + (1 - agreeShrink);
+    const shrink = n > 2 ? (n - 2) / (n - 2 + CODE_DEFAULTS.literalPrior) : 0;
     let p = 0;
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++, p++) {
+        const own = dice[i * n + j], counted = Number.isNaN(literalDice(plan.bags[i], plan.bags[j])) ? 0 : 1;
+        const others = rowCount[i] + rowCount[j] - 2 * counted;
+        const chance = others > 0 ? shrink * (rowSum[i] + rowSum[j] - 2 * own) / others : 0;
         let sd = 0;
         if (surface) {
           let diff = 0;
@@ -100,7 +170,7 @@ async function figures(set) {
           s: m.similarity[p],
           lit: literalDice(plan.bags[i], plan.bags[j]),
           t: Math.min(plan.subs[i].total, plan.subs[j].total),
-          sd, info, infoSpecific,
+          sd, info, infoSpecific, chance, agree, gram: gramDice(grams[i], grams[j]),
         });
       }
     }
@@ -122,6 +192,17 @@ const FAMILIES = {
     grid: [0, 0.1, 0.25, 0.5, 1, 2, 4],
     score: (i0) => (r) => (Number.isNaN(r.lit) ? mix(r) : mix(r, { lit: r.s + (i0 > 0 ? r.infoSpecific / (r.infoSpecific + i0) : 1) * (r.lit - r.s) })),
   },
+  chance: {
+    grid: [0, 0.25, 0.5, 0.75, 1],
+    score: (beta) => (r) => {
+      if (Number.isNaN(r.lit)) return mix(r);
+      const e = beta * r.chance;
+      return mix(r, { lit: e < 1 ? Math.max(0, (r.lit - e) / (1 - e)) : r.lit >= 1 ? 1 : 0 });
+    },
+  },
+  agree: { grid: [0, 0.5, 1, 2, 4], score: (g) => (r) => mix(r, { lambda: lengthLambda(r) * Math.max(0, r.agree) ** g }) },
+  tail: { grid: [Infinity, 500, 400, 300, 250, 200, 150], score: (h) => (r) => mix(r, { lambda: lengthLambda(r) / (1 + (r.t / h) ** 4) }) },
+  tailGram: { grid: [Infinity, 300, 200, 150, 120], score: (h) => (r) => mix(r, { s: Math.sqrt(r.s * r.gram), lambda: lengthLambda(r) / (1 + (r.t / h) ** 4) }) },
 };
 
 const result = { date: new Date().toISOString(), dataDir, defaults: {}, families: {} };
