@@ -201,7 +201,7 @@ const FAMILIES = {
     },
   },
   agree: { grid: [0, 0.5, 1, 2, 4], score: (g) => (r) => mix(r, { lambda: lengthLambda(r) * Math.max(0, r.agree) ** g }) },
-  tail: { grid: [Infinity, 500, 400, 300, 250, 200, 150], score: (h) => (r) => mix(r, { lambda: lengthLambda(r) / (1 + (r.t / h) ** 4) }) },
+  tail: { grid: [Infinity, 500, 400, 300, 250, 200, 150, 120, 100], score: (h) => (r) => mix(r, { lambda: lengthLambda(r) / (1 + (r.t / h) ** 4) }) },
   tailGram: { grid: [Infinity, 300, 200, 150, 120], score: (h) => (r) => mix(r, { s: Math.sqrt(r.s * r.gram), lambda: lengthLambda(r) / (1 + (r.t / h) ** 4) }) },
 };
 
