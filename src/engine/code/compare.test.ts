@@ -73,6 +73,25 @@ test('code most of a class copied from one program is kept: it is the copying, n
   assert.ok(c01.similarity > 0.7, `copies score ${c01.similarity}`);
 });
 
+test('a copy scores 1 when suppressed common code splits its code (default k-grams)', () => {
+  // Thirteen submissions: each has 20 tokens of its own, then 13 tokens every submission has (two
+  // 12-grams, suppressed as common: a small part of otherwise different programs), then 8 tokens
+  // of its own; 'copy' is s0 token for token. The code before the common part matches as one run
+  // whose last k-gram reaches 11 tokens into it; the run after it overlaps that one on the same
+  // diagonal. Laid as two tiles, the tail lost its overlap with the first and fell under k
+  // tokens: the copy scored 40 / 56 = 0.71.
+  const words = (prefix: string, count: number) => Array.from({ length: count }, (_, t) => `${prefix}${t}`).join(' ');
+  const program = (i: number) => [words(`own${i}_`, 20), words('common', 13), words(`tail${i}_`, 8)];
+  const subs = [...Array.from({ length: 12 }, (_, i) => sub(`s${i}`, 'F', program(i))), sub('copy', 'F', program(0))];
+  const res = compareTokenizedSubmissions(subs, {}); // default settings (no literal values here: structure alone)
+  assert.equal(res.excludedFingerprints.common, 2);
+  const copy = res.pairs.find((p) => p.left === 's0' && p.right === 'copy')!;
+  assert.equal(copy.similarity, 1);
+  assert.equal(copy.overlap, 41);
+  assert.deepEqual(copy.fragments.map((f) => [f.leftStartLine, f.leftEndLine, f.rightStartLine, f.rightEndLine]), [[1, 3, 1, 3]]);
+  assert.ok(res.pairs.filter((p) => p.right !== 'copy').every((p) => p.similarity === 0));
+});
+
 test('statements inserted between matches are merged over (subsequence match merging)', () => {
   const withInsert = [...BODY.slice(0, 3), 'JUNK', ...BODY.slice(3)];
   const merged = compareTokenizedSubmissions([sub('a', 'A', BODY), sub('b', 'B', withInsert)], { ...opts, mergeGap: 3 }).pairs[0];

@@ -77,7 +77,7 @@ export class MatchTable {
     const a = this.left, b = right;
     const s = this.scratch;
     s.ensure(a.fileOf.length, b.fileOf.length);
-    const runs = this.runs(b, shared, from, to);
+    const runs = this.runs(b, shared, from, to, k);
     const tiles = layTiles(s, runs, k);
     return scoreTiles(a, b, s, tiles, mergeGap, withFragments, this.result);
   }
@@ -88,8 +88,16 @@ export class MatchTable {
    * the left k-grams, and each hit is extended along its diagonal in both directions while
    * consecutive k-grams agree. Any shared run of at least w + k - 1 tokens holds a fingerprint
    * selected on both sides (winnowing's guarantee), so no such run is missed.
+   *
+   * Two runs on one diagonal whose tokens overlap are one run: their union is a single span of
+   * equal tokens, split only because an excluded k-gram (starter or common code) ended a stretch
+   * between them. Laid as two tiles, the shorter would be trimmed by the longer's overlap and
+   * could fall under k tokens and be lost, leaving equal code unmatched (a token-identical copy
+   * scored 0.4 structurally where common code was suppressed). Without exclusions this never
+   * happens: the k-gram after a run differs in its last token, so the next run on that diagonal
+   * starts past it.
    */
-  private runs(b: MatchSubmission, shared: Int32Array, from: number, to: number): number {
+  private runs(b: MatchSubmission, shared: Int32Array, from: number, to: number, k: number): number {
     const a = this.left;
     const nr = b.fileOf.length;
     const s = this.scratch;
@@ -128,10 +136,19 @@ export class MatchTable {
         let f1 = 0;
         while (f1 < ahead && ah[x + f1 + 1] === bh[y + f1 + 1]) f1++;
         const x0 = x - b0, y0 = y - b0, x1 = x + f1, y1 = y + f1;
+        if (s.diagStamp[d] === stamp) {
+          const prev = s.diagRun[d];
+          if (bp[y0] < s.runR[prev] + s.runK[prev] + k - 1) {
+            s.runK[prev] = bp[y1] - s.runR[prev] + 1;
+            s.diagLastR[d] = bp[y1];
+            continue;
+          }
+        }
         if (runs === s.runL.length) s.growRuns();
         s.runL[runs] = ap[x0];
         s.runR[runs] = bp[y0];
         s.runK[runs] = x1 - x0 + 1;
+        s.diagRun[d] = runs;
         runs++;
         s.diagStamp[d] = stamp;
         s.diagLastR[d] = bp[y1];

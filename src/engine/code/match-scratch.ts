@@ -82,6 +82,8 @@ export class Scratch {
   stamp = 0;
   diagStamp = new Int32Array(0);
   diagLastR = new Int32Array(0);
+  /** The last run found on each diagonal (valid where diagStamp is the current stamp). */
+  diagRun = new Int32Array(0);
   runL = new Int32Array(256);
   runR = new Int32Array(256);
   runK = new Int32Array(256);
@@ -143,6 +145,7 @@ export class Scratch {
       const size = 2 * (nl + nr + 1);
       this.diagStamp = new Int32Array(size);
       this.diagLastR = new Int32Array(size);
+      this.diagRun = new Int32Array(size);
     }
   }
 }
