@@ -48,6 +48,26 @@ test('code of the base submission is excluded from every pair', () => {
   assert.ok(res.excludedFingerprints.base > 0);
 });
 
+test('overlap and coverage count no excluded code: base code a matched run reaches into is left out', () => {
+  // Both submissions start with the base code, then share BODY, then end with code of their own.
+  // The run over BODY starts with k-grams that begin inside the base code (kept: the base has no
+  // such k-gram), so its tile spans 3 base tokens that are excluded on both sides.
+  const TEMPLATE = ['CLASS TPL', 'TA TB TC TD TE'];
+  const a = sub('a', 'A', [...TEMPLATE, ...BODY, 'x1 y1 z1 w1 v1', 'p1 q1 r1 s1']);
+  const b = sub('b', 'B', [...TEMPLATE, ...BODY, 'x2 y2 z2 w2 v2', 'p2 q2 r2 s2']);
+  const bodyTokens = BODY.join(' ').split(' ').length;
+  const kept = bodyTokens + 9;
+  const res = compareColumns([a, b], { ...opts, base: sub('base', 'T', TEMPLATE) });
+  assert.equal(res.tokens[0], kept);
+  const pair = codePairs(res)[0];
+  assert.equal(pair.overlap, bodyTokens);
+  assert.equal(pair.leftCoverage, bodyTokens / kept);
+  assert.equal(pair.rightCoverage, bodyTokens / kept);
+  // Without the base the same pair covers the template too.
+  const whole = codePairs(compareColumns([a, b], opts))[0];
+  assert.equal(whole.overlap, bodyTokens + 7);
+});
+
 test('boilerplate that otherwise different submissions share is suppressed, and the share is configurable', () => {
   const boiler = ['CLASS ID', 'FUNCTION ID ID ID'];
   const own = (i: number) => [`w${i} x${i} y${i} z${i} v${i}`, `a${i} b${i} c${i} d${i} e${i}`, `f${i} g${i} h${i} j${i}`];
@@ -87,7 +107,7 @@ test('a copy scores 1 when suppressed common code splits its code (default k-gra
   assert.equal(res.excludedFingerprints.common, 2);
   const copy = res.pairs.find((p) => p.left === 's0' && p.right === 'copy')!;
   assert.equal(copy.similarity, 1);
-  assert.equal(copy.overlap, 41);
+  assert.equal(copy.overlap, 28); // 20 + 8 tokens of its own: the 13 suppressed common tokens count on neither side
   assert.deepEqual(copy.fragments.map((f) => [f.leftStartLine, f.leftEndLine, f.rightStartLine, f.rightEndLine]), [[1, 3, 1, 3]]);
   assert.ok(res.pairs.filter((p) => p.right !== 'copy').every((p) => p.similarity === 0));
 });

@@ -21,7 +21,7 @@ const NONE: CodeFragment[] = [];
 export interface PairMatch {
   similarity: number;
   longestFragment: number;
-  /** Tokens matched (covered by tiles; the same number on both sides). */
+  /** Tokens matched (covered by tiles), excluded code left out (the smaller side's count per tile). */
   overlap: number;
   fragments: CodeFragment[];
 }
@@ -211,8 +211,13 @@ function scoreTiles(a: MatchSubmission, b: MatchSubmission, s: Scratch, tiles: n
   let prev = -1;
   for (let ti = 0; ti < tiles; ti++) {
     const t = byLeft[ti];
-    overlap += tileLen[t];
-    covered += a.keptPrefix[tileL[t] + tileLen[t]] - a.keptPrefix[tileL[t]] + b.keptPrefix[tileR[t] + tileLen[t]] - b.keptPrefix[tileR[t]];
+    // Tokens of excluded code (starter code, common code) a tile spans at its edges count on
+    // neither side: the overlap is what each side has of its own code in the tile (the smaller
+    // of the two where the sides' exclusions differ), so coverage never counts excluded code.
+    const keptL = a.keptPrefix[tileL[t] + tileLen[t]] - a.keptPrefix[tileL[t]];
+    const keptR = b.keptPrefix[tileR[t] + tileLen[t]] - b.keptPrefix[tileR[t]];
+    overlap += keptL < keptR ? keptL : keptR;
+    covered += keptL + keptR;
     let merged = false;
     if (prev >= 0) {
       const gl = tileL[t] - (tileL[prev] + tileLen[prev]), gr = tileR[t] - (tileR[prev] + tileLen[prev]);

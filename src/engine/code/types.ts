@@ -117,7 +117,7 @@ export interface CodePair {
   longestFragment: number;
   /** Distinct fingerprints the two submissions share (after exclusions). */
   sharedFingerprints: number;
-  /** Tokens matched, the same number on each side (Dolos's "total overlap"). */
+  /** Tokens matched, the same number on each side (Dolos's "total overlap"); excluded code (base, common) does not count. */
   overlap: number;
   /** Share of each side's tokens (after exclusions) that the matches cover. */
   leftCoverage: number;
@@ -136,7 +136,7 @@ export interface CodeComparison {
   similarity: Float64Array;
   longestFragment: Uint32Array;
   sharedFingerprints: Uint32Array;
-  /** Tokens matched per pair. */
+  /** Tokens matched per pair, excluded code left out. */
   overlap: Uint32Array;
   /** Tokens of each submission after exclusions (coverage = overlap / tokens). */
   tokens: Uint32Array;
