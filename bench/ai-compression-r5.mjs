@@ -23,7 +23,9 @@
 // Environment: CZ_DICTS (dictionaries per class, default 2), CZ_BYTES (bytes per dictionary, default
 // 32768), CZ_SNIP (characters taken from each reference text, default 1200), CZ_COLS (JSON list of
 // measure names added to the model, default all eight), CZ_PLACE (JSON list among "habit" (columns
-// appended to the habit regression), "third" (a third regression, logits added), default both).
+// appended to the habit regression), "third" (a third regression, logits added), default both),
+// CZ_VARIANTS (JSON list of [place, cols, alpha]; place also "alone": the third regression only; alpha
+// multiplies the third regression's logit), overriding CZ_PLACE and CZ_COLS.
 // Flags: --single (single-measure AUROCs and timing only), --eval (see the end).
 import { deflateRawSync, constants } from 'node:zlib';
 import { devRows, extraRows } from '../scripts/ai-data.mjs';
@@ -205,21 +207,26 @@ function mainModel(key, tr) {
   }
   return mainCache.get(key);
 }
-/** Score function of a variant: place null (v4), 'habit' or 'third'; cols = compression measures. */
-function fit(key, tr, m, place, cols) {
+/**
+ * Score function of a variant: place null (v4), 'habit' (columns appended to the habit regression),
+ * 'third' (a third regression over the columns, its logit times alpha added) or 'alone' (that third
+ * regression only); cols = compression measures.
+ */
+function fit(key, tr, m, place, cols, alpha = 1) {
   const ys = tr.map((r) => (r.label === 'ai' ? 1 : 0));
   const cw = cellWeights(tr);
-  const main = mainModel(key, tr);
+  const main = place === 'alone' ? null : mainModel(key, tr);
   const hv = (r) => Float64Array.from(HABIT_INDEX, (j) => r.x[j]);
   const cv = (r) => Float64Array.from(cols, (c) => m.get(r)[c]);
   const hvx = place === 'habit' ? (r) => Float64Array.from([...hv(r), ...cv(r)]) : hv;
+  const third = place === 'third' || place === 'alone' ? trainLogistic(tr.map(cv), ys, cw, TRAINING) : null;
+  if (place === 'alone') return (r) => logit(predictLinear(third, cv(r)));
   const hab = trainLogistic(tr.map(hvx), ys, cw, TRAINING);
-  const third = place === 'third' ? trainLogistic(tr.map(cv), ys, cw, TRAINING) : null;
-  return (r) => logit(predictLinear(main, r.x.subarray(0, D1))) + logit(predictLinear(hab, hvx(r))) + (third ? logit(predictLinear(third, cv(r))) : 0);
+  return (r) => logit(predictLinear(main, r.x.subarray(0, D1))) + logit(predictLinear(hab, hvx(r))) + (third ? alpha * logit(predictLinear(third, cv(r))) : 0);
 }
-function evaluate(place, cols) {
+function evaluate(place, cols, alpha = 1) {
   const m = measureAll(null);
-  const score = fit('all', train, m, place, cols);
+  const score = fit('all', train, m, place, cols, alpha);
   const res = { auroc: {} };
   for (const [k, f] of Object.entries(SETS)) {
     const rs = rows.filter((r) => hasVerdict(r) && f(r));
@@ -228,14 +235,14 @@ function evaluate(place, cols) {
   res.leaveOneGenreOut = {};
   for (const g of ['outfox', 'xsum', 'writing']) {
     const mg = measureAll(g);
-    const s = fit(`logo-${g}`, train.filter((r) => r.dom !== g), mg, place, cols);
+    const s = fit(`logo-${g}`, train.filter((r) => r.dom !== g), mg, place, cols, alpha);
     const rs = train.filter((r) => r.dom === g && hasVerdict(r));
     res.leaveOneGenreOut[g] = r3(auroc(rs.filter((r) => r.label === 'human').map(s), rs.filter((r) => r.label === 'ai').map(s)));
   }
   res.leaveOneGenreOut.mean = r3(mean(Object.values(res.leaveOneGenreOut)));
   const t = Math.max(...rows.filter((r) => hasVerdict(r) && r.label === 'human' && (r.role === 'dev' || (r.role === 'extra' && r.split === 'DEV'))).map(score));
   res.devAiAboveThr = r3(devAi.filter((r) => score(r) >= t).length / devAi.length);
-  console.error(`${place ?? 'v4'} ${cols.length}`, JSON.stringify(res));
+  console.error(`${place ?? 'v4'} ${JSON.stringify(cols)} alpha=${alpha}`, JSON.stringify(res));
   return { res, score };
 }
 
@@ -259,14 +266,16 @@ if (process.argv.includes('--eval')) {
   for (const r of ev) m.set(r, measures(r, full));
   const out = {
     v4: evalAurocs(ev, fit('all', train, m, null, [])),
-    candidate: evalAurocs(ev, fit('all', train, m, PLACES[0], COLS)),
+    candidate: evalAurocs(ev, fit('all', train, m, ...(process.env.CZ_VARIANTS ? JSON.parse(process.env.CZ_VARIANTS)[0] : [PLACES[0], COLS, 1]))),
   };
-  console.log(JSON.stringify({ bench: 'ai-compression-r5 --eval', setting, place: PLACES[0], cols: COLS, eval: out }));
+  console.log(JSON.stringify({ bench: 'ai-compression-r5 --eval', setting, candidate: process.env.CZ_VARIANTS ? JSON.parse(process.env.CZ_VARIANTS)[0] : [PLACES[0], COLS, 1], eval: out }));
   process.exit(0);
 }
 
-const result = { bench: 'ai-compression-r5', setting, cols: COLS, variants: { v4: evaluate(null, []).res } };
-for (const place of PLACES) result.variants[place] = evaluate(place, COLS).res;
+const result = { bench: 'ai-compression-r5', setting, variants: { v4: evaluate(null, []).res } };
+// CZ_VARIANTS: JSON list of [place, cols, alpha]; default every CZ_PLACE with CZ_COLS, alpha 1.
+const VARIANTS = JSON.parse(process.env.CZ_VARIANTS ?? JSON.stringify(PLACES.map((p) => [p, COLS, 1])));
+for (const [place, cols, alpha] of VARIANTS) result.variants[`${place} ${cols.join('+')} x${alpha}`] = evaluate(place, cols, alpha).res;
 result.timing = timing();
 const cpu = process.cpuUsage(t0);
 result.cpuSeconds = Math.round((cpu.user + cpu.system) / 1e6);
