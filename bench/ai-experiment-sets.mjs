@@ -1,6 +1,6 @@
-// Shared by the AI-text experiment benches (bench/ai-separation-r3.mjs, bench/ai-brown.mjs): the
-// AUROC they report and the sets they report it on. Rows are the benches' featurised rows
-// (`role` train | dev | extra, `label`, `set`, `split`, `words`).
+// Shared by the AI-text experiment benches (bench/ai-separation-r3.mjs, bench/ai-brown.mjs,
+// bench/ai-compression-r5.mjs): the AUROC they report and the sets they report it on. Rows are the
+// benches' featurised rows (`role` train | dev | extra, `label`, `set`, `split`, `words`).
 
 /** AUROC as Mann-Whitney U / (nH · nA), ties counting one half (as ../shared/tools/ai_eval.mjs). */
 export function auroc(h, a) {
