@@ -55,6 +55,8 @@ interface NodePlan {
   /** Anonymous leaves: the token kind, or null when dropped. */
   anonymous: string | null;
   declaration: boolean;
+  /** A declarator that gives its variable a value (C and C++ `init_declarator`: `= x`, `(n)` or `{...}`). */
+  initialiser: boolean;
   statementParent: boolean;
   /** Anonymous leaves: the surface-mark slot, or -1. */
   surface: number;
@@ -82,6 +84,7 @@ function planFor(table: (NodePlan | undefined)[], language: Language, lang: Code
       action: named ? namedNodeAction(type, lang) : { do: 'skip' },
       anonymous: named ? null : anonymousKind(type),
       declaration: named && declarationLike(type, lang),
+      initialiser: named && type === 'init_declarator',
       statementParent: named && STATEMENT_PARENT.test(type),
       surface: named ? -1 : surfaceSlot(type),
     };
@@ -188,7 +191,7 @@ function walk(w: Walk, inStatementParent: boolean): void {
   }
   const action = plan.action;
   if (action.do === 'skip') return;
-  if (plan.declaration && !holdsEquals(w.text, cursor.startIndex(), cursor.endIndex())) return;
+  if (plan.declaration && !holdsEquals(w.text, cursor.startIndex(), cursor.endIndex()) && !initialises(w)) return;
   const start = out.length;
   if (isStatement) out.push(at(w, MOVABLE_OPEN));
   if (action.do === 'leaf') {
@@ -224,6 +227,21 @@ function walk(w: Walk, inStatementParent: boolean): void {
 function holdsEquals(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (text.charCodeAt(i) === 61) return true;
   return false;
+}
+
+/**
+ * Whether the declaration at the cursor initialises a variable without an "=": C++'s
+ * `vector<int> v(n);`, `Account a(100);`, `int x{5};` compute something, as `int x = 5;` does;
+ * a declaration of names only (`int n;`, a prototype) does not.
+ */
+function initialises(w: Walk): boolean {
+  const { cursor } = w;
+  if (!cursor.gotoFirstChild()) return false;
+  let found = false;
+  do found = planFor(w.table, w.language, w.lang, cursor.typeId()).initialiser;
+  while (!found && cursor.gotoNextSibling());
+  cursor.gotoParent();
+  return found;
 }
 
 function walkChildren(w: Walk, statements: boolean): void {

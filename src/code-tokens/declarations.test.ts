@@ -1,0 +1,30 @@
+/**
+ * Declarations in the token stream: one that gives a variable a value computes something and
+ * stays (C++'s constructor forms included: `Account a(100);`, `int x{5};`); one that only
+ * names a variable (`int n;`) vanishes, so declaring early or late changes nothing.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { languageByName } from './languages.js';
+import { tokenizeCode } from './tokenize.js';
+
+const kinds = async (text: string, lang: string) =>
+  (await tokenizeCode(text, languageByName(lang)!)).filter((t) => !t.kind.startsWith('\u27e8') && t.kind !== '\u27e9').map((t) => t.kind).join(' ');
+
+test('C++: a variable initialised by constructor arguments or braces is an assignment, like one with "="', async () => {
+  const body = (decl: string) => `int main() { ${decl} return 0; }`;
+  const equals = await kinds(body('Account a = Account(100);'), 'cpp');
+  const parens = await kinds(body('Account a(100);'), 'cpp');
+  const braces = await kinds(body('int x{5};'), 'cpp');
+  const bare = await kinds(body('int n;'), 'cpp');
+  assert.ok(parens.includes('ASSIGN ID LIT'), parens);
+  assert.ok(braces.includes('ASSIGN ID initializer_list LIT'), braces);
+  assert.ok(equals.includes('ASSIGN ID'), equals);
+  assert.ok(!bare.includes('ASSIGN') && !bare.includes('ID ID'), bare);
+  assert.equal(bare, await kinds(body(''), 'cpp'));
+});
+
+test('C: a declaration without a value vanishes, one with a value stays', async () => {
+  assert.equal(await kinds('int main(void) { int n; return 0; }', 'c'), await kinds('int main(void) { return 0; }', 'c'));
+  assert.ok((await kinds('int main(void) { int n = 3; return n; }', 'c')).includes('ASSIGN ID LIT'));
+});
