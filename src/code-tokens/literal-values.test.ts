@@ -22,6 +22,8 @@ test('a string literal has one value whatever its quotes; escapes, spaces and pr
   assert.equal(literalValue(`'C'`), literalValue(`"C"`));
   assert.equal(literalValue(`'it\\'s'`), literalValue(`"it's"`));
   assert.equal(literalValue(`' Total: \\n'`), '"Total:"');
+  assert.equal(literalValue('"Case #%d: %s%n"'), literalValue('"Case #%d: %s\\n"'), "Java's %n is a line end");
+  assert.equal(literalValue('"100%%n"'), '"100%%n"', '%%n prints "%n", no line end');
   assert.equal(literalValue(`f'x{a}'`), 'f"x{a}"', 'a prefix stays, so an f-string is not its plain twin');
   assert.notEqual(literalValue(`f'x{a}'`), literalValue(`'x{a}'`));
   assert.equal(literalValue(`L'a'`), 'L"a"');
