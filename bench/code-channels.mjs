@@ -9,18 +9,13 @@
 // `defaults` rule reproduces the engine's defaults exactly (compare with bench/code-quality.mjs).
 // Scored with ../shared/tools/code_eval.mjs (pooled AUC; protocols as bench/code-quality.mjs).
 // Prints ONE JSON line. Usage: node bench/code-channels.mjs
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = process.env.ORIGO_CODE_DEV ?? resolve(repo, '../shared/data/code-dev');
-const { readCsv, evaluate } = await import(process.env.ORIGO_CODE_EVAL ?? resolve(repo, '../shared/tools/code_eval.mjs'));
+import { SET_KINDS as SETS, aucOf, count, dataDir, pairsOf, repo, tasksOf } from './code-experiment-sets.mjs';
 const { tokenizeSubmission } = await import(join(repo, 'dist/code-tokens/index.js'));
 const { planPrepared, prepareForComparison, matchPlan, normaliseStatementOrder, CODE_DEFAULTS } = await import(join(repo, 'dist/engine/code/index.js'));
 const { literalDice } = await import(join(repo, 'dist/engine/code/literals.js'));
 
-const SETS = { irplag: '^orig-', 'gcj-gpt4o': '^orig-', conplag: undefined, 'cf-synth-c': '^orig-' };
 const N = 8; // order-free channel: token 8-grams
 
 /** Rarity weight of a value in a class of n (the engine's literal weighting, literals.ts). */
@@ -41,25 +36,13 @@ function weightedDice(A, B, w) {
   for (const [g, y] of B) sb += y * w(g);
   return { c, m: sa + sb };
 }
-const count = (values) => {
-  const m = new Map();
-  for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
-  return m;
-};
 const content = (v) => v.replace(/^["'`]|["'`]$/g, '');
 const isNumber = (v) => /^-?[0-9.]+[a-zA-Z]*$/.test(v);
 
 /** Per-pair figures of one set. */
 async function figures(set) {
-  const root = join(dataDir, set);
-  const byTask = new Map();
-  for (const s of readCsv(join(root, 'submissions.csv'))) {
-    const files = s.files.split(';').map((f) => ({ path: f.split('/').pop(), text: readFileSync(join(root, f), 'utf8') }));
-    if (!byTask.has(s.task)) byTask.set(s.task, []);
-    byTask.get(s.task).push({ id: s.id, files });
-  }
   const rows = [];
-  for (const [task, subs] of byTask) {
+  for (const { task, subs } of tasksOf(set)) {
     const options = { withFragments: false, literalWeight: 0, surfaceWeight: CODE_DEFAULTS.surfaceWeight };
     const prepared = [], grams = [];
     for (const s of subs) {
@@ -150,9 +133,9 @@ for (const rule of Object.keys(RULES)) result.rules[rule] = {};
 for (const [set, kinds] of Object.entries(SETS)) {
   const rows = await figures(set);
   rowsOf[set] = rows;
-  const pairs = readCsv(join(dataDir, set, 'pairs.csv'));
+  const pairs = pairsOf(set);
   for (const [rule, f] of Object.entries(RULES)) {
-    result.rules[rule][set] = +evaluate(pairs, rows.map((r) => ({ a: r.a, b: r.b, task: r.task, score: f(r) })), { kinds }).auc.toFixed(4);
+    result.rules[rule][set] = aucOf(pairs, rows, kinds, f);
   }
   const label = new Map(pairs.filter((x) => !kinds || new RegExp(kinds).test(x.kind)).map((x) => [`${x.task}|${x.a}|${x.b}`, x.label]));
   const median = (xs) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)];
@@ -171,14 +154,14 @@ for (const m of [0, 0.25, 0.5, 1]) for (const h of [80, 100, 120, 150, 200]) for
 const gridAuc = GRID.map(() => ({}));
 for (const [set, kinds] of Object.entries(SETS)) {
   const rows = rowsOf[set];
-  const pairs = readCsv(join(dataDir, set, 'pairs.csv'));
+  const pairs = pairsOf(set);
   GRID.forEach(({ m, h, p, sw }, g) => {
     const score = (r) => {
       const info = r.extra.length.m;
       const confidence = m > 0 ? info / (info + m) : 1;
       return mix(r, { lambda: confidence / (1 + (r.t / h) ** p), sw });
     };
-    gridAuc[g][set] = +evaluate(pairs, rows.map((r) => ({ a: r.a, b: r.b, task: r.task, score: score(r) })), { kinds }).auc.toFixed(4);
+    gridAuc[g][set] = aucOf(pairs, rows, kinds, score);
   });
 }
 const sets = Object.keys(SETS);

@@ -46,36 +46,19 @@
 // leave-one-set-out runs is more than 0.002 below the defaults' on that set. Otherwise nothing
 // ships but the figures (docs/code-similarity.md, Known limits).
 // Prints ONE JSON line. Usage: node bench/code-literal-evidence.mjs
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = process.env.ORIGO_CODE_DEV ?? resolve(repo, '../shared/data/code-dev');
-const { readCsv, evaluate } = await import(process.env.ORIGO_CODE_EVAL ?? resolve(repo, '../shared/tools/code_eval.mjs'));
+import { SET_KINDS as SETS, aucOf, count, dataDir, pairsOf, repo, tasksOf } from './code-experiment-sets.mjs';
 const { tokenizeSubmission } = await import(join(repo, 'dist/code-tokens/index.js'));
 const { planPrepared, prepareForComparison, matchPlan, normaliseStatementOrder, CODE_DEFAULTS } = await import(join(repo, 'dist/engine/code/index.js'));
 const { literalDice } = await import(join(repo, 'dist/engine/code/literals.js'));
 
-const SETS = { irplag: '^orig-', 'gcj-gpt4o': '^orig-', conplag: undefined, 'cf-synth-c': '^orig-' };
 
-const count = (values) => {
-  const m = new Map();
-  for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
-  return m;
-};
 
 /** Per-pair figures of one set. */
 async function figures(set) {
-  const root = join(dataDir, set);
-  const byTask = new Map();
-  for (const s of readCsv(join(root, 'submissions.csv'))) {
-    const files = s.files.split(';').map((f) => ({ path: f.split('/').pop(), text: readFileSync(join(root, f), 'utf8') }));
-    if (!byTask.has(s.task)) byTask.set(s.task, []);
-    byTask.get(s.task).push({ id: s.id, files });
-  }
   const rows = [];
-  for (const [task, subs] of byTask) {
+  for (const { task, subs } of tasksOf(set)) {
     const options = { withFragments: false, literalWeight: 0, surfaceWeight: CODE_DEFAULTS.surfaceWeight };
     const prepared = [], grams = [];
     for (const s of subs) {
@@ -210,8 +193,8 @@ const auc = {}; // auc[family][g][set]
 for (const f of Object.keys(FAMILIES)) auc[f] = FAMILIES[f].grid.map(() => ({}));
 for (const [set, kinds] of Object.entries(SETS)) {
   const rows = await figures(set);
-  const pairs = readCsv(join(dataDir, set, 'pairs.csv'));
-  const score = (f) => +evaluate(pairs, rows.map((r) => ({ a: r.a, b: r.b, task: r.task, score: f(r) })), { kinds }).auc.toFixed(4);
+  const pairs = pairsOf(set);
+  const score = (f) => aucOf(pairs, rows, kinds, f);
   result.defaults[set] = score((r) => mix(r));
   for (const [f, fam] of Object.entries(FAMILIES)) fam.grid.forEach((x, g) => (auc[f][g][set] = score(fam.score(x))));
 }

@@ -11,14 +11,11 @@
 // Dolos comes from the benchmark's own install: npm ci --prefix bench/dolos (bench/dolos/load.mjs).
 // Protocols: irplag, gcj-gpt4o and cf-synth-c `--kinds '^orig-'` (their READMEs' primary protocol);
 // conplag all labelled pairs.
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, join, resolve } from 'node:path';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = process.env.ORIGO_CODE_DEV ?? resolve(repo, '../shared/data/code-dev');
-const { readCsv, evaluate } = await import(process.env.ORIGO_CODE_EVAL ?? resolve(repo, '../shared/tools/code_eval.mjs'));
+import { DOLOS_LANGUAGE, dataDir, evaluate, readCsv, repo, tasksOf } from './code-experiment-sets.mjs';
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -31,19 +28,6 @@ export const SETS = {
   conplag: {},
   'cf-synth-c': { kinds: '^orig-' },
 };
-const DOLOS_LANGUAGE = { '.java': 'java', '.c': 'c', '.h': 'c', '.cpp': 'cpp', '.cc': 'cpp', '.py': 'python' };
-
-/** Submissions of a set grouped by task: [{task, subs: [{id, files: [{path, text, abs}]}]}]. */
-export function tasksOf(set) {
-  const root = join(dataDir, set);
-  const byTask = new Map();
-  for (const s of readCsv(join(root, 'submissions.csv'))) {
-    const files = s.files.split(';').map((f) => ({ path: f.split('/').pop(), abs: join(root, f), text: readFileSync(join(root, f), 'utf8') }));
-    if (!byTask.has(s.task)) byTask.set(s.task, []);
-    byTask.get(s.task).push({ id: s.id, files });
-  }
-  return [...byTask].map(([task, subs]) => ({ task, subs }));
-}
 
 /** One `a,b,score,task` row per pair of one task (Origo, one comparison, given options). */
 async function origoTask(task, subs, options) {

@@ -22,20 +22,14 @@
 // and, for gcj-gpt4o, every copy whose structure is below 0.45: its figures and how many of the
 // 9,800 independent pairs score above it by each measure.
 // Prints ONE JSON line. Usage: npm run build && nice -n 5 node bench/code-structure-bounds.mjs [--sets a,b] [--no-dolos]
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = process.env.ORIGO_CODE_DEV ?? resolve(repo, '../shared/data/code-dev');
-const { readCsv, evaluate } = await import(process.env.ORIGO_CODE_EVAL ?? resolve(repo, '../shared/tools/code_eval.mjs'));
+import { DOLOS_LANGUAGE, SET_KINDS as SETS, aucOf, dataDir, pairsOf, repo, tasksOf } from './code-experiment-sets.mjs';
 const { tokenizeSubmission } = await import(join(repo, 'dist/code-tokens/index.js'));
 const { planPrepared, prepareForComparison, matchPlan, normaliseStatementOrder, CODE_DEFAULTS } = await import(join(repo, 'dist/engine/code/index.js'));
 const { literalDice } = await import(join(repo, 'dist/engine/code/literals.js'));
 const { kindNumber, kgramHashes } = await import(join(repo, 'dist/engine/code/kgrams.js'));
 
-const SETS = { irplag: '^orig-', 'gcj-gpt4o': '^orig-', conplag: undefined, 'cf-synth-c': '^orig-' };
-const DOLOS_LANGUAGE = { '.java': 'java', '.c': 'c', '.h': 'c', '.cpp': 'cpp', '.cc': 'cpp', '.py': 'python' };
 const K = 12;
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -61,15 +55,8 @@ function bagScore(a, b, setA, setB, weight) {
 }
 
 async function figures(set) {
-  const root = join(dataDir, set);
-  const byTask = new Map();
-  for (const s of readCsv(join(root, 'submissions.csv'))) {
-    const files = s.files.split(';').map((f) => ({ path: f.split('/').pop(), abs: join(root, f), text: readFileSync(join(root, f), 'utf8') }));
-    if (!byTask.has(s.task)) byTask.set(s.task, []);
-    byTask.get(s.task).push({ id: s.id, files });
-  }
   const rows = [];
-  for (const [task, subs] of byTask) {
+  for (const { task, subs } of tasksOf(set)) {
     const options = { withFragments: false, literalWeight: 0 };
     const prepared = [], grams = [];
     for (const s of subs) {
@@ -131,10 +118,10 @@ function mix(r, s) {
 const result = { date: new Date().toISOString(), dataDir, k: K, sets: {} };
 for (const set of arg('sets', Object.keys(SETS).join(',')).split(',')) {
   const rows = await figures(set);
-  const pairs = readCsv(join(dataDir, set, 'pairs.csv'));
+  const pairs = pairsOf(set);
   const label = new Map(pairs.map((p) => [[p.a, p.b].sort().join('|'), p]));
   const isCopy = (r) => label.get([r.a, r.b].sort().join('|'))?.label === '1';
-  const auc = (score) => +evaluate(pairs, rows.map((r) => ({ a: r.a, b: r.b, task: r.task, score: score(r) })), { kinds: SETS[set] }).auc.toFixed(4);
+  const auc = (score) => aucOf(pairs, rows, SETS[set], score);
   const out = {
     structure: auc((r) => r.s),
     defaults: auc((r) => mix(r, r.s)),

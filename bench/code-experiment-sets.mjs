@@ -1,0 +1,46 @@
+// The labelled code sets of ../shared/data/code-dev (override with ORIGO_CODE_DEV) as the code
+// benches read them: one comparison per task folder, scored with ../shared/tools/code_eval.mjs
+// (override with ORIGO_CODE_EVAL). Shared by bench/code-quality.mjs and the experiment benches
+// (code-channels, code-literal-evidence, code-structure-bounds).
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const dataDir = process.env.ORIGO_CODE_DEV ?? resolve(repo, '../shared/data/code-dev');
+export const { readCsv, evaluate } = await import(process.env.ORIGO_CODE_EVAL ?? resolve(repo, '../shared/tools/code_eval.mjs'));
+
+/** Each set's protocol: the pair kinds scored (`--kinds`), or undefined for every labelled pair. */
+export const SET_KINDS = { irplag: '^orig-', 'gcj-gpt4o': '^orig-', conplag: undefined, 'cf-synth-c': '^orig-' };
+
+/** Dolos's language name by file extension. */
+export const DOLOS_LANGUAGE = { '.java': 'java', '.c': 'c', '.h': 'c', '.cpp': 'cpp', '.cc': 'cpp', '.py': 'python' };
+
+/** Submissions of a set grouped by task: [{task, subs: [{id, files: [{path, text, abs}]}]}]. */
+export function tasksOf(set) {
+  const root = join(dataDir, set);
+  const byTask = new Map();
+  for (const s of readCsv(join(root, 'submissions.csv'))) {
+    const files = s.files.split(';').map((f) => ({ path: f.split('/').pop(), abs: join(root, f), text: readFileSync(join(root, f), 'utf8') }));
+    if (!byTask.has(s.task)) byTask.set(s.task, []);
+    byTask.get(s.task).push({ id: s.id, files });
+  }
+  return [...byTask].map(([task, subs]) => ({ task, subs }));
+}
+
+/** The labelled pairs of a set. */
+export function pairsOf(set) {
+  return readCsv(join(dataDir, set, 'pairs.csv'));
+}
+
+/** Pooled AUC (4 decimals) of `score` over per-pair rows ({a, b, task, ...}) under the set's protocol. */
+export function aucOf(pairs, rows, kinds, score) {
+  return +evaluate(pairs, rows.map((r) => ({ a: r.a, b: r.b, task: r.task, score: score(r) })), { kinds }).auc.toFixed(4);
+}
+
+/** A multiset as value → count. */
+export function count(values) {
+  const m = new Map();
+  for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
+  return m;
+}
