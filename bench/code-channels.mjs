@@ -11,7 +11,7 @@
 // Prints ONE JSON line. Usage: node bench/code-channels.mjs
 import { join } from 'node:path';
 
-import { SET_KINDS as SETS, aucOf, count, dataDir, pairsOf, repo, tasksOf } from './code-experiment-sets.mjs';
+import { SET_KINDS as SETS, aucOf, count, dataDir, pairsOf, repo, surfaceDistance, tasksOf, tokenGrams } from './code-experiment-sets.mjs';
 const { tokenizeSubmission } = await import(join(repo, 'dist/code-tokens/index.js'));
 const { planPrepared, prepareForComparison, matchPlan, normaliseStatementOrder, CODE_DEFAULTS } = await import(join(repo, 'dist/engine/code/index.js'));
 const { literalDice } = await import(join(repo, 'dist/engine/code/literals.js'));
@@ -47,15 +47,7 @@ async function figures(set) {
     const prepared = [], grams = [];
     for (const s of subs) {
       const t = await tokenizeSubmission(s);
-      const g = new Map();
-      for (const f of t.files) {
-        const kinds = normaliseStatementOrder(f.tokens, true).map((x) => x.kind);
-        for (let i = 0; i + N <= kinds.length; i++) {
-          const key = kinds.slice(i, i + N).join(' ');
-          g.set(key, (g.get(key) ?? 0) + 1);
-        }
-      }
-      grams.push(g);
+      grams.push(tokenGrams(t, N, normaliseStatementOrder));
       prepared.push(prepareForComparison(t, options));
     }
     const plan = planPrepared(prepared, options);
@@ -73,13 +65,7 @@ async function figures(set) {
     let p = 0;
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++, p++) {
-        let sd = 0;
-        if (surface) {
-          let diff = 0;
-          for (let d = 0; d < surface.dims; d++) diff += Math.abs(surface.counts[i * surface.dims + d] - surface.counts[j * surface.dims + d]);
-          const sum = surface.sums[i] + surface.sums[j];
-          sd = sum > 0 ? diff / sum : 0;
-        }
+        const sd = surfaceDistance(surface, i, j);
         const g = weightedDice(grams[i], grams[j], gramWeight);
         const extra = Object.fromEntries(Object.entries(litWeight).map(([k, w]) => [k, weightedDice(lits[i], lits[j], w)]));
         rows.push({

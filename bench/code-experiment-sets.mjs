@@ -44,3 +44,25 @@ export function count(values) {
   for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
   return m;
 }
+
+/** L1 distance of two submissions' surface-mark counts over their sum (the engine's surface discount), 0 without surface marks. */
+export function surfaceDistance(surface, i, j) {
+  if (!surface) return 0;
+  let diff = 0;
+  for (let d = 0; d < surface.dims; d++) diff += Math.abs(surface.counts[i * surface.dims + d] - surface.counts[j * surface.dims + d]);
+  const sum = surface.sums[i] + surface.sums[j];
+  return sum > 0 ? diff / sum : 0;
+}
+
+/** Counts of a tokenised submission's token n-grams (kinds joined by spaces), in canonical statement order, file by file. */
+export function tokenGrams(tokenized, n, normaliseStatementOrder) {
+  const g = new Map();
+  for (const f of tokenized.files) {
+    const kinds = normaliseStatementOrder(f.tokens, true).map((x) => x.kind);
+    for (let i = 0; i + n <= kinds.length; i++) {
+      const key = kinds.slice(i, i + n).join(' ');
+      g.set(key, (g.get(key) ?? 0) + 1);
+    }
+  }
+  return g;
+}

@@ -48,11 +48,10 @@
 // Prints ONE JSON line. Usage: node bench/code-literal-evidence.mjs
 import { join } from 'node:path';
 
-import { SET_KINDS as SETS, aucOf, count, dataDir, pairsOf, repo, tasksOf } from './code-experiment-sets.mjs';
+import { SET_KINDS as SETS, aucOf, count, dataDir, pairsOf, repo, surfaceDistance, tasksOf, tokenGrams } from './code-experiment-sets.mjs';
 const { tokenizeSubmission } = await import(join(repo, 'dist/code-tokens/index.js'));
 const { planPrepared, prepareForComparison, matchPlan, normaliseStatementOrder, CODE_DEFAULTS } = await import(join(repo, 'dist/engine/code/index.js'));
 const { literalDice } = await import(join(repo, 'dist/engine/code/literals.js'));
-
 
 
 /** Per-pair figures of one set. */
@@ -63,15 +62,7 @@ async function figures(set) {
     const prepared = [], grams = [];
     for (const s of subs) {
       const t = await tokenizeSubmission(s);
-      const g = new Map();
-      for (const f of t.files) {
-        const kinds = normaliseStatementOrder(f.tokens, true).map((x) => x.kind);
-        for (let i = 0; i + 8 <= kinds.length; i++) {
-          const key = kinds.slice(i, i + 8).join(' ');
-          g.set(key, (g.get(key) ?? 0) + 1);
-        }
-      }
-      grams.push(g);
+      grams.push(tokenGrams(t, 8, normaliseStatementOrder));
       prepared.push(prepareForComparison(t, options));
     }
     const gdf = new Map();
@@ -131,13 +122,7 @@ async function figures(set) {
         const own = dice[i * n + j], counted = Number.isNaN(literalDice(plan.bags[i], plan.bags[j])) ? 0 : 1;
         const others = rowCount[i] + rowCount[j] - 2 * counted;
         const chance = others > 0 ? shrink * (rowSum[i] + rowSum[j] - 2 * own) / others : 0;
-        let sd = 0;
-        if (surface) {
-          let diff = 0;
-          for (let d = 0; d < surface.dims; d++) diff += Math.abs(surface.counts[i * surface.dims + d] - surface.counts[j * surface.dims + d]);
-          const sum = surface.sums[i] + surface.sums[j];
-          sd = sum > 0 ? diff / sum : 0;
-        }
+        const sd = surfaceDistance(surface, i, j);
         let info = 0, infoSpecific = 0;
         for (const v of lits[i].keys()) {
           info += weight(v);

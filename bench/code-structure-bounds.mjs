@@ -24,7 +24,7 @@
 // Prints ONE JSON line. Usage: npm run build && nice -n 5 node bench/code-structure-bounds.mjs [--sets a,b] [--no-dolos]
 import { join } from 'node:path';
 
-import { DOLOS_LANGUAGE, SET_KINDS as SETS, aucOf, dataDir, pairsOf, repo, tasksOf } from './code-experiment-sets.mjs';
+import { DOLOS_LANGUAGE, SET_KINDS as SETS, aucOf, dataDir, pairsOf, repo, surfaceDistance, tasksOf } from './code-experiment-sets.mjs';
 const { tokenizeSubmission } = await import(join(repo, 'dist/code-tokens/index.js'));
 const { planPrepared, prepareForComparison, matchPlan, normaliseStatementOrder, CODE_DEFAULTS } = await import(join(repo, 'dist/engine/code/index.js'));
 const { literalDice } = await import(join(repo, 'dist/engine/code/literals.js'));
@@ -84,13 +84,7 @@ async function figures(set) {
     }
     for (let i = 0, p = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++, p++) {
-        let sd = 0;
-        if (surface) {
-          let diff = 0;
-          for (let d = 0; d < surface.dims; d++) diff += Math.abs(surface.counts[i * surface.dims + d] - surface.counts[j * surface.dims + d]);
-          const sum = surface.sums[i] + surface.sums[j];
-          sd = sum > 0 ? diff / sum : 0;
-        }
+        const sd = surfaceDistance(surface, i, j);
         rows.push({
           task, a: plan.ids[i], b: plan.ids[j],
           s: m.similarity[p],
