@@ -11,31 +11,13 @@
 // Prints ONE JSON line. Usage: node bench/code-channels.mjs
 import { join } from 'node:path';
 
-import { SET_KINDS as SETS, aucOf, count, dataDir, pairsOf, repo, surfaceDistance, tasksOf, tokenGrams } from './code-experiment-sets.mjs';
+import { SET_KINDS as SETS, aucOf, count, dataDir, pairsOf, repo, rarity, surfaceDistance, tasksOf, tokenGrams, weightedDice } from './code-experiment-sets.mjs';
 const { tokenizeSubmission } = await import(join(repo, 'dist/code-tokens/index.js'));
 const { planPrepared, prepareForComparison, matchPlan, normaliseStatementOrder, CODE_DEFAULTS } = await import(join(repo, 'dist/engine/code/index.js'));
 const { literalDice } = await import(join(repo, 'dist/engine/code/literals.js'));
 
 const N = 8; // order-free channel: token 8-grams
 
-/** Rarity weight of a value in a class of n (the engine's literal weighting, literals.ts). */
-function rarity(bags, prior) {
-  const n = bags.length, df = new Map();
-  for (const b of bags) for (const g of b.keys()) df.set(g, (df.get(g) ?? 0) + 1);
-  const a = n / (n + prior), ln = Math.log(n);
-  return (g) => (n < 2 ? 1 : 1 - a + (a * Math.log(n / df.get(g))) / ln);
-}
-function weightedDice(A, B, w) {
-  let c = 0, sa = 0, sb = 0;
-  for (const [g, x] of A) {
-    const k = w(g);
-    sa += x * k;
-    const y = B.get(g);
-    if (y) c += Math.min(x, y) * k;
-  }
-  for (const [g, y] of B) sb += y * w(g);
-  return { c, m: sa + sb };
-}
 const content = (v) => v.replace(/^["'`]|["'`]$/g, '');
 const isNumber = (v) => /^-?[0-9.]+[a-zA-Z]*$/.test(v);
 

@@ -66,3 +66,24 @@ export function tokenGrams(tokenized, n, normaliseStatementOrder) {
   }
   return g;
 }
+
+/** Rarity weight of a value in a class of n bags (the engine's literal weighting, literals.ts). */
+export function rarity(bags, prior) {
+  const n = bags.length, df = new Map();
+  for (const b of bags) for (const g of b.keys()) df.set(g, (df.get(g) ?? 0) + 1);
+  const a = n / (n + prior), ln = Math.log(n);
+  return (g) => (n < 2 ? 1 : 1 - a + (a * Math.log(n / df.get(g))) / ln);
+}
+
+/** Weighted multiset overlap: c = Σ min(count) · w over shared values, m = Σ count · w over both (Dice = 2c / m). */
+export function weightedDice(A, B, w) {
+  let c = 0, sa = 0, sb = 0;
+  for (const [g, x] of A) {
+    const k = w(g);
+    sa += x * k;
+    const y = B.get(g);
+    if (y) c += Math.min(x, y) * k;
+  }
+  for (const [g, y] of B) sb += y * w(g);
+  return { c, m: sa + sb };
+}

@@ -48,7 +48,7 @@
 // Prints ONE JSON line. Usage: node bench/code-literal-evidence.mjs
 import { join } from 'node:path';
 
-import { SET_KINDS as SETS, aucOf, count, dataDir, pairsOf, repo, surfaceDistance, tasksOf, tokenGrams } from './code-experiment-sets.mjs';
+import { SET_KINDS as SETS, aucOf, count, dataDir, pairsOf, repo, rarity, surfaceDistance, tasksOf, tokenGrams, weightedDice } from './code-experiment-sets.mjs';
 const { tokenizeSubmission } = await import(join(repo, 'dist/code-tokens/index.js'));
 const { planPrepared, prepareForComparison, matchPlan, normaliseStatementOrder, CODE_DEFAULTS } = await import(join(repo, 'dist/engine/code/index.js'));
 const { literalDice } = await import(join(repo, 'dist/engine/code/literals.js'));
@@ -65,20 +65,10 @@ async function figures(set) {
       grams.push(tokenGrams(t, 8, normaliseStatementOrder));
       prepared.push(prepareForComparison(t, options));
     }
-    const gdf = new Map();
-    for (const g of grams) for (const key of g.keys()) gdf.set(key, (gdf.get(key) ?? 0) + 1);
-    const ga = grams.length / (grams.length + CODE_DEFAULTS.literalPrior), gln = Math.log(grams.length);
-    const gw = (key) => (grams.length < 2 ? 1 : 1 - ga + (ga * Math.log(grams.length / gdf.get(key))) / gln);
+    const gw = rarity(grams, CODE_DEFAULTS.literalPrior);
     const gramDice = (A, B) => {
-      let c = 0, sa = 0, sb = 0;
-      for (const [key, x] of A) {
-        const w = gw(key);
-        sa += x * w;
-        const y = B.get(key);
-        if (y) c += Math.min(x, y) * w;
-      }
-      for (const [key, y] of B) sb += y * gw(key);
-      return sa + sb > 0 ? (2 * c) / (sa + sb) : 0;
+      const { c, m } = weightedDice(A, B, gw);
+      return m > 0 ? (2 * c) / m : 0;
     };
     const plan = planPrepared(prepared, options);
     const surface = plan.surface;
