@@ -61,6 +61,7 @@ test('overlap and coverage count no excluded code: base code a matched run reach
   assert.equal(res.tokens[0], kept);
   const pair = codePairs(res)[0];
   assert.equal(pair.overlap, bodyTokens);
+  assert.equal(pair.longestFragment, bodyTokens);
   assert.equal(pair.leftCoverage, bodyTokens / kept);
   assert.equal(pair.rightCoverage, bodyTokens / kept);
   // Without the base the same pair covers the template too.

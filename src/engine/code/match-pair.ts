@@ -216,7 +216,8 @@ function scoreTiles(a: MatchSubmission, b: MatchSubmission, s: Scratch, tiles: n
     // of the two where the sides' exclusions differ), so coverage never counts excluded code.
     const keptL = a.keptPrefix[tileL[t] + tileLen[t]] - a.keptPrefix[tileL[t]];
     const keptR = b.keptPrefix[tileR[t] + tileLen[t]] - b.keptPrefix[tileR[t]];
-    overlap += keptL < keptR ? keptL : keptR;
+    const kept = keptL < keptR ? keptL : keptR;
+    overlap += kept;
     covered += keptL + keptR;
     let merged = false;
     if (prev >= 0) {
@@ -228,11 +229,11 @@ function scoreTiles(a: MatchSubmission, b: MatchSubmission, s: Scratch, tiles: n
       }
     }
     if (merged) {
-      groupTokens += tileLen[t];
-      if (groups) groups[groups.length - 1].push(tileL[t], tileR[t], tileLen[t]);
+      groupTokens += kept;
+      if (groups) groups[groups.length - 1].push(tileL[t], tileR[t], tileLen[t], kept);
     } else {
-      groupTokens = tileLen[t];
-      if (groups) groups.push([tileL[t], tileR[t], tileLen[t]]);
+      groupTokens = kept;
+      if (groups) groups.push([tileL[t], tileR[t], tileLen[t], kept]);
     }
     if (groupTokens > longest) longest = groupTokens;
     prev = t;
@@ -246,13 +247,13 @@ function scoreTiles(a: MatchSubmission, b: MatchSubmission, s: Scratch, tiles: n
   return r;
 }
 
-/** A fragment from a group of merged tiles, given flat as [left, right, length, ...]. */
+/** A fragment from a group of merged tiles, given flat as [left, right, length, own tokens (excluded code left out), ...]. */
 function toFragment(a: MatchSubmission, b: MatchSubmission, group: number[]): CodeFragment {
   const pa = a, pb = b;
   let l0 = Infinity, l1 = 0, r0 = Infinity, r1 = 0, tokens = 0;
-  for (let g = 0; g < group.length; g += 3) {
+  for (let g = 0; g < group.length; g += 4) {
     const l = group[g], r = group[g + 1], len = group[g + 2];
-    tokens += len;
+    tokens += group[g + 3];
     for (let o = 0; o < len; o++) {
       const ll = pa.lines[l + o], rl = pb.lines[r + o];
       if (ll < l0) l0 = ll;

@@ -97,7 +97,10 @@ export interface CodeCompareOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** A run of matching code: line ranges on both sides (1-based, inclusive) and its token count. */
+/**
+ * A run of matching code: line ranges on both sides (1-based, inclusive) and its token count
+ * (excluded starter or common code the run reaches into is in the lines, not in the count).
+ */
 export interface CodeFragment {
   leftFile: string;
   leftStartLine: number;
@@ -113,7 +116,7 @@ export interface CodePair {
   right: string;
   /** Share of both submissions' tokens covered by matches, in [0, 1]. */
   similarity: number;
-  /** Tokens in the longest fragment. */
+  /** Tokens in the longest fragment (excluded code left out, as in `overlap`). */
   longestFragment: number;
   /** Distinct fingerprints the two submissions share (after exclusions). */
   sharedFingerprints: number;
