@@ -248,8 +248,9 @@ function holdsEquals(text: string, start: number, end: number): boolean {
 
 /**
  * Whether the declaration at the cursor initialises a variable without an "=": C++'s
- * `vector<int> v(n);`, `Account a(100);`, `int x{5};` compute something, as `int x = 5;` does;
- * a declaration of names only (`int n;`, a prototype) does not.
+ * `Account a(100);` and `int x{5};` compute something, as `int x = 5;` does; a declaration of
+ * names only (`int n;`, a prototype) does not. (`vector<int> v(n);` is not caught: the grammar
+ * reads it as a function declaration, C++'s "most vexing parse".)
  */
 function initialises(w: Walk): boolean {
   const { cursor } = w;
