@@ -37,6 +37,12 @@
 //   tailGram `tail` with structure replaced by the geometric mean of structure and session 5's
 //            order-free channel (rarity-weighted Dice of token 8-gram counts, bench/code-channels.mjs),
 //            which reached 0.9928 on gcj-gpt4o without literals and 0.9814 with today's λ.
+//   run      (added in session 8 after the six above failed, rule unchanged) a long contiguous
+//            structural run is evidence the literals should not undo: 20993c/g06 (GPT-4o) is
+//            covered 1.00 / 0.82 by structure with a 142-token longest fragment and scores 0.717,
+//            below independent pairs whose literals agree. λ·1/(1 + (L/L0)^4), L = the pair's
+//            longest fragment in tokens (absolute: chance rarely builds a long identical run).
+//   runShare the same by the share of the shorter program in that run, c = L/t: λ·(1 - c)^γ.
 // SELECTION RULE (written before any figure of these families was looked at): for each family
 // and each set H, the parameter with the best mean pooled AUC over the other three sets is
 // chosen and H's AUC at it reported as unseen (leave one set out). A family is shipped as the
@@ -128,7 +134,7 @@ async function figures(set) {
           s: m.similarity[p],
           lit: literalDice(plan.bags[i], plan.bags[j]),
           t: Math.min(plan.subs[i].total, plan.subs[j].total),
-          sd, info, infoSpecific, chance, agree, gram: gramDice(grams[i], grams[j]),
+          sd, info, infoSpecific, chance, agree, gram: gramDice(grams[i], grams[j]), run: m.longestFragment[p],
         });
       }
     }
@@ -160,6 +166,8 @@ const FAMILIES = {
   },
   agree: { grid: [0, 0.5, 1, 2, 4], score: (g) => (r) => mix(r, { lambda: lengthLambda(r) * Math.max(0, r.agree) ** g }) },
   tail: { grid: [Infinity, 500, 400, 300, 250, 200, 150, 120, 100], score: (h) => (r) => mix(r, { lambda: lengthLambda(r) / (1 + (r.t / h) ** 4) }) },
+  run: { grid: [Infinity, 200, 150, 100, 80, 60, 40], score: (l0) => (r) => mix(r, { lambda: lengthLambda(r) / (1 + (r.run / l0) ** 4) }) },
+  runShare: { grid: [0, 0.5, 1, 2, 4], score: (g) => (r) => mix(r, { lambda: lengthLambda(r) * Math.max(0, 1 - r.run / Math.max(1, r.t)) ** g }) },
   tailGram: { grid: [Infinity, 300, 200, 150, 120], score: (h) => (r) => mix(r, { s: Math.sqrt(r.s * r.gram), lambda: lengthLambda(r) / (1 + (r.t / h) ** 4) }) },
 };
 
