@@ -28,3 +28,14 @@ test('C: a declaration without a value vanishes, one with a value stays', async 
   assert.equal(await kinds('int main(void) { int n; return 0; }', 'c'), await kinds('int main(void) { return 0; }', 'c'));
   assert.ok((await kinds('int main(void) { int n = 3; return n; }', 'c')).includes('ASSIGN ID LIT'));
 });
+
+test('C++: a type written with its namespace (std::vector<int>) vanishes as the bare type does; a qualified variable or call stays', async () => {
+  const body = (decls: string) => `int sum(const ${decls}& v) { ${decls.includes('std::') ? 'std::' : ''}size_t i = 0; return v[i]; }`;
+  assert.equal(await kinds(body('std::vector<int>'), 'cpp'), await kinds(body('vector<int>'), 'cpp'));
+  const nested = await kinds('void f() { std::chrono::seconds x = g(); }', 'cpp');
+  assert.equal(nested, await kinds('void f() { seconds x = g(); }', 'cpp'));
+  // Names of variables and functions keep their one ID, with or without the namespace.
+  const qualified = await kinds('int main() { std::cout << std::max(1, 2) << std::endl; return 0; }', 'cpp');
+  assert.equal(qualified, await kinds('int main() { cout << max(1, 2) << endl; return 0; }', 'cpp'));
+  assert.ok(qualified.includes('ID << CALL ID LIT LIT << ID'), qualified);
+});

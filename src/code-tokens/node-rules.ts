@@ -51,6 +51,18 @@ export const CONTROL_KINDS = new Set(['LOOP', 'BRANCH', 'FUNCTION', 'RETURN', 'J
 export const STATEMENT_PARENT =
   /^(program|source_file|module|translation_unit|chunk|block|compound_statement|statement_block|body_statement|suite|statements|function_body|constructor_body|block_statement|switch_block_statement_group|do_block)$/;
 
+/**
+ * A node that names a type (and vanishes like one): `type_identifier`, `template_type`,
+ * `primitive_type`… The walk asks this of the last part of a qualified name (C++'s
+ * `std::vector<int>`), whose scope is otherwise read as an identifier.
+ */
+export function isTypeNode(type: string): boolean {
+  return TYPE.test(type) && !NOT_TYPE.test(type);
+}
+
+/** A name with a scope (C++'s `std::cout`, `std::vector<int>`): a type when its last part is one. */
+export const QUALIFIED_NAME = /^qualified_identifier$/;
+
 export function declarationLike(type: string, lang: CodeLanguage): boolean {
   return lang.declarations?.includes(type) ?? DECLARATION.test(type);
 }

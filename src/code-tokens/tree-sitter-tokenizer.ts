@@ -11,7 +11,7 @@ import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { FIXED_OPEN, MOVABLE_OPEN, STATEMENT_CLOSE, type CodeToken } from '../engine/code/index.js';
 import type { CodeLanguage } from './language.js';
 import { directApi, DirectCursor, PublicCursor, type CursorSteps } from './tree-cursor.js';
-import { anonymousKind, CONTROL_KINDS, declarationLike, namedNodeAction, STATEMENT_PARENT, surfaceSlot, type NodeAction } from './node-rules.js';
+import { anonymousKind, CONTROL_KINDS, declarationLike, isTypeNode, namedNodeAction, QUALIFIED_NAME, STATEMENT_PARENT, surfaceSlot, type NodeAction } from './node-rules.js';
 
 const require = createRequire(import.meta.url);
 let ready: Promise<void> | undefined;
@@ -60,6 +60,10 @@ interface NodePlan {
   statementParent: boolean;
   /** Anonymous leaves: the surface-mark slot, or -1. */
   surface: number;
+  /** A name with a scope (`std::vector<int>`, `std::cout`): a type, and skipped, when its last part names one. */
+  qualified: boolean;
+  /** A node that names a type (`isTypeNode`). */
+  typeName: boolean;
 }
 
 /** Plans per language name (each language has exactly one grammar). */
@@ -87,6 +91,8 @@ function planFor(table: (NodePlan | undefined)[], language: Language, lang: Code
       initialiser: named && type === 'init_declarator',
       statementParent: named && STATEMENT_PARENT.test(type),
       surface: named ? -1 : surfaceSlot(type),
+      qualified: named && QUALIFIED_NAME.test(type),
+      typeName: named && isTypeNode(type),
     };
     table[id] = plan;
   }
@@ -209,6 +215,7 @@ function walk(w: Walk, inStatementParent: boolean): void {
   const action = plan.action;
   if (action.do === 'skip') return;
   if (plan.declaration && !holdsEquals(w.text, cursor.startIndex(), cursor.endIndex()) && !initialises(w)) return;
+  if (plan.qualified && namesType(w)) return;
   const start = out.length;
   if (isStatement) out.push(at(w, MOVABLE_OPEN));
   if (action.do === 'leaf') {
@@ -258,6 +265,35 @@ function initialises(w: Walk): boolean {
   let found = false;
   do found = planFor(w.table, w.language, w.lang, cursor.typeId()).initialiser;
   while (!found && cursor.gotoNextSibling());
+  cursor.gotoParent();
+  return found;
+}
+
+/**
+ * Whether the qualified name at the cursor names a type: its last named part is a type
+ * (`std::vector<int>`, `std::string`, `std::chrono::seconds`), not a variable or function
+ * (`std::cout`, `std::max`). Such a name vanishes as an unqualified type does, so
+ * `std::vector<int> v` and `vector<int> v` under `using namespace std;` read alike.
+ */
+function namesType(w: Walk): boolean {
+  const { cursor } = w;
+  if (!cursor.gotoFirstChild()) return false;
+  let last: NodePlan | null = null;
+  let steps = 0, lastAt = -1;
+  do {
+    const p = planFor(w.table, w.language, w.lang, cursor.typeId());
+    if (p.named) { last = p; lastAt = steps; }
+    steps++;
+  } while (cursor.gotoNextSibling());
+  let found = false;
+  if (last?.typeName) found = true;
+  else if (last?.qualified) {
+    // A nested scope (`a::b::T`): step back to that part and ask it.
+    cursor.gotoParent();
+    cursor.gotoFirstChild();
+    for (let k = 0; k < lastAt; k++) cursor.gotoNextSibling();
+    found = namesType(w);
+  }
   cursor.gotoParent();
   return found;
 }
