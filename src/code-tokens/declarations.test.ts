@@ -39,3 +39,24 @@ test('C++: a type written with its namespace (std::vector<int>) vanishes as the 
   assert.equal(qualified, await kinds('int main() { cout << max(1, 2) << endl; return 0; }', 'cpp'));
   assert.ok(qualified.includes('ID << CALL ID LIT LIT << ID'), qualified);
 });
+
+test('C++: in a function body, "vector<int> v(n);" builds an object (the grammar reads a function declaration); a prototype still vanishes', async () => {
+  const body = (decl: string) => `int main() { int n = 3; ${decl} return 0; }`;
+  const vexing = await kinds(body('vector<int> v(n);'), 'cpp');
+  assert.ok(vexing.includes('ASSIGN ID ID'), vexing);
+  // Bare names as arguments read as the arguments of a construction the grammar does parse (a literal among them).
+  assert.ok((await kinds(body('Account a(owner, bank);'), 'cpp')).includes('ASSIGN ID ID ID RETURN'));
+  assert.ok((await kinds(body('Account a(owner, bank, 1);'), 'cpp')).includes('ASSIGN ID ID ID LIT RETURN'));
+  // A real prototype (a parameter of a built-in type) inside a body, and one at file level, still vanish.
+  assert.equal(await kinds(body('int helper(int);'), 'cpp'), await kinds(body(''), 'cpp'));
+  assert.equal(await kinds(`int helper(int);\n${body('')}`, 'cpp'), await kinds(body(''), 'cpp'));
+  // C has no constructors: there it stays a declaration of a function.
+  assert.equal(await kinds('int main(void) { foo bar(baz); return 0; }', 'c'), await kinds('int main(void) { return 0; }', 'c'));
+});
+
+test('C++: template arguments are types; a templated name reads as its bare name', async () => {
+  const body = (expr: string) => `int main() { int m = ${expr}; return m; }`;
+  assert.equal(await kinds(body('max<int>(a, b)'), 'cpp'), await kinds(body('max(a, b)'), 'cpp'));
+  const made = await kinds('int main() { vector<int> v = vector<int>(5); return 0; }', 'cpp');
+  assert.ok(!made.includes('<') && !made.includes('template'), made);
+});

@@ -17,6 +17,12 @@ export interface CodeLanguage {
   rename?: Record<string, string>;
   /** Declarations: dropped entirely when they initialise nothing (no `=` in them). */
   declarations?: string[];
+  /**
+   * C++: inside a function body, `Type name(a, b);` whose arguments are all bare names is an
+   * object built from them (`vector<int> v(n);`), not the function declaration the grammar
+   * parses it as (the "most vexing parse").
+   */
+  constructsInBlocks?: boolean;
   /** Lexical tokeniser only: line-comment prefixes, block comment delimiters and keywords. */
   lexical?: { lineComments: string[]; blockComments: [string, string][]; keywords: string[]; keepWords?: boolean };
 }

@@ -11,7 +11,12 @@ export const LANGUAGES: readonly CodeLanguage[] = [
   { name: 'java', extensions: ['.java'], grammar: 'tree-sitter-java.wasm' },
   { name: 'python', extensions: ['.py', '.pyw'], grammar: 'tree-sitter-python.wasm' },
   { name: 'c', extensions: ['.c', '.h'], grammar: 'tree-sitter-c.wasm' },
-  { name: 'cpp', extensions: ['.cpp', '.cc', '.cxx', '.hpp', '.hh', '.hxx', '.c++'], grammar: 'tree-sitter-cpp.wasm' },
+  {
+    name: 'cpp', extensions: ['.cpp', '.cc', '.cxx', '.hpp', '.hh', '.hxx', '.c++'], grammar: 'tree-sitter-cpp.wasm',
+    // Template arguments are types (`max<int>(a, b)`, `vector<int>(n)`): they vanish as types do,
+    // and the templated name reads as its bare name.
+    skip: ['template_argument_list'], transparent: ['template_function', 'template_method'], constructsInBlocks: true,
+  },
   { name: 'csharp', extensions: ['.cs'], grammar: 'tree-sitter-c_sharp.wasm' },
   { name: 'javascript', extensions: ['.js', '.mjs', '.cjs', '.jsx'], grammar: 'tree-sitter-javascript.wasm' },
   { name: 'typescript', extensions: ['.ts', '.mts', '.cts', '.tsx'], grammar: 'tree-sitter-tsx.wasm' },

@@ -64,6 +64,8 @@ interface NodePlan {
   qualified: boolean;
   /** A node that names a type (`isTypeNode`). */
   typeName: boolean;
+  /** The grammar's name of the node type (for the few rules that look at a node's children). */
+  type: string;
 }
 
 /** Plans per language name (each language has exactly one grammar). */
@@ -93,6 +95,7 @@ function planFor(table: (NodePlan | undefined)[], language: Language, lang: Code
       surface: named ? -1 : surfaceSlot(type),
       qualified: named && QUALIFIED_NAME.test(type),
       typeName: named && isTypeNode(type),
+      type,
     };
     table[id] = plan;
   }
@@ -112,6 +115,8 @@ interface Walk {
   line: number;
   /** Counts of surface marks (node-rules.ts, SURFACE_MARKS), when the caller wants them. */
   surface: Float64Array | undefined;
+  /** The node whose children are being walked is a function body's block (C++, `constructsInBlocks`). */
+  inBlock: boolean;
 }
 
 function lineStartsOf(text: string): Int32Array {
@@ -138,7 +143,7 @@ export function tokenizeTree(parser: Parser, lang: CodeLanguage, text: string, p
   const out: CodeToken[] = [];
   const cursor = cursorOver(tree, publicApi);
   try {
-    walk({ cursor, lang, language: parser.language!, table: planTable(lang), out, text, lineStarts: lineStartsOf(text), line: 0, surface }, false);
+    walk({ cursor, lang, language: parser.language!, table: planTable(lang), out, text, lineStarts: lineStartsOf(text), line: 0, surface, inBlock: false }, false);
   } finally {
     cursor.delete();
     tree.delete();
@@ -214,11 +219,17 @@ function walk(w: Walk, inStatementParent: boolean): void {
   }
   const action = plan.action;
   if (action.do === 'skip') return;
-  if (plan.declaration && !holdsEquals(w.text, cursor.startIndex(), cursor.endIndex()) && !initialises(w)) return;
+  let construction = false;
+  if (plan.declaration && !holdsEquals(w.text, cursor.startIndex(), cursor.endIndex()) && !initialises(w)) {
+    if (!w.inBlock || !constructs(w)) return;
+    construction = true;
+  }
   if (plan.qualified && namesType(w)) return;
   const start = out.length;
   if (isStatement) out.push(at(w, MOVABLE_OPEN));
-  if (action.do === 'leaf') {
+  if (construction) {
+    emitConstruction(w);
+  } else if (action.do === 'leaf') {
     const token = at(w, action.kind);
     if (action.kind === 'LIT') {
       const start = cursor.startIndex();
@@ -228,7 +239,10 @@ function walk(w: Walk, inStatementParent: boolean): void {
   } else {
     if (action.do === 'emit') out.push(at(w, action.kind));
     if (cursor.gotoFirstChild()) {
+      const outer = w.inBlock;
+      w.inBlock = plan.type === 'compound_statement' && w.lang.constructsInBlocks === true;
       walkChildren(w, plan.statementParent);
+      w.inBlock = outer;
       cursor.gotoParent();
     }
   }
@@ -256,8 +270,8 @@ function holdsEquals(text: string, start: number, end: number): boolean {
 /**
  * Whether the declaration at the cursor initialises a variable without an "=": C++'s
  * `Account a(100);` and `int x{5};` compute something, as `int x = 5;` does; a declaration of
- * names only (`int n;`, a prototype) does not. (`vector<int> v(n);` is not caught: the grammar
- * reads it as a function declaration, C++'s "most vexing parse".)
+ * names only (`int n;`, a prototype) does not. (`vector<int> v(n);`, which the grammar reads as
+ * a function declaration, C++'s "most vexing parse", is caught by `constructs` in function bodies.)
  */
 function initialises(w: Walk): boolean {
   const { cursor } = w;
@@ -267,6 +281,96 @@ function initialises(w: Walk): boolean {
   while (!found && cursor.gotoNextSibling());
   cursor.gotoParent();
   return found;
+}
+
+/** The plan of the node under the cursor. */
+function planAt(w: Walk): NodePlan {
+  return planFor(w.table, w.language, w.lang, w.cursor.typeId());
+}
+
+/**
+ * Moves the cursor to the first child of the node under it whose type is `type` (true), or
+ * leaves it where it was (false).
+ */
+function gotoChild(w: Walk, type: string): boolean {
+  const { cursor } = w;
+  if (!cursor.gotoFirstChild()) return false;
+  do if (planAt(w).type === type) return true;
+  while (cursor.gotoNextSibling());
+  cursor.gotoParent();
+  return false;
+}
+
+/**
+ * Whether the declaration at the cursor (in a C++ function body) builds an object from bare
+ * names, `vector<int> v(n);` or `Account a(owner, bank);`: one declarator, a function
+ * declarator named by a plain identifier whose every parameter is a lone type name. A real
+ * prototype names parameter types the grammar knows as types (`int f(int);`) or names them.
+ */
+function constructs(w: Walk): boolean {
+  const { cursor } = w;
+  if (!gotoChild(w, 'function_declarator')) return false;
+  let ok = false;
+  if (cursor.gotoFirstChild()) {
+    ok = planAt(w).type === 'identifier';
+    let params = 0;
+    while (ok && cursor.gotoNextSibling()) {
+      const p = planAt(w);
+      if (!p.named) continue;
+      if (p.type !== 'parameter_list') { ok = false; break; }
+      if (cursor.gotoFirstChild()) {
+        do {
+          const q = planAt(w);
+          if (!q.named) continue;
+          if (q.type !== 'parameter_declaration') { ok = false; break; }
+          params++;
+          let parts = 0, bare = false;
+          if (cursor.gotoFirstChild()) {
+            do {
+              const r = planAt(w);
+              if (!r.named) continue;
+              parts++;
+              bare = r.type === 'type_identifier';
+            } while (cursor.gotoNextSibling());
+            cursor.gotoParent();
+          }
+          if (parts !== 1 || !bare) { ok = false; break; }
+        } while (cursor.gotoNextSibling());
+        cursor.gotoParent();
+      }
+    }
+    ok &&= params > 0;
+    cursor.gotoParent();
+  }
+  cursor.gotoParent();
+  return ok;
+}
+
+/** The tokens of a declaration `constructs` accepted: `ASSIGN ID` and an `ID` per argument, as `Account a(100);` gives `ASSIGN ID LIT`. */
+function emitConstruction(w: Walk): void {
+  const { cursor, out } = w;
+  gotoChild(w, 'function_declarator');
+  out.push(at(w, 'ASSIGN'));
+  cursor.gotoFirstChild();
+  out.push(at(w, 'ID'));
+  gotoSibling(w, 'parameter_list');
+  if (cursor.gotoFirstChild()) {
+    do {
+      if (planAt(w).type !== 'parameter_declaration') continue;
+      cursor.gotoFirstChild();
+      while (!planAt(w).named && cursor.gotoNextSibling());
+      out.push(at(w, 'ID'));
+      cursor.gotoParent();
+    } while (cursor.gotoNextSibling());
+    cursor.gotoParent();
+  }
+  cursor.gotoParent();
+  cursor.gotoParent();
+}
+
+/** Moves the cursor forward to the next sibling of type `type`. */
+function gotoSibling(w: Walk, type: string): void {
+  while (w.cursor.gotoNextSibling()) if (planAt(w).type === type) return;
 }
 
 /**
