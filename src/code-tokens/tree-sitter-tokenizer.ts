@@ -66,6 +66,8 @@ interface NodePlan {
   typeName: boolean;
   /** The grammar's name of the node type (for the few rules that look at a node's children). */
   type: string;
+  /** A function body's block whose declarations may build objects (C++, `constructsInBlocks`). */
+  block: boolean;
 }
 
 /** Plans per language name (each language has exactly one grammar). */
@@ -96,6 +98,7 @@ function planFor(table: (NodePlan | undefined)[], language: Language, lang: Code
       qualified: named && QUALIFIED_NAME.test(type),
       typeName: named && isTypeNode(type),
       type,
+      block: named && type === 'compound_statement' && lang.constructsInBlocks === true,
     };
     table[id] = plan;
   }
@@ -240,7 +243,7 @@ function walk(w: Walk, inStatementParent: boolean): void {
     if (action.do === 'emit') out.push(at(w, action.kind));
     if (cursor.gotoFirstChild()) {
       const outer = w.inBlock;
-      w.inBlock = plan.type === 'compound_statement' && w.lang.constructsInBlocks === true;
+      w.inBlock = plan.block;
       walkChildren(w, plan.statementParent);
       w.inBlock = outer;
       cursor.gotoParent();
