@@ -68,6 +68,8 @@ interface NodePlan {
   type: string;
   /** A function body's block whose declarations may build objects (C++, `constructsInBlocks`). */
   block: boolean;
+  /** `++i` / `i++` (and `--`): the operator is read after its operand whichever side it is written on. */
+  update: boolean;
 }
 
 /** Plans per language name (each language has exactly one grammar). */
@@ -99,6 +101,7 @@ function planFor(table: (NodePlan | undefined)[], language: Language, lang: Code
       typeName: named && isTypeNode(type),
       type,
       block: named && type === 'compound_statement' && lang.constructsInBlocks === true,
+      update: named && type === 'update_expression',
     };
     table[id] = plan;
   }
@@ -244,9 +247,12 @@ function walk(w: Walk, inStatementParent: boolean): void {
     if (cursor.gotoFirstChild()) {
       const outer = w.inBlock;
       w.inBlock = plan.block;
+      const from = out.length;
       walkChildren(w, plan.statementParent);
       w.inBlock = outer;
       cursor.gotoParent();
+      // A prefix increment reads as the postfix one (`++i` as `i++`): as a statement they do the same.
+      if (plan.update && out.length > from + 1 && isIncrement(w.text, cursor.startIndex())) out.push(out.splice(from, 1)[0]);
     }
   }
   if (!isStatement) return;
@@ -262,6 +268,12 @@ function walk(w: Walk, inStatementParent: boolean): void {
     }
   }
   out.push({ kind: STATEMENT_CLOSE, line: out[out.length - 1].line, column: out[out.length - 1].column });
+}
+
+/** Whether text at `at` starts with `++` or `--` (a prefix update). */
+function isIncrement(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return (c === 43 || c === 45) && text.charCodeAt(at + 1) === c;
 }
 
 /** Whether text[start, end) holds an "=" (a declaration that initialises something), without slicing it. */
