@@ -70,6 +70,10 @@ interface NodePlan {
   block: boolean;
   /** `++i` / `i++` (and `--`): the operator is read after its operand whichever side it is written on. */
   update: boolean;
+  /** A plain assignment, which reads as a compound one when it is `x = x op y` (`compoundForm`). */
+  assignment: boolean;
+  /** A binary operation (the right side `compoundForm` looks for). */
+  binary: boolean;
 }
 
 /** Plans per language name (each language has exactly one grammar). */
@@ -102,6 +106,8 @@ function planFor(table: (NodePlan | undefined)[], language: Language, lang: Code
       type,
       block: named && type === 'compound_statement' && lang.constructsInBlocks === true,
       update: named && type === 'update_expression',
+      assignment: named && (type === 'assignment_expression' || type === 'assignment'),
+      binary: named && (type === 'binary_expression' || type === 'binary_operator'),
     };
     table[id] = plan;
   }
@@ -235,6 +241,8 @@ function walk(w: Walk, inStatementParent: boolean): void {
   if (isStatement) out.push(at(w, MOVABLE_OPEN));
   if (construction) {
     emitConstruction(w);
+  } else if (plan.assignment && compoundForm(w)) {
+    // emitted as `x op= y`
   } else if (action.do === 'leaf') {
     const token = at(w, action.kind);
     if (action.kind === 'LIT') {
@@ -296,6 +304,39 @@ function initialises(w: Walk): boolean {
   while (!found && cursor.gotoNextSibling());
   cursor.gotoParent();
   return found;
+}
+
+/**
+ * `x = x + y` read as `x += y` (any binary operator; the operand written again must be the
+ * assignment's target, character for character): the tokens `ASSIGN <x> + <y>` that the
+ * compound form gives. Returns false, the cursor untouched, for any other assignment.
+ */
+function compoundForm(w: Walk): boolean {
+  const { cursor, text, out } = w;
+  if (!cursor.gotoFirstChild()) return false;
+  const targetStart = cursor.startIndex(), targetLength = cursor.endIndex() - targetStart;
+  let same = false;
+  if (cursor.gotoNextSibling() && cursor.endIndex() - cursor.startIndex() === 1 && text.charCodeAt(cursor.startIndex()) === 61 && cursor.gotoNextSibling() && planAt(w).binary && cursor.gotoFirstChild()) {
+    const start = cursor.startIndex();
+    same = cursor.endIndex() - start === targetLength && text.startsWith(text.slice(targetStart, targetStart + targetLength), start);
+    cursor.gotoParent();
+  }
+  cursor.gotoParent();
+  if (!same) return false;
+  out.push(at(w, 'ASSIGN'));
+  cursor.gotoFirstChild();
+  walk(w, false); // the target
+  cursor.gotoNextSibling();
+  walk(w, false); // "=": no token, its surface mark counted
+  cursor.gotoNextSibling();
+  cursor.gotoFirstChild();
+  const kept = out.length;
+  walk(w, false); // the target written again: its surface marks count, its tokens do not
+  out.length = kept;
+  while (cursor.gotoNextSibling()) walk(w, false); // the operator and the other operand
+  cursor.gotoParent();
+  cursor.gotoParent();
+  return true;
 }
 
 /** The plan of the node under the cursor. */
