@@ -11,7 +11,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { apiClient, startProcess, tempDir, waitFor, type ServerProcess } from '../testing/server-process.js';
 import { createTestDatabase, postgresAnswers, REQUIRE_PG, TEST_PG_URL } from '../testing/stores.js';
@@ -88,4 +88,34 @@ test('two worker processes on PostgreSQL never process the same job twice', { sk
   assert.ok(copied.body.similarity > 0, 'documents sharing the paragraph find each other');
   const unrelated = await client.get(`/api/v1/documents/${ids[1]}/report`);
   assert.equal(unrelated.body.similarity, 0);
+});
+
+test('a worker started first on an empty database creates nothing; the API process that starts next bootstraps', { skip: up ? false : `PostgreSQL does not answer at ${TEST_PG_URL}`, timeout: 120_000 }, async () => {
+  // As docs/deployment.md starts them: workers have neither ORIGO_ADMIN_KEY nor ORIGO_PUBLIC_URL.
+  // A worker that bootstrapped wrote a random administrator key into its own data folder and
+  // printed the one-time link at its own non-listening port (http://127.0.0.1:8080).
+  const db = await createTestDatabase('origo_e2e');
+  cleanups.push(db.drop);
+  const [dirW, dirA] = [tempDir(), tempDir()];
+  cleanups.push(dirW.remove, dirA.remove);
+  const worker = await startProcess({ DATABASE_URL: db.url, ORIGO_DATA_DIR: dirW.path, ORIGO_WORKERS: '1' }, 'worker', false);
+  procs.push(worker);
+  await waitFor('the worker to run', async () => (worker.output().includes('worker started') ? true : undefined), 60_000, 100);
+  assert.doesNotMatch(worker.output(), /created the default organisation|first-start/);
+  assert.deepEqual(readdirSync(dirW.path).filter((f) => f.startsWith('first-start')), [], 'no administrator key file on the worker machine');
+  const c = new pg.Client({ connectionString: db.url });
+  await c.connect();
+  try {
+    assert.equal((await c.query('SELECT count(*)::int AS n FROM organisations')).rows[0].n, 0);
+  } finally {
+    await c.end();
+  }
+  const key = 'pg-e2e-admin-key-0123456789';
+  const api = await startProcess({ DATABASE_URL: db.url, ORIGO_DATA_DIR: dirA.path, ORIGO_WORKERS: '0', ORIGO_ADMIN_KEY: key, ORIGO_PUBLIC_URL: 'https://origo.example.edu' });
+  procs.push(api);
+  await waitFor('the first-start notice', async () => (/first-start\//.test(api.output()) ? true : undefined), 10_000, 50);
+  assert.match(api.output(), /https:\/\/origo\.example\.edu\/app\/#\/first-start\/[\w-]+/, 'the link is printed by the API process, at the public address');
+  const me = await apiClient(api.url, key).get('/api/v1/me');
+  assert.equal(me.status, 200);
+  assert.equal(me.body.user.role, 'admin');
 });

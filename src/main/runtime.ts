@@ -51,7 +51,9 @@ export async function startRuntime(config: Config, options: { log?: Logger } = {
     outboundAllow: config.outboundAllow,
     throttle: config.throttle,
   });
-  const boot = await bootstrap(services, config);
+  // Only a process that serves HTTP creates the default organisation: a worker (ORIGO_API=0) has no
+  // address for the one-time link, and a key it generated would lie in its own machine's folder.
+  const boot = config.api ? await bootstrap(services, config) : null;
 
   const metrics = new Metrics(() => store.jobs.countOpen());
   const metricsAccess = { metrics, token: config.metricsToken };
@@ -74,7 +76,7 @@ export async function startRuntime(config: Config, options: { log?: Logger } = {
       log.info({ vendor, url: rootUrl }, 'vendor API served at the root of its own port');
     }
   }
-  if (boot.created) {
+  if (boot?.created) {
     // First start: the key goes to a 0600 file, the one-time link into the web UI is printed.
     const port = app ? (app.server.address() as { port: number }).port : config.port;
     await announceFirstStart(services, { dataDir: config.dataDir, baseUrl: linkBase(config.publicUrl, config.host, port), generatedKey: boot.generatedKey });

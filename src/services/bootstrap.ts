@@ -33,17 +33,23 @@ export async function bootstrap(
   if (existing) {
     if (config.adminKey && !(await store.apiKeys.byHash(hashApiKey(config.adminKey)))) {
       const admin = (await store.users.list(existing.id, { role: 'admin' }, { limit: 1, offset: 0 })).items[0];
-      await services.users.issueKey(existing.id, admin?.id ?? null, admin ? 'user' : 'client', 'ORIGO_ADMIN_KEY', null, null, config.adminKey);
+      try {
+        await services.users.issueKey(existing.id, admin?.id ?? null, admin ? 'user' : 'client', 'ORIGO_ADMIN_KEY', null, null, config.adminKey);
+      } catch (err) {
+        // Another process starting at the same time with the same ORIGO_ADMIN_KEY added it first.
+        if (!(await store.apiKeys.byHash(hashApiKey(config.adminKey)))) throw err;
+      }
     }
     return { created: false, organisationId: existing.id, generatedKey: null };
   }
-  const org = await services.organisations.createUnchecked('Default organisation');
-  const admin = await services.users.createIn(org.id, {
-    email: config.adminEmail,
-    name: config.adminEmail ?? 'Administrator',
-    role: 'admin',
-    password_hash: config.adminPassword ? await hashPassword(config.adminPassword) : null,
+  const passwordHash = config.adminPassword ? await hashPassword(config.adminPassword) : null;
+  // One transaction: the other processes waiting above see the organisation only once its
+  // administrator and key are there (else they added ORIGO_ADMIN_KEY themselves, and one crashed).
+  const { org, key } = await store.transaction(async (tx) => {
+    const org = await services.organisations.createUnchecked('Default organisation', tx);
+    const admin = await services.users.createIn(org.id, { email: config.adminEmail, name: config.adminEmail ?? 'Administrator', role: 'admin', password_hash: passwordHash }, tx);
+    const { key } = await services.users.issueKey(org.id, admin.id, 'user', 'Bootstrap administrator', null, null, config.adminKey ?? undefined, tx);
+    return { org, key };
   });
-  const { key } = await services.users.issueKey(org.id, admin.id, 'user', 'Bootstrap administrator', null, null, config.adminKey ?? undefined);
   return { created: true, organisationId: org.id, generatedKey: config.adminKey ? null : key };
 }

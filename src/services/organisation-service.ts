@@ -1,4 +1,4 @@
-import type { OrganisationRow, OrgUnitRow, PageOf } from '../store/index.js';
+import type { OrganisationRow, OrgUnitRow, PageOf, Store } from '../store/index.js';
 import { nowIso } from '../store/index.js';
 import type { ServiceContext, PageRequest } from './context.js';
 import { page } from './context.js';
@@ -51,8 +51,9 @@ export class OrganisationService {
   constructor(private readonly ctx: ServiceContext) {}
 
   /** Creates an organisation with its default repository. Used by system admins and bootstrap. */
-  async createUnchecked(name: string): Promise<OrganisationRow> {
-    return this.ctx.store.transaction(async (tx) => {
+  /** `store`: a transaction of the caller's to create the organisation in (bootstrap's). */
+  async createUnchecked(name: string, store: Store = this.ctx.store): Promise<OrganisationRow> {
+    return store.transaction(async (tx) => {
       const now = nowIso();
       const org = await tx.organisations.create({ public_id: publicId('org'), name: requireName(name, 'Organisation'), settings: '{}', created_at: now, updated_at: now });
       await tx.repositories.create({ public_id: publicId('repo'), organisation_id: org.id, name: 'Institutional repository', is_default: 1, created_at: now });

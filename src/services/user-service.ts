@@ -1,4 +1,4 @@
-import type { ApiKeyRow, PageOf, UserRow, UserFilter } from '../store/index.js';
+import type { ApiKeyRow, PageOf, Store, UserRow, UserFilter } from '../store/index.js';
 import { nowIso } from '../store/index.js';
 import type { PageRequest, ServiceContext } from './context.js';
 import { page } from './context.js';
@@ -77,11 +77,12 @@ export class UserService {
    * an org). An e-mail address is unique within an organisation only: whether it has an account in
    * another organisation is never told (that account is another person's business).
    */
-  async createIn(organisationId: number, values: Partial<UserRow>): Promise<UserRow> {
-    if (values.email && (await this.ctx.store.users.byEmailIn(organisationId, values.email))) throw conflict('A user with this email already exists in your organisation.');
+  /** `store`: a transaction of the caller's to create the user in (bootstrap's). */
+  async createIn(organisationId: number, values: Partial<UserRow>, store: Store = this.ctx.store): Promise<UserRow> {
+    if (values.email && (await store.users.byEmailIn(organisationId, values.email))) throw conflict('A user with this email already exists in your organisation.');
     const now = nowIso();
     try {
-      return await this.ctx.store.users.create({
+      return await store.users.create({
         public_id: publicId('usr'),
         organisation_id: organisationId,
         org_unit_id: values.org_unit_id ?? null,
@@ -179,9 +180,9 @@ export class UserService {
     return this.issueKey(p.organisationId, userId, level, name, (input.vendor as string | undefined) ?? null, (input.allowed_ips as string | undefined) ?? null);
   }
 
-  async issueKey(organisationId: number, userId: number | null, level: 'client' | 'user', name: string, vendor: string | null, allowedIps: string | null, plainKey?: string): Promise<{ row: ApiKeyRow; key: string }> {
+  async issueKey(organisationId: number, userId: number | null, level: 'client' | 'user', name: string, vendor: string | null, allowedIps: string | null, plainKey?: string, store: Store = this.ctx.store): Promise<{ row: ApiKeyRow; key: string }> {
     const key = plainKey ?? newApiKey();
-    const row = await this.ctx.store.apiKeys.create({
+    const row = await store.apiKeys.create({
       public_id: publicId('key'),
       organisation_id: organisationId,
       user_id: userId,
