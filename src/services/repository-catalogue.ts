@@ -1,6 +1,7 @@
 import type { RepositoryRow } from '../store/index.js';
 import type { ServiceContext } from './context.js';
 import type { Principal } from './principal.js';
+import { require as requireAction } from './policy.js';
 
 export type RepositoryListing = RepositoryRow & { documents: number };
 
@@ -9,6 +10,8 @@ export class RepositoryCatalogue {
   constructor(private readonly ctx: ServiceContext) {}
 
   async list(p: Principal): Promise<RepositoryListing[]> {
+    // The same action the native GET /api/v1/repositories requires (students have none).
+    requireAction(p, 'repositories.read');
     return this.ctx.store.repositories.list(p.organisationId);
   }
 

@@ -6,6 +6,7 @@ import * as m003 from './migrations/003-security-scoping.js';
 import * as m004 from './migrations/004-analysis-candidates.js';
 import * as m005 from './migrations/005-frequent-fingerprints.js';
 import * as m006 from './migrations/006-fingerprints-lookup-hash-first.js';
+import * as m007 from './migrations/007-inspera-attempt-keys.js';
 
 type Up = (db: Kysely<any>, dialect: Dialect) => Promise<void>;
 
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Up> = {
   '004-analysis-candidates': m004.up,
   '005-frequent-fingerprints': m005.up,
   '006-fingerprints-lookup-hash-first': m006.up,
+  '007-inspera-attempt-keys': m007.up,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -328,6 +328,28 @@ test('users: create, validation (402, 409), read by email, pages, update educato
   assert.equal((await c.del(`/userId=${student.body.id}`)).status, 404);
 });
 
+test('a student\'s login reads its own user-info (by email and in the pages), not another user\'s', async () => {
+  const admin = apiClient(server.url, KEY);
+  const made = await admin.post('/api/v1/users', { email: 'own.record@school.example', name: 'Own Record', role: 'student', password: 'student password 1' });
+  assert.equal(made.status, 201);
+  const c = insperaClient(`${server.url}/inspera`);
+  const login = await c.post('/token', { email: 'own.record@school.example', password: 'student password 1' }, false);
+  assert.equal(login.status, 200);
+  c.setToken(login.body.token);
+  const own = await c.get('/user-info?email=own.record@school.example');
+  assert.equal(own.status, 200, JSON.stringify(own.body));
+  assert.equal(own.body.id, made.body.id);
+  assert.equal(own.body.email, 'own.record@school.example');
+  assert.equal(own.body.role, 'Student');
+  const page = await c.get('/user-info?page=1&limit=10');
+  assert.equal(page.status, 200, JSON.stringify(page.body));
+  assert.deepEqual(page.body.users.map((u: { id: string }) => u.id), [made.body.id]);
+  assert.equal(page.body.total, 1);
+  const other = await c.get('/user-info?email=admin@school.example');
+  assert.equal(other.status, 401);
+  assert.equal(other.body.message, 'User not authorized to take action');
+});
+
 test('courses-info and institution-info: subjects become courses; faculties and departments are organisation units', async () => {
   const admin = apiClient(server.url, KEY);
   const faculty = await admin.post('/api/v1/org-units', { name: 'Faculty of Science' });

@@ -81,7 +81,12 @@ export async function assignmentFor(services: Services, p: Principal, assignment
   return a;
 }
 
-const attemptKey = (assignmentId: string | null, email: string) => `${assignmentId ?? ''}\u0000${email.trim().toLowerCase()}`;
+/**
+ * The attempt count's key: assignment and author as a JSON array, unambiguous whatever either
+ * contains. (It used to join them with a NUL character, which PostgreSQL refuses in text: every
+ * submission answered 500 there; migration 007 rewrites such keys stored in SQLite.)
+ */
+export const attemptKey = (assignmentId: string | null, email: string) => JSON.stringify([assignmentId ?? '', email.trim().toLowerCase()]);
 
 /** How many submissions an author has made to an assignment through the Inspera API. */
 export async function attemptsOf(services: Services, p: Principal, assignmentId: string | null, email: string): Promise<number> {

@@ -25,7 +25,10 @@ function asInspera(err: unknown, forbiddenMessage: string): never {
 
 /** Users CRUD of the older generation: POST /user, GET|PUT /user-info, DELETE /userId={id}. */
 export function userRoutes(app: FastifyInstance, services: Services): void {
-  const unitsOf = async (p: Principal) => new Map<number, OrgUnitRow>((await services.organisations.listUnits(p)).map((u) => [u.id, u]));
+  // departmentId/facultyId name organisation units, which only callers with units.read may see; a
+  // student reading its own record gets them as null rather than a refusal of the whole record.
+  const unitsOf = async (p: Principal) =>
+    new Map<number, OrgUnitRow>(scopeOf(p, 'units.read') ? (await services.organisations.listUnits(p)).map((u) => [u.id, u]) : []);
   const view = async (p: Principal, u: UserRow) => userView(u, p.organisationPublicId, await unitsOf(p));
 
   app.post('/user', async (req, reply) => {

@@ -232,6 +232,24 @@ test('user tokens: a token for a user submits as that user and cannot reach admi
   assert.equal(noUser.body.error.message, MESSAGES.userMissing);
 });
 
+test('a student token is refused the repository list, as on the native API (repositories.read is for administrators and instructors)', async () => {
+  const student = await apiClient(server.url, KEY).post('/api/v1/users', { email: 'repo.student@example.edu', name: 'Repo Student', role: 'student' });
+  assert.equal(student.status, 201);
+  const userID = (await moodleClient(base, orgId, KEY).withToken('/users?searchByEmail=repo.student@example.edu', 'GET')).body.data.userID;
+  const tokenReply = await viaFetch(`${base}/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_id: orgId, client_secret: KEY, user: userID }) });
+  assert.equal(tokenReply.status, 200);
+  const token = tokenReply.body.access_token;
+  const admin = await moodleClient(base, orgId, KEY).withToken('/repositories', 'GET');
+  assert.equal(admin.status, 200);
+  const repositoryID = admin.body.data[0].repositoryID;
+  for (const path of ['/repositories', `/repositories/${repositoryID}`]) {
+    const r = await viaFetch(`${base}${path}?access_token=${token}`, { method: 'GET' });
+    assert.equal(r.status, 403, `${path} → ${r.status} ${JSON.stringify(r.body)}`);
+    assert.equal(r.body.error.code, 403);
+    assert.equal(typeof r.body.error.message, 'string');
+  }
+});
+
 test('absolute-form targets reach every route, not only ping', async () => {
   const token = (await rubyClient(base).token(orgId, KEY)).body.access_token;
   const r = await absoluteForm('GET', `${base}/repositories?access_token=${token}`);

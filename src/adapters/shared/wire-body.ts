@@ -65,6 +65,9 @@ async function parseMultipart(raw: Buffer, boundary: string): Promise<{ fields: 
     const bb = new Busboy({ headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, limits: { files: 100, fields: 500, fieldSize: 10 * 1024 * 1024 } });
     bb.on('file', (field: string, stream: NodeJS.ReadableStream, filename: string, _enc: string, mime: string) => {
       const chunks: Buffer[] = [];
+      // A body cut off inside a file part errors on the part's own stream: without this listener
+      // that error is unhandled and ends the process.
+      stream.on('error', (e: Error) => reject(e));
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => files.push({ field, filename: filename ?? '', mime: mime ?? 'application/octet-stream', bytes: Buffer.concat(chunks) }));
     });
