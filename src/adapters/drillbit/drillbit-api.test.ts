@@ -347,6 +347,9 @@ test('reports: similarity and summary PDFs by d_key (also with the token in the 
   assert.equal(q.body.debugMessage, 'The quality report is either not yet ready or not available.');
   assert.equal(q.body.subErrors, null);
   assertErrorBody(await call('GET', `/analysis-gateway/api/download2/${id}/AAAAAAAAAAAAAAAAAAAA`), 404, `/analysis-gateway/api/download2/${id}/AAAAAAAAAAAAAAAAAAAA`);
+  // Frappe keeps the upload answer's d_key, "--" while the check ran, and downloads with it.
+  assert.equal((await pdf(`${base}/analysis-gateway/api/download2/${id}/--`)).head, '%PDF-');
+  assert.equal((await call('GET', `/analysis-gateway/api/download2/${id}/--`, { token: null })).status, 401);
   // Frappe's browser link carries the login token in the path.
   assert.equal((await pdf(`${base}/analysis-gateway/api/download2/${id}/${d}/${token}`, {})).head, '%PDF-');
   assert.equal((await call('GET', `/analysis-gateway/api/download2/${id}/${d}/not.a.token`, { token: null })).status, 401);
@@ -379,6 +382,10 @@ test('Moodle: upload (multipart/form-data without boundary), poll links.self unt
   const file = await pdf(download);
   assert.equal(file.status, 200);
   assert.equal(file.head, '%PDF-');
+  // The download-link of the upload answer (its d_key "--" then) works once the report is ready.
+  const early = s.links.find((l: { rel: string }) => l.rel === 'download-link').href;
+  assert.equal(early, `${base}/extreme/moodle/submission/${s.paper_id}/--/download`);
+  assert.equal((await pdf(early)).head, '%PDF-');
   moodlePaper = s.paper_id;
   // It went into the organisation's "Moodle" folder.
   const folders = await call('GET', '/extreme/myFolders');

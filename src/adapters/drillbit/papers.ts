@@ -8,6 +8,7 @@ import { looseBool, looseInt, looseString, type WireInput } from '../shared/inde
 import { DrillbitError } from './wire-errors.js';
 import { PAPER, type PaperState } from './vendor-state.js';
 import { reportKeyOf } from './paper-mapping.js';
+import { PENDING } from './wire-format.js';
 import type { Folder } from './folders.js';
 
 export interface Paper {
@@ -44,10 +45,17 @@ export class Papers {
     return { doc, rec: await this.record(doc), ai: await this.ai(doc) };
   }
 
-  /** A paper and its report key; 404 when the key does not belong to it. */
+  /**
+   * A paper and its report key; 404 when the key does not belong to it. The upload answer's
+   * placeholder `--` (its `d_key` while the check runs, as DrillBit's documentation shows) is
+   * accepted too: Frappe keeps the upload answer's `submissions.d_key` and builds its download
+   * links from it, and the Moodle upload's `download-link` carries it. The caller is already
+   * authenticated and allowed to see the paper, so the placeholder opens nothing more.
+   */
   async withKey(p: Principal, rawId: unknown, key: unknown): Promise<Paper> {
     const paper = await this.get(p, rawId);
-    if (text(key).toUpperCase() !== reportKeyOf(paper.doc)) throw new DrillbitError(404, 'Paper not found.');
+    const k = text(key);
+    if (k !== PENDING && k.toUpperCase() !== reportKeyOf(paper.doc)) throw new DrillbitError(404, 'Paper not found.');
     return paper;
   }
 
