@@ -399,6 +399,27 @@ test('Moodle: upload (multipart/form-data without boundary), poll links.self unt
   assert.match(String(viewer.headers.get('content-type')), /text\/html/);
 });
 
+test('Moodle: an instructor whose site signs in after another user made the "Moodle" folder gets a folder of its own and can poll its paper', async () => {
+  const api = apiClient(server.url, ADMIN_KEY);
+  const u = await api.post('/api/v1/users', { email: 'second.teacher@example.org', password: 'second teacher password', role: 'instructor' });
+  assert.equal(u.status, 201, JSON.stringify(u.body));
+  const login = await call('POST', '/authentication/authenticate', { body: JSON.stringify({ username: 'second.teacher@example.org', password: 'second teacher password' }), headers: { 'content-type': 'application/json' }, token: null });
+  assert.equal(login.status, 200, login.text);
+  const mine = login.body.token;
+  const mp = multipartBody({ authorName: 'student2@example.org', title: 'Assignment 2', documentType: 'thesis', ex_ref: 'yes', ex_qts: 'no', ex_ss: 'no' }, [{ field: 'file', filename: 'moodle2.txt', mime: 'text/plain', bytes: ESSAY }]);
+  const up = await call('POST', '/files/moodle/upload', { body: mp.body, headers: { 'Content-type': mp.contentType }, token: mine });
+  assert.equal(up.status, 200, up.text);
+  const id = up.body.submissions.paper_id;
+  const polled = await call('GET', `/extreme/moodle/submission/${id}`, { token: mine });
+  assert.equal(polled.status, 200, polled.text);
+  const folders = await call('GET', '/extreme/myFolders', { token: mine });
+  const names = folders.body.folders.content.map((f: { folder_name: string }) => f.folder_name);
+  assert.ok(names.some((n: string) => n.startsWith('Moodle (user ')), JSON.stringify(names));
+  // The first instructor's folder is not this one's, and its paper stays out of reach.
+  assert.ok(!names.includes('Moodle'), JSON.stringify(names));
+  assert.equal((await call('GET', `/extreme/moodle/submission/${moodlePaper}`, { token: mine })).status, 404);
+});
+
 test('legacy /drillbit_new/api/submission: upload into a named folder, poll, download path', async () => {
   const mp = multipartBody({ name: 'essay.txt', title: 'Week 2', assignment_id: String(proFolder), doc_type: 'thesis', exclude_refernces: '1', exclude_quotes: '0', exclude_small_sources: '0' }, [{ field: 'file', filename: 'legacy.txt', mime: 'text/plain', bytes: ESSAY }]);
   const up = await call('POST', '/drillbit_new/api/submission', { body: mp.body, headers: { 'Content-type': 'multipart/form-data' } });

@@ -81,14 +81,30 @@ export class Folders {
   async forMoodle(p: Principal, params: Record<string, unknown>): Promise<Folder> {
     const named = params.assignment_id ?? params.folder_id ?? params.submissions_key;
     if (named !== undefined && named !== '') return this.get(p, named);
-    const existing = await this.services.assignments.byName(p.organisationId, MOODLE_FOLDER);
-    if (existing) return this.view(existing);
+    // The organisation's "Moodle" folder, or, when another user's account made it and this caller
+    // may not submit there (an instructor reaches only its own folders), this user's own
+    // "Moodle (user <id>)": a Moodle site whose plugin signs in as an instructor keeps working
+    // whoever uploaded first.
+    const shared = await this.reachable(p, MOODLE_FOLDER);
+    if (shared !== null) return shared ?? this.createMoodle(p, MOODLE_FOLDER);
+    const own = `${MOODLE_FOLDER} (user ${p.userId ?? 'key ' + p.apiKeyId})`;
+    return (await this.reachable(p, own)) ?? this.createMoodle(p, own);
+  }
+
+  /** The folder of that name if the caller may submit to it; undefined when there is none; null when it is someone else's. */
+  private async reachable(p: Principal, name: string): Promise<Folder | undefined | null> {
+    const a = await this.services.assignments.byName(p.organisationId, name);
+    if (!a) return undefined;
+    return this.get(p, a.id).catch(() => null);
+  }
+
+  private async createMoodle(p: Principal, name: string): Promise<Folder> {
     try {
-      return await this.create(p, { folder_name: MOODLE_FOLDER });
+      return await this.create(p, { folder_name: name });
     } catch (err) {
       // Two first uploads at once: the other one made it.
-      const again = await this.services.assignments.byName(p.organisationId, MOODLE_FOLDER);
-      if (again) return this.view(again);
+      const again = await this.reachable(p, name);
+      if (again) return again;
       throw err;
     }
   }
