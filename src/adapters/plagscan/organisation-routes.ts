@@ -19,6 +19,8 @@ export function organisationRoutes(app: FastifyInstance, services: Services): vo
   // Answers 204, then the organisation's callback URL is called with ?checkCallback=1 (retried like every callback).
   app.put('/checkcallback', async (req, reply) => {
     const p = principal(req);
+    // The integration tests its callback; a student's token cannot make the organisation call it.
+    if (!hasRole(p, 'instructor')) throw new PlagScanError(403, 'Only an instructor or administrator can do this');
     const url = callbackUrlOf(await services.organisations.settingsOf(p.organisationId));
     if (!url) throw new PlagScanError(400, 'There is no callback URL set for this organisation');
     await services.webhooks.sendUnrelated(p.organisationId, 'plagscan.checkcallback', [

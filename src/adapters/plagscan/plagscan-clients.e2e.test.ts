@@ -248,6 +248,10 @@ test('a student token is refused the repository list, as on the native API (repo
     assert.equal(r.body.error.code, 403);
     assert.equal(typeof r.body.error.message, 'string');
   }
+  // Nor can a student make the organisation call its callback URL.
+  const cc = await viaFetch(`${base}/checkcallback?access_token=${token}`, { method: 'PUT' });
+  assert.equal(cc.status, 403, JSON.stringify(cc.body));
+  assert.equal(cc.body.error.code, 403);
 });
 
 test('absolute-form targets reach every route, not only ping', async () => {
