@@ -141,7 +141,7 @@ export const openApiDocument = {
             'application/json': { schema: { type: 'object', required: ['text'], properties: { title: { type: 'string' }, author: { type: 'string' }, text: { type: 'string' } } } },
           },
         },
-        responses: { '201': json(ref('Document'), 'Accepted and queued'), '413': error('Larger than the upload limit'), '415': error('Unsupported content type'), '422': error('Validation failed'), ...withId },
+        responses: { '201': json(ref('Document'), 'Accepted and queued'), '413': error('Larger than the upload limit'), '415': error('Unsupported content type'), '422': error('Validation failed (no file, more than one file part: one file per request) or an empty file (unsupported_document)'), ...withId },
       },
       get: { tags: ['Documents'], summary: 'Documents of an assignment', parameters: [...pageParams, { name: 'status', in: 'query', schema: { type: 'string' } }], responses: { '200': json(pageOf('Document')), ...withId } },
     },

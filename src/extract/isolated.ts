@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -37,6 +37,44 @@ function poolFor(maxMemoryMb: number): ExtractionPool {
 /** Starts the service's extraction processes ahead of the first document (default heap limit). */
 export function warmExtractionPool(maxMemoryMb = DEFAULT_MEMORY_MB): void {
   poolFor(maxMemoryMb).warm();
+  void removeStaleExtractionFolders();
+}
+
+const FOLDER_PREFIX = 'origo-extract-';
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // alive, another user's
+  }
+}
+
+/**
+ * Removes the extraction folders (`origo-extract-<pid>-…`) of processes that no longer run: a
+ * process killed with SIGKILL during a conversion leaves the copy of the uploaded file and the
+ * converter's output behind. Folders of live processes, and names without a pid, are kept.
+ */
+export async function removeStaleExtractionFolders(dir = tmpdir()): Promise<string[]> {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const m = /^origo-extract-(\d+)-/.exec(name);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid || processAlive(pid)) continue;
+    try {
+      await rm(join(dir, name), { recursive: true, force: true });
+      removed.push(name);
+    } catch { /* another process removed it, or it is not ours to remove */ }
+  }
+  return removed;
 }
 
 /** Ends the extraction processes (at shutdown). */
@@ -56,7 +94,8 @@ export async function extractDocumentIsolated(bytes: Uint8Array, hint: Extractio
   const timeoutMs = options.timeoutMs ?? 60_000;
   const maxMemoryMb = options.maxMemoryMb ?? DEFAULT_MEMORY_MB;
   // Converters work in a folder of this extraction's own, removed here even when the extraction is killed.
-  const tempDir = await mkdtemp(join(options.tempDir ?? tmpdir(), 'origo-extract-'));
+  // Named with this process's pid, so a later start can tell a dead process's folder (removeStaleExtractionFolders).
+  const tempDir = await mkdtemp(join(options.tempDir ?? tmpdir(), `${FOLDER_PREFIX}${process.pid}-`));
   const job: Job = { bytes, hint: { filename: hint.filename ?? null, mime: hint.mime ?? null }, limits: options.limits ?? {}, tempDir };
   const converters = new Set<number>();
   try {

@@ -17,6 +17,11 @@ async function readSubmission(req: FastifyRequest): Promise<{ title: string | nu
     const up = await readMultipart(req);
     const file = up.files.find((f) => f.field === 'file') ?? up.files[0];
     if (!file) throw invalid('A multipart upload needs a "file" part.', { fields: { file: 'is required' } });
+    // Each document is one request: taking the first file would drop the others without a word.
+    if (up.files.length > 1) {
+      const names = up.files.map((f) => f.filename || f.field).join(', ');
+      throw invalid(`Upload one file per request: this one has ${up.files.length} (${names}); each becomes a document of its own.`, { fields: { file: 'one file per request' } });
+    }
     return { title: up.fields.title ?? null, author: up.fields.author ?? null, filename: file.filename, mime: file.mime, bytes: file.bytes, fields: up.fields };
   }
   const body = objectBody(req);

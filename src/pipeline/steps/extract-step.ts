@@ -8,6 +8,21 @@ import type { JobHandler } from '../job-types.js';
 import { debugDelay, type PipelineDeps } from '../deps.js';
 import { COMMON_TEXT_MIN_DOCUMENTS } from '../analysis/text-analysis.js';
 import { enqueueRecompose } from './analyse-step.js';
+import { parseSettings } from '../../services/settings.js';
+import { detectLanguage } from '../../code-tokens/index.js';
+
+/**
+ * A code assignment without a language setting reads each file's language from its extension: a
+ * submission none of whose files it can read (an essay, code saved as .txt) would be compared as
+ * nothing and end `done` at 0 %. Returns the reason it fails instead, or null.
+ */
+function noSourceCode(settingsJson: string, filename: string | null, files: { path: string }[] | undefined): string | null {
+  if (parseSettings(settingsJson).language) return null;
+  const paths = files && files.length ? files.map((f) => f.path) : [filename || 'submission.txt'];
+  if (paths.some((p) => detectLanguage(p))) return null;
+  const named = paths.slice(0, 3).join(', ') + (paths.length > 3 ? `, … (${paths.length} files)` : '');
+  return `no_source_code: no file is in a programming language recognised by its extension (${named}); upload the source files or a ZIP of them, or set the assignment's "language" setting`;
+}
 
 /** extract: bytes → text with counts and signals; the text's fingerprints go into the index. */
 export function extractStep(deps: PipelineDeps): JobHandler {
@@ -52,12 +67,21 @@ export function extractStep(deps: PipelineDeps): JobHandler {
       });
       return;
     }
+    const assignment = doc.assignment_id ? await deps.store.assignments.byId(doc.assignment_id) : undefined;
+    const notCode = assignment?.kind === 'code' ? noSourceCode(assignment.settings, doc.filename, extraction.files) : null;
+    if (notCode) {
+      deps.metrics?.extractionFailed('no_source_code');
+      await finish(async (tx) => {
+        await tx.documents.update(doc.id, { status: 'failed', reason: notCode, updated_at: nowIso() });
+        await enqueueNotify(tx, doc.id, 'document.failed', 'extract');
+      });
+      return;
+    }
     await loadStemmers();
     // Kept in the cache: the analysis that follows (usually in this process) needs it again.
     const prepared = preparedText(doc.id, extraction.text);
     const hashes = textFingerprints(prepared);
     const { text, ...meta } = extraction;
-    const assignment = doc.assignment_id ? await deps.store.assignments.byId(doc.assignment_id) : undefined;
     await finish(async (tx) => {
       const current = await tx.documents.byId(doc.id);
       if (!current || current.status === 'deleted') return;
