@@ -59,19 +59,32 @@ test('no stray "null"; refusals name the field or the limit; a student sees its 
   await page.getByRole('heading', { name: 'Change your password' }).waitFor();
   assert.doesNotMatch(await mainText(), /\bnull\b/);
 
-  // A refused new user: the message says which field and why, not just "invalid user".
+  // A refused new user: the message says which field and why, not just "invalid user"; a message
+  // that names its field already is not repeated.
+  await page.goto(`${server.url}/app/#/organisations`);
+  await page.getByRole('heading', { name: 'Organisations' }).waitFor();
+  await page.getByLabel('Name', { exact: true }).fill('Second school');
+  await page.getByLabel('Administrator email').fill('boss@second.example');
+  await page.getByLabel('Administrator password').fill('short');
+  await page.getByRole('button', { name: 'Create organisation' }).click();
+  await page.locator('#status.error').getByText('password must be at least 8 characters', { exact: true }).waitFor();
   await page.goto(`${server.url}/app/#/users`);
   await page.getByRole('heading', { name: 'Users' }).waitFor();
   await page.getByLabel('Email').fill('new@example.org');
   await page.getByLabel('Name').fill('New Teacher');
   await page.getByLabel('Password (at least 8 characters)').fill('short');
   await page.getByRole('button', { name: 'Create user' }).click();
-  await page.locator('#status.error').getByText('password must be at least 8 characters').waitFor();
+  await page.locator('#status.error').getByText('invalid user: password must be at least 8 characters.', { exact: true }).waitFor();
   await shot('01-user-refused');
 
   // A file over the upload limit: the file's name and the limit, not the parser's words.
   await page.goto(`${server.url}/app/#/assignments/${asg.body.id}`);
   await page.getByRole('heading', { name: 'Mill towns' }).waitFor();
+  // Refused settings: which one and why (was "invalid assignment settings" alone).
+  await page.getByText('Settings', { exact: true }).click();
+  await page.getByLabel('Phrases never counted (one per line, at most 15)').fill(Array.from({ length: 16 }, (_, i) => `phrase ${i + 1}`).join('\n'));
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.locator('#status.error').getByText('invalid assignment settings: excluded phrases must be a list of at most 15 phrases.').waitFor();
   await page.getByLabel('Files').setInputFiles({ name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.from(ESSAY_A.repeat(Math.ceil((LIMIT * 2) / ESSAY_A.length))) });
   await page.getByRole('button', { name: 'Upload', exact: true }).click();
   await page.getByText(`huge.txt: The file "huge.txt" is larger than the upload limit of ${LIMIT} bytes.`).waitFor();

@@ -18,7 +18,9 @@ export const CLIENT_CORE_JS = String.raw`(function () {
   Origo.errorText = function (j, status) {
     if (!(j && j.error && j.error.message)) return 'HTTP ' + status;
     var fields = j.error.details && j.error.details.fields;
-    var why = fields && typeof fields === 'object' ? Object.keys(fields).map(function (k) { return k.replace(/_/g, ' ') + ' ' + fields[k]; }) : [];
+    // Fields the message names already ("password must be at least 8 characters") are not repeated.
+    var why = fields && typeof fields === 'object' ? Object.keys(fields).filter(function (k) { return j.error.message.toLowerCase().indexOf(k.replace(/_/g, ' ')) < 0; })
+      .map(function (k) { return k.replace(/_/g, ' ') + ' ' + fields[k]; }) : [];
     return j.error.message + (why.length ? ': ' + why.join('; ') + '.' : '');
   };
   /** Calls the native API with the stored login token; rejects with the API's error message. */
