@@ -200,7 +200,7 @@ export const CLIENT_ASSIGNMENTS_JS = String.raw`(function () {
       pairs.forEach(function (p) { buckets[Math.min(9, Math.floor(p.similarity / 10))]++; });
       var max = Math.max.apply(null, buckets);
       main.append(h('figure', { class: 'histogram' },
-        h('figcaption', null, 'Pairs by similarity (' + pairs.length + ' pairs)'),
+        h('figcaption', null, 'Pairs by similarity (' + pairs.length + (pairs.length === 1 ? ' pair)' : ' pairs)')),
         h('ol', { class: 'bars' }, buckets.map(function (n, i) {
           return h('li', null, h('span', { class: 'bar', style: 'height:' + Math.round((n / max) * 100) + '%' , 'aria-hidden': 'true' }), h('span', { class: 'bl' }, i * 10 + '–' + (i * 10 + 10) + '%: ' + n));
         }))));
