@@ -124,6 +124,7 @@ test('upload, wait, view a match on both sides, edit out a source, see the pair 
   await page.goto(`${server.url}/app/#/assignments/${alice.assignment_id}/overview`);
   await page.getByRole('heading', { name: /Similar pairs/ }).waitFor();
   await page.locator('figure.histogram').waitFor();
+  assert.equal(await page.locator('figure.histogram figcaption').textContent(), 'Pairs by similarity (1 pair)');
   assert.equal(await page.locator('table tbody tr').count(), 1);
   await shot('05-pair-overview');
   assert.deepEqual(cspViolations, [], 'no CSP violation on the UI or the viewer');

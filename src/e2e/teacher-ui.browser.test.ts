@@ -96,6 +96,11 @@ test('an instructor is offered only what the API allows; bulk upload fills autho
   await page.reload();
   await row('ben-okri.txt').and(page.locator('[data-status="done"]')).waitFor();
   await shot('02-bulk-upload');
+  // Phone width: the submissions table scrolls in its own box; the page itself does not scroll sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.deepEqual(await page.evaluate(() => { const d = (globalThis as any).document.documentElement; return d.scrollWidth <= d.clientWidth; }), true, 'no sideways page scroll at phone width');
+  await shot('02b-phone');
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   // The viewer: the quoted copy is marked as not counted, and nothing highlights it as a match.
   await row('ben-okri.txt').getByRole('button', { name: 'View' }).click();

@@ -70,7 +70,7 @@ export function renderViewerHtml(b: ReportBundle, o: ViewerOptions): string {
     mode: o.mode,
     editUrl: edit ? o.editUrl : null,
     matches: sourceOf,
-    labels: Object.fromEntries(m.matches.map((x, i) => [x.id, `Match ${i + 1} of ${m.matches.length}: ${m.sources.find((s) => s.id === x.source_id)?.title ?? x.source_id}${x.source.start_line ? `, lines ${x.submission.start_line}-${x.submission.end_line} ↔ ${x.source.file ? `${x.source.file} ` : ''}${x.source.start_line}-${x.source.end_line}` : ''}${x.excluded ? ` (not counted: ${why(x) ?? 'excluded'})` : ''}`])),
+    labels: Object.fromEntries(m.matches.map((x, i) => [x.id, `Match ${i + 1} of ${m.matches.length}: ${m.sources.find((s) => s.id === x.source_id)?.title ?? x.source_id}${x.source.start_line ? `, ${x.submission.file ? `${x.submission.file} ` : ''}lines ${x.submission.start_line}-${x.submission.end_line} ↔ ${x.source.file ? `${x.source.file} ` : ''}${x.source.start_line}-${x.source.end_line}` : ''}${x.excluded ? ` (not counted: ${why(x) ?? 'excluded'})` : ''}`])),
     firstMatch,
     excludedMatches: m.matches.filter((x) => x.excluded).map((x) => x.id),
     sources: Object.fromEntries(m.sources.map((s) => [s.id, { title: s.title, similarity: s.similarity }])),

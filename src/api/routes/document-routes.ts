@@ -12,9 +12,9 @@ import type { DocumentOptions } from '../../services/document-options.js';
 const truthy = (v: unknown) => v === true || v === 'true' || v === '1' || v === 1;
 
 /** Reads an upload as multipart (`file`, `title`, `author`) or JSON (`title`, `author`, `text`). */
-async function readSubmission(req: FastifyRequest): Promise<{ title: string | null; author: string | null; filename: string | null; mime: string | null; bytes: Uint8Array; fields: Record<string, unknown> }> {
+async function readSubmission(req: FastifyRequest, maxUploadBytes: number): Promise<{ title: string | null; author: string | null; filename: string | null; mime: string | null; bytes: Uint8Array; fields: Record<string, unknown> }> {
   if (req.isMultipart()) {
-    const up = await readMultipart(req);
+    const up = await readMultipart(req, maxUploadBytes);
     const file = up.files.find((f) => f.field === 'file') ?? up.files[0];
     if (!file) throw invalid('A multipart upload needs a "file" part.', { fields: { file: 'is required' } });
     // Each document is one request: taking the first file would drop the others without a word.
@@ -36,7 +36,7 @@ export function documentRoutes(app: FastifyInstance, services: Services): void {
   const ids = () => new IdResolver(services.ctx.store);
 
   async function submit(req: FastifyRequest, p: Principal, assignment: AssignmentRow | null) {
-    const s = await readSubmission(req);
+    const s = await readSubmission(req, services.ctx.limits.maxUploadBytes);
     const options: DocumentOptions = {};
     if (s.fields.to_repository !== undefined) options.to_repository = truthy(s.fields.to_repository);
     if (s.fields.check_repository !== undefined) options.check_repository = truthy(s.fields.check_repository);

@@ -29,7 +29,7 @@ export const CLIENT_ADMIN_JS = String.raw`(function () {
           h('tbody', null, r.items.map(function (x) { return h('tr', null, o.columns.map(function (c) { return h('td', null, c[1](x)); })); }))));
       });
     }
-    main.append(holder, o.canCreate === false ? null : form);
+    O.add(main, holder, o.canCreate === false ? null : form);
     return load();
   }
   var text = function () { return h('input', { type: 'text' }); };

@@ -16,7 +16,27 @@ export const CLIENT_ASSIGNMENTS_JS = String.raw`(function () {
       h('tbody', null, rows));
   }
 
+  /**
+   * A caller that may read no assignments (a student): its own submissions, each with its report
+   * once checked (the API lists only the caller's own documents to it).
+   */
+  function ownSubmissions(main) {
+    main.append(h('h1', null, 'Your submissions'));
+    var holder = h('div', { id: 'submissions', 'aria-live': 'polite' });
+    main.append(holder);
+    return O.api('GET', '/api/v1/documents?limit=500').then(function (r) {
+      if (!r.items.length) { holder.append(h('p', null, 'You have no submissions yet.')); return; }
+      holder.append(table(['Title', 'Status', 'Similarity', 'Report'], r.items.map(function (d) {
+        return h('tr', { 'data-document': d.id, 'data-status': d.status }, h('td', null, d.title), h('td', { class: 'st-' + d.status }, d.status),
+          h('td', { class: 'num' }, d.similarity === null || d.similarity === undefined ? '' : d.similarity + '%'),
+          h('td', { class: 'actions' }, d.status === 'done' && O.can('reports.read') ? h('button', { type: 'button', onclick: function () { O.openViewer(d.id, 'view'); } }, 'View')
+            : d.status === 'failed' ? h('span', null, d.reason || 'failed') : d.status === 'done' ? '' : h('span', null, 'waiting for the check')));
+      }), 'Submissions (' + r.total + ')'));
+    });
+  }
+
   O.route(/^#\/assignments$/, function (main) {
+    if (!O.can('assignments.read')) return ownSubmissions(main);
     main.append(h('h1', null, 'Assignments'));
     var list = h('div', { 'aria-live': 'polite' });
     var name = h('input', { type: 'text', required: true, maxlength: 200 });
@@ -27,7 +47,7 @@ export const CLIENT_ASSIGNMENTS_JS = String.raw`(function () {
       e.preventDefault();
       O.api('POST', '/api/v1/assignments', { name: name.value, kind: kind.value, course_id: course.value || undefined }).then(function (a) { location.hash = '#/assignments/' + enc(a.id); }).catch(O.fail);
     } }, h('h2', null, 'New assignment'), O.field('Name', name), O.field('Kind', kind), O.field('Course', course), h('button', { type: 'submit' }, 'Create assignment'));
-    main.append(list, O.can('assignments.create') ? form : null);
+    O.add(main, list, O.can('assignments.create') ? form : null);
     return O.api('GET', '/api/v1/assignments?limit=500').then(function (r) {
       if (!r.items.length) { list.append(h('p', null, 'No assignments yet.')); return; }
       list.append(table(['Name', 'Kind', 'Created'], r.items.map(function (a) {
@@ -151,7 +171,7 @@ export const CLIENT_ASSIGNMENTS_JS = String.raw`(function () {
     return O.api('GET', '/api/v1/assignments/' + enc(params[0])).then(function (a) {
       var holder = h('div', { id: 'submissions', 'aria-live': 'polite' });
       var refresh = submissionsTable(a, holder);
-      main.append(h('h1', null, a.name),
+      O.add(main, h('h1', null, a.name),
         h('p', null, a.kind === 'code' ? 'Source-code assignment. ' : 'Text assignment. ', h('a', { href: '#/assignments/' + enc(a.id) + '/overview' }, 'Overview of similar pairs')),
         O.can('assignments.manage') ? settingsForm(a, refresh) : null,
         O.can('documents.submit') ? uploadForm(a, refresh) : null,
@@ -180,7 +200,7 @@ export const CLIENT_ASSIGNMENTS_JS = String.raw`(function () {
       pairs.forEach(function (p) { buckets[Math.min(9, Math.floor(p.similarity / 10))]++; });
       var max = Math.max.apply(null, buckets);
       main.append(h('figure', { class: 'histogram' },
-        h('figcaption', null, 'Pairs by similarity (' + pairs.length + ' pairs)'),
+        h('figcaption', null, 'Pairs by similarity (' + pairs.length + (pairs.length === 1 ? ' pair)' : ' pairs)')),
         h('ol', { class: 'bars' }, buckets.map(function (n, i) {
           return h('li', null, h('span', { class: 'bar', style: 'height:' + Math.round((n / max) * 100) + '%' , 'aria-hidden': 'true' }), h('span', { class: 'bl' }, i * 10 + '–' + (i * 10 + 10) + '%: ' + n));
         }))));

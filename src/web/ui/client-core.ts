@@ -14,6 +14,15 @@ export const CLIENT_CORE_JS = String.raw`(function () {
   /** Whether the caller may take a policy action: the permissions GET /api/v1/me listed (the table the API enforces). */
   Origo.can = function (action) { var me = Origo.me(); return !!(me && me.permissions && me.permissions.indexOf(action) >= 0); };
   Origo.signOut = function () { sessionStorage.removeItem(TOKEN); sessionStorage.removeItem(ME); location.hash = '#/login'; };
+  /** The words of an API error body: its message, and which fields are wrong and why when it names them. */
+  Origo.errorText = function (j, status) {
+    if (!(j && j.error && j.error.message)) return 'HTTP ' + status;
+    var fields = j.error.details && j.error.details.fields;
+    // Fields the message names already ("password must be at least 8 characters") are not repeated.
+    var why = fields && typeof fields === 'object' ? Object.keys(fields).filter(function (k) { return j.error.message.toLowerCase().indexOf(k.replace(/_/g, ' ')) < 0; })
+      .map(function (k) { return k.replace(/_/g, ' ') + ' ' + fields[k]; }) : [];
+    return j.error.message + (why.length ? ': ' + why.join('; ') + '.' : '');
+  };
   /** Calls the native API with the stored login token; rejects with the API's error message. */
   Origo.api = function (method, path, body) {
     var headers = { authorization: 'Bearer ' + Origo.token() };
@@ -23,7 +32,7 @@ export const CLIENT_CORE_JS = String.raw`(function () {
         var j = null;
         try { j = t ? JSON.parse(t) : null; } catch (e) { j = null; }
         if (r.status === 401 && path !== '/api/v1/auth/login' && path !== '/api/v1/auth/first-start') { Origo.signOut(); }
-        if (!r.ok) { var err = new Error(j && j.error ? j.error.message : 'HTTP ' + r.status); err.status = r.status; err.body = j; throw err; }
+        if (!r.ok) { var err = new Error(Origo.errorText(j, r.status)); err.status = r.status; err.body = j; throw err; }
         return j;
       });
     });
@@ -38,7 +47,14 @@ export const CLIENT_CORE_JS = String.raw`(function () {
       else if (k === 'text') el.textContent = v;
       else el.setAttribute(k, v === true ? '' : String(v));
     });
-    for (var i = 2; i < arguments.length; i++) {
+    return Origo.add.apply(null, [el].concat(Array.prototype.slice.call(arguments, 2)));
+  };
+  /**
+   * Appends children (nodes, text, lists of them) to an element, leaving out null, undefined and
+   * false: the DOM's own append would show them as the words "null" and "false".
+   */
+  Origo.add = function (el) {
+    for (var i = 1; i < arguments.length; i++) {
       var c = arguments[i];
       (Array.isArray(c) ? c : [c]).forEach(function (x) {
         if (x === null || x === undefined || x === false) return;
@@ -90,7 +106,7 @@ export const CLIENT_CORE_JS = String.raw`(function () {
         var j = null;
         try { j = JSON.parse(xhr.responseText); } catch (e) { j = null; }
         if (xhr.status >= 200 && xhr.status < 300) { onProgress(1); resolve(j); }
-        else reject(new Error(j && j.error ? j.error.message : 'Upload failed (HTTP ' + xhr.status + ')'));
+        else reject(new Error(j && j.error ? Origo.errorText(j, xhr.status) : 'Upload failed (HTTP ' + xhr.status + ')'));
       };
       xhr.onerror = function () { reject(new Error('Upload failed: the server did not answer.')); };
       xhr.send(form);
@@ -105,7 +121,7 @@ export const CLIENT_CORE_JS = String.raw`(function () {
   Origo.route = function (pattern, render) { routes.push({ pattern: pattern, render: render }); };
 
   function nav(me) {
-    var links = [['#/assignments', 'Assignments']];
+    var links = [['#/assignments', Origo.can('assignments.read') ? 'Assignments' : 'Your submissions']];
     if (Origo.can('courses.read')) links.push(['#/courses', 'Courses']);
     if (Origo.can('users.manage')) links.push(['#/users', 'Users']);
     if (Origo.can('organisations.read')) links.push(['#/organisations', 'Organisations']);
@@ -209,7 +225,7 @@ export const CLIENT_CORE_JS = String.raw`(function () {
       Origo.field('New password (at least 8 characters)', password),
       Origo.field('Repeat the password', again),
       h('button', { type: 'submit' }, 'Save password'));
-    main.append(h('h1', null, first ? 'Choose your password' : 'Change your password'),
+    Origo.add(main, h('h1', null, first ? 'Choose your password' : 'Change your password'),
       first ? h('p', null, 'You are signed in as ' + me.user.name + ' (' + me.role + ') through a one-time link. Choose the email and password you will sign in with from now on.') : null,
       form);
   });

@@ -49,5 +49,5 @@ summary{cursor:pointer;font-weight:600}
 .histogram li{flex:1;display:flex;flex-direction:column;justify-content:flex-end;height:100%}
 .histogram .bar{display:block;background:#12355b;min-height:1px}
 .histogram .bl{font-size:.75rem;text-align:center}
-@media (max-width:700px){table{font-size:.9rem}td.actions{white-space:normal}.top-bar .who{margin-left:0}}
+@media (max-width:700px){table{font-size:.9rem;display:block;overflow-x:auto}td.actions{white-space:normal}.top-bar .who{margin-left:0}}
 `;
