@@ -32,27 +32,27 @@ export class ReportService {
   }
 
   /** The model with the full texts its offsets refer to (for renderers and the viewer). */
-  bundle(doc: DocumentRow, version?: number): Promise<ReportBundle> {
-    return this.rendering.bundle(doc, version);
+  bundle(doc: DocumentRow, version?: number, view: SourceView = 'full'): Promise<ReportBundle> {
+    return this.rendering.bundle(doc, version, view);
   }
 
   /** A real PDF: 'full' (summary page, then the text with highlights), 'summary' (one page), 'ai' (not_ready while no AI score exists). */
-  renderPdf(doc: DocumentRow, o: { variant: PdfVariant }): Promise<Uint8Array> {
+  renderPdf(doc: DocumentRow, o: { variant: PdfVariant; sources?: SourceView }): Promise<Uint8Array> {
     return this.rendering.renderPdf(doc, o);
   }
 
   /** The self-contained interactive HTML report. */
-  renderHtml(doc: DocumentRow, o: Partial<ViewerOptions> = {}): Promise<string> {
+  renderHtml(doc: DocumentRow, o: Partial<ViewerOptions> & { sources?: SourceView } = {}): Promise<string> {
     return this.rendering.renderHtml(doc, o);
   }
 
   /** The annotated DOCX report (highlights and comments). */
-  renderDocx(doc: DocumentRow): Promise<Uint8Array> {
-    return this.rendering.renderDocx(doc);
+  renderDocx(doc: DocumentRow, o: { sources?: SourceView } = {}): Promise<Uint8Array> {
+    return this.rendering.renderDocx(doc, o);
   }
 
   /** A signed, expiring viewer link: `${baseUrl}/viewer/<token>`. */
-  viewerLink(doc: DocumentRow, mode: ViewerMode, o: { ttlSeconds: number; baseUrl: string; expiredRedirect?: string | null }): Promise<{ url: string; token: string; expiresAt: Date }> {
+  viewerLink(doc: DocumentRow, mode: ViewerMode, o: { ttlSeconds: number; baseUrl: string; expiredRedirect?: string | null; sources?: SourceView }): Promise<{ url: string; token: string; expiresAt: Date }> {
     return this.rendering.viewerLink(doc, mode, o);
   }
 
@@ -98,6 +98,34 @@ export type ViewerMode = 'view' | 'edit';
 export interface ViewerGrant {
   document: DocumentRow;
   mode: ViewerMode;
+  /** How much of each source's text the link shows (`SourceView`). */
+  sources: SourceView;
+}
+
+/**
+ * How much of the sources' texts a report shows: `full`, or only the `matched` passages (every
+ * other character but line breaks and spaces shown as "·", so the offsets still hold). Reports a
+ * student opens are `matched`: a classmate's essay is a source, and the student may see what was
+ * found in it, not read the rest (a student cannot read other students' documents).
+ */
+export type SourceView = 'full' | 'matched';
+
+/** `text` with every character outside `ranges` ([offset, length]) but whitespace replaced by "·". */
+export function maskOutside(text: string, ranges: readonly (readonly [number, number])[]): string {
+  const keep = new Uint8Array(text.length);
+  for (const [o, n] of ranges) keep.fill(1, Math.max(0, o), Math.min(text.length, o + n));
+  let out = '';
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && keep[i]) continue;
+    out += text.slice(from, i);
+    if (i < text.length) {
+      const c = text.charCodeAt(i);
+      out += c === 10 || c === 13 || c === 32 || c === 9 ? text[i] : '\u00b7';
+    }
+    from = i + 1;
+  }
+  return out;
 }
 
 /** Report model, bundles, renderers, viewer links and instructor edits, on top of the stored analyses. */
@@ -105,7 +133,7 @@ class ReportRendering {
   constructor(private readonly ctx: ServiceContext, private readonly reports: ReportService) {}
 
   /** The model and the texts its offsets refer to; `not_ready` until a report exists. */
-  async bundle(doc: DocumentRow, version?: number): Promise<ReportBundle> {
+  async bundle(doc: DocumentRow, version?: number, view: SourceView = 'full'): Promise<ReportBundle> {
     const found = version === undefined ? await this.reports.latest(doc) : await this.reports.version(doc, version);
     if (!found) {
       if (version !== undefined) throw new AppError('not_found', `The document has no report version ${version}.`);
@@ -122,6 +150,12 @@ class ReportRendering {
     for (const t of texts) {
       const d = alive.get(t.document_id);
       if (d) sources.set(d.public_id, { text: t.text, extraction: JSON.parse(t.extraction) as Record<string, unknown> });
+    }
+    if (view === 'matched') {
+      for (const src of [...analysis.sources, ...(analysis.excluded?.sources ?? [])]) {
+        const t = sources.get(src.public_id);
+        if (t) sources.set(src.public_id, { ...t, text: maskOutside(t.text, src.passages.map((p) => [p.sourceOffset, p.sourceLength] as const)) });
+      }
     }
     const model = buildReportModel({
       document: {
@@ -153,27 +187,28 @@ class ReportRendering {
     return (await this.bundle(doc, version)).model;
   }
 
-  async renderPdf(doc: DocumentRow, o: { variant: PdfVariant }): Promise<Uint8Array> {
-    const b = await this.bundle(doc);
+  async renderPdf(doc: DocumentRow, o: { variant: PdfVariant; sources?: SourceView }): Promise<Uint8Array> {
+    const b = await this.bundle(doc, undefined, o.sources);
     if (o.variant === 'ai' && !b.model.ai.available) throw new AppError('not_ready', `No AI-generated-text report exists for this document: ${b.model.ai.reason}`);
     return renderPdf(b, o.variant);
   }
 
   /** The self-contained HTML report (inline style and script; works saved to disk). */
-  async renderHtml(doc: DocumentRow, o: Partial<ViewerOptions> = {}): Promise<string> {
-    return renderViewerHtml(await this.bundle(doc), { mode: 'static', ...o });
+  async renderHtml(doc: DocumentRow, o: Partial<ViewerOptions> & { sources?: SourceView } = {}): Promise<string> {
+    const { sources, ...options } = o;
+    return renderViewerHtml(await this.bundle(doc, undefined, sources), { mode: 'static', ...options });
   }
 
-  async renderDocx(doc: DocumentRow): Promise<Uint8Array> {
-    return renderDocx(await this.bundle(doc));
+  async renderDocx(doc: DocumentRow, o: { sources?: SourceView } = {}): Promise<Uint8Array> {
+    return renderDocx(await this.bundle(doc, undefined, o.sources));
   }
 
   /** A signed, expiring link to the interactive viewer. */
-  async viewerLink(doc: DocumentRow, mode: ViewerMode, o: { ttlSeconds: number; baseUrl: string; expiredRedirect?: string | null }): Promise<{ url: string; token: string; expiresAt: Date }> {
+  async viewerLink(doc: DocumentRow, mode: ViewerMode, o: { ttlSeconds: number; baseUrl: string; expiredRedirect?: string | null; sources?: SourceView }): Promise<{ url: string; token: string; expiresAt: Date }> {
     if (mode !== 'view' && mode !== 'edit') throw invalid('mode must be "view" or "edit"', { fields: { mode: 'must be view or edit' } });
     const ttl = Math.min(Math.max(Math.trunc(o.ttlSeconds) || 3600, 60), 30 * 24 * 3600);
     const { token, expiresAt } = await this.ctx.tokens.sign(
-      { org: doc.organisation_id, mode, ...(o.expiredRedirect ? { redirect: o.expiredRedirect } : {}) },
+      { org: doc.organisation_id, mode, ...(o.expiredRedirect ? { redirect: o.expiredRedirect } : {}), ...(o.sources === 'matched' ? { src: 'matched' } : {}) },
       { audience: VIEWER_AUDIENCE, subject: doc.public_id, ttlSeconds: ttl },
     );
     return { url: `${o.baseUrl.replace(/\/+$/, '')}/viewer/${token}`, token, expiresAt: new Date(expiresAt * 1000) };
@@ -190,7 +225,7 @@ class ReportRendering {
     if (!claims || typeof claims.sub !== 'string' || typeof claims.org !== 'number') return null;
     const doc = await this.ctx.store.documents.byPublicId(claims.org, claims.sub);
     if (!doc || doc.status === 'deleted') return null;
-    return { document: doc, mode: claims.mode === 'edit' ? 'edit' : 'view' };
+    return { document: doc, mode: claims.mode === 'edit' ? 'edit' : 'view', sources: claims.src === 'matched' ? 'matched' : 'full' };
   }
 
   /**

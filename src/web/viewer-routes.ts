@@ -56,6 +56,7 @@ export function viewerRoutes(app: FastifyInstance, services: Services): void {
     allowFraming(reply, (await services.organisations.settingsOf(g.document.organisation_id)).frame_ancestors);
     try {
       const html = await services.reports.renderHtml(g.document, {
+        sources: g.sources,
         mode: g.mode,
         editUrl: g.mode === 'edit' ? `/viewer/${token}/exclusions` : undefined,
         downloads: [
@@ -73,10 +74,10 @@ export function viewerRoutes(app: FastifyInstance, services: Services): void {
   });
 
   const files: Record<string, { type: string; render: (g: ViewerGrant) => Promise<Uint8Array | string> }> = {
-    'report.pdf': { type: 'application/pdf', render: (g) => services.reports.renderPdf(g.document, { variant: 'full' }) },
-    'report.summary.pdf': { type: 'application/pdf', render: (g) => services.reports.renderPdf(g.document, { variant: 'summary' }) },
-    'report.docx': { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: (g) => services.reports.renderDocx(g.document) },
-    'report.html': { type: 'text/html; charset=utf-8', render: (g) => services.reports.renderHtml(g.document) },
+    'report.pdf': { type: 'application/pdf', render: (g) => services.reports.renderPdf(g.document, { variant: 'full', sources: g.sources }) },
+    'report.summary.pdf': { type: 'application/pdf', render: (g) => services.reports.renderPdf(g.document, { variant: 'summary', sources: g.sources }) },
+    'report.docx': { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: (g) => services.reports.renderDocx(g.document, { sources: g.sources }) },
+    'report.html': { type: 'text/html; charset=utf-8', render: (g) => services.reports.renderHtml(g.document, { sources: g.sources }) },
   };
   app.get('/viewer/:token/:file', async (req, reply) => {
     const f = files[(req.params as { file: string }).file];

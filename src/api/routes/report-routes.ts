@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services/services.js';
 import type { DocumentRow } from '../../store/index.js';
+import type { SourceView } from '../../services/report-service.js';
 import { principalOf } from '../request-auth.js';
 import { objectBody, param, query } from '../request-input.js';
 import { invalid } from '../../services/errors.js';
@@ -23,6 +24,8 @@ function download(reply: FastifyReply, doc: DocumentRow, type: string, suffix: s
 /** Reports (JSON model, PDF, DOCX, HTML), viewer links and the pairs of an assignment. */
 export function reportRoutes(app: FastifyInstance, services: Services): void {
   const doc = (req: FastifyRequest) => services.documents.get(principalOf(req), param(req, 'id'), 'reports.read');
+  // A student sees of each source only what matched (a classmate's essay is a source; SourceView).
+  const view = (req: FastifyRequest): SourceView => (principalOf(req).role === 'student' ? 'matched' : 'full');
 
   app.get('/api/v1/documents/:id/report', async (req) => {
     const v = query(req).version;
@@ -31,11 +34,11 @@ export function reportRoutes(app: FastifyInstance, services: Services): void {
   });
   app.get('/api/v1/documents/:id/report.pdf', async (req, reply) => {
     const d = await doc(req);
-    return download(reply, d, 'application/pdf', '.pdf', await services.reports.renderPdf(d, { variant: 'full' }));
+    return download(reply, d, 'application/pdf', '.pdf', await services.reports.renderPdf(d, { variant: 'full', sources: view(req) }));
   });
   app.get('/api/v1/documents/:id/report.summary.pdf', async (req, reply) => {
     const d = await doc(req);
-    return download(reply, d, 'application/pdf', '.summary.pdf', await services.reports.renderPdf(d, { variant: 'summary' }));
+    return download(reply, d, 'application/pdf', '.summary.pdf', await services.reports.renderPdf(d, { variant: 'summary', sources: view(req) }));
   });
   app.get('/api/v1/documents/:id/report.ai.pdf', async (req, reply) => {
     const d = await doc(req);
@@ -43,11 +46,11 @@ export function reportRoutes(app: FastifyInstance, services: Services): void {
   });
   app.get('/api/v1/documents/:id/report.docx', async (req, reply) => {
     const d = await doc(req);
-    return download(reply, d, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', '.docx', await services.reports.renderDocx(d));
+    return download(reply, d, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', '.docx', await services.reports.renderDocx(d, { sources: view(req) }));
   });
   app.get('/api/v1/documents/:id/report.html', async (req, reply) => {
     const d = await doc(req);
-    return reply.type('text/html; charset=utf-8').send(await services.reports.renderHtml(d));
+    return reply.type('text/html; charset=utf-8').send(await services.reports.renderHtml(d, { sources: view(req) }));
   });
   app.post('/api/v1/documents/:id/viewer-links', async (req, reply) => {
     const p = principalOf(req);
@@ -66,7 +69,7 @@ export function reportRoutes(app: FastifyInstance, services: Services): void {
         throw invalid('expired_redirect must be an http(s) URL on this server or on an origin listed in the organisation setting redirect_origins', { fields: { expired_redirect: 'must be an http(s) URL on this server or on an origin in settings.redirect_origins' } });
       }
     }
-    const link = await services.reports.viewerLink(d, mode, { ttlSeconds: ttl, baseUrl, expiredRedirect: (redirect as string | null | undefined) ?? null });
+    const link = await services.reports.viewerLink(d, mode, { ttlSeconds: ttl, baseUrl, expiredRedirect: (redirect as string | null | undefined) ?? null, sources: view(req) });
     return reply.code(201).send({ url: link.url, mode, expires_at: link.expiresAt.toISOString() });
   });
   app.get('/api/v1/assignments/:id/pairs', async (req) => {
