@@ -1,13 +1,55 @@
 /**
  * The native API answers what its own OpenAPI document (GET /openapi.json) says, through a started
- * server.
+ * server: every status code is one the document lists for the operation, and every JSON answer
+ * validates against the schema documented for that code (Ajv, JSON Schema 2020-12 as OpenAPI 3.1).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { serverForTests } from '../testing/server-process.js';
 
 const KEY = 'openapi-conformance-admin-key';
 const srv = serverForTests(KEY);
+
+type Spec = { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>>; components: object };
+
+/** Calls the server and checks the answer against the document; returns status and body. */
+async function conforming(spec: Spec, problems: string[], method: string, template: string, path: string, init: { body?: string; type?: string; key?: string | null } = {}) {
+  const key = init.key === undefined ? KEY : init.key;
+  const headers: Record<string, string> = {};
+  if (key) headers.authorization = `Bearer ${key}`;
+  if (init.body !== undefined) headers['content-type'] = init.type ?? 'application/json';
+  const res = await fetch(`${srv.url}${path}`, { method, headers, body: init.body });
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  const op = spec.paths[template]?.[method.toLowerCase()];
+  assert.ok(op, `${method} ${template} is in the document`);
+  const answer = op.responses[String(res.status)];
+  const what = `${method} ${path} ${init.type ?? ''} ${init.body?.slice(0, 30) ?? ''}`;
+  if (!answer) problems.push(`${what} → ${res.status}, the document lists ${Object.keys(op.responses).join(', ')}: ${text.slice(0, 120)}`);
+  else {
+    const schema = answer.content?.['application/json']?.schema;
+    if (schema && res.status !== 204) {
+      const validate = validator(spec, schema);
+      if (!validate(json)) problems.push(`${what} → ${res.status} does not match its schema: ${JSON.stringify(validate.errors)}`);
+    }
+  }
+  return { status: res.status, body: json as any };
+}
+
+let ajv: Ajv2020 | undefined;
+function validator(spec: Spec, schema: object) {
+  if (!ajv) {
+    ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+    ajv.addSchema({ $id: 'openapi', components: spec.components });
+  }
+  return ajv.compile(JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"openapi#/components/')));
+}
 
 test('PATCH with nothing to change answers 200 with the unchanged resource (units, courses, API keys: was a 500)', async () => {
   const api = srv.api;
@@ -21,4 +63,72 @@ test('PATCH with nothing to change answers 200 with the unchanged resource (unit
       assert.equal(r.body[field], value);
     }
   }
+});
+
+test('bad input on every kind of operation gets a status code and error body the OpenAPI document lists', { timeout: 120_000 }, async () => {
+  const spec = (await (await fetch(`${srv.url}/openapi.json`)).json()) as Spec;
+  const problems: string[] = [];
+  const call = (method: string, template: string, path: string, init?: { body?: string; type?: string; key?: string | null }) => conforming(spec, problems, method, template, path, init);
+  const json = (v: unknown) => ({ body: JSON.stringify(v) });
+
+  const me = await call('GET', '/api/v1/me', '/api/v1/me');
+  const unit = await call('POST', '/api/v1/org-units', '/api/v1/org-units', json({ name: 'Unit' }));
+  const course = await call('POST', '/api/v1/courses', '/api/v1/courses', json({ name: 'Course' }));
+  const asg = await call('POST', '/api/v1/assignments', '/api/v1/assignments', json({ name: 'Essay' }));
+  const user = await call('POST', '/api/v1/users', '/api/v1/users', json({ email: 'ada@example.org', name: 'Ada', role: 'student' }));
+  await call('POST', '/api/v1/users', '/api/v1/users', json({ email: 'bob@example.org', name: 'Bob', role: 'student' }));
+  const doc = await call('POST', '/api/v1/documents', '/api/v1/documents', json({ text: 'A loose document about rivers.' }));
+  assert.equal(doc.status, 201);
+  const keys = await call('GET', '/api/v1/api-keys', '/api/v1/api-keys');
+  // The key this test calls with: the first start makes it for the administrator.
+  const ownKey = keys.body.items.find((k: { name: string }) => k.name === 'Bootstrap administrator');
+
+  // Malformed JSON, a content type no route reads, and (for bodies that must be objects) a JSON array.
+  const withBodies: [string, string, string][] = [
+    ['POST', '/api/v1/organisations', '/api/v1/organisations'],
+    ['PATCH', '/api/v1/organisations/{id}', `/api/v1/organisations/${me.body.organisation_id}`],
+    ['PATCH', '/api/v1/org-units/{id}', `/api/v1/org-units/${unit.body.id}`],
+    ['PATCH', '/api/v1/courses/{id}', `/api/v1/courses/${course.body.id}`],
+    ['PATCH', '/api/v1/users/{id}', `/api/v1/users/${user.body.id}`],
+    ['POST', '/api/v1/assignments/{id}/documents', `/api/v1/assignments/${asg.body.id}/documents`],
+    ['POST', '/api/v1/documents', '/api/v1/documents'],
+    ['POST', '/api/v1/documents/{id}/recheck', `/api/v1/documents/${doc.body.id}/recheck`],
+    ['POST', '/api/v1/repositories/{id}/documents', '/api/v1/repositories/default/documents'],
+    ['POST', '/api/v1/webhooks', '/api/v1/webhooks'],
+    ['DELETE', '/api/v1/webhooks/{id}', '/api/v1/webhooks/whk_unknown'],
+    ['POST', '/api/v1/auth/login', '/api/v1/auth/login'],
+    ['POST', '/api/v1/auth/first-start', '/api/v1/auth/first-start'],
+  ];
+  for (const [method, template, path] of withBodies) {
+    const bad = await call(method, template, path, { body: '{"name": ' });
+    assert.equal(bad.status, 400, `${method} ${path} malformed JSON`);
+    assert.equal(bad.body.error.code, 'invalid_json');
+    const xml = await call(method, template, path, { body: '<a/>', type: 'application/xml' });
+    assert.equal(xml.status, 415, `${method} ${path} XML`);
+    await call(method, template, path, { body: '[1, 2]' });
+  }
+  // Paging values that are not non-negative integers.
+  for (const [template, path] of [['/api/v1/organisations', '/api/v1/organisations'], ['/api/v1/users', '/api/v1/users'], ['/api/v1/courses', '/api/v1/courses'], ['/api/v1/assignments', '/api/v1/assignments'], ['/api/v1/documents', '/api/v1/documents'], ['/api/v1/assignments/{id}/documents', `/api/v1/assignments/${asg.body.id}/documents`], ['/api/v1/repositories/{id}/documents', '/api/v1/repositories/default/documents']]) {
+    for (const q of ['limit=abc', 'offset=-5', 'offset=1.5']) {
+      const r = await call('GET', template, `${path}?${q}`);
+      assert.equal(r.status, 422, `GET ${path}?${q}`);
+    }
+  }
+  // Conflicts, references to unknown objects, missing fields, oversized strings.
+  assert.equal((await call('POST', '/api/v1/users', '/api/v1/users', json({ email: 'ada@example.org', name: 'Ada again' }))).status, 409);
+  assert.equal((await call('PATCH', '/api/v1/users/{id}', `/api/v1/users/${user.body.id}`, json({ email: 'bob@example.org' }))).status, 409);
+  assert.equal((await call('DELETE', '/api/v1/organisations/{id}', `/api/v1/organisations/${me.body.organisation_id}`)).status, 409);
+  assert.equal((await call('DELETE', '/api/v1/api-keys/{id}', `/api/v1/api-keys/${ownKey.id}`)).status, 409);
+  assert.equal((await call('GET', '/api/v1/users', '/api/v1/users?org_unit_id=unit_unknown')).status, 404);
+  assert.equal((await call('GET', '/api/v1/documents', '/api/v1/documents?assignment_id=asg_unknown')).status, 404);
+  assert.equal((await call('POST', '/api/v1/org-units', '/api/v1/org-units', json({ name: 'Sub', parent_id: 'unit_unknown' }))).status, 404);
+  assert.equal((await call('POST', '/api/v1/assignments', '/api/v1/assignments', json({ name: 'X', course_id: 'crs_unknown' }))).status, 404);
+  assert.equal((await call('POST', '/api/v1/webhooks', '/api/v1/webhooks', json({ url: 'https://hooks.example.org/x', document_id: 'unknown' }))).status, 404);
+  assert.equal((await call('POST', '/api/v1/repositories/{id}/documents', '/api/v1/repositories/default/documents', json({}))).status, 422);
+  assert.equal((await call('POST', '/api/v1/documents', '/api/v1/documents', json({ title: 'no text' }))).status, 422);
+  assert.equal((await call('POST', '/api/v1/documents', '/api/v1/documents', json({ text: 'Some text.', title: 'x'.repeat(600) }))).status, 422);
+  assert.equal((await call('POST', '/api/v1/auth/login', '/api/v1/auth/login', { body: 'hello', type: 'text/plain', key: null })).status, 422);
+  assert.equal((await call('POST', '/api/v1/auth/login', '/api/v1/auth/login', { ...json({ email: 'nobody@example.org', password: 'wrong password' }), key: null })).status, 401);
+
+  assert.deepEqual(problems, []);
 });

@@ -23,6 +23,13 @@ const pageOf = (item: string) => ({
 const common = { '401': error('Missing or invalid credentials'), '403': error('Wrong role') };
 const withId = { ...common, '404': error('Unknown id, or a resource of another organisation') };
 const body = (schema: Json) => ({ required: true, content: { 'application/json': { schema } } });
+const submissionBody = {
+  required: true,
+  content: {
+    'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, title: { type: 'string' }, author: { type: 'string' } } } },
+    'application/json': { schema: { type: 'object', required: ['text'], properties: { title: { type: 'string' }, author: { type: 'string' }, text: { type: 'string' } } } },
+  },
+};
 
 /** `one` names a single resource with its article ("an organisation", "an API key"). */
 function crud(tag: string, one: string, path: string, schema: string, input: Json, createCode = '201') {
@@ -79,6 +86,55 @@ const settingsSchema = {
   additionalProperties: false,
 };
 
+type Operation = { responses: Record<string, unknown>; parameters?: { name: string }[]; security?: unknown[] };
+
+/**
+ * Answers that come from the framework and the shared request handling rather than from one route,
+ * added to every operation they can happen on: 400 invalid_json and 415 for a body that cannot be
+ * read (every POST, PATCH and DELETE parses a JSON body when one is sent), 422 for paging values
+ * that are not non-negative integers, 429 when the caller's address or account is throttled
+ * (docs/security.md). Then the answers of single operations that their route names elsewhere.
+ */
+function withSharedAnswers<T extends Record<string, object>>(paths: T): T {
+  for (const [path, item] of Object.entries(paths) as [string, Record<string, Operation>][]) {
+    if (!path.startsWith('/api/v1/')) continue;
+    for (const [method, op] of Object.entries(item)) {
+      if (method === 'parameters') continue;
+      const add = (code: string, answer: unknown) => {
+        op.responses[code] ??= answer;
+      };
+      if (method !== 'get') {
+        add('400', error('The body is not valid JSON (invalid_json)'));
+        add('415', error('A body of a content type the operation does not read'));
+      }
+      if (op.parameters?.some((p) => p.name === 'limit')) add('422', error('limit or offset is not a non-negative integer'));
+      const secured = op.security === undefined || op.security.length > 0;
+      if (secured || path === '/api/v1/auth/login') add('429', error('Too many failed credentials from this address or for this account (rate_limited, with Retry-After)'));
+    }
+  }
+  const op = (path: string, method: string) => (paths as Record<string, Record<string, Operation>>)[path][method];
+  const also = (path: string, method: string, code: string, description: string) => {
+    op(path, method).responses[code] = error(description);
+  };
+  also('/api/v1/auth/login', 'post', '422', 'The body is not a JSON object');
+  also('/api/v1/auth/first-start', 'post', '422', 'The body is not a JSON object');
+  also('/api/v1/organisations/{id}', 'delete', '409', 'The caller\'s own organisation');
+  also('/api/v1/org-units', 'post', '404', 'parent_id names no unit of the organisation');
+  also('/api/v1/users', 'get', '404', 'org_unit_id names no unit of the organisation');
+  op('/api/v1/users', 'get').parameters = [
+    ...pageParams,
+    ...['role', 'email', 'search', 'org_unit_id'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
+  ];
+  also('/api/v1/users', 'post', '409', 'A user of the organisation has this e-mail address');
+  also('/api/v1/users/{id}', 'patch', '409', 'A user of the organisation has this e-mail address');
+  also('/api/v1/users/{id}', 'delete', '409', 'The caller itself');
+  also('/api/v1/api-keys/{id}', 'delete', '409', 'The key the request is made with');
+  also('/api/v1/assignments', 'post', '404', 'course_id names no course the caller reaches');
+  also('/api/v1/repositories/{id}/documents', 'post', '422', 'document_id is missing or not a string');
+  also('/api/v1/webhooks', 'post', '404', 'document_id names no document of the organisation');
+  return paths;
+}
+
 export const openApiDocument = {
   openapi: '3.1.0',
   info: {
@@ -87,13 +143,13 @@ export const openApiDocument = {
     description:
       'Self-hosted plagiarism and originality checks. Authenticate with `Authorization: Bearer <api key>` or with the token from POST /api/v1/auth/login. ' +
       'Errors are `{"error": {"code", "message", "details"?}}` with the codes of the error catalogue: invalid_json 400, bad_request 400, unauthorized 401, forbidden 403, not_found 404, ' +
-      'route_not_found 404, conflict 409, not_ready 409, payload_too_large 413, unsupported_media_type 415, validation_failed 422, unsupported_document 422, internal_error 500, unavailable 503. ' +
+      'route_not_found 404, conflict 409, not_ready 409, payload_too_large 413, unsupported_media_type 415, validation_failed 422, unsupported_document 422, rate_limited 429, internal_error 500, unavailable 503. ' +
       "Sources are the assignment's peers and the organisation's repositories; there is no internet search.",
   },
   servers: [{ url: '/' }],
   security: [{ bearer: [] }],
   tags: ['Health', 'Identity', 'Organisations', 'Org units', 'Users', 'API keys', 'Courses', 'Assignments', 'Documents', 'Repositories', 'Webhooks', 'Reports'].map((name) => ({ name })),
-  paths: {
+  paths: withSharedAnswers({
     '/health': { get: { tags: ['Health'], security: [], summary: 'Liveness: the database answers', responses: { '200': json({ type: 'object', properties: { status: { const: 'ok' }, database: { type: 'string' }, jobs: { type: 'object' } } }), '503': error('The database does not answer') } } },
     '/metrics': { get: { tags: ['Health'], security: [{ metricsToken: [] }], summary: 'Prometheus metrics (text format 0.0.4); needs ORIGO_METRICS_TOKEN, see docs/operations.md', responses: { '200': { description: 'Metrics in Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } }, '401': error('Missing or wrong metrics token'), '404': error('ORIGO_METRICS_TOKEN is not set: no metrics on this port') } } },
     '/api/v1/auth/login': {
@@ -134,20 +190,14 @@ export const openApiDocument = {
       post: {
         tags: ['Documents'],
         summary: 'Submit a document into an assignment',
-        requestBody: {
-          required: true,
-          content: {
-            'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, title: { type: 'string' }, author: { type: 'string' } } } },
-            'application/json': { schema: { type: 'object', required: ['text'], properties: { title: { type: 'string' }, author: { type: 'string' }, text: { type: 'string' } } } },
-          },
-        },
+        requestBody: submissionBody,
         responses: { '201': json(ref('Document'), 'Accepted and queued'), '413': error('Larger than the upload limit'), '415': error('Unsupported content type'), '422': error('Validation failed (no file, more than one file part: one file per request) or an empty file (unsupported_document)'), ...withId },
       },
       get: { tags: ['Documents'], summary: 'Documents of an assignment', parameters: [...pageParams, { name: 'status', in: 'query', schema: { type: 'string' } }], responses: { '200': json(pageOf('Document')), ...withId } },
     },
     '/api/v1/documents': {
-      post: { tags: ['Documents'], summary: 'Submit a document outside any assignment (checked against the repository)', requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object' } }, 'application/json': { schema: { type: 'object' } } } }, responses: { '201': json(ref('Document')), ...common } },
-      get: { tags: ['Documents'], summary: 'List documents', parameters: [...pageParams, { name: 'assignment_id', in: 'query', schema: { type: 'string' } }, { name: 'status', in: 'query', schema: { type: 'string' } }, { name: 'md5', in: 'query', schema: { type: 'string' } }], responses: { '200': json(pageOf('Document')), ...common } },
+      post: { tags: ['Documents'], summary: 'Submit a document outside any assignment (checked against the repository)', requestBody: submissionBody, responses: { '201': json(ref('Document'), 'Accepted and queued'), '413': error('Larger than the upload limit'), '415': error('Unsupported content type'), '422': error('Validation failed (no file, more than one file part: one file per request) or an empty file (unsupported_document)'), ...common } },
+      get: { tags: ['Documents'], summary: 'List documents', parameters: [...pageParams, { name: 'assignment_id', in: 'query', schema: { type: 'string' } }, { name: 'status', in: 'query', schema: { type: 'string' } }, { name: 'md5', in: 'query', schema: { type: 'string' } }], responses: { '200': json(pageOf('Document')), '404': error('assignment_id names no assignment the caller reaches'), ...common } },
     },
     '/api/v1/documents/{id}': {
       parameters: [idParam()],
@@ -188,7 +238,7 @@ export const openApiDocument = {
     '/api/v1/webhook-deliveries': { get: { tags: ['Webhooks'], summary: 'Recent deliveries and their outcome', responses: { '200': json({ type: 'object' }), ...common } } },
 
     ...reportPaths,
-  },
+  }),
   components: {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API key or a login JWT' }, metricsToken: { type: 'http', scheme: 'bearer', description: 'ORIGO_METRICS_TOKEN (only for /metrics)' } },
     schemas: {
