@@ -132,3 +132,39 @@ test('bad input on every kind of operation gets a status code and error body the
 
   assert.deepEqual(problems, []);
 });
+
+test('oversized strings are refused with 422 naming the field, as the document\'s maxLength says (were stored: a 200,000-character e-mail, course name, key name, webhook URL)', { timeout: 60_000 }, async () => {
+  const spec = (await (await fetch(`${srv.url}/openapi.json`)).json()) as Spec;
+  const problems: string[] = [];
+  const long = (n: number) => 'x'.repeat(n);
+  const asg = await srv.api.post('/api/v1/assignments', { name: 'Long strings' });
+  const course = await srv.api.post('/api/v1/courses', { name: 'Short' });
+  const key = await srv.api.post('/api/v1/api-keys', { name: 'Short' });
+  const cases: [string, string, string, Record<string, unknown>, string][] = [
+    ['POST', '/api/v1/users', '/api/v1/users', { email: `${long(300)}@example.org`, name: 'Long' }, 'email'],
+    ['POST', '/api/v1/users', '/api/v1/users', { email: 'long-name@example.org', name: long(201) }, 'name'],
+    ['POST', '/api/v1/courses', '/api/v1/courses', { name: long(201) }, 'name'],
+    ['POST', '/api/v1/courses', '/api/v1/courses', { name: 'Code', code: long(101) }, 'code'],
+    ['PATCH', '/api/v1/courses/{id}', `/api/v1/courses/${course.body.id}`, { name: long(201) }, 'name'],
+    ['POST', '/api/v1/api-keys', '/api/v1/api-keys', { name: long(201) }, 'name'],
+    ['PATCH', '/api/v1/api-keys/{id}', `/api/v1/api-keys/${key.body.id}`, { name: long(201) }, 'name'],
+    ['POST', '/api/v1/webhooks', '/api/v1/webhooks', { url: `https://hooks.example.org/${long(2048)}` }, 'url'],
+    ['POST', '/api/v1/assignments/{id}/documents', `/api/v1/assignments/${asg.body.id}/documents`, { text: 'Some text.', author: long(501) }, 'author'],
+  ];
+  for (const [method, template, path, body, field] of cases) {
+    const r = await conforming(spec, problems, method, template, path, { body: JSON.stringify(body) });
+    assert.equal(r.status, 422, `${method} ${path} long ${field} → ${r.status}`);
+    assert.ok(r.body.error.details?.fields?.[field], `${method} ${path}: the error names ${field}: ${JSON.stringify(r.body.error)}`);
+  }
+  // A multipart upload's author is held to the same limit.
+  const form = new FormData();
+  form.append('file', new Blob(['An essay about rivers.'], { type: 'text/plain' }), 'essay.txt');
+  form.append('author', long(501));
+  const up = await fetch(`${srv.url}/api/v1/assignments/${asg.body.id}/documents`, { method: 'POST', headers: { authorization: `Bearer ${KEY}` }, body: form });
+  assert.equal(up.status, 422);
+  // Values at the limits are taken.
+  const ok = await srv.api.post('/api/v1/users', { email: `${long(60)}@example.org`, name: long(200) });
+  assert.equal(ok.status, 201);
+  assert.equal((await srv.api.post('/api/v1/courses', { name: long(200), code: long(100) })).status, 201);
+  assert.deepEqual(problems, []);
+});

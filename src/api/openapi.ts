@@ -26,8 +26,8 @@ const body = (schema: Json) => ({ required: true, content: { 'application/json':
 const submissionBody = {
   required: true,
   content: {
-    'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, title: { type: 'string' }, author: { type: 'string' } } } },
-    'application/json': { schema: { type: 'object', required: ['text'], properties: { title: { type: 'string' }, author: { type: 'string' }, text: { type: 'string' } } } },
+    'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, title: { type: 'string', maxLength: 500 }, author: { type: 'string', maxLength: 500 } } } },
+    'application/json': { schema: { type: 'object', required: ['text'], properties: { title: { type: 'string', maxLength: 500 }, author: { type: 'string', maxLength: 500 }, text: { type: 'string' } } } },
   },
 };
 
@@ -172,18 +172,18 @@ export const openApiDocument = {
       },
     },
     '/api/v1/me': { get: { tags: ['Identity'], summary: 'The caller', responses: { '200': json({ type: 'object', properties: { organisation_id: { type: 'string' }, role: { type: 'string' }, system_admin: { type: 'boolean' }, authenticated_by: { enum: ['api_key', 'jwt'] }, user: { anyOf: [ref('User'), { type: 'null' }] } } }), ...common } } },
-    ...crud('Organisations', 'an organisation', '/api/v1/organisations', 'Organisation', { type: 'object', properties: { name: { type: 'string' }, settings: organisationSettingsSchema } }),
-    ...crud('Org units', 'an organisation unit', '/api/v1/org-units', 'OrgUnit', { type: 'object', properties: { name: { type: 'string' }, parent_id: { type: ['string', 'null'] } } }),
+    ...crud('Organisations', 'an organisation', '/api/v1/organisations', 'Organisation', { type: 'object', properties: { name: { type: 'string', maxLength: 200 }, settings: organisationSettingsSchema } }),
+    ...crud('Org units', 'an organisation unit', '/api/v1/org-units', 'OrgUnit', { type: 'object', properties: { name: { type: 'string', maxLength: 200 }, parent_id: { type: ['string', 'null'] } } }),
     ...crud('Users', 'a user', '/api/v1/users', 'User', {
       type: 'object',
-      properties: { email: { type: 'string' }, name: { type: 'string' }, role: { enum: ['admin', 'instructor', 'student'] }, password: { type: 'string', minLength: 8 }, org_unit_id: { type: ['string', 'null'] }, active: { type: 'boolean' } },
+      properties: { email: { type: 'string', maxLength: 254 }, name: { type: 'string', maxLength: 200 }, role: { enum: ['admin', 'instructor', 'student'] }, password: { type: 'string', minLength: 8 }, org_unit_id: { type: ['string', 'null'] }, active: { type: 'boolean' } },
     }),
     ...crud('API keys', 'an API key', '/api/v1/api-keys', 'ApiKey', {
       type: 'object',
-      properties: { name: { type: 'string' }, level: { enum: ['client', 'user'] }, user_id: { type: 'string' }, vendor: { enum: ['codequiry', 'drillbit', 'plagiat', 'inspera', 'plagscan'] }, allowed_ips: { type: ['string', 'null'] } },
+      properties: { name: { type: 'string', maxLength: 200 }, level: { enum: ['client', 'user'] }, user_id: { type: 'string' }, vendor: { enum: ['codequiry', 'drillbit', 'plagiat', 'inspera', 'plagscan'] }, allowed_ips: { type: ['string', 'null'] } },
     }),
-    ...crud('Courses', 'a course', '/api/v1/courses', 'Course', { type: 'object', properties: { name: { type: 'string' }, code: { type: ['string', 'null'] } } }),
-    ...described(crud('Assignments', 'an assignment', '/api/v1/assignments', 'Assignment', { type: 'object', properties: { name: { type: 'string' }, kind: { enum: ['text', 'code'] }, course_id: { type: ['string', 'null'] }, settings: settingsSchema } }), '/api/v1/assignments/{id}', 'patch',
+    ...crud('Courses', 'a course', '/api/v1/courses', 'Course', { type: 'object', properties: { name: { type: 'string', maxLength: 200 }, code: { type: ['string', 'null'], maxLength: 100 } } }),
+    ...described(crud('Assignments', 'an assignment', '/api/v1/assignments', 'Assignment', { type: 'object', properties: { name: { type: 'string', maxLength: 300 }, kind: { enum: ['text', 'code'] }, course_id: { type: ['string', 'null'] }, settings: settingsSchema } }), '/api/v1/assignments/{id}', 'patch',
       'Settings are merged over the current ones. A change to a setting that alters scores (every setting but add_to_repository) re-checks the documents already checked: each gets a new report version under the new settings.'),
     '/api/v1/assignments/{id}/documents': {
       parameters: [idParam('id', 'Assignment id')],
@@ -228,8 +228,8 @@ export const openApiDocument = {
       post: {
         tags: ['Webhooks'],
         summary: 'Register a webhook (organisation-wide, or for one document)',
-        description: 'Deliveries are JSON POSTs signed with `X-Origo-Signature: sha256=<HMAC-SHA256 of the body with the secret>`, retried with backoff while the receiver fails.',
-        requestBody: body({ type: 'object', required: ['url'], properties: { url: { type: 'string' }, events: { type: 'array', items: { type: 'string' } }, document_id: { type: 'string' }, secret: { type: 'string', minLength: 16 } } }),
+        description: 'Deliveries are JSON POSTs `{"event", "document": {"id", "status", "reason", "similarity", "report_version"}, "occurred_at"}` with the headers `X-Origo-Event`, `X-Origo-Delivery` (the delivery id) and `X-Origo-Signature: sha256=<HMAC-SHA256 of the body with the secret>`, retried with backoff (ORIGO_WEBHOOK_BACKOFF_MS, doubling) while the receiver answers anything but 2xx. The secret is in the answer that creates the webhook only.',
+        requestBody: body({ type: 'object', required: ['url'], properties: { url: { type: 'string', maxLength: 2048 }, events: { type: 'array', items: { enum: ['*', 'document.received', 'document.processing', 'document.converted', 'document.done', 'document.failed', 'document.changed'] } }, document_id: { type: 'string' }, secret: { type: 'string', minLength: 16 } } }),
         responses: { '201': json(ref('Webhook')), '422': error('Validation failed'), ...common },
       },
       get: { tags: ['Webhooks'], summary: 'List webhooks', responses: { '200': json(pageOf('Webhook')), ...common } },
