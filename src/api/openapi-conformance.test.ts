@@ -6,10 +6,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { createServer } from 'node:http';
+import { createHmac } from 'node:crypto';
 import { serverForTests } from '../testing/server-process.js';
 
 const KEY = 'openapi-conformance-admin-key';
-const srv = serverForTests(KEY);
+// Webhooks go to a receiver on this machine (any port of 127.0.0.1), failed deliveries retried after 100 ms.
+const srv = serverForTests(KEY, { ORIGO_OUTBOUND_ALLOW: '127.0.0.1', ORIGO_WEBHOOK_BACKOFF_MS: '100' });
 
 type Spec = { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>>; components: object };
 
@@ -166,5 +169,57 @@ test('oversized strings are refused with 422 naming the field, as the document\'
   const ok = await srv.api.post('/api/v1/users', { email: `${long(60)}@example.org`, name: long(200) });
   assert.equal(ok.status, 201);
   assert.equal((await srv.api.post('/api/v1/courses', { name: long(200), code: long(100) })).status, 201);
+  assert.deepEqual(problems, []);
+});
+
+test('a webhook delivery carries the documented body, headers and signature; the delivery log matches its schema', { timeout: 60_000 }, async () => {
+  const spec = (await (await fetch(`${srv.url}/openapi.json`)).json()) as Spec;
+  const problems: string[] = [];
+  const received: { headers: Record<string, string | string[] | undefined>; body: string }[] = [];
+  const receiver = createServer((req, res) => {
+    let body = '';
+    req.on('data', (d) => (body += d));
+    req.on('end', () => {
+      received.push({ headers: req.headers, body });
+      // The first attempt of each delivery fails: it is retried.
+      const id = req.headers['x-origo-delivery'];
+      res.writeHead(received.filter((r) => r.headers['x-origo-delivery'] === id).length === 1 ? 500 : 200).end();
+    });
+  });
+  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+  try {
+    const port = (receiver.address() as { port: number }).port;
+    const secret = 'conformance-webhook-secret';
+    const hook = await conforming(spec, problems, 'POST', '/api/v1/webhooks', '/api/v1/webhooks', { body: JSON.stringify({ url: `http://127.0.0.1:${port}/hook`, events: ['document.done'], secret }) });
+    assert.equal(hook.status, 201);
+    const asg = await srv.api.post('/api/v1/assignments', { name: 'Webhooks' });
+    const doc = await srv.api.post(`/api/v1/assignments/${asg.body.id}/documents`, { text: 'An essay about lighthouses, harbours and the ships that pass them at night.' });
+    // Documents of the earlier tests may finish now too: only this document's deliveries count.
+    const ours = () => received.filter((r) => JSON.parse(r.body).document.id === doc.body.id);
+    for (let i = 0; i < 300 && ours().length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(ours().length, 2, 'delivered again after the failed attempt, then no more');
+    const [first, second] = ours();
+    assert.equal(second.body, first.body);
+    assert.equal(second.headers['x-origo-delivery'], first.headers['x-origo-delivery']);
+    assert.equal(second.headers['x-origo-signature'], `sha256=${createHmac('sha256', secret).update(second.body).digest('hex')}`);
+    assert.equal(second.headers['x-origo-event'], 'document.done');
+    const payload = JSON.parse(second.body);
+    assert.equal(payload.event, 'document.done');
+    assert.equal(payload.document.id, doc.body.id);
+    assert.equal(payload.document.status, 'done');
+    assert.equal(payload.document.report_version, 1);
+    assert.equal(typeof payload.document.similarity, 'number');
+    assert.ok(Date.parse(payload.occurred_at));
+    const log = await conforming(spec, problems, 'GET', '/api/v1/webhook-deliveries', '/api/v1/webhook-deliveries');
+    const entry = log.body.items.find((d: { id: string }) => d.id === first.headers['x-origo-delivery']);
+    assert.equal(entry.status, 'delivered');
+    assert.equal(entry.attempts, 2);
+    assert.equal(entry.last_status_code, 200);
+    assert.ok(spec.paths['/api/v1/webhook-deliveries'].get.responses['200'].content?.['application/json'].schema, 'the log has a documented schema');
+    assert.ok((spec.components as { schemas: Record<string, unknown> }).schemas.WebhookDelivery, 'WebhookDelivery is described');
+  } finally {
+    receiver.close();
+  }
   assert.deepEqual(problems, []);
 });
