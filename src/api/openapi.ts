@@ -23,6 +23,13 @@ const pageOf = (item: string) => ({
 const common = { '401': error('Missing or invalid credentials'), '403': error('Wrong role') };
 const withId = { ...common, '404': error('Unknown id, or a resource of another organisation') };
 const body = (schema: Json) => ({ required: true, content: { 'application/json': { schema } } });
+const submissionBody = {
+  required: true,
+  content: {
+    'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, title: { type: 'string', maxLength: 500 }, author: { type: 'string', maxLength: 500 } } } },
+    'application/json': { schema: { type: 'object', required: ['text'], properties: { title: { type: 'string', maxLength: 500 }, author: { type: 'string', maxLength: 500 }, text: { type: 'string' } } } },
+  },
+};
 
 /** `one` names a single resource with its article ("an organisation", "an API key"). */
 function crud(tag: string, one: string, path: string, schema: string, input: Json, createCode = '201') {
@@ -79,6 +86,55 @@ const settingsSchema = {
   additionalProperties: false,
 };
 
+type Operation = { responses: Record<string, unknown>; parameters?: { name: string }[]; security?: unknown[] };
+
+/**
+ * Answers that come from the framework and the shared request handling rather than from one route,
+ * added to every operation they can happen on: 400 invalid_json and 415 for a body that cannot be
+ * read (every POST, PATCH and DELETE parses a JSON body when one is sent), 422 for paging values
+ * that are not non-negative integers, 429 when the caller's address or account is throttled
+ * (docs/security.md). Then the answers of single operations that their route names elsewhere.
+ */
+function withSharedAnswers<T extends Record<string, object>>(paths: T): T {
+  for (const [path, item] of Object.entries(paths) as [string, Record<string, Operation>][]) {
+    if (!path.startsWith('/api/v1/')) continue;
+    for (const [method, op] of Object.entries(item)) {
+      if (method === 'parameters') continue;
+      const add = (code: string, answer: unknown) => {
+        op.responses[code] ??= answer;
+      };
+      if (method !== 'get') {
+        add('400', error('The body is not valid JSON (invalid_json)'));
+        add('415', error('A body of a content type the operation does not read'));
+      }
+      if (op.parameters?.some((p) => p.name === 'limit')) add('422', error('limit or offset is not a non-negative integer'));
+      const secured = op.security === undefined || op.security.length > 0;
+      if (secured || path === '/api/v1/auth/login') add('429', error('Too many failed credentials from this address or for this account (rate_limited, with Retry-After)'));
+    }
+  }
+  const op = (path: string, method: string) => (paths as Record<string, Record<string, Operation>>)[path][method];
+  const also = (path: string, method: string, code: string, description: string) => {
+    op(path, method).responses[code] = error(description);
+  };
+  also('/api/v1/auth/login', 'post', '422', 'The body is not a JSON object');
+  also('/api/v1/auth/first-start', 'post', '422', 'The body is not a JSON object');
+  also('/api/v1/organisations/{id}', 'delete', '409', 'The caller\'s own organisation');
+  also('/api/v1/org-units', 'post', '404', 'parent_id names no unit of the organisation');
+  also('/api/v1/users', 'get', '404', 'org_unit_id names no unit of the organisation');
+  op('/api/v1/users', 'get').parameters = [
+    ...pageParams,
+    ...['role', 'email', 'search', 'org_unit_id'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
+  ];
+  also('/api/v1/users', 'post', '409', 'A user of the organisation has this e-mail address');
+  also('/api/v1/users/{id}', 'patch', '409', 'A user of the organisation has this e-mail address');
+  also('/api/v1/users/{id}', 'delete', '409', 'The caller itself');
+  also('/api/v1/api-keys/{id}', 'delete', '409', 'The key the request is made with');
+  also('/api/v1/assignments', 'post', '404', 'course_id names no course the caller reaches');
+  also('/api/v1/repositories/{id}/documents', 'post', '422', 'document_id is missing or not a string');
+  also('/api/v1/webhooks', 'post', '404', 'document_id names no document of the organisation');
+  return paths;
+}
+
 export const openApiDocument = {
   openapi: '3.1.0',
   info: {
@@ -87,13 +143,13 @@ export const openApiDocument = {
     description:
       'Self-hosted plagiarism and originality checks. Authenticate with `Authorization: Bearer <api key>` or with the token from POST /api/v1/auth/login. ' +
       'Errors are `{"error": {"code", "message", "details"?}}` with the codes of the error catalogue: invalid_json 400, bad_request 400, unauthorized 401, forbidden 403, not_found 404, ' +
-      'route_not_found 404, conflict 409, not_ready 409, payload_too_large 413, unsupported_media_type 415, validation_failed 422, unsupported_document 422, internal_error 500, unavailable 503. ' +
+      'route_not_found 404, conflict 409, not_ready 409, payload_too_large 413, unsupported_media_type 415, validation_failed 422, unsupported_document 422, rate_limited 429, internal_error 500, unavailable 503. ' +
       "Sources are the assignment's peers and the organisation's repositories; there is no internet search.",
   },
   servers: [{ url: '/' }],
   security: [{ bearer: [] }],
   tags: ['Health', 'Identity', 'Organisations', 'Org units', 'Users', 'API keys', 'Courses', 'Assignments', 'Documents', 'Repositories', 'Webhooks', 'Reports'].map((name) => ({ name })),
-  paths: {
+  paths: withSharedAnswers({
     '/health': { get: { tags: ['Health'], security: [], summary: 'Liveness: the database answers', responses: { '200': json({ type: 'object', properties: { status: { const: 'ok' }, database: { type: 'string' }, jobs: { type: 'object' } } }), '503': error('The database does not answer') } } },
     '/metrics': { get: { tags: ['Health'], security: [{ metricsToken: [] }], summary: 'Prometheus metrics (text format 0.0.4); needs ORIGO_METRICS_TOKEN, see docs/operations.md', responses: { '200': { description: 'Metrics in Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } }, '401': error('Missing or wrong metrics token'), '404': error('ORIGO_METRICS_TOKEN is not set: no metrics on this port') } } },
     '/api/v1/auth/login': {
@@ -116,38 +172,32 @@ export const openApiDocument = {
       },
     },
     '/api/v1/me': { get: { tags: ['Identity'], summary: 'The caller', responses: { '200': json({ type: 'object', properties: { organisation_id: { type: 'string' }, role: { type: 'string' }, system_admin: { type: 'boolean' }, authenticated_by: { enum: ['api_key', 'jwt'] }, user: { anyOf: [ref('User'), { type: 'null' }] } } }), ...common } } },
-    ...crud('Organisations', 'an organisation', '/api/v1/organisations', 'Organisation', { type: 'object', properties: { name: { type: 'string' }, settings: organisationSettingsSchema } }),
-    ...crud('Org units', 'an organisation unit', '/api/v1/org-units', 'OrgUnit', { type: 'object', properties: { name: { type: 'string' }, parent_id: { type: ['string', 'null'] } } }),
+    ...crud('Organisations', 'an organisation', '/api/v1/organisations', 'Organisation', { type: 'object', properties: { name: { type: 'string', maxLength: 200 }, settings: organisationSettingsSchema } }),
+    ...crud('Org units', 'an organisation unit', '/api/v1/org-units', 'OrgUnit', { type: 'object', properties: { name: { type: 'string', maxLength: 200 }, parent_id: { type: ['string', 'null'] } } }),
     ...crud('Users', 'a user', '/api/v1/users', 'User', {
       type: 'object',
-      properties: { email: { type: 'string' }, name: { type: 'string' }, role: { enum: ['admin', 'instructor', 'student'] }, password: { type: 'string', minLength: 8 }, org_unit_id: { type: ['string', 'null'] }, active: { type: 'boolean' } },
+      properties: { email: { type: 'string', maxLength: 254 }, name: { type: 'string', maxLength: 200 }, role: { enum: ['admin', 'instructor', 'student'] }, password: { type: 'string', minLength: 8 }, org_unit_id: { type: ['string', 'null'] }, active: { type: 'boolean' } },
     }),
     ...crud('API keys', 'an API key', '/api/v1/api-keys', 'ApiKey', {
       type: 'object',
-      properties: { name: { type: 'string' }, level: { enum: ['client', 'user'] }, user_id: { type: 'string' }, vendor: { enum: ['codequiry', 'drillbit', 'plagiat', 'inspera', 'plagscan'] }, allowed_ips: { type: ['string', 'null'] } },
+      properties: { name: { type: 'string', maxLength: 200 }, level: { enum: ['client', 'user'] }, user_id: { type: 'string' }, vendor: { enum: ['codequiry', 'drillbit', 'plagiat', 'inspera', 'plagscan'] }, allowed_ips: { type: ['string', 'null'] } },
     }),
-    ...crud('Courses', 'a course', '/api/v1/courses', 'Course', { type: 'object', properties: { name: { type: 'string' }, code: { type: ['string', 'null'] } } }),
-    ...described(crud('Assignments', 'an assignment', '/api/v1/assignments', 'Assignment', { type: 'object', properties: { name: { type: 'string' }, kind: { enum: ['text', 'code'] }, course_id: { type: ['string', 'null'] }, settings: settingsSchema } }), '/api/v1/assignments/{id}', 'patch',
+    ...crud('Courses', 'a course', '/api/v1/courses', 'Course', { type: 'object', properties: { name: { type: 'string', maxLength: 200 }, code: { type: ['string', 'null'], maxLength: 100 } } }),
+    ...described(crud('Assignments', 'an assignment', '/api/v1/assignments', 'Assignment', { type: 'object', properties: { name: { type: 'string', maxLength: 300 }, kind: { enum: ['text', 'code'] }, course_id: { type: ['string', 'null'] }, settings: settingsSchema } }), '/api/v1/assignments/{id}', 'patch',
       'Settings are merged over the current ones. A change to a setting that alters scores (every setting but add_to_repository) re-checks the documents already checked: each gets a new report version under the new settings.'),
     '/api/v1/assignments/{id}/documents': {
       parameters: [idParam('id', 'Assignment id')],
       post: {
         tags: ['Documents'],
         summary: 'Submit a document into an assignment',
-        requestBody: {
-          required: true,
-          content: {
-            'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, title: { type: 'string' }, author: { type: 'string' } } } },
-            'application/json': { schema: { type: 'object', required: ['text'], properties: { title: { type: 'string' }, author: { type: 'string' }, text: { type: 'string' } } } },
-          },
-        },
+        requestBody: submissionBody,
         responses: { '201': json(ref('Document'), 'Accepted and queued'), '413': error('Larger than the upload limit'), '415': error('Unsupported content type'), '422': error('Validation failed (no file, more than one file part: one file per request) or an empty file (unsupported_document)'), ...withId },
       },
       get: { tags: ['Documents'], summary: 'Documents of an assignment', parameters: [...pageParams, { name: 'status', in: 'query', schema: { type: 'string' } }], responses: { '200': json(pageOf('Document')), ...withId } },
     },
     '/api/v1/documents': {
-      post: { tags: ['Documents'], summary: 'Submit a document outside any assignment (checked against the repository)', requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object' } }, 'application/json': { schema: { type: 'object' } } } }, responses: { '201': json(ref('Document')), ...common } },
-      get: { tags: ['Documents'], summary: 'List documents', parameters: [...pageParams, { name: 'assignment_id', in: 'query', schema: { type: 'string' } }, { name: 'status', in: 'query', schema: { type: 'string' } }, { name: 'md5', in: 'query', schema: { type: 'string' } }], responses: { '200': json(pageOf('Document')), ...common } },
+      post: { tags: ['Documents'], summary: 'Submit a document outside any assignment (checked against the repository)', requestBody: submissionBody, responses: { '201': json(ref('Document'), 'Accepted and queued'), '413': error('Larger than the upload limit'), '415': error('Unsupported content type'), '422': error('Validation failed (no file, more than one file part: one file per request) or an empty file (unsupported_document)'), ...common } },
+      get: { tags: ['Documents'], summary: 'List documents', parameters: [...pageParams, { name: 'assignment_id', in: 'query', schema: { type: 'string' } }, { name: 'status', in: 'query', schema: { type: 'string' } }, { name: 'md5', in: 'query', schema: { type: 'string' } }], responses: { '200': json(pageOf('Document')), '404': error('assignment_id names no assignment the caller reaches'), ...common } },
     },
     '/api/v1/documents/{id}': {
       parameters: [idParam()],
@@ -178,17 +228,25 @@ export const openApiDocument = {
       post: {
         tags: ['Webhooks'],
         summary: 'Register a webhook (organisation-wide, or for one document)',
-        description: 'Deliveries are JSON POSTs signed with `X-Origo-Signature: sha256=<HMAC-SHA256 of the body with the secret>`, retried with backoff while the receiver fails.',
-        requestBody: body({ type: 'object', required: ['url'], properties: { url: { type: 'string' }, events: { type: 'array', items: { type: 'string' } }, document_id: { type: 'string' }, secret: { type: 'string', minLength: 16 } } }),
+        description: 'Deliveries are JSON POSTs `{"event", "document": {"id", "status", "reason", "similarity", "report_version"}, "occurred_at"}` with the headers `X-Origo-Event`, `X-Origo-Delivery` (the delivery id) and `X-Origo-Signature: sha256=<HMAC-SHA256 of the body with the secret>`, retried with backoff (ORIGO_WEBHOOK_BACKOFF_MS, doubling) while the receiver answers anything but 2xx. The secret is in the answer that creates the webhook only.',
+        requestBody: body({ type: 'object', required: ['url'], properties: { url: { type: 'string', maxLength: 2048 }, events: { type: 'array', items: { enum: ['*', 'document.received', 'document.processing', 'document.converted', 'document.done', 'document.failed', 'document.changed'] } }, document_id: { type: 'string' }, secret: { type: 'string', minLength: 16 } } }),
         responses: { '201': json(ref('Webhook')), '422': error('Validation failed'), ...common },
       },
       get: { tags: ['Webhooks'], summary: 'List webhooks', responses: { '200': json(pageOf('Webhook')), ...common } },
     },
     '/api/v1/webhooks/{id}': { parameters: [idParam()], delete: { tags: ['Webhooks'], summary: 'Delete a webhook', responses: { '204': { description: 'Deleted' }, ...withId } } },
-    '/api/v1/webhook-deliveries': { get: { tags: ['Webhooks'], summary: 'Recent deliveries and their outcome', responses: { '200': json({ type: 'object' }), ...common } } },
+    '/api/v1/webhook-deliveries': {
+      get: {
+        tags: ['Webhooks'],
+        summary: 'Recent deliveries and their outcome, newest first',
+        description: 'A delivery is tried up to 8 times; after the last failed attempt its status is "failed".',
+        parameters: [{ name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } }],
+        responses: { '200': json(pageOf('WebhookDelivery')), ...common },
+      },
+    },
 
     ...reportPaths,
-  },
+  }),
   components: {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API key or a login JWT' }, metricsToken: { type: 'http', scheme: 'bearer', description: 'ORIGO_METRICS_TOKEN (only for /metrics)' } },
     schemas: {
@@ -249,6 +307,22 @@ export const openApiDocument = {
       },
       Repository: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, is_default: { type: 'boolean' }, documents: { type: ['integer', 'null'] }, created_at: { type: 'string' } } },
       ...reportSchemas,
+      WebhookDelivery: {
+        type: 'object',
+        required: ['id', 'event', 'method', 'url', 'status', 'attempts', 'last_status_code', 'last_error', 'created_at', 'delivered_at'],
+        properties: {
+          id: { type: 'string' },
+          event: { type: 'string' },
+          method: { type: 'string' },
+          url: { type: 'string' },
+          status: { enum: ['pending', 'retrying', 'delivered', 'failed'] },
+          attempts: { type: 'integer' },
+          last_status_code: { type: ['integer', 'null'], description: "The receiver's HTTP status of the last attempt" },
+          last_error: { type: ['string', 'null'], description: 'One of a few fixed phrases (docs/security.md), never how a connection failed' },
+          created_at: { type: 'string' },
+          delivered_at: { type: ['string', 'null'] },
+        },
+      },
       Webhook: { type: 'object', properties: { id: { type: 'string' }, url: { type: 'string' }, events: { type: 'array', items: { type: 'string' } }, document_id: { type: ['string', 'null'] }, active: { type: 'boolean' }, secret: { type: 'string', description: 'Only when created' }, created_at: { type: 'string' } } },
     },
   },

@@ -16,6 +16,12 @@ export interface AssignmentInput {
   settings?: unknown;
 }
 
+/** A course's name and code fit what lists and reports show: 422 naming the field otherwise. */
+function courseLengths(input: { name?: unknown; code?: unknown }): void {
+  if (typeof input.name === 'string' && input.name.length > 200) throw invalid('name must be at most 200 characters', { fields: { name: 'must be at most 200 characters' } });
+  if (typeof input.code === 'string' && input.code.length > 100) throw invalid('code must be at most 100 characters', { fields: { code: 'must be at most 100 characters' } });
+}
+
 /** Courses and assignments (with their check settings). */
 export class AssignmentService {
   constructor(
@@ -25,8 +31,10 @@ export class AssignmentService {
 
   // ---- courses ----
 
-  async createCourse(p: Principal, input: { name?: unknown; code?: unknown }): Promise<CourseRow> {
+  /** `limitLengths`: the native API's limits on name and code (Inspera's subjects keep their own names). */
+  async createCourse(p: Principal, input: { name?: unknown; code?: unknown }, options: { limitLengths?: boolean } = {}): Promise<CourseRow> {
     requireAction(p, 'courses.create');
+    if (options.limitLengths) courseLengths(input);
     if (typeof input.name !== 'string' || !input.name.trim()) throw invalid('name is required', { fields: { name: 'is required' } });
     if (input.code !== undefined && input.code !== null && typeof input.code !== 'string') throw invalid('code must be a string');
     return this.ctx.store.courses.create({ public_id: publicId('crs'), organisation_id: p.organisationId, name: input.name.trim(), code: (input.code as string | undefined) ?? null, owner_user_id: p.userId, created_at: nowIso() });
@@ -53,6 +61,7 @@ export class AssignmentService {
       patch.name = input.name.trim();
     }
     if (input.code !== undefined) patch.code = input.code === null ? null : String(input.code);
+    courseLengths(patch);
     return (await this.ctx.store.courses.update(course.id, patch)) as CourseRow;
   }
 

@@ -30,10 +30,12 @@ export class UserService {
     const out: Partial<UserRow> = {};
     if (input.email !== undefined && input.email !== null) {
       if (typeof input.email !== 'string' || !EMAIL.test(input.email)) fields.email = 'must be an email address';
+      else if (input.email.trim().length > 254) fields.email = 'must be at most 254 characters';
       else out.email = input.email.trim().toLowerCase();
     } else if (input.email === null) out.email = null;
     if (input.name !== undefined) {
-      if (typeof input.name !== 'string' || !input.name.trim() || input.name.length > 200) fields.name = 'must be a non-empty string';
+      if (typeof input.name !== 'string' || !input.name.trim()) fields.name = 'must be a non-empty string';
+      else if (input.name.length > 200) fields.name = 'must be at most 200 characters';
       else out.name = input.name.trim();
     } else if (creating) {
       if (out.email) out.name = out.email;
@@ -176,6 +178,7 @@ export class UserService {
     }
     if (input.allowed_ips !== undefined && input.allowed_ips !== null && typeof input.allowed_ips !== 'string') throw invalid('allowed_ips must be a string');
     if (typeof input.allowed_ips === 'string' && allowListProblem(input.allowed_ips)) throw invalid(`allowed_ips: ${allowListProblem(input.allowed_ips)}`);
+    if (typeof input.name === 'string' && input.name.length > 200) throw invalid('name must be at most 200 characters', { fields: { name: 'must be at most 200 characters' } });
     const name = typeof input.name === 'string' && input.name.trim() ? input.name.trim() : 'API key';
     return this.issueKey(p.organisationId, userId, level, name, (input.vendor as string | undefined) ?? null, (input.allowed_ips as string | undefined) ?? null);
   }
@@ -215,6 +218,7 @@ export class UserService {
     const patch: { name?: string; allowed_ips?: string | null } = {};
     if (input.name !== undefined) {
       if (typeof input.name !== 'string' || !input.name.trim()) throw invalid('name must be a non-empty string');
+      if (input.name.length > 200) throw invalid('name must be at most 200 characters', { fields: { name: 'must be at most 200 characters' } });
       patch.name = input.name.trim();
     }
     if (input.allowed_ips !== undefined) {

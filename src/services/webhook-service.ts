@@ -14,6 +14,7 @@ const EVENTS = ['*', 'document.received', 'document.processing', 'document.conve
 
 function validUrl(url: unknown): string {
   if (typeof url !== 'string') throw invalid('url is required', { fields: { url: 'is required' } });
+  if (url.length > 2048) throw invalid('url must be at most 2048 characters', { fields: { url: 'must be at most 2048 characters' } });
   try {
     const u = new URL(url);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();

@@ -8,7 +8,7 @@ import { objectBody, paging, param, query } from '../request-input.js';
 export function assignmentRoutes(app: FastifyInstance, services: Services): void {
   const ids = () => new IdResolver(services.ctx.store);
 
-  app.post('/api/v1/courses', async (req, reply) => reply.code(201).send(courseView(await services.assignments.createCourse(principalOf(req), objectBody(req)))));
+  app.post('/api/v1/courses', async (req, reply) => reply.code(201).send(courseView(await services.assignments.createCourse(principalOf(req), objectBody(req), { limitLengths: true }))));
   app.get('/api/v1/courses', async (req) => {
     const pg = paging(req);
     const r = await services.assignments.listCourses(principalOf(req), pg);

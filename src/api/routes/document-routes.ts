@@ -11,6 +11,12 @@ import type { DocumentOptions } from '../../services/document-options.js';
 
 const truthy = (v: unknown) => v === true || v === 'true' || v === '1' || v === 1;
 
+/** The author's name as sent; 422 past 500 characters (the limit of a title). */
+function authorOf(author: string | null | undefined): string | null {
+  if (typeof author === 'string' && author.length > 500) throw invalid('author must be at most 500 characters', { fields: { author: 'too long' } });
+  return author ?? null;
+}
+
 /** Reads an upload as multipart (`file`, `title`, `author`) or JSON (`title`, `author`, `text`). */
 async function readSubmission(req: FastifyRequest, maxUploadBytes: number): Promise<{ title: string | null; author: string | null; filename: string | null; mime: string | null; bytes: Uint8Array; fields: Record<string, unknown> }> {
   if (req.isMultipart()) {
@@ -22,13 +28,13 @@ async function readSubmission(req: FastifyRequest, maxUploadBytes: number): Prom
       const names = up.files.map((f) => f.filename || f.field).join(', ');
       throw invalid(`Upload one file per request: this one has ${up.files.length} (${names}); each becomes a document of its own.`, { fields: { file: 'one file per request' } });
     }
-    return { title: up.fields.title ?? null, author: up.fields.author ?? null, filename: file.filename, mime: file.mime, bytes: file.bytes, fields: up.fields };
+    return { title: up.fields.title ?? null, author: authorOf(up.fields.author), filename: file.filename, mime: file.mime, bytes: file.bytes, fields: up.fields };
   }
   const body = objectBody(req);
   if (typeof body.text !== 'string' || !body.text.trim()) throw invalid('"text" is required (or upload a file as multipart/form-data).', { fields: { text: 'is required' } });
   if (body.title !== undefined && typeof body.title !== 'string') throw invalid('title must be a string', { fields: { title: 'must be a string' } });
   if (body.author !== undefined && body.author !== null && typeof body.author !== 'string') throw invalid('author must be a string', { fields: { author: 'must be a string' } });
-  return { title: (body.title as string | undefined) ?? null, author: (body.author as string | null | undefined) ?? null, filename: null, mime: 'text/plain', bytes: Buffer.from(body.text, 'utf8'), fields: body };
+  return { title: (body.title as string | undefined) ?? null, author: authorOf(body.author as string | null | undefined), filename: null, mime: 'text/plain', bytes: Buffer.from(body.text, 'utf8'), fields: body };
 }
 
 /** Documents: upload, status, report, delete, re-check; repositories; webhooks. */

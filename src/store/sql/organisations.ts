@@ -51,6 +51,8 @@ export class OrgUnitRepo {
     return this.c.db.selectFrom('org_units').selectAll().where('organisation_id', '=', organisationId).orderBy('id').execute();
   }
   async update(id: number, patch: Updateable<OrgUnitsTable>): Promise<OrgUnitRow | undefined> {
+    // An empty SET is an SQL syntax error: a PATCH that changes nothing reads the row back.
+    if (Object.keys(patch).length === 0) return this.byId(id);
     return this.c.db.updateTable('org_units').set(patch).where('id', '=', id).returningAll().executeTakeFirst();
   }
   async delete(id: number): Promise<boolean> {
@@ -80,6 +82,8 @@ export class CourseRepo {
     return { items, total: parseCount(n) };
   }
   async update(id: number, patch: Partial<Insertable<CoursesTable>>): Promise<CourseRow | undefined> {
+    // An empty SET is an SQL syntax error: a PATCH that changes nothing reads the row back.
+    if (Object.keys(patch).length === 0) return this.byId(id);
     return this.c.db.updateTable('courses').set(patch).where('id', '=', id).returningAll().executeTakeFirst();
   }
   async delete(id: number): Promise<boolean> {

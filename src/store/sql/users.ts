@@ -72,6 +72,8 @@ export class ApiKeyRepo {
     return this.c.db.selectFrom('api_keys').selectAll().where('organisation_id', '=', organisationId).where('revoked_at', 'is', null).orderBy('id').execute();
   }
   async update(id: number, patch: Updateable<ApiKeysTable>): Promise<ApiKeyRow | undefined> {
+    // An empty SET is an SQL syntax error: a PATCH that changes nothing reads the row back.
+    if (Object.keys(patch).length === 0) return this.c.db.selectFrom('api_keys').selectAll().where('id', '=', id).executeTakeFirst();
     return this.c.db.updateTable('api_keys').set(patch).where('id', '=', id).returningAll().executeTakeFirst();
   }
   async delete(id: number): Promise<boolean> {
