@@ -35,7 +35,9 @@ export function documentRoutes(app: FastifyInstance, services: Services): void {
     if (!doc || doc.status !== 'done') throw new InsperaError(404, 'The report is not ready yet');
     // Edit mode (exclude sources and matches) is for educators; students may only view.
     if (mode === 'edit' && !(await services.documents.reaches(req.insperaPrincipal!, doc, 'reports.edit'))) throw new InsperaError(403, 'Forbidden');
-    const link = await services.reports.viewerLink(doc, mode, { ttlSeconds: VIEWER_TTL_SECONDS, baseUrl: baseUrlOf(services, req) });
+    // A student's link shows of each source only what matched (services/report-service.ts, SourceView).
+    const sources = req.insperaPrincipal!.role === 'student' ? 'matched' : 'full';
+    const link = await services.reports.viewerLink(doc, mode, { ttlSeconds: VIEWER_TTL_SECONDS, baseUrl: baseUrlOf(services, req), sources });
     return { url: link.url };
   });
 }

@@ -21,25 +21,29 @@ const fileName = (doc: DocumentRow) => (doc.title || String(doc.id)).replace(/[^
  */
 export async function renderedReport(services: Services, req: FastifyRequest, reply: FastifyReply, r: { doc: DocumentRow; mode: number; principal: Principal }): Promise<unknown> {
   const { doc, mode } = r;
+  // A student sees of each source only what matched (services/report-service.ts, SourceView).
+  const sources = r.principal.role === 'student' ? 'matched' : 'full';
   switch (mode) {
     case 3:
-      return reply.type(DOCX).header('content-disposition', `attachment; filename="${fileName(doc)}.docx"`).send(Buffer.from(await services.reports.renderDocx(doc)));
+      return reply.type(DOCX).header('content-disposition', `attachment; filename="${fileName(doc)}.docx"`).send(Buffer.from(await services.reports.renderDocx(doc, { sources })));
     case 9:
-      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${fileName(doc)}.pdf"`).send(Buffer.from(await services.reports.renderPdf(doc, { variant: 'full' })));
+      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${fileName(doc)}.pdf"`).send(Buffer.from(await services.reports.renderPdf(doc, { variant: 'full', sources })));
     case 4:
     case 6:
     case 8:
       allowFraming(reply, (await services.organisations.settingsOf(doc.organisation_id)).frame_ancestors);
-      return reply.type('text/html; charset=utf-8').send(await services.reports.renderHtml(doc));
+      return reply.type('text/html; charset=utf-8').send(await services.reports.renderHtml(doc, { sources }));
     default: {
       let viewer: 'view' | 'edit' = 'view';
+      let linkSources: 'full' | 'matched' = sources;
       if (mode === 10) {
         const named = req.wire!.params.userID;
         const user = named === undefined || named === '' ? null : await userFor(services, r.principal, looseInt(named));
         const role = user ? user.role : r.principal.role;
         viewer = role === 'admin' || role === 'instructor' || (user !== null && user.id === doc.owner_user_id) ? 'edit' : 'view';
+        linkSources = role === 'student' ? 'matched' : 'full';
       }
-      const link = await services.reports.viewerLink(doc, viewer, { ttlSeconds: REPORT_LINK_TTL_SECONDS, baseUrl: baseUrlOf(services, req) });
+      const link = await services.reports.viewerLink(doc, viewer, { ttlSeconds: REPORT_LINK_TTL_SECONDS, baseUrl: baseUrlOf(services, req), sources: linkSources });
       return { data: { reportLink: link.url, expires: link.expiresAt.toISOString() } };
     }
   }
