@@ -96,3 +96,29 @@ test('compare --format csv into a file writes the same bytes as into a pipe', ()
   assert.ok(written.length > 1 << 20, `${written.length} bytes: not more than one chunk`);
   assert.ok(written.equals(piped), 'file and pipe output differ');
 });
+
+test('compare refuses bad --kgram/--window values, names an unreadable ZIP, and checks --base', () => {
+  const dir = fixture();
+  const run = (args: string[]) => spawnSync(process.execPath, [bin, 'compare', ...args], { encoding: 'utf8' });
+  // Not a number: before, NaN reached the engine and every pair scored without any k-gram (exit 0).
+  for (const [flag, value] of [['--kgram', 'abc'], ['--kgram', '0'], ['--window', '1.5'], ['--window', '-2']]) {
+    const r = run([dir, flag, value]);
+    assert.equal(r.status, 1, `${flag} ${value}: ${r.stdout}`);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr.trim(), `${flag} must be an integer from 1 to ${Number.MAX_SAFE_INTEGER} (got "${value}")`);
+  }
+  writeFileSync(join(dir, 'dave.zip'), 'PK this is not an archive');
+  const corrupt = run([dir]);
+  assert.equal(corrupt.status, 1);
+  assert.match(corrupt.stderr, /dave\.zip: not a readable ZIP archive \(invalid zip data\)/);
+  const empty = mkdtempSync(join(tmpdir(), 'origo-base-empty-'));
+  const good = fixture();
+  const missing = run([good, '--base', join(empty, 'starter')]);
+  assert.equal(missing.status, 1);
+  assert.equal(missing.stderr.trim(), `--base ${join(empty, 'starter')}: no such file or folder`);
+  // Starter code in which no file is code would exclude nothing, silently.
+  writeFileSync(join(empty, 'notes.md'), '# starter\n');
+  const noCode = run([good, '--base', empty]);
+  assert.equal(noCode.status, 1);
+  assert.match(noCode.stderr, /--base .*: no code files/);
+});
