@@ -55,6 +55,12 @@ test('compare --format json reports fragments with files and lines; html is a pa
   assert.match(html, /<td>1<\/td><td>2<\/td><td>alice\.py, bob<\/td>/);
   assert.match(html, /<mark class="f0" title="fragment 1"><span class="ln">3<\/span>    for x in xs:<\/mark>/);
   assert.match(html, /<mark class="f0" title="fragment 1"><span class="ln">3<\/span>    for v in values:<\/mark>/);
+  // Every pair link leads to a section (carol shares no code: its pairs have none), and the
+  // heading claims no "top 100" of three pairs.
+  const links = [...html.matchAll(/href="#(pair-\d+)"/g)].map((m) => m[1]);
+  assert.deepEqual(links, ['pair-1']);
+  for (const id of links) assert.match(html, new RegExp(`<section id="${id}">`));
+  assert.match(html, /<h2>Most similar pairs<\/h2>/);
 });
 
 test('compare --base removes the starter code, and a bad format is refused', () => {
