@@ -63,8 +63,14 @@ export async function backup(config: Config, dir: string): Promise<{ manifest: B
 export function readManifest(dir: string): BackupManifest {
   const file = join(dir, MANIFEST);
   if (!existsSync(file)) throw new Error(`${dir} is not a finished Origo backup: ${MANIFEST} is missing`);
-  const m = JSON.parse(readFileSync(file, 'utf8')) as BackupManifest;
-  if (m.format !== 'origo-backup' || m.version !== 1) throw new Error(`${file} is not an Origo backup manifest of version 1`);
+  let m: BackupManifest | null;
+  try {
+    m = JSON.parse(readFileSync(file, 'utf8')) as BackupManifest | null;
+  } catch {
+    // A damaged manifest said only "Unexpected token …, is not valid JSON", without the file.
+    m = null;
+  }
+  if (typeof m !== 'object' || m === null || m.format !== 'origo-backup' || m.version !== 1) throw new Error(`${file} is not an Origo backup manifest of version 1`);
   if (!existsSync(join(dir, m.database_file))) throw new Error(`the backup has no ${m.database_file}`);
   return m;
 }

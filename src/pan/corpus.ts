@@ -19,8 +19,34 @@ export function pairFileName(susp: string, src: string): string {
 }
 
 function readPairs(file: string): [string, string][] {
-  return readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean)
-    .map((l) => l.split(/\s+/) as [string, string]);
+  const pairs: [string, string][] = [];
+  readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    const names = line.trim().split(/\s+/);
+    // A line of one name used to surface as a missing file "susp/<name>".
+    if (names.length !== 2) throw new Error(`${file}, line ${i + 1}: expected two file names "<susp> <src>", got "${line.trim()}"`);
+    pairs.push(names as [string, string]);
+  });
+  return pairs;
+}
+
+/**
+ * The true cases of a truth file. A truncated or foreign file used to count as a pair without
+ * cases, so the measures came out wrong without a word: it must be a whole `<document>` whose
+ * plagiarism features all carry whole-number offsets and lengths.
+ */
+function readTruthFile(file: string): Annotation[] {
+  const xml = readFileSync(file, 'utf8');
+  if (!/^\s*(<\?xml[^>]*>\s*)?<document\b[^>]*\breference="[^"]+"[^>]*>[\s\S]*<\/document>\s*$/.test(xml)) {
+    throw new Error(`${file}: not a PAN truth file (a <document reference="…"> … </document>)`);
+  }
+  const cases = parseFeatures(xml, 'plagiarism');
+  for (const c of cases) {
+    if (![c.offset, c.length, c.sourceOffset, c.sourceLength].every((x) => Number.isInteger(x) && x >= 0) || !c.source) {
+      throw new Error(`${file}: a plagiarism feature lacks whole-number this_offset, this_length, source_offset, source_length or a source_reference`);
+    }
+  }
+  return cases;
 }
 
 /**
@@ -47,7 +73,7 @@ export function readPanTruth(dir: string, pairs: PanPair[]): void {
   for (const pair of pairs) {
     if (!pair.subCorpus) continue;
     const truthFile = join(dir, pair.subCorpus, pairFileName(pair.susp, pair.src));
-    pair.truth = existsSync(truthFile) ? parseFeatures(readFileSync(truthFile, 'utf8'), 'plagiarism') : null;
+    pair.truth = existsSync(truthFile) ? readTruthFile(truthFile) : null;
   }
 }
 

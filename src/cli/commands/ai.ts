@@ -15,7 +15,7 @@ export function registerAiCommand(program: Command): void {
       const { detectAiText } = await import('../../engine/index.js');
       const { loadBuiltinAiModel } = await import('../../ai-models/builtin.js');
       const { loadLmDetector } = await import('../../ai-models/lm-detector.js');
-      const text = readFileSync(file, 'utf8');
+      const text = readText(file);
       let verdict: AiVerdict;
       if (opts.lm) {
         const lm = await loadLmDetector();
@@ -27,6 +27,26 @@ export function registerAiCommand(program: Command): void {
       }
       console.log(opts.json ? JSON.stringify(verdict, null, 2) : formatVerdict(verdict, text));
     });
+}
+
+/**
+ * The file as UTF-8 text, or an error naming it: a document (DOCX, PDF …) read as UTF-8 gave a
+ * verdict on its bytes, exit 0.
+ */
+function readText(file: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw new Error(`${file}: cannot read (${e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'a folder' : e.message})`);
+  }
+  try {
+    if (!bytes.includes(0)) return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // not UTF-8: refused below
+  }
+  throw new Error(`${file}: not a UTF-8 text file (a document? \`origo extract\` shows the text Origo reads from it)`);
 }
 
 export function formatVerdict(v: AiVerdict, text: string): string {

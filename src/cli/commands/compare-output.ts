@@ -105,14 +105,16 @@ function renderHtml(result: CodeComparison, pairs: CodePair[], clusters: string[
   const clusterRows = clusters
     .map((c, x) => `<tr><td>${x + 1}</td><td>${c.length}</td><td>${c.map(escapeHtml).join(', ')}</td></tr>`)
     .join('\n');
+  // Only pairs with code in common have a section below to link to.
+  const hasSection = (p: CodePair) => p.fragments.length > 0 && options.sources !== undefined;
   const pairRows = pairs
     .map(
       (p, x) =>
-        `<tr><td><a href="#pair-${x + 1}">${x + 1}</a></td><td>${escapeHtml(p.left)}</td><td>${escapeHtml(p.right)}</td><td>${pct(p.similarity)}</td><td>${p.longestFragment}</td><td>${p.overlap}</td><td>${pct(p.leftCoverage)}</td><td>${pct(p.rightCoverage)}</td></tr>`,
+        `<tr><td>${hasSection(p) ? `<a href="#pair-${x + 1}">${x + 1}</a>` : x + 1}</td><td>${escapeHtml(p.left)}</td><td>${escapeHtml(p.right)}</td><td>${pct(p.similarity)}</td><td>${p.longestFragment}</td><td>${p.overlap}</td><td>${pct(p.leftCoverage)}</td><td>${pct(p.rightCoverage)}</td></tr>`,
     )
     .join('\n');
   const details = pairs
-    .filter((p) => p.fragments.length > 0 && options.sources)
+    .filter(hasSection)
     .map((p) => {
       const x = pairs.indexOf(p);
       const left = p.fragments.map((f, n) => ({ file: f.leftFile, start: f.leftStartLine, end: f.leftEndLine, n }));
@@ -136,7 +138,7 @@ function renderHtml(result: CodeComparison, pairs: CodePair[], clusters: string[
 <table><thead><tr><th>#</th><th>size</th><th>submissions</th></tr></thead><tbody>
 ${clusterRows || '<tr><td colspan="3">none</td></tr>'}
 </tbody></table>
-<h2>Most similar pairs${options.limit !== undefined ? ` (top ${options.limit})` : ''}</h2>
+<h2>Most similar pairs${options.limit !== undefined && options.limit < result.similarity.length ? ` (top ${options.limit})` : ''}</h2>
 <table><thead><tr><th>#</th><th>left</th><th>right</th><th>similarity</th><th>longest fragment (tokens)</th><th>total overlap (tokens)</th><th>left covered</th><th>right covered</th></tr></thead><tbody>
 ${pairRows}
 </tbody></table>

@@ -55,6 +55,12 @@ test('compare --format json reports fragments with files and lines; html is a pa
   assert.match(html, /<td>1<\/td><td>2<\/td><td>alice\.py, bob<\/td>/);
   assert.match(html, /<mark class="f0" title="fragment 1"><span class="ln">3<\/span>    for x in xs:<\/mark>/);
   assert.match(html, /<mark class="f0" title="fragment 1"><span class="ln">3<\/span>    for v in values:<\/mark>/);
+  // Every pair link leads to a section (carol shares no code: its pairs have none), and the
+  // heading claims no "top 100" of three pairs.
+  const links = [...html.matchAll(/href="#(pair-\d+)"/g)].map((m) => m[1]);
+  assert.deepEqual(links, ['pair-1']);
+  for (const id of links) assert.match(html, new RegExp(`<section id="${id}">`));
+  assert.match(html, /<h2>Most similar pairs<\/h2>/);
 });
 
 test('compare --base removes the starter code, and a bad format is refused', () => {
@@ -95,4 +101,30 @@ test('compare --format csv into a file writes the same bytes as into a pipe', ()
   assert.equal(written.toString().split('\n').length, 1 + (263 * 262) / 2 + 1);
   assert.ok(written.length > 1 << 20, `${written.length} bytes: not more than one chunk`);
   assert.ok(written.equals(piped), 'file and pipe output differ');
+});
+
+test('compare refuses bad --kgram/--window values, names an unreadable ZIP, and checks --base', () => {
+  const dir = fixture();
+  const run = (args: string[]) => spawnSync(process.execPath, [bin, 'compare', ...args], { encoding: 'utf8' });
+  // Not a number: before, NaN reached the engine and every pair scored without any k-gram (exit 0).
+  for (const [flag, value] of [['--kgram', 'abc'], ['--kgram', '0'], ['--window', '1.5'], ['--window', '-2']]) {
+    const r = run([dir, flag, value]);
+    assert.equal(r.status, 1, `${flag} ${value}: ${r.stdout}`);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr.trim(), `${flag} must be an integer from 1 to ${Number.MAX_SAFE_INTEGER} (got "${value}")`);
+  }
+  writeFileSync(join(dir, 'dave.zip'), 'PK this is not an archive');
+  const corrupt = run([dir]);
+  assert.equal(corrupt.status, 1);
+  assert.match(corrupt.stderr, /dave\.zip: not a readable ZIP archive \(invalid zip data\)/);
+  const empty = mkdtempSync(join(tmpdir(), 'origo-base-empty-'));
+  const good = fixture();
+  const missing = run([good, '--base', join(empty, 'starter')]);
+  assert.equal(missing.status, 1);
+  assert.equal(missing.stderr.trim(), `--base ${join(empty, 'starter')}: no such file or folder`);
+  // Starter code in which no file is code would exclude nothing, silently.
+  writeFileSync(join(empty, 'notes.md'), '# starter\n');
+  const noCode = run([good, '--base', empty]);
+  assert.equal(noCode.status, 1);
+  assert.match(noCode.stderr, /--base .*: no code files/);
 });

@@ -63,6 +63,8 @@ export function registerCompareCommand(program: Command): void {
       const limit = numberFlag('limit', flags.limit, 1, Number.MAX_SAFE_INTEGER, true) ?? (format === 'html' ? 100 : undefined);
       const clusterThreshold = numberFlag('cluster-threshold', flags.clusterThreshold, 0, 1)!;
       const commonShare = numberFlag('common-share', flags.commonShare, 0, 1);
+      const kgramLength = numberFlag('kgram', flags.kgram, 1, Number.MAX_SAFE_INTEGER, true);
+      const windowLength = numberFlag('window', flags.window, 1, Number.MAX_SAFE_INTEGER, true);
       let accept: ((path: string) => boolean) | undefined;
       if (flags.language) {
         const lang = languageByName(flags.language);
@@ -70,15 +72,27 @@ export function registerCompareCommand(program: Command): void {
         accept = (p) => lang.extensions.some((ext) => p.toLowerCase().endsWith(ext));
       }
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`${dir}: no such folder (give a folder with one sub-folder or file per submission)`);
+      // A submission that cannot be read (a corrupt ZIP, an unreadable file) stops the run, named.
+      const read = async (path: string, id: string, label: string) => {
+        try {
+          return await readSourceSubmission(path, id, accept);
+        } catch (err) {
+          const e = err as Error & { code?: string | number };
+          // fflate numbers its errors (e.g. 13 "invalid zip data"); the file system names them.
+          throw new Error(`${label}: ${e.code === 'ENOENT' ? 'no such file or folder' : typeof e.code === 'number' ? `not a readable ZIP archive (${e.message})` : e.message}`);
+        }
+      };
       const names = (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
       const submissions: SourceSubmission[] = [];
       for (const name of names) {
-        const sub = await readSourceSubmission(join(dir, name), name, accept);
+        const sub = await read(join(dir, name), name, join(dir, name));
         if (sub.files.length > 0) submissions.push(sub);
         else process.stderr.write(`compare: skipped ${name} (no code files)\n`);
       }
       if (submissions.length < 2) throw new Error(`${dir} holds ${submissions.length} submission(s) with code; at least 2 are needed`);
-      const base = flags.base ? await readSourceSubmission(flags.base, 'base', accept) : undefined;
+      const base = flags.base ? await read(flags.base, 'base', `--base ${flags.base}`) : undefined;
+      // Starter code that yields no code file would silently exclude nothing.
+      if (base && base.files.length === 0) throw new Error(`--base ${flags.base}: no code files${flags.language ? ` in ${flags.language}` : ''} (a file, folder or .zip of the starter code)`);
       // A progress bar from 20 submissions, on a terminal only (cli-progress draws nothing elsewhere, so it is not even loaded).
       const showBar = submissions.length >= 20 && process.stderr.isTTY === true;
       const total = submissions.length * 2;
@@ -91,8 +105,8 @@ export function registerCompareCommand(program: Command): void {
       const result = await compareCodeSources(submissions, {
         language: flags.language,
         base,
-        kgramLength: flags.kgram ? Number(flags.kgram) : undefined,
-        windowLength: flags.window ? Number(flags.window) : undefined,
+        kgramLength,
+        windowLength,
         suppressShare: commonShare,
         withFragments: format === 'json' || format === 'html',
         onTokenized: (done) => bar?.update(done, { stage: 'tokenising' }),

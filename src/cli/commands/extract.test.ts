@@ -39,3 +39,23 @@ test('origo extract: without gs PostScript fails with needs_ghostscript', () => 
   assert.equal(r.status, 1);
   assert.equal(JSON.parse(r.stdout).code, 'needs_ghostscript');
 });
+
+test('origo extract refuses bad --timeout, --memory and --isolation values before reading the file', () => {
+  const file = fixture('office/known.odt');
+  for (const [flag, value, message] of [
+    ['--timeout', 'abc', '--timeout must be an integer from 1 to 2147483647 (got "abc")'],
+    ['--timeout', '-5', '--timeout must be an integer from 1 to 2147483647 (got "-5")'],
+    ['--timeout', '9999999999', '--timeout must be an integer from 1 to 2147483647 (got "9999999999")'],
+    ['--memory', '1', '--memory must be an integer from 16 to 1048576 (got "1")'],
+    ['--isolation', 'banana', '--isolation must be "process" or "worker" (got "banana")'],
+  ]) {
+    const r = origo(['extract', file, flag, value]);
+    // Before: exit 1 with a made-up outcome of the file ("timeout: extraction took longer than NaN ms"), or exit 0.
+    assert.equal(r.status, 1, `${flag} ${value}`);
+    assert.equal(r.stdout, '', `${flag} ${value}`);
+    assert.equal(r.stderr.trim(), message);
+  }
+  const ok = origo(['extract', file, '--isolation', 'worker', '--timeout', '60000', '--memory', '256']);
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.equal(JSON.parse(ok.stdout).counts.words, 359);
+});

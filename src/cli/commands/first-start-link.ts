@@ -10,14 +10,16 @@ export function registerFirstStartLinkCommand(program: Command): void {
     .command('first-start-link')
     .description("print a one-time link that signs the first administrator in to the web UI to choose a password (24 hours; replaces the earlier link)")
     .option('--email <email>', 'another administrator of the first organisation, by email')
-    .action(async (opts: { email?: string }) => {
+    .option('-p, --port <port>', 'the port `origo serve --port` was given (the link names it; env PORT, default 8080)')
+    .action(async (opts: { email?: string; port?: string }) => {
       const { loadConfig } = await import('../../config/config.js');
       const { openStore } = await import('../../store/index.js');
       const { LocalBlobStore } = await import('../../blob/index.js');
       const { createServices } = await import('../../services/services.js');
       const { linkBase } = await import('../../main/first-start.js');
       const { join } = await import('node:path');
-      const config = loadConfig(process.env);
+      // Without it the link named PORT's port, not the one a server started with --port listens on.
+      const config = loadConfig(opts.port ? { ...process.env, PORT: opts.port } : process.env);
       const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
         const quiet = { info() {}, warn() {}, error() {}, debug() {}, child() { return quiet; } };

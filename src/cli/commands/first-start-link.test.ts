@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const PORT = '18502';
+
+test('origo first-start-link --port names the port the server was started on', async () => {
+  const env: NodeJS.ProcessEnv = { ...process.env, ORIGO_DATA_DIR: mkdtempSync(join(tmpdir(), 'origo-fsl-')) };
+  for (const name of ['DATABASE_URL', 'PORT', 'ORIGO_PUBLIC_URL', 'HOST']) delete env[name];
+  // The first start makes the administrator; the server is stopped once it listens.
+  const server = spawn(process.execPath, ['bin/origo.js', 'serve', '--port', PORT, '--workers', '0'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
+    server.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('Origo is listening')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    server.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.once('exit', resolve));
+  // Before: "error: unknown option '--port'"; without it the link said :8080, where nothing listens.
+  const r = spawnSync(process.execPath, ['bin/origo.js', 'first-start-link', '--port', PORT], { cwd: root, env, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, new RegExp(`^  http://localhost:${PORT}/app/#/first-start/[\\w-]{20,}$`, 'm'));
+  const bad = spawnSync(process.execPath, ['bin/origo.js', 'first-start-link', '--port', 'abc'], { cwd: root, env, encoding: 'utf8' });
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /PORT must be an integer between 0 and 65535, got "abc"/);
+});

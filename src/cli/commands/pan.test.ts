@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const origo = (args: string[]) => spawnSync(process.execPath, ['bin/origo.js', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+
+const copied = 'The committee concluded that the regional water authority had failed to maintain the eastern reservoir for more than a decade. '
+  + 'Inspectors found cracked spillways, silted intake channels and pumps that had not been serviced since the authority was reorganised. '
+  + 'The final report recommended an independent audit, a ten-year maintenance plan and compensation for the farmers whose harvests were lost.';
+const src = `Rivers shaped the settlement of the valley long before the railway came. ${copied} Today the dam is a museum.`;
+const susp = `My essay is about public services in rural areas and how they fail. ${copied} In conclusion, maintenance matters.`;
+
+/** A PAN 2013 layout corpus of one pair with one verbatim case and its truth file. */
+function corpus(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'origo-pan-cli-'));
+  for (const d of ['susp', 'src', '02-no-obfuscation']) mkdirSync(join(dir, d));
+  writeFileSync(join(dir, 'src', 'src-1.txt'), src);
+  writeFileSync(join(dir, 'susp', 'susp-1.txt'), susp);
+  writeFileSync(join(dir, '02-no-obfuscation', 'pairs'), 'susp-1.txt src-1.txt\n');
+  writeFileSync(join(dir, '02-no-obfuscation', 'susp-1-src-1.xml'), `<document reference="susp-1.txt">\n<feature name="plagiarism" obfuscation="none" this_offset="${susp.indexOf(copied)}" this_length="${copied.length}" source_reference="src-1.txt" source_offset="${src.indexOf(copied)}" source_length="${copied.length}"/>\n</document>\n`);
+  return dir;
+}
+
+test('origo pan finds the copied passage in both texts and scores it against the truth', () => {
+  const dir = corpus();
+  const r = origo(['pan', dir, '--out', join(dir, 'out')]);
+  assert.equal(r.status, 0, r.stderr);
+  const line = JSON.parse(r.stdout);
+  assert.equal(line.pairs, 1);
+  assert.equal(line.measures.entire.plagdet, 1);
+  const xml = readFileSync(join(dir, 'out', 'susp-1-src-1.xml'), 'utf8');
+  assert.match(xml, new RegExp(`this_offset="${susp.indexOf(copied)}" this_length="${copied.length}" source_reference="src-1.txt" source_offset="${src.indexOf(copied)}"`));
+});
+
+test('origo pan refuses a broken truth file or pairs line with a one-line error naming it', () => {
+  // A truncated truth file: before, it counted as a pair without cases (exit 0, "cases": 0, precision 0).
+  const truncated = corpus();
+  const truth = join(truncated, '02-no-obfuscation', 'susp-1-src-1.xml');
+  writeFileSync(truth, '<document reference="susp-1.txt">\n<feature name="plagiarism" obfuscation="none" this_off');
+  for (const workers of ['1', '2']) {
+    const r = origo(['pan', truncated, '--out', join(truncated, 'out'), '--workers', workers]);
+    assert.equal(r.status, 1, r.stdout);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr.trim(), `${truth}: not a PAN truth file (a <document reference="…"> … </document>)`);
+  }
+  const noOffsets = corpus();
+  writeFileSync(join(noOffsets, '02-no-obfuscation', 'susp-1-src-1.xml'), '<document reference="susp-1.txt">\n<feature name="plagiarism" this_offset="12" source_reference="src-1.txt"/>\n</document>\n');
+  const r2 = origo(['pan', noOffsets, '--out', join(noOffsets, 'out')]);
+  assert.equal(r2.status, 1, r2.stdout);
+  assert.match(r2.stderr, /susp-1-src-1\.xml: a plagiarism feature lacks whole-number this_offset/);
+  // A pairs line of one name: before, "ENOENT … susp/susp-2.txt".
+  const oneName = corpus();
+  writeFileSync(join(oneName, '02-no-obfuscation', 'pairs'), 'susp-1.txt src-1.txt\nsusp-2.txt\n');
+  const r3 = origo(['pan', oneName, '--out', join(oneName, 'out')]);
+  assert.equal(r3.status, 1);
+  assert.equal(r3.stderr.trim(), `${join(oneName, '02-no-obfuscation', 'pairs')}, line 2: expected two file names "<susp> <src>", got "susp-2.txt"`);
+});
