@@ -128,3 +128,30 @@ test('template text, quotations, excluded phrases and the reference list are sho
   assert.ok(!runOf('Assignment 3: Write').includes('w:highlight'), runOf('Assignment 3: Write'));
   assert.ok(runOf('The Danube has carried').includes('w:highlight'), runOf('The Danube has carried'));
 });
+
+test('a sentence of the writer\'s own between two copied paragraphs is not part of a verbatim match and does not count', { timeout: 300_000 }, async () => {
+  const own = 'My grandmother grew up in a small village near Passau and told me stories about the floods every winter.';
+  const asg = await started.api.post('/api/v1/assignments', { name: 'Insertion', settings: {} });
+  assert.equal(asg.status, 201, JSON.stringify(asg.body));
+  const source = await uploadDocument(started.url, KEY, asg.body.id, { filename: 'river.txt', bytes: `${DANUBE}\n\n${ENGINEERS}\n` }, 'River', 'Ada');
+  const sub = await uploadDocument(started.url, KEY, asg.body.id, { filename: 'mine.txt', bytes: `${DANUBE}\n\n${own}\n\n${ENGINEERS}\n` }, 'Mine', 'Ben');
+  for (const d of await documentsSettled(started.api, [source, sub], 120_000)) assert.equal(d.status, 'done', `${d.status}: ${d.reason}`);
+  const report = await waitFor('the report to find the source', async () => {
+    const r = await started.api.get(`/api/v1/documents/${sub}/report`);
+    return r.status === 200 && (r.body.matches as Match[]).some((m) => m.source_id === source) ? r.body : undefined;
+  }, 60_000, 300);
+  const text = (await started.api.get(`/api/v1/documents/${sub}/text`)).body.text as string;
+  const sourceText = (await started.api.get(`/api/v1/documents/${source}/text`)).body.text as string;
+  const at = text.indexOf(own);
+  assert.ok(at > 0);
+  for (const m of report.matches as (Match & { kind: string; source: { offset: number; length: number } })[]) {
+    const mine = text.slice(m.submission.offset, m.submission.offset + m.submission.length);
+    assert.ok(!mine.includes('grandmother'), `a match covers the writer's own sentence: ${JSON.stringify(m)}`);
+    // A verbatim match is the same words on both sides.
+    if (m.kind === 'verbatim') assert.equal(mine, sourceText.slice(m.source.offset, m.source.offset + m.source.length));
+  }
+  // Both paragraphs are found, the sentence between them is not counted.
+  const covered = (report.matches as Match[]).map((m) => text.slice(m.submission.offset, m.submission.offset + m.submission.length)).join('\n');
+  assert.ok(covered.includes(DANUBE) && covered.includes(ENGINEERS), covered);
+  assert.ok(report.similarity < 90 && report.similarity > 70, String(report.similarity));
+});
