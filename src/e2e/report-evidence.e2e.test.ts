@@ -129,19 +129,39 @@ test('template text, quotations, excluded phrases and the reference list are sho
   assert.ok(runOf('The Danube has carried').includes('w:highlight'), runOf('The Danube has carried'));
 });
 
-test('a sentence of the writer\'s own between two copied paragraphs is not part of a verbatim match and does not count', { timeout: 300_000 }, async () => {
-  const own = 'My grandmother grew up in a small village near Passau and told me stories about the floods every winter.';
-  const asg = await started.api.post('/api/v1/assignments', { name: 'Insertion', settings: {} });
+const OWN = 'My grandmother grew up in a small village near Passau and told me stories about the floods every winter.';
+
+/** Checks `submission` against `source` in a new assignment; the report, both texts. */
+async function pair(name: string, source: string, submission: string) {
+  const asg = await started.api.post('/api/v1/assignments', { name, settings: {} });
   assert.equal(asg.status, 201, JSON.stringify(asg.body));
-  const source = await uploadDocument(started.url, KEY, asg.body.id, { filename: 'river.txt', bytes: `${DANUBE}\n\n${ENGINEERS}\n` }, 'River', 'Ada');
-  const sub = await uploadDocument(started.url, KEY, asg.body.id, { filename: 'mine.txt', bytes: `${DANUBE}\n\n${own}\n\n${ENGINEERS}\n` }, 'Mine', 'Ben');
-  for (const d of await documentsSettled(started.api, [source, sub], 120_000)) assert.equal(d.status, 'done', `${d.status}: ${d.reason}`);
+  const src = await uploadDocument(started.url, KEY, asg.body.id, { filename: 'river.txt', bytes: source }, 'River', 'Ada');
+  const sub = await uploadDocument(started.url, KEY, asg.body.id, { filename: 'mine.txt', bytes: submission }, 'Mine', 'Ben');
+  for (const d of await documentsSettled(started.api, [src, sub], 120_000)) assert.equal(d.status, 'done', `${d.status}: ${d.reason}`);
   const report = await waitFor('the report to find the source', async () => {
     const r = await started.api.get(`/api/v1/documents/${sub}/report`);
-    return r.status === 200 && (r.body.matches as Match[]).some((m) => m.source_id === source) ? r.body : undefined;
+    return r.status === 200 && (r.body.matches as Match[]).some((m) => m.source_id === src) ? r.body : undefined;
   }, 60_000, 300);
   const text = (await started.api.get(`/api/v1/documents/${sub}/text`)).body.text as string;
-  const sourceText = (await started.api.get(`/api/v1/documents/${source}/text`)).body.text as string;
+  const sourceText = (await started.api.get(`/api/v1/documents/${src}/text`)).body.text as string;
+  return { report, text, sourceText };
+}
+
+test('a sentence of the source the writer skipped between two copied paragraphs is not part of a verbatim match: both sides of each match are the same words', { timeout: 300_000 }, async () => {
+  const { report, text, sourceText } = await pair('Deletion', `${DANUBE}\n\n${OWN}\n\n${ENGINEERS}\n`, `${DANUBE}\n\n${ENGINEERS}\n`);
+  const matches = report.matches as (Match & { kind: string; source: { offset: number; length: number } })[];
+  assert.ok(matches.length > 0);
+  for (const m of matches) {
+    const theirs = sourceText.slice(m.source.offset, m.source.offset + m.source.length);
+    assert.ok(!theirs.includes('grandmother'), `a match's source side covers the sentence the submission lacks: ${JSON.stringify(m)}`);
+    if (m.kind === 'verbatim') assert.equal(text.slice(m.submission.offset, m.submission.offset + m.submission.length), theirs);
+  }
+  assert.equal(report.similarity, 100);
+});
+
+test('a sentence of the writer\'s own between two copied paragraphs is not part of a verbatim match and does not count', { timeout: 300_000 }, async () => {
+  const own = OWN;
+  const { report, text, sourceText } = await pair('Insertion', `${DANUBE}\n\n${ENGINEERS}\n`, `${DANUBE}\n\n${own}\n\n${ENGINEERS}\n`);
   const at = text.indexOf(own);
   assert.ok(at > 0);
   for (const m of report.matches as (Match & { kind: string; source: { offset: number; length: number } })[]) {
