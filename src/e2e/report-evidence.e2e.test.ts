@@ -175,3 +175,31 @@ test('a sentence of the writer\'s own between two copied paragraphs is not part 
   assert.ok(covered.includes(DANUBE) && covered.includes(ENGINEERS), covered);
   assert.ok(report.similarity < 90 && report.similarity > 70, String(report.similarity));
 });
+
+test('a code report\'s line ranges are the uploaded files\' own lines, blank lines included', { timeout: 300_000 }, async () => {
+  const shared = 'def median(values):\n    ordered = sorted(values)\n    count = len(ordered)\n    middle = count // 2\n    if count % 2 == 1:\n        return ordered[middle]\n    return (ordered[middle - 1] + ordered[middle]) / 2.0\n';
+  const alice = `import sys\n\n\n# Reads numbers, one a line.\n\n\n${shared}\n\nprint(median([int(x) for x in sys.stdin]))\n`;
+  const bob = `import math\n\n\n\n${shared.replace(/values/g, 'nums').replace(/ordered/g, 'ys')}\n\n\ndef spread(nums):\n    return max(nums) - min(nums)\n`;
+  const asg = await started.api.post('/api/v1/assignments', { name: 'Median', kind: 'code', settings: { language: 'python' } });
+  assert.equal(asg.status, 201, JSON.stringify(asg.body));
+  const a = await uploadDocument(started.url, KEY, asg.body.id, { filename: 'alice.py', bytes: alice }, 'alice', 'Alice');
+  const b = await uploadDocument(started.url, KEY, asg.body.id, { filename: 'bob.py', bytes: bob }, 'bob', 'Bob');
+  for (const d of await documentsSettled(started.api, [a, b], 120_000)) assert.equal(d.status, 'done', `${d.status}: ${d.reason}`);
+  const report = await waitFor('bob\'s report to find alice', async () => {
+    const r = await started.api.get(`/api/v1/documents/${b}/report`);
+    return r.status === 200 && (r.body.matches as Match[]).some((m) => m.source_id === a) ? r.body : undefined;
+  }, 60_000, 300);
+  type Lines = { file: string; start_line: number; end_line: number };
+  const m = (report.matches as (Match & { submission: Lines; source: Lines })[]).find((x) => x.source_id === a)!;
+  const fileLines = { 'alice.py': alice.split('\n'), 'bob.py': bob.split('\n') } as Record<string, string[]>;
+  // The copied function starts on line 7 of alice.py and line 5 of bob.py (blank lines above it).
+  assert.equal(m.source.file, 'alice.py');
+  assert.equal(m.submission.file, 'bob.py');
+  assert.ok(m.source.start_line <= 7 && m.source.end_line >= 13, JSON.stringify(m.source));
+  assert.ok(m.submission.start_line <= 5 && m.submission.end_line >= 11, JSON.stringify(m.submission));
+  assert.match(fileLines['alice.py'][m.source.end_line - 1], /ordered|median|print/, JSON.stringify(m.source));
+  assert.match(fileLines['bob.py'][m.submission.end_line - 1], /ys|nums/, JSON.stringify(m.submission));
+  // The text the report shows and numbers is the file as uploaded.
+  const text = (await started.api.get(`/api/v1/documents/${a}/text`)).body.text as string;
+  assert.equal(text, alice.replace(/\s+$/, ''));
+});
