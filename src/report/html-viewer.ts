@@ -4,6 +4,7 @@ import { escapeHtml, markup, type MarkRange } from './text-markup.js';
 import { aiExplanation, aiPassageLabel, aiPassages, aiSummary } from './ai-wording.js';
 import { VIEWER_CSS, VIEWER_JS } from './viewer-assets.js';
 import { reasonLabel } from './counted.js';
+import { filterLines, submissionMarks } from './marks.js';
 
 export interface ViewerOptions {
   /** view: read only; edit: exclude and restore through `editUrl`; static: a saved report file. */
@@ -42,7 +43,8 @@ export function renderViewerHtml(b: ReportBundle, o: ViewerOptions): string {
   const excludedSources = new Set(m.exclusions.sources);
   const isOff = (x: ReportModel['matches'][number]) => x.excluded || excludedSources.has(x.source_id);
   const why = (x: ReportModel['matches'][number]) => (x.excluded_reason ? reasonLabel(x.excluded_reason) : excludedSources.has(x.source_id) ? reasonLabel('source-excluded') : undefined);
-  const subRanges: MarkRange[] = m.matches.map((x) => ({ id: x.id, start: x.submission.offset, end: x.submission.offset + x.submission.length, colour: colour.get(x.source_id) ?? 0, excluded: isOff(x), reason: why(x) }));
+  // Counted matches are cut at their excluded parts (template text, a quotation inside), drawn as not counted.
+  const subRanges: MarkRange[] = submissionMarks(m);
   const edit = o.mode === 'edit' && o.editUrl;
   // The passages that drove a flagged or inconclusive AI-text verdict are shaded (prose only).
   const aiShade = !code && m.ai.available
@@ -83,7 +85,8 @@ export function renderViewerHtml(b: ReportBundle, o: ViewerOptions): string {
 <body data-mode="${o.mode}" class="${code ? 'code' : 'prose'}">
 <header class="report-head"><h1>${escapeHtml(m.document.title)}</h1>
 <p class="score">Similarity <strong id="similarity">${m.similarity}%</strong></p>
-<p class="meta">${summaryLine(m)}</p>${downloads ? `<nav class="downloads" aria-label="Downloads">${downloads}</nav>` : ''}
+<p class="meta">${summaryLine(m)}</p>
+<ul class="meta filters" aria-label="Filters">${filterLines(m).map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>${downloads ? `<nav class="downloads" aria-label="Downloads">${downloads}</nav>` : ''}
 ${edit ? '<p class="meta"><strong>Edit mode:</strong> excluding a source or a match recomputes the similarity and saves a new report version. <span id="edit-status" role="status"></span></p>' : ''}</header>
 <main class="viewer">
 <nav class="sources" aria-label="Sources"><h2>Sources (${m.sources.length})</h2>${m.sources.length ? `<ol>${sourceItems}</ol>` : '<p class="notice">No matching sources were found.</p>'}</nav>

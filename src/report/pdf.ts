@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { ReportBundle } from './bundle.js';
 import type { ReportModel } from './model.js';
-import { segment, type MarkRange } from './text-markup.js';
+import { segment } from './text-markup.js';
+import { filterLines, submissionMarks } from './marks.js';
 import { AI_VERDICT_LABEL, aiExplanation, aiPassages, aiSummary } from './ai-wording.js';
 
 export type PdfVariant = 'full' | 'summary' | 'ai';
@@ -73,6 +74,16 @@ function scoreLine(doc: PDFKit.PDFDocument, f: Fonts, m: ReportModel): void {
   doc.moveDown(0.6);
 }
 
+/** The filters in force (what was compared, what the score leaves out and why) and the cross-language result. */
+function filterList(doc: PDFKit.PDFDocument, f: Fonts, m: ReportModel, onlyActive: boolean): void {
+  const lines = onlyActive ? filterLines({ ...m, filters: m.filters.filter((x) => x.active) }) : filterLines(m);
+  if (!lines.length) return;
+  doc.font(f.bold).fontSize(12).fillColor('#000').text('Filters');
+  doc.moveDown(0.2).font(f.regular).fontSize(9).fillColor('#333');
+  for (const l of lines) doc.text(f.clean(`• ${l}`));
+  doc.fillColor('#000').moveDown(0.6);
+}
+
 function sourceList(doc: PDFKit.PDFDocument, f: Fonts, m: ReportModel, maxRows: number): void {
   doc.font(f.bold).fontSize(12).fillColor('#000').text(`Sources (${m.sources.length})`);
   doc.moveDown(0.2).font(f.regular).fontSize(10);
@@ -80,7 +91,7 @@ function sourceList(doc: PDFKit.PDFDocument, f: Fonts, m: ReportModel, maxRows: 
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   m.sources.slice(0, maxRows).forEach((s, i) => {
     const colour = COLOURS[i % COLOURS.length];
-    const line = `[${i + 1}] ${s.similarity}%  ${s.title} (${s.scope}, ${s.matches} ${s.matches === 1 ? 'match' : 'matches'}${s.excluded ? ', excluded' : ''})`;
+    const line = `[${i + 1}] ${s.similarity}%  ${s.title} (${s.scope}, ${s.matches} ${s.matches === 1 ? 'match' : 'matches'}${s.excluded_matches ? `, ${s.excluded_matches} not counted` : ''}${s.excluded ? ', excluded' : ''})`;
     // A swatch of the source's colour before its line, as its matches are coloured in the text.
     const y = doc.y;
     doc.save().rect(doc.page.margins.left, y + 1.5, 8, 8).fill(colour).restore();
@@ -115,6 +126,8 @@ interface Piece {
   source: number | null;
   /** The source number to print after the piece, where a match ends. */
   tag: number | null;
+  /** Why the stretch of not-counted match text ending here does not count (prose), printed after it. */
+  note?: string | null;
 }
 
 /**
@@ -125,25 +138,28 @@ interface Piece {
 function piecesByLine(b: ReportBundle): { start: number; end: number; pieces: Piece[] }[] {
   const m = b.model;
   const text = b.submission.text;
-  const index = new Map(m.sources.map((s, i) => [s.id, i]));
-  const off = (x: ReportModel['matches'][number]) => x.excluded || m.exclusions.sources.includes(x.source_id);
-  const ranges: MarkRange[] = m.matches.map((x) => ({ id: x.id, start: x.submission.offset, end: x.submission.offset + x.submission.length, colour: index.get(x.source_id) ?? 0, excluded: off(x) }));
+  // Counted matches are cut at their excluded parts (template text, a quotation inside), set in grey.
+  const ranges = submissionMarks(m);
   const spans = segment(text.length, ranges);
   const ends = new Map<number, number>();
-  for (const r of ranges) if (!r.excluded) ends.set(r.end, r.colour);
+  for (const r of ranges) if (r.last) ends.set(r.end, r.colour);
+  const why = (sp: (typeof spans)[number]) => (sp.ranges.length && !sp.ranges.some((r) => !r.excluded) ? sp.ranges.find((r) => r.reason)?.reason ?? 'excluded' : null);
   const lines: { start: number; end: number; pieces: Piece[] }[] = [];
   let lineStart = 0;
   for (;;) {
     const nl = text.indexOf('\n', lineStart);
     const lineEnd = nl < 0 ? text.length : nl;
     const pieces: Piece[] = [];
-    for (const sp of spans) {
+    for (let k = 0; k < spans.length; k++) {
+      const sp = spans[k];
       const a = Math.max(sp.start, lineStart);
       const z = Math.min(sp.end, lineEnd);
       if (z <= a) continue;
       const counted = sp.ranges.find((r) => !r.excluded);
       const source = counted ? counted.colour : sp.ranges.length ? -1 : null;
-      pieces.push({ start: a, end: z, source, tag: counted && z === sp.end && ends.has(sp.end) ? ends.get(sp.end)! : null });
+      const reason = why(sp);
+      const note = reason && z === sp.end && (k + 1 >= spans.length || why(spans[k + 1]) !== reason) ? reason : null;
+      pieces.push({ start: a, end: z, source, tag: counted && z === sp.end && ends.has(sp.end) ? ends.get(sp.end)! : null, note });
     }
     lines.push({ start: lineStart, end: lineEnd, pieces });
     if (nl < 0) break;
@@ -175,7 +191,7 @@ function highlightedText(doc: PDFKit.PDFDocument, f: Fonts, b: ReportBundle): vo
   doc.addPage();
   doc.font(f.bold).fontSize(12).fillColor('#000').text('Submission text with highlighted matches');
   doc.font(f.regular).fontSize(9).fillColor('#333').text(
-    'Matched passages are underlined in the colour of their source and followed by its number in brackets. Grey passages match a source but do not count (a quotation, or excluded).',
+    'Matched passages are underlined in the colour of their source and followed by its number in brackets. Grey passages match a source but do not count; the reason follows them in brackets (the filters above, or excluded by the instructor).',
   );
   doc.moveDown(0.5);
   const left = doc.page.margins.left;
@@ -226,7 +242,7 @@ function highlightedText(doc: PDFKit.PDFDocument, f: Fonts, b: ReportBundle): vo
         const counted = p.source !== null && p.source >= 0;
         const colour = counted ? COLOURS[p.source! % COLOURS.length] : p.source === -1 ? NOT_COUNTED : '#000';
         const font = code ? (counted ? f.monoBold : f.mono) : counted ? f.bold : f.regular;
-        const tag = p.tag !== null ? ` [${p.tag + 1}]` : '';
+        const tag = p.tag !== null ? ` [${p.tag + 1}]` : !code && p.note ? f.clean(` [not counted: ${p.note}]`) : '';
         const last = k === pieces.length - 1;
         const opts = { continued: !last, underline: counted, width: width - gutter };
         doc.font(font).fontSize(size).fillColor(colour);
@@ -257,10 +273,12 @@ export async function renderPdf(b: ReportBundle, variant: PdfVariant): Promise<U
   } else if (variant === 'summary') {
     header(doc, f, m, 'Similarity report (summary)');
     scoreLine(doc, f, m);
+    filterList(doc, f, m, true);
     sourceList(doc, f, m, 30);
   } else {
     header(doc, f, m, 'Similarity report');
     scoreLine(doc, f, m);
+    filterList(doc, f, m, false);
     sourceList(doc, f, m, 40);
     highlightedText(doc, f, b);
   }

@@ -6,6 +6,7 @@ header.report-head{padding:12px 16px;border-bottom:1px solid #ccc;display:flex;f
 header.report-head h1{font-size:1.25rem;margin:0}
 .score{font-size:1.1rem}.score strong{font-size:1.4rem}
 .meta{color:#444;font-size:.9rem;margin:0}
+.filters{padding-left:1.2rem}
 .downloads a{margin-right:12px}
 .viewer{display:grid;grid-template-columns:minmax(180px,240px) 1fr 1fr;gap:0;height:calc(100vh - 90px)}
 .sources{border-right:1px solid #ccc;overflow:auto;padding:8px}

@@ -4,6 +4,16 @@ import type { Extractor, RawExtraction } from '../registry.js';
 import { decodeText } from '../text-decoding.js';
 import { TextBuilder } from '../text-builder.js';
 import type { ExtractionLimits } from '../limits.js';
+import { SOURCE_EXTENSIONS } from './source-archive.js';
+
+/** Extensions of source files that are notes, markup or data rather than code: read line by line as text. */
+const NOT_CODE = new Set('txt md rst tex bib html htm xml xsl json yaml yml toml ini cfg conf properties csv'.split(' '));
+
+/** A program file (.py, .java ...) keeps its blank lines, as in a ZIP, so line numbers in code reports are the file's. */
+function isProgram(filename: string | null | undefined): boolean {
+  const ext = /\.([^./\\]+)$/.exec(filename ?? '')?.[1]?.toLowerCase();
+  return ext !== undefined && SOURCE_EXTENSIONS.has(ext) && !NOT_CODE.has(ext);
+}
 
 function lines(text: string, limits: ExtractionLimits, clean: (line: string) => string = (l) => l): RawExtraction {
   const builder = new TextBuilder(limits);
@@ -77,6 +87,13 @@ export const plainTextExtractor: Extractor = {
   formats: ['txt', 'md', 'csv', 'json', 'xml'],
   async extract(bytes, ctx) {
     const text = decodeText(bytes);
+    // A program is read as it is, whatever its content looks like (a Python comment is not a
+    // Markdown heading, a line with commas not a CSV row).
+    if (isProgram(ctx.hint.filename)) {
+      const builder = new TextBuilder(ctx.limits);
+      builder.addVerbatim(text.replace(/\r\n?/g, '\n'), { line: 1 });
+      return { text: builder.text, blocks: builder.blocks, pages: 1 };
+    }
     switch (ctx.sniffed.format) {
       case 'md':
         return lines(text, ctx.limits, markdownLine);

@@ -8,7 +8,7 @@ import type { ExtractedFile } from '../types.js';
 import { ZipContainer, isTraversalName, isZip, readZipEntry } from '../zip-container.js';
 
 /** Extensions of files students write (source, markup, build scripts, notebooks, notes). */
-const SOURCE_EXTENSIONS = new Set(('c h cc cpp cxx c++ hh hpp hxx ino cu java kt kts scala groovy gradle clj cljs py pyw ipynb js mjs cjs jsx ts tsx mts cts vue svelte ' +
+export const SOURCE_EXTENSIONS = new Set(('c h cc cpp cxx c++ hh hpp hxx ino cu java kt kts scala groovy gradle clj cljs py pyw ipynb js mjs cjs jsx ts tsx mts cts vue svelte ' +
   'cs fs fsx vb go rs rb php swift m mm r jl lua pl pm t sh bash zsh fish ps1 bat cmd sql hs lhs ml mli elm erl hrl ex exs dart ' +
   'v sv svh vhd vhdl asm s f f90 f95 for pas pp lisp lsp scm rkt ss pro prolog sml nim zig d cob cbl ada adb ads tcl awk sed ' +
   'html htm css scss sass less xml xsl json yaml yml toml ini cfg conf properties md rst txt tex bib cmake mk make dockerfile proto graphql gql').split(' '));

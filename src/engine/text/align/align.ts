@@ -63,6 +63,8 @@ const VERBATIM_SHARE_SUMMARY = 0.6;
 const VERBATIM_EXTEND_SIMILARITY = 0.5;
 /** Verbatim copies at most this many words apart on both sides are one passage. */
 const VERBATIM_JOIN_WORDS = 40;
+/** ... provided each side's gap is at most this many times the other's (plus RUN_GAP words): a rewording, not an insertion or a deletion. */
+const VERBATIM_GAP_RATIO = 2;
 /** A verbatim chain at least this long is a passage even when no sentence seed found it. */
 const VERBATIM_ALONE_WORDS = 40;
 
@@ -247,7 +249,11 @@ function refineWithVerbatim(
     const groups: WordPassage[] = [];
     for (const c of [...inside].sort((a, b) => a.s0 - b.s0)) {
       const g = groups[groups.length - 1];
-      if (g && c.s0 - g.s1 <= VERBATIM_JOIN_WORDS && c.r0 - g.r1 >= -RUN_GAP && c.r0 - g.r1 <= VERBATIM_JOIN_WORDS) {
+      // The words between two copies are a rewording only when both sides have a comparable
+      // stretch there: words the writer inserted (or a source stretch they skipped) split them.
+      const ds = g ? c.s0 - g.s1 : Infinity;
+      const dr = g ? c.r0 - g.r1 : Infinity;
+      if (g && ds <= VERBATIM_JOIN_WORDS && dr >= -RUN_GAP && dr <= VERBATIM_JOIN_WORDS && ds <= VERBATIM_GAP_RATIO * Math.max(0, dr) + RUN_GAP && dr <= VERBATIM_GAP_RATIO * Math.max(0, ds) + RUN_GAP) {
         g.s1 = Math.max(g.s1, c.s1);
         g.r1 = Math.max(g.r1, c.r1);
       } else {
