@@ -6,5 +6,6 @@ export { DEFAULT_LIMITS } from './limits.js';
 export type { ExtractionLimits } from './limits.js';
 export { extractors } from './extractors.js';
 export { sofficePath } from './formats/libreoffice.js';
+export { isProgram } from './formats/plain-text.js';
 export type { Extraction, ExtractionOutcome, ExtractionHint, ExtractionFailureCode, TextBlock, IntegritySignals, ExtractedFile } from './types.js';
 export { emptySignals } from './types.js';

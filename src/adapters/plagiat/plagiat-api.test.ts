@@ -393,6 +393,26 @@ test('aiDetectionFactor: a share from the AI detector for a text long enough to 
   assert.equal('aiDetectionFactor' in (await ready('short-essay')).json, false);
 });
 
+test('aiDetectionFactor: absent for a program file, whatever its length: the detector judges prose, not source code', async () => {
+  // A Python file of well over 150 words, uploaded as LMS plugins upload any file.
+  const program = Array.from({ length: 12 }, (_, i) =>
+    `def scaled_total_${i}(items, factor=${i}):\n    """Return the scaled total of the items in the list."""\n    total = 0\n    for item in items:\n        if item is None:\n            continue\n        total += item * factor\n    return total\n`,
+  ).join('\n');
+  assert.ok(program.split(/\s+/).length >= 300);
+  await upload({ APIKEY: userKey, id: 'program-file', title: 'Lab 3' }, program, 'lab3.py');
+  const d = (await ready('program-file')).json;
+  assert.equal(d.status, 'checked', JSON.stringify(d));
+  assert.equal('aiDetectionFactor' in d, false, JSON.stringify(d));
+  // The native report of the same document says why.
+  const listed = await native.get('/api/v1/documents?limit=200');
+  const doc = listed.body.items.find((x: { title: string }) => x.title === 'Lab 3');
+  assert.ok(doc, JSON.stringify(listed.body));
+  const report = await native.get(`/api/v1/documents/${doc.id}/report`);
+  assert.equal(report.status, 200, JSON.stringify(report.body));
+  assert.equal(report.body.ai.status, 'not_applicable', JSON.stringify(report.body.ai));
+  assert.equal(report.body.ai.available, false);
+});
+
 test('served at the root of a second port for clients with hard-coded paths', async () => {
   const root = plagiatClient(`http://127.0.0.1:${rootPort}`);
   const orgs = await root.get('/api/v2/orgs', { APIKEY: clientKey });

@@ -9,8 +9,11 @@ import { SOURCE_EXTENSIONS } from './source-archive.js';
 /** Extensions of source files that are notes, markup or data rather than code: read line by line as text. */
 const NOT_CODE = new Set('txt md rst tex bib html htm xml xsl json yaml yml toml ini cfg conf properties csv'.split(' '));
 
-/** A program file (.py, .java ...) keeps its blank lines, as in a ZIP, so line numbers in code reports are the file's. */
-function isProgram(filename: string | null | undefined): boolean {
+/**
+ * A program file (.py, .java ...) by its name. It keeps its blank lines, as in a ZIP, so line numbers
+ * in code reports are the file's; the AI-text detector does not judge it (it was trained on prose).
+ */
+export function isProgram(filename: string | null | undefined): boolean {
   const ext = /\.([^./\\]+)$/.exec(filename ?? '')?.[1]?.toLowerCase();
   return ext !== undefined && SOURCE_EXTENSIONS.has(ext) && !NOT_CODE.has(ext);
 }

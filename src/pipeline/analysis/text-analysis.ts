@@ -8,6 +8,7 @@ import { scoreOptionsFor } from '../../report/score-options.js';
 import type { AssignmentSettings } from '../../services/settings.js';
 import { decodePair, encodePair, pairOptionsKey, type PairResult } from './pair-result.js';
 import { preparedText } from './prepared-cache.js';
+import { isProgram } from '../../extract/index.js';
 
 /**
  * Shortest passage (characters, both sides) the service reports. The aligner's own default (150)
@@ -212,8 +213,12 @@ export async function composeText(store: Store, doc: DocumentRow, text: string, 
     candidates_considered: ids.length,
     translation: translation.stored,
     reason,
-    // The AI verdict depends on the text alone: a re-composition keeps the one it had.
-    ai: settings.ai_detection ? (previousAi && previousAi.status !== 'disabled' ? previousAi : aiScore(text, doc.language)) : { status: 'disabled' },
+    // The AI verdict depends on the text alone: a re-composition keeps the one it had. A program
+    // file (.py, .java ...) checked as text gets none: the detector was trained on prose, so a
+    // verdict on source code would be a number without meaning (the code engine stores the same).
+    ai: !settings.ai_detection ? { status: 'disabled' }
+      : isProgram(doc.filename) ? { status: 'not_applicable' }
+      : previousAi && previousAi.status !== 'disabled' ? previousAi : aiScore(text, doc.language),
   };
   return { analysis, newPairs, floor, candidates: candidates.length, peerShares };
 }
