@@ -50,6 +50,11 @@ test('a code assignment fails an essay DOCX with a reason; source files are stil
     assert.equal(report.status, 409, JSON.stringify(report.body));
     assert.equal(report.body.error.code, 'not_ready');
     assert.ok(report.body.error.message.includes('no_source_code'), report.body.error.message);
+    assert.ok(!report.body.error.message.endsWith('..') && !report.body.error.message.endsWith('.).'), report.body.error.message);
+    // Its text answers with the same reason, not "The document is failed".
+    const text = await api.get(`/api/v1/documents/${d.id}/text`);
+    assert.equal(text.status, 409, JSON.stringify(text.body));
+    assert.equal(text.body.error.message, report.body.error.message);
   }
   // The source files are compared with each other as before, and not with the failed ones.
   for (const d of [d4, d5]) {

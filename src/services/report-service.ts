@@ -83,9 +83,14 @@ export class ReportService {
 
   /** The not-ready error of a document without a report: why it has none yet. */
   notReady(doc: DocumentRow): AppError {
-    if (doc.status === 'failed') return new AppError('not_ready', `The document failed: ${doc.reason ?? 'unknown reason'}.`);
+    if (doc.status === 'failed') return new AppError('not_ready', `The document failed: ${sentence(doc.reason ?? 'unknown reason')}`);
     return new AppError('not_ready', `The document is ${doc.status}; its report is not ready yet.`);
   }
+}
+
+/** A reason as the end of a sentence: one full stop, whatever the reason ends with. */
+export function sentence(reason: string): string {
+  return /[.!?]\)?$/.test(reason) ? reason : `${reason}.`;
 }
 
 // ---- the versioned report model, its renderers and viewer links (issue 6) ----

@@ -79,7 +79,7 @@ export function documentRoutes(app: FastifyInstance, services: Services): void {
   app.get('/api/v1/documents/:id/text', async (req) => {
     const doc = await services.documents.get(principalOf(req), param(req, 'id'));
     const t = await services.documents.text(doc);
-    if (!t) throw new AppError('not_ready', `The document is ${doc.status}; its text is not extracted yet.`);
+    if (!t) throw doc.status === 'failed' ? services.reports.notReady(doc) : new AppError('not_ready', `The document is ${doc.status}; its text is not extracted yet.`);
     return { document_id: doc.public_id, text: t.text, extraction: t.extraction };
   });
   app.get('/api/v1/documents/:id/file', async (req, reply) => {
