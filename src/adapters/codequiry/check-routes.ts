@@ -55,9 +55,11 @@ function embeddedFlags(raw: Record<string, unknown>): Record<string, unknown> {
 
 function startOptions(given: Record<string, unknown>) {
   const raw = embeddedFlags(given);
+  const typed = raw.test_type !== undefined && raw.test_type !== null && raw.test_type !== '';
   const testType = looseInt(raw.test_type);
-  if (testType !== undefined && (testType < 1 || testType > 14)) throw validationError({ test_type: 'The selected test type is invalid.' });
-  return { dbcheck: looseBool(raw.dbcheck) ?? false, webcheck: looseBool(raw.webcheck) ?? false, testType: testType ?? null };
+  // Unreadable ("abc", true, {}) is as invalid as out of range; omitted or empty means no type.
+  if (typed && (testType === undefined || testType < 1 || testType > 14)) throw validationError({ test_type: 'The selected test type is invalid.' });
+  return { dbcheck: looseBool(raw.dbcheck) ?? false, webcheck: looseBool(raw.webcheck) ?? false, testType: typed ? testType! : null };
 }
 
 async function uploadMany(checks: CodequiryChecks, p: Principal, st: CheckState, files: WireFile[]) {

@@ -262,3 +262,27 @@ test('/check/quick creates, uploads and starts in one multipart request', { time
   assert.equal(a.body.uploaded_count, 1);
   assert.equal(a.body.check.name, 'Quick alias');
 });
+
+test('/check/start: a test_type that is not a number is refused like one out of 1..14, and nothing starts', async () => {
+  const check = (await call('/check/create', { json: { name: 'Typed lab', language: '13' } })).body;
+  const form = new FormData();
+  form.append('check_id', String(check.id));
+  form.append('file', zipBlob({ 'Inventory.java': JAVA_ORIGINAL }), 'gus.zip');
+  assert.equal((await call('/check/upload', { form })).status, 200);
+  const expected = { error: 'The selected test type is invalid.', validation_errors: { test_type: ['The selected test type is invalid.'] } };
+  for (const test_type of ['abc', 999, true, { type: 1 }]) {
+    const r = await call('/check/start', { json: { check_id: check.id, test_type } });
+    assert.equal(r.status, 422, `test_type ${JSON.stringify(test_type)}`);
+    assert.deepEqual(r.body, expected);
+  }
+  const q = await call('/check/start', { query: `check_id=${check.id}&test_type=abc` });
+  assert.equal(q.status, 422);
+  assert.deepEqual(q.body, expected);
+  const still = await call('/check/status', { json: { check_id: check.id } });
+  assert.equal(still.body.status_id, 2, 'a refused start leaves the check unstarted');
+  // What clients send still starts: a type in 1..14 (number or string), or none / empty.
+  const ok = await call('/check/start', { json: { check_id: check.id, test_type: '9', webcheck: false, dbcheck: 1 } });
+  assert.equal(ok.status, 200);
+  assert.equal('error' in ok.body, false);
+  assert.equal(ok.body.check.test_type, 9);
+});

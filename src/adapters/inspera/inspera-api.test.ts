@@ -394,3 +394,23 @@ test('the API at the root of a second port, with Inspera-shaped 404s everywhere'
   assert.equal(typeof nf2.body.message, 'string');
   assert.equal(nf2.body.error, undefined, 'never the native error shape');
 });
+
+test('submissions: an `email` that is not an email address is an invalid required field (400), on both generations, and no document is made', async () => {
+  const c = insperaClient(`${server.url}/inspera`);
+  await c.login(KEY, org);
+  const older = { documentTitle: 'Glacier retreat', author: 'Ada Lovelace', documentLanguage: 'en', docType: 'txt', file: b64(ESSAY), assignmentId: 'mail-1', reSubmissions: '0' };
+  const newer = { documentTitle: 'Glacier retreat', author: 'Ada Lovelace', docType: 'text/plain', assignmentId: 'mail-2', reSubmissions: '0' };
+  for (const email of ['not-an-email', 'ada lovelace', 'ada@school', 12345]) {
+    for (const [path, fields] of [['/submissions', older], ['/create/submission', newer]] as const) {
+      const r = await c.post(path, { ...fields, email });
+      assert.equal(r.status, 400, `${path} email ${JSON.stringify(email)}`);
+      assert.deepEqual(r.body, { message: 'The required fields are invalid' });
+    }
+  }
+  // Nothing was counted against the author: with reSubmissions 0 the first real submission still goes through.
+  const good = await c.post('/create/submission', { ...newer, email: 'ada@school.example' });
+  assert.equal(good.status, 200);
+  assert.ok(good.body.documentId);
+  const old = await c.post('/submissions', { ...older, email: 'Ada.Lovelace@School.Example' });
+  assert.equal(old.status, 200);
+});

@@ -4,7 +4,7 @@ import type { Services } from '../../services/services.js';
 import type { Principal } from '../../services/principal.js';
 import { AppError } from '../../services/errors.js';
 import { looseString } from '../shared/index.js';
-import { InsperaError, MESSAGES } from './wire-errors.js';
+import { EMAIL_FORMAT, InsperaError, MESSAGES } from './wire-errors.js';
 import { decodeFile, docTypeOf, submissionChoices, titleAllowed } from './submission-options.js';
 import { KIND, assignmentFor, attemptsOf, countAttempt, type InsperaSubmission } from './records.js';
 import { openUploadToken, presignedUploadUrl } from './upload-url.js';
@@ -51,6 +51,8 @@ export function submissionRoutes(app: FastifyInstance, services: Services): void
     const file = typeof params.file === 'string' ? params.file : undefined;
     const missing = !title || !author || !email || (generation === 'older' ? !docType || !str(params.documentLanguage) : !docType);
     if (missing) throw new InsperaError(400, MESSAGES.requiredFieldsSubmission);
+    // `email` is "the email of the student who uploaded the submission": anything else is an invalid required field.
+    if (!EMAIL_FORMAT.test(email)) throw new InsperaError(400, MESSAGES.requiredFieldsSubmission);
     if (!titleAllowed(title)) throw new InsperaError(403, MESSAGES.titleLength);
     const assignmentId = str(params.assignmentId) ?? null;
     const choices = submissionChoices(params, assignmentId !== null);

@@ -4,9 +4,8 @@ import { setRetryAfter } from '../../api/retry-after.js';
 import type { Services } from '../../services/services.js';
 import { looseInt, looseString } from '../shared/index.js';
 import { DAY_SECONDS, issueForKey, issueForUser } from './access.js';
-import { InsperaError, MESSAGES } from './wire-errors.js';
+import { InsperaError, MESSAGES, EMAIL_FORMAT } from './wire-errors.js';
 
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /**
  * The requested `expirationTime` (milliseconds): an epoch time in milliseconds, or a lifetime in
@@ -46,7 +45,7 @@ export function tokenRoutes(app: FastifyInstance, services: Services): void {
     if (hasClient || params.email === undefined) return byKey(req, params, requestedTtlSeconds(params.expirationTime, Date.now()));
     // The CRUD generation's login: a user's email and password.
     const email = looseString(params.email)?.trim() ?? '';
-    if (!EMAIL.test(email)) throw new InsperaError(409, MESSAGES.invalidEmail);
+    if (!EMAIL_FORMAT.test(email)) throw new InsperaError(409, MESSAGES.invalidEmail);
     const password = looseString(params.password) ?? '';
     const user = await services.auth.checkPassword(email, password, { ip: req.ip });
     if (isRefusal(user)) throw tooMany(req, user.retryAfter);

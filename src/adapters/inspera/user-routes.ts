@@ -5,10 +5,9 @@ import { scopeOf } from '../../services/policy.js';
 import type { OrgUnitRow, UserRow } from '../../store/index.js';
 import { AppError } from '../../services/errors.js';
 import { looseString } from '../shared/index.js';
-import { InsperaError, MESSAGES } from './wire-errors.js';
+import { InsperaError, MESSAGES, EMAIL_FORMAT } from './wire-errors.js';
 import { extraOf, namesValid, pageOf, roleFromWire, userView } from './user-view.js';
 
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 function list(v: unknown): string[] {
   if (Array.isArray(v)) return v.map((x) => looseString(x)?.trim() ?? '').filter(Boolean);
@@ -36,7 +35,7 @@ export function userRoutes(app: FastifyInstance, services: Services): void {
     const { firstName, lastName, email, role, courses } = req.wire!.params;
     if (!namesValid(firstName, lastName)) throw new InsperaError(402, MESSAGES.nameRule);
     const mail = looseString(email)?.trim().toLowerCase() ?? '';
-    if (!EMAIL.test(mail)) throw new InsperaError(409, MESSAGES.emailRule);
+    if (!EMAIL_FORMAT.test(mail)) throw new InsperaError(409, MESSAGES.emailRule);
     const origoRole = roleFromWire(role);
     if (!origoRole) throw new InsperaError(400, 'Validation error: role must be Educator or Student.');
     let user: UserRow;
@@ -92,7 +91,7 @@ export function userRoutes(app: FastifyInstance, services: Services): void {
     if (user.role === 'student') {
       const email = looseString(body.email)?.trim().toLowerCase();
       if (email !== undefined) {
-        if (!EMAIL.test(email)) throw new InsperaError(409, MESSAGES.emailRule);
+        if (!EMAIL_FORMAT.test(email)) throw new InsperaError(409, MESSAGES.emailRule);
         values.email = email;
       }
       const status = looseString(body.status)?.trim().toLowerCase();

@@ -11,6 +11,9 @@ export class InsperaError extends Error {
   }
 }
 
+/** What the adapter takes for an email address (user, token and submission `email`). */
+export const EMAIL_FORMAT = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
 /** The exact strings of the Inspera documentation (and the Moodle plugin, which shows `message`). */
 export const MESSAGES = {
   invalidClient: 'The clientId is invalid',

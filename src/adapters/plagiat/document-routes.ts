@@ -22,12 +22,22 @@ function list(v: unknown): string[] {
   return items.map((x) => (typeof x === 'string' || typeof x === 'number' ? String(x).trim() : '')).filter(Boolean);
 }
 
+/**
+ * A String parameter of the spec: a text value (the first of repeated multipart fields). A JSON number,
+ * boolean, object or array of non-strings is not one: 400 "Invalid <name>".
+ */
+function textParam(v: unknown, name: string): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'string' || (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string'))) return paramString(v);
+  throw badRequest(`Invalid ${name}`);
+}
+
 /** The uploaded file: a multipart part (`file`), or Chamilo's `file` field as base64 or plain text. */
 function uploadedFile(req: FastifyRequest): WireFile | null {
   const files = req.wire!.files;
   const part = files.find((f) => f.field === 'file') ?? files[0];
   if (part) return part.bytes.length ? part : null;
-  const inline = paramString(req.wire!.params.file);
+  const inline = textParam(req.wire!.params.file, 'file');
   if (!inline) return null;
   const compact = inline.replace(/\s+/g, '');
   const isBase64 = compact.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(compact);
@@ -83,7 +93,7 @@ export function documentRoutes(app: FastifyInstance, services: Services): void {
     const q = req.wire!.params;
     const file = uploadedFile(req);
     if (!file) throw badRequest('Missing file');
-    const title = paramString(q.title);
+    const title = textParam(q.title, 'title');
     if (!title) throw badRequest('Missing title');
     const action = (paramString(q.action) ?? 'check').toLowerCase();
     if (action !== 'check' && action !== 'index') throw badRequest('Invalid action');

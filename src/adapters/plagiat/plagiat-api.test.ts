@@ -421,3 +421,41 @@ test('served at the root of a second port for clients with hard-coded paths', as
   const doc = await root.get('/api/v2/documents', { id: 'nope', APIKEY: userKey });
   assert.deepEqual(doc.json, { message: 'Unknown document ID' });
 });
+
+test('documents/add: a file or title of the wrong JSON type is 400 "Invalid file" / "Invalid title", and nothing is added', async () => {
+  const base = { apiKey: userKey, languageCode: 'en', action: 'index', author: 'A. Author', coordinator: 'C. Promoter' };
+  const cases: [Record<string, unknown>, string][] = [
+    [{ id: 'typed-1', title: 'Typed essay', file: 12 }, 'Invalid file'],
+    [{ id: 'typed-2', title: 'Typed essay', file: { data: 'abc' } }, 'Invalid file'],
+    [{ id: 'typed-3', title: [1], file: Buffer.from(ESSAY).toString('base64') }, 'Invalid title'],
+    [{ id: 'typed-4', title: 42, file: Buffer.from(ESSAY).toString('base64') }, 'Invalid title'],
+  ];
+  for (const [fields, message] of cases) {
+    const r = await api.json('POST', '/api/v2/documents/add', { ...base, ...fields });
+    assert.equal(r.status, 400, JSON.stringify(fields));
+    assert.deepEqual(r.json, { status: 'error', message });
+    const meta = await api.get('/api/v2/documents', { id: String(fields.id), APIKEY: userKey });
+    assert.deepEqual(meta.json, { message: 'Unknown document ID' }, 'a refused upload leaves no document');
+  }
+  // The same upload with the spec's String types is taken.
+  const good = await api.json('POST', '/api/v2/documents/add', { ...base, id: 'typed-5', title: 'Typed essay', file: Buffer.from(ESSAY).toString('base64') });
+  assert.equal(good.status, 200, good.text);
+  assert.equal(good.json.id, 'typed-5');
+});
+
+test('documents/add: ids are one space per organisation; another instructor reusing one learns only that it is taken', async () => {
+  const other = await native.post('/api/v1/users', { email: 'other.teacher@uni.example', name: 'Piotr Zielinski', role: 'instructor' });
+  assert.equal(other.status, 201);
+  const key = await native.post('/api/v1/api-keys', { level: 'user', user_id: other.body.id, vendor: 'plagiat', name: 'Other Moodle' });
+  assert.equal(key.status, 201);
+  const mine = await upload({ APIKEY: userKey, id: 'shared-space-1', title: 'Private title' });
+  assert.equal(mine.status, 200);
+  const theirs = await upload({ APIKEY: key.body.key, id: 'shared-space-1', title: 'Their essay' });
+  assert.equal(theirs.status, 400);
+  assert.deepEqual(theirs.json, { status: 'error', message: 'Document with this id already exists' }, 'no title, owner or other detail');
+  const peek = await api.get('/api/v2/documents', { id: 'shared-space-1', APIKEY: key.body.key });
+  assert.equal(peek.status, 400);
+  assert.deepEqual(peek.json, { message: 'Unknown document ID' }, 'the other instructor still cannot see the document');
+  const own = await api.get('/api/v2/documents', { id: 'shared-space-1', APIKEY: userKey });
+  assert.equal(own.json.title, 'Private title');
+});

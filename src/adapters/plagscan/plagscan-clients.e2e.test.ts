@@ -282,3 +282,23 @@ test('ORIGO_COMPAT_ROOT_PLAGSCAN_PORT serves the same API at /v3 on its own port
   const nowhere = await viaFetch(`${root}/nowhere`, { method: 'GET' });
   assert.deepEqual(nowhere.body, { error: { code: 404, message: MESSAGES.notFound } });
 });
+
+test('a student token reading or patching another user of its organisation is refused as a role refusal, not as "doesn\'t belong to this institution"', async () => {
+  const native = apiClient(server.url, KEY);
+  for (const email of ['role.student@example.edu', 'role.peer@example.edu']) assert.equal((await native.post('/api/v1/users', { email, name: 'Role Person', role: 'student' })).status, 201);
+  const moodle = moodleClient(base, orgId, KEY);
+  const studentID = (await moodle.withToken('/users?searchByEmail=role.student@example.edu', 'GET')).body.data.userID;
+  const peerID = (await moodle.withToken('/users?searchByEmail=role.peer@example.edu', 'GET')).body.data.userID;
+  const tokenReply = await viaFetch(`${base}/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_id: orgId, client_secret: KEY, user: studentID }) });
+  const token = tokenReply.body.access_token;
+  for (const [method, query] of [['PATCH', '&redLevel=900'], ['PATCH', ''], ['GET', '']] as const) {
+    const r = await viaFetch(`${base}/users/${peerID}?access_token=${token}${query}`, { method });
+    assert.equal(r.status, 403, `${method} ${query}`);
+    assert.deepEqual(r.body, { error: { code: 403, message: MESSAGES.adminOnly } });
+  }
+  assert.equal((await moodle.withToken(`/users/${peerID}`, 'PATCH')).body.data.redLevel, '50', 'the refused PATCH changed nothing');
+  // Its own record stays reachable with the same token.
+  const own = await viaFetch(`${base}/users/${studentID}?access_token=${token}&yellowLevel=20`, { method: 'PATCH' });
+  assert.equal(own.status, 200);
+  assert.equal(own.body.data.yellowLevel, '20');
+});

@@ -30,7 +30,7 @@ async function userView(services: Services, u: UserRow) {
 }
 
 function requireAdmin(p: Principal): void {
-  if (!hasRole(p, 'admin')) throw new PlagScanError(403, 'Only the organisation administrator can do this');
+  if (!hasRole(p, 'admin')) throw new PlagScanError(403, MESSAGES.adminOnly);
 }
 
 /** /v3/users: list, search by email, get, create (409 on a taken username or email), settings. */
@@ -59,7 +59,8 @@ export function userRoutes(app: FastifyInstance, services: Services): void {
   app.get('/users/:id', async (req) => {
     const p = principal(req);
     const user = await userFor(services, p, looseInt((req.params as { id: string }).id), 'id');
-    if (!hasRole(p, 'admin') && user.id !== p.userId) throw new PlagScanError(403, MESSAGES.userNotInInstitution);
+    // The user is in the organisation (userFor checked); a user token may only reach its own record.
+    if (!hasRole(p, 'admin') && user.id !== p.userId) throw new PlagScanError(403, MESSAGES.adminOnly);
     return { data: await userView(services, user) };
   });
 
@@ -90,7 +91,8 @@ export function userRoutes(app: FastifyInstance, services: Services): void {
   app.patch('/users/:id', async (req) => {
     const p = principal(req);
     const user = await userFor(services, p, looseInt((req.params as { id: string }).id), 'id');
-    if (!hasRole(p, 'admin') && user.id !== p.userId) throw new PlagScanError(403, MESSAGES.userNotInInstitution);
+    // The user is in the organisation (userFor checked); a user token may only reach its own record.
+    if (!hasRole(p, 'admin') && user.id !== p.userId) throw new PlagScanError(403, MESSAGES.adminOnly);
     const params = req.wire!.params;
     const current = await userData(services, user);
     const patch: Record<string, number> = {};
