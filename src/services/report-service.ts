@@ -115,22 +115,22 @@ export interface ViewerGrant {
  */
 export type SourceView = 'full' | 'matched';
 
-/** `text` with every character outside `ranges` ([offset, length]) but whitespace replaced by "·". */
+/** `text` with every character outside `ranges` ([offset, length]) but whitespace replaced by "·" (same length, so offsets hold). */
 export function maskOutside(text: string, ranges: readonly (readonly [number, number])[]): string {
-  const keep = new Uint8Array(text.length);
-  for (const [o, n] of ranges) keep.fill(1, Math.max(0, o), Math.min(text.length, o + n));
+  const kept = ranges
+    .map(([o, n]) => [Math.max(0, o), Math.min(text.length, o + n)] as const)
+    .filter(([a, b]) => b > a)
+    .sort((x, y) => x[0] - y[0]);
   let out = '';
-  let from = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && keep[i]) continue;
-    out += text.slice(from, i);
-    if (i < text.length) {
-      const c = text.charCodeAt(i);
-      out += c === 10 || c === 13 || c === 32 || c === 9 ? text[i] : '\u00b7';
+  let at = 0;
+  for (const [a, b] of kept) {
+    if (a > at) out += text.slice(at, a).replace(/\S/g, '\u00b7');
+    if (b > at) {
+      out += text.slice(Math.max(a, at), b);
+      at = b;
     }
-    from = i + 1;
   }
-  return out;
+  return out + text.slice(at).replace(/\S/g, '\u00b7');
 }
 
 /** Report model, bundles, renderers, viewer links and instructor edits, on top of the stored analyses. */
