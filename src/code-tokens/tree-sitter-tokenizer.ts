@@ -359,9 +359,10 @@ function gotoChild(w: Walk, type: string): boolean {
 
 /**
  * Whether the declaration at the cursor (in a C++ function body) builds an object from bare
- * names, `vector<int> v(n);` or `Account a(owner, bank);`: one declarator, a function
- * declarator named by a plain identifier whose every parameter is a lone type name. A real
- * prototype names parameter types the grammar knows as types (`int f(int);`) or names them.
+ * names, `vector<int> v(n);` or `Account a(owner, bank);`: its (first) function declarator is
+ * named by a plain identifier and its every parameter is a lone type name. A real prototype
+ * names parameter types the grammar knows as types (`int f(int);`) or names them. With several
+ * declarators (`vector<int> a(n), b(m);`) only the first is read.
  */
 function constructs(w: Walk): boolean {
   const { cursor } = w;
