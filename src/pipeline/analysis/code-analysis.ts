@@ -61,7 +61,9 @@ export async function analyseCodeGroup(members: CodeCheckMember[], settings: Ass
   const fileText = (m: CodeCheckMember, path: string) => m.submission.files.find((f) => f.path === path)?.text ?? '';
   const sources = new Map<number, StoredSource[]>();
   for (const pair of result.pairs) {
-    if (pair.similarity <= 0 || pair.fragments.length === 0) continue;
+    // A pair sharing no fingerprint can still score through the literal channel (shared rare
+    // strings and numbers, docs/code-similarity.md): it is a source with that score and no fragments.
+    if (pair.similarity <= 0) continue;
     const left = byId.get(pair.left)!;
     const right = byId.get(pair.right)!;
     for (const [me, other, flip] of [[left, right, false], [right, left, true]] as const) {
