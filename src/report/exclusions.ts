@@ -46,6 +46,7 @@ export function applyExclusions<T extends InputAnalysis>(a: T, submissionText: s
   const offMatches = new Set([...(a.excluded?.passages ?? []).map((e) => matchId(e.source_id, e.passage)), ...(edit.exclude_matches ?? [])]);
   for (const id of edit.restore_matches ?? []) offMatches.delete(id);
 
+  if (a.engine === 'code') return codeExclusions(a, sources, offSources, offMatches);
   const submission = prepareText(submissionText);
   const active: { source: Omit<InputSource, 'passages'>; passages: InputPassage[] }[] = [];
   const offList: { source: Omit<InputSource, 'passages'>; passages: InputPassage[] }[] = [];
@@ -85,4 +86,29 @@ export function carryExclusions<T extends InputAnalysis>(previous: InputAnalysis
   const matches = previous.excluded.passages.map((e) => matchId(e.source_id, e.passage)).filter((id) => known.matches.has(id));
   if (!sources.length && !matches.length) return next;
   return { ...applyExclusions(next, submissionText, { exclude_sources: sources, exclude_matches: matches }), reason: next.reason };
+}
+
+/**
+ * The same edit on a code report. Code pairs are scored by the code engine (structure and literal
+ * values), not by the text they cover, so nothing is re-scored from passages: every source keeps
+ * the engine's score, also one with no line fragment (scored by its literals alone); the report's
+ * similarity is its most similar source's, as the analysis made it; an excluded match is listed
+ * as excluded and leaves its source's score as it was (a pair's score is not a sum of fragments).
+ */
+function codeExclusions<T extends InputAnalysis>(
+  a: T,
+  sources: Map<string, { meta: Omit<InputSource, 'passages'>; passages: InputPassage[] }>,
+  offSources: Set<string>,
+  offMatches: Set<string>,
+): T {
+  const on: InputSource[] = [];
+  const off: InputSource[] = [];
+  const offPassages: { source_id: string; title: string; scope: 'peer' | 'repository'; passage: InputPassage }[] = [];
+  for (const [id, { meta, passages }] of sources) {
+    const kept = passages.filter((p) => !offMatches.has(matchId(id, p)));
+    for (const p of passages) if (offMatches.has(matchId(id, p))) offPassages.push({ source_id: id, title: meta.title, scope: meta.scope, passage: p });
+    (offSources.has(id) ? off : on).push({ ...meta, passages: kept });
+  }
+  on.sort((x, y) => y.similarity - x.similarity);
+  return { ...a, similarity: on.length ? on[0].similarity : 0, sources: on, excluded: { sources: off, passages: offPassages }, reason: 'edit' };
 }

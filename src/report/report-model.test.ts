@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildReportModel, matchId, type ReportInput } from './model.js';
+import { buildReportModel, matchId, type InputAnalysis, type ReportInput } from './model.js';
 import { applyExclusions, carryExclusions, knownIds } from './exclusions.js';
 import { segment, markup } from './text-markup.js';
 import { lineLocator } from './locate.js';
@@ -84,6 +84,30 @@ test('excluding the only source brings the similarity to 0 and keeps it for rest
   const m = buildReportModel({ ...input(), analysis: off });
   assert.deepEqual(m.exclusions.sources, ['src-1']);
   assert.equal(m.matches[0].excluded, true);
+});
+
+test('an edit of a code report keeps the engine scores: excluding a source leaves the others and the score of the most similar one', () => {
+  const codePassage = (o: number) => ({ offset: o, length: 10, sourceOffset: o, sourceLength: 10, kind: 'code' as const, similarity: 0.9 });
+  const a: InputAnalysis = {
+    engine: 'code', similarity: 0.8896, settings: {}, reason: 'first',
+    sources: [
+      { document_id: 1, public_id: 'copy', title: 'Copy', scope: 'peer', similarity: 0.8896, passages: [codePassage(0), codePassage(20)] },
+      // Scored by its literal values alone: no line fragment.
+      { document_id: 2, public_id: 'loop', title: 'Loop', scope: 'peer', similarity: 0.8567, passages: [] },
+    ],
+  };
+  const off = applyExclusions(a, 'x'.repeat(40), { exclude_sources: ['copy'] });
+  assert.equal(off.similarity, 0.8567);
+  assert.deepEqual(off.sources.map((s) => [s.public_id, s.similarity]), [['loop', 0.8567]]);
+  assert.deepEqual(off.excluded!.sources.map((s) => [s.public_id, s.similarity]), [['copy', 0.8896]]);
+  // One match of a pair excluded: listed as excluded, the pair's score stays.
+  const one = applyExclusions(a, 'x'.repeat(40), { exclude_matches: [matchId('copy', codePassage(20))] });
+  assert.equal(one.similarity, 0.8896);
+  assert.equal(one.sources.find((s) => s.public_id === 'copy')!.passages.length, 1);
+  assert.equal(one.excluded!.passages.length, 1);
+  const back = applyExclusions(off, 'x'.repeat(40), { restore_sources: ['copy'] });
+  assert.equal(back.similarity, 0.8896);
+  assert.equal(back.sources.length, 2);
 });
 
 test('a re-check keeps the exclusions of the previous version and its own reason', () => {
