@@ -1,7 +1,8 @@
 /**
  * GET /api/v1/repositories/{id}/documents pages like every other listing (`total` counts all the
  * documents the caller reaches, not the page), and an instructor's pages and the repository's
- * `documents` count hold only the documents it reaches (docs/security.md), through a started server.
+ * `documents` count (also in PlagScan's GET /repositories) hold only the documents it reaches
+ * (docs/security.md), through a started server.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -55,4 +56,16 @@ test('repository document listings: total, paging and an instructor sees only wh
   assert.deepEqual(b.body.items, []);
   assert.equal(b.body.total, 0);
   assert.equal((await bob.get('/api/v1/repositories')).body.items[0].documents, 0);
+
+  // The PlagScan API lists the same repositories with the same counts (a token acting as Bob).
+  const orgId = (await admin.get('/api/v1/me')).body.organisation_id;
+  const plagscan = `${srv.url}/plagscan/v3`;
+  const json = async (res: Promise<Response>): Promise<any> => (await res).json();
+  const asAdmin = await json(fetch(`${plagscan}/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_id: orgId, client_secret: KEY }) }));
+  const bobUser = await json(fetch(`${plagscan}/users?searchByEmail=bob@school.example&access_token=${asAdmin.access_token}`));
+  const asBob = await json(fetch(`${plagscan}/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_id: orgId, client_secret: KEY, user: bobUser.data.userID }) }));
+  const psBob = await json(fetch(`${plagscan}/repositories?access_token=${asBob.access_token}`));
+  assert.equal(psBob.data[0].documents, 0, 'PlagScan: Bob reaches none of the documents');
+  const psAdmin = await json(fetch(`${plagscan}/repositories?access_token=${asAdmin.access_token}`));
+  assert.equal(psAdmin.data[0].documents, 5);
 });

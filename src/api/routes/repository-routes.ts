@@ -26,11 +26,8 @@ export function repositoryRoutes(app: FastifyInstance, services: Services): void
   app.get('/api/v1/repositories', async (req) => {
     const p = principalOf(req);
     requireAction(p, 'repositories.read');
-    const rows = await store.repositories.list(p.organisationId);
-    // The count is of the documents the caller reaches (an instructor: its own and its assignments').
-    if (requireAction(p, 'documents.read') === 'own') {
-      for (const r of rows) r.documents = (await services.documents.list(p, { repositoryId: r.id }, { limit: 1 })).total;
-    }
+    // The counts are of the documents the caller reaches (an instructor: its own and its assignments').
+    const rows = await services.repositoryCatalogue.list(p);
     return pageView(rows.map(repoView), rows.length, rows.length, 0);
   });
   app.get('/api/v1/repositories/:id/documents', async (req) => {
