@@ -12,7 +12,12 @@ export class RepositoryCatalogue {
   async list(p: Principal): Promise<RepositoryListing[]> {
     // The same action the native GET /api/v1/repositories requires (students have none).
     requireAction(p, 'repositories.read');
-    return this.ctx.store.repositories.list(p.organisationId);
+    const rows = await this.ctx.store.repositories.list(p.organisationId);
+    // An instructor is told how many documents it reaches, not how many the repository holds.
+    if (requireAction(p, 'documents.read') === 'own') {
+      for (const r of rows) r.documents = (await this.ctx.store.documents.list(p.organisationId, { repositoryId: r.id, reachableBy: p.userId ?? -1 }, { limit: 1, offset: 0 })).total;
+    }
+    return rows;
   }
 
   /** One repository of the caller's organisation by its internal id, or undefined. */

@@ -26,7 +26,8 @@ export function repositoryRoutes(app: FastifyInstance, services: Services): void
   app.get('/api/v1/repositories', async (req) => {
     const p = principalOf(req);
     requireAction(p, 'repositories.read');
-    const rows = await store.repositories.list(p.organisationId);
+    // The counts are of the documents the caller reaches (an instructor: its own and its assignments').
+    const rows = await services.repositoryCatalogue.list(p);
     return pageView(rows.map(repoView), rows.length, rows.length, 0);
   });
   app.get('/api/v1/repositories/:id/documents', async (req) => {
@@ -34,12 +35,11 @@ export function repositoryRoutes(app: FastifyInstance, services: Services): void
     requireAction(p, 'repositories.read');
     const r = await repo(p, param(req, 'id'));
     const pg = paging(req);
-    // Documents of the repository the caller reaches (an instructor: its own and its assignments').
-    const all = await store.documents.byIds(await store.repositories.documentIds(r.id, pg.limit, pg.offset));
-    const docs = [];
-    for (const d of all) if (await services.documents.reaches(p, d)) docs.push(d);
+    // Documents of the repository the caller reaches (an instructor: its own and its assignments'),
+    // paged and counted after that filter.
+    const docs = await services.documents.list(p, { repositoryId: r.id }, pg);
     const res = new IdResolver(store);
-    return pageView(await Promise.all(docs.map((d) => documentView(d, res))), docs.length, pg.limit, pg.offset);
+    return pageView(await Promise.all(docs.items.map((d) => documentView(d, res))), docs.total, pg.limit, pg.offset);
   });
   app.post('/api/v1/repositories/:id/documents', async (req, reply) => {
     const p = principalOf(req);

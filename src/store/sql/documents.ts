@@ -13,6 +13,8 @@ export interface DocumentFilter {
    * own or that belong to a course they own.
    */
   reachableBy?: number;
+  /** Only documents in this repository (internal id). */
+  repositoryId?: number;
 }
 
 export class DocumentRepo {
@@ -37,6 +39,7 @@ export class DocumentRepo {
     if (filter.status) q = q.where('status', '=', filter.status);
     if (filter.md5) q = q.where('md5', '=', filter.md5);
     if (filter.ownerUserId !== undefined) q = q.where('owner_user_id', '=', filter.ownerUserId);
+    if (filter.repositoryId !== undefined) q = q.where('id', 'in', this.c.db.selectFrom('repository_documents').select('document_id').where('repository_id', '=', filter.repositoryId));
     if (filter.reachableBy !== undefined) {
       const u = filter.reachableBy;
       q = q.where((eb) =>
