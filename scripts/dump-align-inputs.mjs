@@ -9,7 +9,12 @@
 // Documents are prepared as `origo pan` prepares them (`DocumentPreparer` of src/pan/align-pairs.ts).
 // Uses the built engine of this checkout (dist/): run `npx tsc -p tsconfig.json` first.
 //
-//   node scripts/dump-align-inputs.mjs [corpus-dir] [--out file] [--no-timing] [--include-cross-language]
+//   node scripts/dump-align-inputs.mjs [corpus-dir] [--out file] [--no-timing] [--include-cross-language] [--also-reversed] [--params JSON]
+//
+// --also-reversed: each pair is also aligned the other way round (the source as the submission),
+// more passages of other shapes to compare.
+// --params: alignment parameters other than the defaults (`AlignParams`, e.g. '{"neighbourReach":0}'),
+// passed to `alignInputs` and written into the file for the compiled aligner.
 //
 // Pairs across languages (`sameLanguagePair` false: `origo pan` aligns them with
 // `alignTranslation`) are left out, unless --include-cross-language: then they are aligned with
@@ -17,7 +22,8 @@
 // synonyms) where a corpus has no same-language pair of them.
 //
 // Prints one JSON line: { file, documents, pairs, skippedCrossLanguage, passages, jsAlignSeconds }.
-// jsAlignSeconds times `alignInputs` over all pairs once more after a first (warm-up) pass.
+// jsAlignSeconds: the least time of three passes of `alignInputs` over all pairs after a first
+// (warm-up) pass that gives the expected passages; the sentence models are built before.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -25,7 +31,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (p) => pathToFileURL(join(root, 'dist', p)).href;
-const { alignInputs, keyHashes } = await import(dist('engine/text/index.js'));
+const { alignInputs, keyHashes, DEFAULT_ALIGN_PARAMS } = await import(dist('engine/text/index.js'));
 const { modelSource } = await import(dist('engine/text/align/sentence-model.js'));
 const { synonymIndex } = await import(dist('engine/text/align/synonyms.js'));
 const { readPanPairs } = await import(dist('pan/corpus.js'));
@@ -36,10 +42,14 @@ let corpus = join(root, '..', 'shared', 'data', 'pan-dev');
 let out = null;
 let timing = true;
 let crossLanguage = false;
+let params = null;
+let reversed = false;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--out') out = args[++i];
   else if (args[i] === '--no-timing') timing = false;
   else if (args[i] === '--include-cross-language') crossLanguage = true;
+  else if (args[i] === '--params') params = JSON.parse(args[++i]);
+  else if (args[i] === '--also-reversed') reversed = true;
   else corpus = args[i];
 }
 out ??= join(mkdtempSync(join(tmpdir(), 'native-align-')), 'align-inputs.bin');
@@ -92,7 +102,10 @@ for (const job of jobs) {
   const susp = await docs.get('susp', job.susp);
   const src = await docs.get('src', job.src);
   if (!sameLanguagePair(susp, src) && !crossLanguage) { skipped++; continue; }
-  aligned.push({ name: `${job.susp} ${job.src}`, s: await docOf('susp', job.susp), r: await docOf('src', job.src) });
+  const s = await docOf('susp', job.susp);
+  const r = await docOf('src', job.src);
+  aligned.push({ name: `${job.susp} ${job.src}`, s, r });
+  if (reversed) aligned.push({ name: `${job.src} ${job.susp} (reversed)`, s: r, r: s });
 }
 
 const generation = docList.length ? docList[0].text.forms.stemGeneration : 0;
@@ -101,19 +114,28 @@ for (const d of docList) {
 }
 
 // Expected passages (first pass), then a timed warm pass.
-const expected = aligned.map((p) => alignInputs(docList[p.s].input, docList[p.r].input));
+const options = params ? { params } : {};
+const P = { ...DEFAULT_ALIGN_PARAMS, ...(params ?? {}) };
+for (const key of Object.keys(P)) if (!(key in DEFAULT_ALIGN_PARAMS)) throw new Error(`--params: no alignment parameter ${key}`);
+const expected = aligned.map((p) => alignInputs(docList[p.s].input, docList[p.r].input, options));
 let jsAlignSeconds = null;
 if (timing) {
-  const t0 = process.hrtime.bigint();
-  let n = 0;
-  for (const p of aligned) n += alignInputs(docList[p.s].input, docList[p.r].input).length;
-  jsAlignSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  if (n !== expected.reduce((t, x) => t + x.length, 0)) throw new Error('the timed pass found other passages than the first');
+  for (let run = 0; run < 3; run++) {
+    const t0 = process.hrtime.bigint();
+    let n = 0;
+    for (const p of aligned) n += alignInputs(docList[p.s].input, docList[p.r].input, options).length;
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    if (jsAlignSeconds === null || seconds < jsAlignSeconds) jsAlignSeconds = seconds;
+    if (n !== expected.reduce((t, x) => t + x.length, 0)) throw new Error('a timed pass found other passages than the first');
+  }
 }
 
 const w = new Writer();
 w.u32(0x4c41524f); // "ORAL"
-w.u32(1);
+w.u32(2);
+// The alignment parameters, in the order of `origo::AlignParams` (document.h).
+w.f64(P.seedCosine); w.f64(P.seedDice); w.f64(P.validation); w.f64(P.synonymWeight); w.i32(P.neighbourReach);
+w.f64(P.singleSeedSimilarity); w.f64(P.loneSeedSimilarity); w.f64(P.topicalBackground); w.f64(P.weakSimilarity); w.f64(P.weakSeedCoverage);
 w.u32(docList.length);
 for (const { text: p } of docList) {
   const m = modelSource(p);

@@ -363,7 +363,8 @@ std::vector<Passage> Aligner::align(const Document& submission, const SentenceMo
   }
   std::vector<Passage> passages;
   for (const WordPassage& p : found) {
-    if (p.s1 - p.s0 < minWords) continue;
+    // (A passage without words, possible only with minWords < 1, has no character span.)
+    if (p.s1 - p.s0 < minWords || p.s1 <= p.s0) continue;
     const int32_t offset = submission.wordStart[p.s0];
     const int32_t length = endAfter(submission, p.s1 - 1) - offset;
     const int32_t sourceOffset = source.wordStart[p.r0];
