@@ -48,6 +48,7 @@ try {
   result.corpus = corpus;
   result.skippedCrossLanguage = dumped.skippedCrossLanguage;
   result.expectedPassages = dumped.passages;
+  result.jsFirstPassSeconds = dumped.jsFirstPassSeconds;
   result.jsAlignSeconds = dumped.jsAlignSeconds;
   console.log(JSON.stringify(result));
   if (result.pairs === 0) console.error('no pair was checked (a corpus of cross-language pairs only: see --include-cross-language)');
