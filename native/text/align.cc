@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <stdexcept>
 #include <limits>
 
 #include "extension.h"
@@ -354,6 +355,10 @@ int32_t endAfter(const Document& d, int32_t w) {
 Aligner::Aligner(const SynonymIndex* englishSynonyms) : synonyms_(englishSynonyms) {}
 
 std::vector<Passage> Aligner::align(const Document& submission, const SentenceModel& S, const Document& source, const SentenceModel& R, const AlignParams& params, int32_t minWords, int32_t minChars) {
+  if (S.words != static_cast<int32_t>(submission.wordStart.size()) || S.textLength != static_cast<int32_t>(submission.text.size()) ||
+      R.words != static_cast<int32_t>(source.wordStart.size()) || R.textLength != static_cast<int32_t>(source.text.size())) {
+    throw std::invalid_argument("origo::Aligner::align: a sentence model is not its document's (buildSentenceModel)");
+  }
   std::vector<WordPassage> found;
   if (S.units() && R.units()) {
     PairWeights W = pairWeights(S, R, synonyms_, params.synonymWeight, scratch_);

@@ -19,7 +19,7 @@ class Aligner {
 
   // Passages of `submission` reused from `source`; S and R are their sentence models
   // (buildSentenceModel). Passages shorter than minWords words or minChars characters on either
-  // side are left out.
+  // side are left out. Throws std::invalid_argument when a model was not built from its document.
   std::vector<Passage> align(const Document& submission, const SentenceModel& S, const Document& source, const SentenceModel& R,
                              const AlignParams& params = AlignParams(), int32_t minWords = 8, int32_t minChars = 150);
 

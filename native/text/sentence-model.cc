@@ -3,7 +3,10 @@
 #include "js-math.h"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
+#include <stdexcept>
+#include <string>
 
 namespace origo {
 
@@ -12,9 +15,29 @@ namespace {
 // Sentences with fewer content words than this are merged with the next one.
 constexpr int32_t kMinUnitTerms = 3;
 
+void fail(const std::string& what) { throw std::invalid_argument("origo::Document: " + what); }
+
 }  // namespace
 
+void checkDocument(const Document& d) {
+  const size_t nWords = d.wordStart.size();
+  if (d.text.size() > static_cast<size_t>(INT32_MAX) || nWords > static_cast<size_t>(INT32_MAX)) fail("too long");
+  if (d.wordEnd.size() != nWords || d.keyHash.size() != nWords || d.wordStem.size() != nWords) fail("wordStart, wordEnd, keyHash and wordStem differ in length");
+  const int32_t textLength = static_cast<int32_t>(d.text.size());
+  for (size_t w = 0; w < nWords; w++) {
+    if (d.wordStart[w] < 0 || d.wordStart[w] > d.wordEnd[w] || d.wordEnd[w] > textLength) fail("word " + std::to_string(w) + " outside the text");
+    if (d.wordStem[w] < -1) fail("word " + std::to_string(w) + " has a stem number below -1");
+  }
+  const size_t nSentences = d.sentenceStart.size();
+  if (d.sentenceEnd.size() != nSentences || d.sentenceFirstWord.size() != nSentences || d.sentenceEndWord.size() != nSentences) fail("the sentence columns differ in length");
+  for (size_t i = 0; i < nSentences; i++) {
+    if (d.sentenceStart[i] < 0 || d.sentenceStart[i] > d.sentenceEnd[i] || d.sentenceEnd[i] > textLength) fail("sentence " + std::to_string(i) + " outside the text");
+    if (d.sentenceFirstWord[i] < 0 || d.sentenceFirstWord[i] > d.sentenceEndWord[i] || d.sentenceEndWord[i] > static_cast<int32_t>(nWords)) fail("sentence " + std::to_string(i) + " has words outside the words");
+  }
+}
+
 SentenceModel buildSentenceModel(const Document& d) {
+  checkDocument(d);
   // Stem number -> term + 1 of the model being built; kept zeroed between builds (one per thread).
   thread_local std::vector<int32_t> termOfStem;
   const std::vector<int32_t>& wordStem = d.wordStem;
@@ -97,6 +120,8 @@ SentenceModel buildSentenceModel(const Document& d) {
   m.logDf.resize(nVocab);
   for (int32_t t = 0; t < nVocab; t++) m.logDf[t] = jsLog(static_cast<double>(m.df[t]));
   m.trigrams = buildTrigramIndex(d.keyHash);
+  m.words = static_cast<int32_t>(d.wordStart.size());
+  m.textLength = static_cast<int32_t>(d.text.size());
   return m;
 }
 

@@ -38,12 +38,21 @@ struct SentenceModel {
   std::string language;
   // Word trigrams of the document's key hashes (used when the document is the submission).
   TrigramIndex trigrams;
+  // The document's number of words and length in UTF-16 code units (align checks a model
+  // belongs to its document by these).
+  int32_t words = 0;
+  int32_t textLength = 0;
 
   int32_t units() const { return static_cast<int32_t>(start.size()); }
   int32_t vocabulary() const { return static_cast<int32_t>(vocabStem.size()); }
 };
 
 // Builds the sentence model of a prepared document. Safe to call from several threads at once.
+// Throws std::invalid_argument when the document's columns do not fit together (lengths,
+// offsets outside the text, word ranges outside the words, stems below -1).
 SentenceModel buildSentenceModel(const Document& document);
+
+// Throws std::invalid_argument unless the document's columns fit together.
+void checkDocument(const Document& document);
 
 }  // namespace origo
