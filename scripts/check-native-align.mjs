@@ -6,7 +6,7 @@
 // (pairs, identical, differing, firstDifferences, alignSeconds, ...) with the JavaScript time.
 // Exits 1 on any difference.
 //
-//   npx tsc -p tsconfig.json && node scripts/check-native-align.mjs [corpus-dir] [--threads N] [--include-cross-language] [--also-reversed] [--params JSON]
+//   npx tsc -p tsconfig.json && node scripts/check-native-align.mjs [corpus-dir] [--threads N] [--include-cross-language] [--also-reversed] [--self-pairs] [--params JSON]
 //
 // --include-cross-language also aligns (with alignInputs) the pairs `origo pan` aligns across
 // languages: documents in other languages, where a corpus has no same-language pairs of them.
@@ -23,7 +23,7 @@ let threads = 2;
 const dumpOptions = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--threads') threads = Number(args[++i]);
-  else if (args[i] === '--include-cross-language' || args[i] === '--also-reversed') dumpOptions.push(args[i]);
+  else if (args[i] === '--include-cross-language' || args[i] === '--also-reversed' || args[i] === '--self-pairs') dumpOptions.push(args[i]);
   else if (args[i] === '--params') dumpOptions.push(args[i], args[++i]);
   else corpus = args[i];
 }

@@ -9,10 +9,12 @@
 // Documents are prepared as `origo pan` prepares them (`DocumentPreparer` of src/pan/align-pairs.ts).
 // Uses the built engine of this checkout (dist/): run `npx tsc -p tsconfig.json` first.
 //
-//   node scripts/dump-align-inputs.mjs [corpus-dir] [--out file] [--no-timing] [--include-cross-language] [--also-reversed] [--params JSON]
+//   node scripts/dump-align-inputs.mjs [corpus-dir] [--out file] [--no-timing] [--include-cross-language] [--also-reversed] [--self-pairs] [--params JSON]
 //
 // --also-reversed: each pair is also aligned the other way round (the source as the submission),
 // more passages of other shapes to compare.
+// --self-pairs: every document is also aligned with itself (passages in documents of every
+// language of the corpus, where its pairs across languages give none).
 // --params: alignment parameters other than the defaults (`AlignParams`, e.g. '{"neighbourReach":0}'),
 // passed to `alignInputs` and written into the file for the compiled aligner.
 //
@@ -46,12 +48,14 @@ let timing = true;
 let crossLanguage = false;
 let params = null;
 let reversed = false;
+let selfPairs = false;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--out') out = args[++i];
   else if (args[i] === '--no-timing') timing = false;
   else if (args[i] === '--include-cross-language') crossLanguage = true;
   else if (args[i] === '--params') params = JSON.parse(args[++i]);
   else if (args[i] === '--also-reversed') reversed = true;
+  else if (args[i] === '--self-pairs') selfPairs = true;
   else corpus = args[i];
 }
 out ??= join(mkdtempSync(join(tmpdir(), 'native-align-')), 'align-inputs.bin');
@@ -108,6 +112,9 @@ for (const job of jobs) {
   const r = await docOf('src', job.src);
   aligned.push({ name: `${job.susp} ${job.src}`, s, r });
   if (reversed) aligned.push({ name: `${job.src} ${job.susp} (reversed)`, s: r, r: s });
+}
+if (selfPairs) {
+  for (const [key, i] of docIndex) aligned.push({ name: `${key} itself (${docList[i].text.language})`, s: i, r: i });
 }
 
 const generation = docList.length ? docList[0].text.forms.stemGeneration : 0;
