@@ -218,7 +218,6 @@ std::vector<WordPassage> sentenceFragments(const SentenceModel& S, const Sentenc
   }
   // A summary replaces the general fragments it overlaps on the submission side, and absorbs
   // those right next to it that point into its source range.
-  std::vector<WordPassage> candidates(summaries.size());
   std::vector<WordPassage> rest;
   for (const WordPassage& g : general) {
     bool keep = true;
@@ -229,7 +228,7 @@ std::vector<WordPassage> sentenceFragments(const SentenceModel& S, const Sentenc
     }
     if (keep) rest.push_back(g);
   }
-  std::copy(summaries.begin(), summaries.end(), candidates.begin());
+  std::vector<WordPassage> candidates(summaries);
   candidates.insert(candidates.end(), rest.begin(), rest.end());
   std::vector<WordPassage> merged;
   for (const WordPassage& p : mergeSummaryParts(removeOverlaps(candidates), R.endWord.back())) {

@@ -4,6 +4,10 @@
 
 #include <cmath>
 
+#if defined(__FAST_MATH__)
+#error "the alignment port must not be compiled with -ffast-math: it would not give the TypeScript engine's results"
+#endif
+
 namespace origo {
 
 // Math.min and Math.max on two doubles (NaN when either is NaN; signed zeros do not occur where
