@@ -26,7 +26,8 @@ const allowed = {
   report: ['report', 'engine', 'extract'],
   webhook: ['webhook', 'store', 'engine'],
   config: ['config'],
-  pan: ['pan', 'engine', 'dictionaries'],
+  pan: ['pan', 'engine', 'dictionaries', 'native'],
+  native: ['native', 'engine'],
   dictionaries: ['dictionaries', 'engine'],
   metrics: ['metrics'],
 };

@@ -358,6 +358,7 @@ std::vector<Passage> Aligner::align(const Document& submission, const SentenceMo
       R.words != static_cast<int32_t>(source.wordStart.size()) || R.textLength != static_cast<int32_t>(source.text.size())) {
     throw std::invalid_argument("origo::Aligner::align: a sentence model is not its document's (buildSentenceModel)");
   }
+  if (!S.hasTrigrams) throw std::invalid_argument("origo::Aligner::align: the submission's model has no trigram index (addTrigrams)");
   std::vector<WordPassage> found;
   if (S.units() && R.units()) {
     PairWeights W = pairWeights(S, R, synonyms_, params.synonymWeight, scratch_);

@@ -14,7 +14,7 @@ void sumInto(const SentenceModel& M, int32_t u0, int32_t u1, const std::vector<d
   for (int32_t k = M.termStart[u0]; k < M.termStart[u1 + 1]; k++) {
     const int32_t t = M.terms[k];
     if (into[t] == 0) touched.push_back(t);
-    into[t] += M.counts[k] * isf[t];
+    into[t] += static_cast<double>(M.counts[k]) * isf[t];
   }
 }
 

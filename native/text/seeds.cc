@@ -13,7 +13,7 @@ namespace {
 double unitNorm(const SentenceModel& M, const std::vector<double>& isf, int32_t u) {
   double sum = 0;
   for (int32_t k = M.termStart[u]; k < M.termStart[u + 1]; k++) {
-    const double w = M.counts[k] * isf[M.terms[k]];
+    const double w = static_cast<double>(M.counts[k]) * isf[M.terms[k]];
     sum += w * w;
   }
   return std::sqrt(sum);
@@ -78,7 +78,7 @@ int32_t accumulateUnit(const SentenceModel& S, const SentenceModel& R, const Pai
     const double isf = W.isfR[tr];
     const bool bySynonym = W.synonym[term] == 1;
     if (exactOnly && bySynonym) continue;
-    const double ws = S.counts[k] * isf * W.matchWeight[term];
+    const double ws = static_cast<double>(S.counts[k]) * isf * W.matchWeight[term];
     for (int32_t q = R.postStart[tr]; q < R.postStart[tr + 1]; q++) {
       const int32_t r = R.postUnits[q];
       if (skipR != nullptr && skipR[r]) continue;

@@ -36,7 +36,7 @@ void checkDocument(const Document& d) {
   }
 }
 
-SentenceModel buildSentenceModel(const Document& d) {
+SentenceModel buildSentenceModel(const Document& d, bool withTrigrams) {
   checkDocument(d);
   // Stem number -> term + 1 of the model being built; kept zeroed between builds (one per thread).
   thread_local std::vector<int32_t> termOfStem;
@@ -46,8 +46,9 @@ SentenceModel buildSentenceModel(const Document& d) {
   // Group sentences into units with enough content words: unit u spans sentences
   // groupFirst[u]..groupLast[u].
   const int32_t nSentences = static_cast<int32_t>(d.sentenceStart.size());
-  std::vector<int32_t> groupFirst(nSentences);
-  std::vector<int32_t> groupLast(nSentences);
+  // Working memory, one per thread (reused from document to document: no new memory to touch).
+  thread_local std::vector<int32_t> groupFirst, groupLast, bag, touched, fill;
+  if (groupFirst.size() < static_cast<size_t>(nSentences)) { groupFirst.resize(nSentences); groupLast.resize(nSentences); }
   int32_t n = 0;
   int32_t open = -1;
   int32_t count = 0;
@@ -69,10 +70,9 @@ SentenceModel buildSentenceModel(const Document& d) {
   m.termStart.resize(n + 1);
   m.terms.reserve(contentWords);
   m.counts.reserve(contentWords);
-  // Counts of the current unit's terms, by term, with the terms touched in first-seen order.
-  std::vector<int32_t> bag(contentWords);
-  std::vector<int32_t> touched;
-  touched.reserve(contentWords);
+  // Counts of the current unit's terms, by term (kept zeroed), with the terms touched in first-seen order.
+  if (bag.size() < static_cast<size_t>(contentWords)) bag.resize(contentWords, 0);
+  touched.clear();
   for (int32_t u = 0; u < n; u++) {
     m.start[u] = d.sentenceStart[groupFirst[u]];
     m.end[u] = d.sentenceEnd[groupLast[u]];
@@ -107,22 +107,27 @@ SentenceModel buildSentenceModel(const Document& d) {
   // Postings: each term's units in unit order (counting sort of the units' terms by term).
   m.postStart.assign(nVocab + 1, 0);
   for (int32_t t = 0; t < nVocab; t++) m.postStart[t + 1] = m.postStart[t] + m.df[t];
-  std::vector<int32_t> fill(m.postStart.begin(), m.postStart.begin() + nVocab);
+  fill.assign(m.postStart.begin(), m.postStart.begin() + nVocab);
   m.postUnits.resize(nTerms);
   m.postCounts.resize(nTerms);
   for (int32_t u = 0; u < n; u++) {
     for (int32_t k = m.termStart[u]; k < m.termStart[u + 1]; k++) {
       const int32_t at = fill[m.terms[k]]++;
       m.postUnits[at] = u;
-      m.postCounts[at] = static_cast<int32_t>(m.counts[k]);
+      m.postCounts[at] = m.counts[k];
     }
   }
   m.logDf.resize(nVocab);
   for (int32_t t = 0; t < nVocab; t++) m.logDf[t] = jsLog(static_cast<double>(m.df[t]));
-  m.trigrams = buildTrigramIndex(d.keyHash);
+  if (withTrigrams) addTrigrams(m, d);
   m.words = static_cast<int32_t>(d.wordStart.size());
   m.textLength = static_cast<int32_t>(d.text.size());
   return m;
+}
+
+void addTrigrams(SentenceModel& model, const Document& document) {
+  model.trigrams = buildTrigramIndex(document.keyHash);
+  model.hasTrigrams = true;
 }
 
 }  // namespace origo

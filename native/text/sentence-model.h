@@ -23,7 +23,8 @@ struct SentenceModel {
   // Per unit: its distinct terms and their counts; unit u owns [termStart[u], termStart[u + 1]).
   std::vector<int32_t> termStart;
   std::vector<int32_t> terms;
-  std::vector<double> counts;
+  // (Whole numbers: the TypeScript engine's Float64Array holds the same values.)
+  std::vector<int32_t> counts;
   // Per term (the document's distinct stems, numbered in order of first occurrence): its stem
   // number (`Document::wordStem`), the number of units it occurs in, and the log of that.
   std::vector<int32_t> vocabStem;
@@ -38,6 +39,7 @@ struct SentenceModel {
   std::string language;
   // Word trigrams of the document's key hashes (used when the document is the submission).
   TrigramIndex trigrams;
+  bool hasTrigrams = false;
   // The document's number of words and length in UTF-16 code units (align checks a model
   // belongs to its document by these).
   int32_t words = 0;
@@ -50,7 +52,10 @@ struct SentenceModel {
 // Builds the sentence model of a prepared document. Safe to call from several threads at once.
 // Throws std::invalid_argument when the document's columns do not fit together (lengths,
 // offsets outside the text, word ranges outside the words, stems below -1).
-SentenceModel buildSentenceModel(const Document& document);
+// `withTrigrams`: build the word-trigram index too (needed only when the document is aligned as
+// a submission; `addTrigrams` adds it later).
+SentenceModel buildSentenceModel(const Document& document, bool withTrigrams = true);
+void addTrigrams(SentenceModel& model, const Document& document);
 
 // Throws std::invalid_argument unless the document's columns fit together.
 void checkDocument(const Document& document);

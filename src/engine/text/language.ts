@@ -21,11 +21,17 @@ const FUNCTION_WORDS: Record<string, string> = {
   ru: 'и в не на что с по это как к из он но у за от то для же все так его она бы',
 };
 const LANGS = Object.keys(FUNCTION_WORDS);
+/** The languages the detector knows, in the order ties are broken (the earlier wins). */
+export const DETECTION_LANGUAGES: readonly string[] = LANGS;
 /** Function word -> bit mask of the languages it belongs to. */
 const MASKS = new Map<string, number>();
 LANGS.forEach((lang, i) => {
   for (const w of FUNCTION_WORDS[lang].split(' ')) MASKS.set(w, (MASKS.get(w) ?? 0) | (1 << i));
 });
+/** Every function word with its mask: bit i for language `DETECTION_LANGUAGES[i]`. */
+export function functionWordMasks(): [string, number][] {
+  return [...MASKS];
+}
 /** Words at the start of a text the detector looks at. */
 export const LANGUAGE_SAMPLE_WORDS = 500;
 
