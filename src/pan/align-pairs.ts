@@ -103,7 +103,12 @@ export class DocumentPreparer {
  * languages (`alignTranslation`).
  */
 export function sameLanguagePair(susp: PreparedText, src: PreparedText): boolean {
-  return susp.language === src.language || src.language !== 'en';
+  return sameLanguage(susp.language, src.language);
+}
+
+/** `sameLanguagePair` given the two documents' languages. */
+export function sameLanguage(suspLanguage: string, srcLanguage: string): boolean {
+  return suspLanguage === srcLanguage || srcLanguage !== 'en';
 }
 
 /**

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,11 +31,11 @@ const MAX_NO_PLAGIARISM_DETECTIONS = 0;
  * any of them fails here even while it stays above the bar. Raise them when the scores rise.
  */
 const MEASURED: Record<string, number> = {
-  '02-no-obfuscation': 0.9682,
+  '02-no-obfuscation': 0.9697,
   '03-random-obfuscation': 0.9156,
   '04-translation-obfuscation': 0.9141,
-  '05-summary-obfuscation': 0.8174,
-  entire: 0.923,
+  '05-summary-obfuscation': 0.8261,
+  entire: 0.9246,
 };
 
 test('PAN dev subset: plagdet and granularity meet the bar', { skip, timeout: 120_000 }, (t) => {
@@ -66,4 +66,25 @@ test('PAN dev subset: plagdet and granularity meet the bar', { skip, timeout: 12
       }
     }
   }
+});
+
+test('PAN dev subset: the compiled kernel writes the detection files the TypeScript engine writes', { skip, timeout: 180_000 }, (t) => {
+  const out = mkdtempSync(join(tmpdir(), 'origo-pan-engines-'));
+  t.after(() => rmSync(out, { recursive: true, force: true }));
+  const files: Record<string, Map<string, string>> = {};
+  for (const engine of ['js', 'native']) {
+    const dir = join(out, engine);
+    const run = spawnSync(process.execPath, [join(root, 'bin/origo.js'), 'pan', corpus, '--out', dir, '--engine', engine], { encoding: 'utf8' });
+    if (engine === 'native' && run.status !== 0 && /not built/.test(run.stderr) && process.env.ORIGO_REQUIRE_NATIVE !== '1') return t.skip('the compiled text kernel is not built');
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(JSON.parse(run.stdout.trim().split('\n').pop()!).engine, engine);
+    files[engine] = new Map(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+  }
+  assert.equal(files.native.size, 593);
+  assert.deepEqual([...files.native.keys()].sort(), [...files.js.keys()].sort());
+  const differing = [...files.js].filter(([f, xml]) => files.native.get(f) !== xml).map(([f]) => f);
+  assert.deepEqual(differing, [], `${differing.length} detection files differ`);
+  // Not vacuous: the corpus has hundreds of detections.
+  const detections = [...files.native.values()].reduce((n, xml) => n + (xml.match(/<feature /g) ?? []).length, 0);
+  assert.ok(detections > 300, `${detections} detections`);
 });

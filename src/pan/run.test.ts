@@ -137,3 +137,37 @@ for (const workers of [1, 2]) {
     });
   });
 }
+
+test('the compiled kernel writes the files the TypeScript engine writes: pairs within a language, across languages, and with a text it leaves out', async (t) => {
+  const { nativeKernelAvailable } = await import('../native/text-kernel.js');
+  if (!nativeKernelAvailable()) {
+    assert.ok(process.env.ORIGO_REQUIRE_NATIVE !== '1', 'the compiled text kernel is not built, and ORIGO_REQUIRE_NATIVE=1');
+    t.skip('the compiled text kernel is not built');
+    return;
+  }
+  if (!freedictFiles('de')) {
+    assert.ok(process.env.ORIGO_REQUIRE_DICTIONARIES !== '1', 'freedict-deu-eng is not installed, and ORIGO_REQUIRE_DICTIONARIES=1');
+    t.skip('freedict-deu-eng is not installed');
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'origo-pan-engines-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  for (const d of ['susp', 'src']) mkdirSync(join(dir, d));
+  writeFileSync(join(dir, 'src', 'src-en.txt'), ENGLISH_SOURCE);
+  writeFileSync(join(dir, 'susp', 'susp-de.txt'), GERMAN_ESSAY);
+  // A name the detection file must escape, and a text in a script the kernel leaves to the TypeScript engine.
+  writeFileSync(join(dir, 'susp', 'susp-&"en.txt'), `${intro}${TRANSLATED_ENGLISH}${outro}`);
+  writeFileSync(join(dir, 'susp', 'susp-zh.txt'), `我们去学校。${intro}${TRANSLATED_ENGLISH}${outro}`);
+  writeFileSync(join(dir, 'pairs'), 'susp-de.txt src-en.txt\nsusp-&"en.txt src-en.txt\nsusp-zh.txt src-en.txt\n');
+  const files: Record<string, Record<string, string>> = {};
+  for (const engine of ['js', 'native'] as const) {
+    const out = join(dir, `out-${engine}`);
+    const r = await runPan(dir, out, { engine, workers: engine === 'native' ? 2 : 1 });
+    assert.equal(r.pairs, 3);
+    files[engine] = Object.fromEntries(['susp-de-src-en.xml', 'susp-&"en-src-en.xml', 'susp-zh-src-en.xml'].map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+  }
+  assert.deepEqual(files.native, files.js);
+  // Each pair found its passage (so the comparison is not between empty files).
+  for (const [f, xml] of Object.entries(files.native)) assert.equal(parseFeatures(xml, 'detected-plagiarism').length, 1, f);
+  assert.match(files.native['susp-&"en-src-en.xml'], /reference="susp-&amp;&quot;en\.txt"/);
+});

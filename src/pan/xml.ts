@@ -23,13 +23,14 @@ export function parseFeatures(xml: string, name: string, fallbackSource = ''): A
   return out;
 }
 
-function escape(s: string): string {
+/** A string as an XML attribute value (PAN's detection files). */
+export function escapeAttribute(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
 /** A PAN detection file for one document pair. */
 export function detectionXml(doc: string, detections: readonly Annotation[]): string {
   const lines = detections.map((d) =>
-    `<feature name="detected-plagiarism" this_offset="${d.offset}" this_length="${d.length}" source_reference="${escape(d.source)}" source_offset="${d.sourceOffset}" source_length="${d.sourceLength}"/>`);
-  return `<document reference="${escape(doc)}">\n${lines.map((l) => `${l}\n`).join('')}</document>\n`;
+    `<feature name="detected-plagiarism" this_offset="${d.offset}" this_length="${d.length}" source_reference="${escapeAttribute(d.source)}" source_offset="${d.sourceOffset}" source_length="${d.sourceLength}"/>`);
+  return `<document reference="${escapeAttribute(doc)}">\n${lines.map((l) => `${l}\n`).join('')}</document>\n`;
 }
