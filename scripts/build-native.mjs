@@ -7,7 +7,8 @@
 // or when the build fails, it says so and exits 0: Origo then runs its TypeScript engine alone.
 // ORIGO_NATIVE=0 skips the build; ORIGO_REQUIRE_NATIVE=1 makes a failed build an error.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,26 +24,27 @@ function fail(message) {
 
 if (process.env.ORIGO_NATIVE === '0') process.exit(0);
 
-function newest(dir) {
-  let t = 0;
-  for (const name of readdirSync(dir)) {
-    if (name === 'build' || name === 'generated') continue;
+// The addon is stale when its sources, its generators or the engine data it compiles in changed
+// (by content: `tsc` rewrites dist/ on every build), or when Node changed.
+function files(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    if (name === 'build' || name === 'generated') return [];
     const p = join(dir, name);
-    const s = statSync(p);
-    t = Math.max(t, s.isDirectory() ? newest(p) : s.mtimeMs);
-  }
-  return t;
+    return statSync(p).isDirectory() ? files(p) : [p];
+  }).sort();
 }
-// The addon is stale when its sources, its generators or the engine data it compiles in changed.
 const inputs = [
   'scripts/generate-unicode-classes.mjs', 'scripts/generate-language-data.mjs', 'scripts/build-native.mjs',
   'dist/engine/text/language.js', 'dist/engine/text/stop-words.js', 'dist/engine/text/stemming.js', 'dist/engine/text/align/wordnet-synonyms.js',
-  'node_modules/stopword/package.json',
-];
-const missing = inputs.filter((p) => !existsSync(join(root, p)));
+  'node_modules/stopword/package.json', 'node_modules/node-addon-api/package.json',
+].map((p) => join(root, p));
+const missing = inputs.filter((p) => !existsSync(p));
 if (missing.length) fail(`missing ${missing.join(', ')} (run tsc first)`);
-const sources = Math.max(newest(native), ...inputs.map((p) => statSync(join(root, p)).mtimeMs));
-if (existsSync(addon) && statSync(addon).mtimeMs > sources && process.argv[2] !== '--force') process.exit(0);
+const hash = createHash('sha256').update(`${process.version} ${process.versions.unicode}\n`);
+for (const p of [...files(native), ...inputs]) hash.update(`${p}\n`).update(readFileSync(p));
+const digest = hash.digest('hex');
+const stamp = join(native, 'build/inputs.sha256');
+if (existsSync(addon) && existsSync(stamp) && readFileSync(stamp, 'utf8') === digest && process.argv[2] !== '--force') process.exit(0);
 
 const gyp = process.env.npm_config_node_gyp && existsSync(process.env.npm_config_node_gyp)
   ? process.env.npm_config_node_gyp
@@ -64,4 +66,5 @@ if (built.status !== 0) {
   process.stderr.write(built.stdout.slice(-4000) + built.stderr.slice(-4000));
   fail(`node-gyp exited with ${built.status}`);
 }
+writeFileSync(stamp, digest);
 console.error(`origo: compiled text kernel built in ${((Date.now() - started) / 1000).toFixed(1)} s (native/build/Release/origo_text.node)`);
