@@ -83,8 +83,15 @@ test('roles: an instructor cannot manage users (403), a student cannot create as
 });
 
 test("another organisation's resources are 404, never visible", async () => {
+  // A password too short is refused before anything is made: no organisation is left behind.
+  const before = (await f.call('GET', '/api/v1/organisations')).body.total;
+  const short = await f.call('POST', '/api/v1/organisations', { name: 'Other school', admin: { email: 'boss@other.example', password: 'short' } });
+  assert.equal(short.status, 422);
+  assert.equal((await f.call('GET', '/api/v1/organisations')).body.total, before);
   const org = await f.call('POST', '/api/v1/organisations', { name: 'Other school', admin: { email: 'boss@other.example', password: 'long enough pw' } });
   assert.equal(org.status, 201);
+  // The answer shows the administrator with the password it was given.
+  assert.equal(org.body.admin_user.has_password, true);
   const otherKey = org.body.admin_api_key as string;
   const mine = await f.call('POST', '/api/v1/assignments', { name: 'Private' });
   assert.equal(mine.status, 201);

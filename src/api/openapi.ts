@@ -172,7 +172,14 @@ export const openApiDocument = {
       },
     },
     '/api/v1/me': { get: { tags: ['Identity'], summary: 'The caller', responses: { '200': json({ type: 'object', properties: { organisation_id: { type: 'string' }, role: { type: 'string' }, system_admin: { type: 'boolean' }, authenticated_by: { enum: ['api_key', 'jwt'] }, user: { anyOf: [ref('User'), { type: 'null' }] } } }), ...common } } },
-    ...crud('Organisations', 'an organisation', '/api/v1/organisations', 'Organisation', { type: 'object', properties: { name: { type: 'string', maxLength: 200 }, settings: organisationSettingsSchema } }),
+    ...crud('Organisations', 'an organisation', '/api/v1/organisations', 'Organisation', {
+      type: 'object',
+      properties: {
+        name: { type: 'string', maxLength: 200 }, settings: organisationSettingsSchema,
+        // On creation only: the organisation's first administrator and its API key (in the answer, shown once).
+        admin: { type: 'object', properties: { email: { type: 'string', maxLength: 254 }, name: { type: 'string', maxLength: 200 }, password: { type: 'string', minLength: 8 } } },
+      },
+    }),
     ...crud('Org units', 'an organisation unit', '/api/v1/org-units', 'OrgUnit', { type: 'object', properties: { name: { type: 'string', maxLength: 200 }, parent_id: { type: ['string', 'null'] } } }),
     ...crud('Users', 'a user', '/api/v1/users', 'User', {
       type: 'object',

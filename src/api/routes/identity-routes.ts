@@ -3,8 +3,8 @@ import type { Services } from '../../services/services.js';
 import { principalOf } from '../request-auth.js';
 import { IdResolver, apiKeyView, organisationView, unitView, userView, pageView } from '../views.js';
 import { objectBody, paging, param, query } from '../request-input.js';
-import { AppError } from '../../services/errors.js';
-import { permissionsOf } from '../../services/policy.js';
+import { AppError, invalid } from '../../services/errors.js';
+import { permissionsOf, require as requireAction } from '../../services/policy.js';
 
 /** Login, the caller, organisations, units, users and API keys. */
 export function identityRoutes(app: FastifyInstance, services: Services): void {
@@ -43,12 +43,19 @@ export function identityRoutes(app: FastifyInstance, services: Services): void {
   // organisations
   app.post('/api/v1/organisations', async (req, reply) => {
     const body = objectBody(req);
-    const org = await services.organisations.create(principalOf(req), body);
     // Provisioning a tenant: its first administrator and API key (shown once) can come with it.
     const admin = body.admin as { email?: unknown; name?: unknown; password?: unknown } | undefined;
+    // A password that would be refused is refused before anything is created (it used to leave
+    // the organisation and its administrator behind a 422); who may create one is checked first.
+    requireAction(principalOf(req), 'organisations.create');
+    if (admin && typeof admin === 'object' && admin.password !== undefined && (typeof admin.password !== 'string' || admin.password.length < 8)) {
+      throw invalid('admin.password must be a string of at least 8 characters', { fields: { 'admin.password': typeof admin.password === 'string' ? 'too short' : 'not a string' } });
+    }
+    const org = await services.organisations.create(principalOf(req), body);
     if (admin && typeof admin === 'object') {
-      const user = await services.users.createIn(org.id, { email: typeof admin.email === 'string' ? admin.email.toLowerCase() : null, name: typeof admin.name === 'string' ? admin.name : String(admin.email ?? 'Administrator'), role: 'admin' });
-      if (typeof admin.password === 'string') await services.users.setPassword(user, admin.password);
+      let user = await services.users.createIn(org.id, { email: typeof admin.email === 'string' ? admin.email.toLowerCase() : null, name: typeof admin.name === 'string' ? admin.name : String(admin.email ?? 'Administrator'), role: 'admin' });
+      // The answer shows the administrator as stored, with its password (has_password).
+      if (typeof admin.password === 'string') user = await services.users.setPassword(user, admin.password);
       const { key } = await services.users.issueKey(org.id, user.id, 'user', 'Organisation administrator', null, null);
       return reply.code(201).send({ ...organisationView(org), admin_user: await userView(user, ids()), admin_api_key: key });
     }
