@@ -110,9 +110,9 @@ test('bad input on every kind of operation gets a status code and error body the
     assert.equal(xml.status, 415, `${method} ${path} XML`);
     await call(method, template, path, { body: '[1, 2]' });
   }
-  // Paging values that are not non-negative integers.
+  // Paging values that are not non-negative integers, and a limit of 0.
   for (const [template, path] of [['/api/v1/organisations', '/api/v1/organisations'], ['/api/v1/users', '/api/v1/users'], ['/api/v1/courses', '/api/v1/courses'], ['/api/v1/assignments', '/api/v1/assignments'], ['/api/v1/documents', '/api/v1/documents'], ['/api/v1/assignments/{id}/documents', `/api/v1/assignments/${asg.body.id}/documents`], ['/api/v1/repositories/{id}/documents', '/api/v1/repositories/default/documents']]) {
-    for (const q of ['limit=abc', 'offset=-5', 'offset=1.5']) {
+    for (const q of ['limit=abc', 'limit=0', 'offset=-5', 'offset=1.5']) {
       const r = await call('GET', template, `${path}?${q}`);
       assert.equal(r.status, 422, `GET ${path}?${q}`);
     }

@@ -12,7 +12,7 @@ const json = (schema: Json, description = 'OK') => ({ description, content: { 'a
 const error = (description: string) => json(ref('Error'), description);
 const idParam = (name = 'id', description = 'Public id') => ({ name, in: 'path', required: true, schema: { type: 'string' }, description });
 const pageParams = [
-  { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } },
+  { name: 'limit', in: 'query', description: 'Items per page; a larger limit is served as 500 (the answer says which limit applied).', schema: { type: 'integer', minimum: 1, default: 50 } },
   { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
 ];
 const pageOf = (item: string) => ({
@@ -107,7 +107,7 @@ function withSharedAnswers<T extends Record<string, object>>(paths: T): T {
         add('400', error('The body is not valid JSON (invalid_json)'));
         add('415', error('A body of a content type the operation does not read'));
       }
-      if (op.parameters?.some((p) => p.name === 'limit')) add('422', error('limit or offset is not a non-negative integer'));
+      if (op.parameters?.some((p) => p.name === 'limit')) add('422', error('limit or offset is not a non-negative integer, or limit is 0'));
       const secured = op.security === undefined || op.security.length > 0;
       if (secured || path === '/api/v1/auth/login') add('429', error('Too many failed credentials from this address or for this account (rate_limited, with Retry-After)'));
     }

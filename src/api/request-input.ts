@@ -25,7 +25,10 @@ export function paging(req: FastifyRequest): { limit: number; offset: number } {
     if (!Number.isInteger(n) || n < 0) throw new AppError('validation_failed', `${name} must be a non-negative integer`);
     return n;
   };
-  return page({ limit: parse(q.limit, 'limit'), offset: parse(q.offset, 'offset') });
+  const limit = parse(q.limit, 'limit');
+  // A page of nothing is no request anyone means (it used to be served as 50 items).
+  if (limit === 0) throw new AppError('validation_failed', 'limit must be at least 1 (at most 500 items are served)', { fields: { limit: 'must be at least 1' } });
+  return page({ limit, offset: parse(q.offset, 'offset') });
 }
 
 export function param(req: FastifyRequest, name: string): string {
