@@ -228,7 +228,7 @@ export const openApiDocument = {
     '/api/v1/repositories/{id}/documents': {
       parameters: [idParam('id', 'Repository id, or "default"')],
       get: { tags: ['Repositories'], summary: 'Documents in a repository', parameters: pageParams, responses: { '200': json(pageOf('Document')), ...withId } },
-      post: { tags: ['Repositories'], summary: 'Add a document', requestBody: body({ type: 'object', required: ['document_id'], properties: { document_id: { type: 'string' } } }), responses: { '201': json({ type: 'object' }), ...withId } },
+      post: { tags: ['Repositories'], summary: 'Add a document', requestBody: body({ type: 'object', required: ['document_id'], properties: { document_id: { type: 'string' } } }), responses: { '201': json({ type: 'object' }, 'Added'), '200': json({ type: 'object' }, 'It was in the repository already'), ...withId } },
     },
     '/api/v1/repositories/{id}/documents/{documentId}': { parameters: [idParam('id', 'Repository id, or "default"'), idParam('documentId', 'Document id')], delete: { tags: ['Repositories'], summary: 'Remove a document', responses: { '204': { description: 'Removed' }, ...withId } } },
     '/api/v1/webhooks': {

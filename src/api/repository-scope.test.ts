@@ -38,6 +38,8 @@ test('documents are checked against the repository when the scope says so, and n
   const ref = await submit('/api/v1/documents', 'Reference', `Reference text. ${REF}`);
   await done(ref);
   assert.equal((await f.call('POST', '/api/v1/repositories/default/documents', { document_id: ref })).status, 201);
+  // Adding it again changes nothing, and says so: 200, not another 201.
+  assert.equal((await f.call('POST', '/api/v1/repositories/default/documents', { document_id: ref })).status, 200);
   const repos = await f.call('GET', '/api/v1/repositories');
   assert.equal(repos.body.items[0].documents, 1);
 

@@ -219,10 +219,11 @@ export class DocumentService {
 
   // ---- repositories ----
 
-  async addToRepository(doc: DocumentRow, repositoryId?: number): Promise<void> {
+  /** Adds a document to a repository (the default one when none is named); false when it was there already. */
+  async addToRepository(doc: DocumentRow, repositoryId?: number): Promise<boolean> {
     const repoId = repositoryId ?? (await this.ctx.store.repositories.defaultOf(doc.organisation_id))?.id;
     if (!repoId) throw notFound('Repository');
-    await this.ctx.store.repositories.addDocument(repoId, doc.id, nowIso());
+    return this.ctx.store.repositories.addDocument(repoId, doc.id, nowIso());
   }
 
   async removeFromRepository(doc: DocumentRow, repositoryId?: number): Promise<boolean> {

@@ -94,8 +94,8 @@ for (const impl of stores) {
       await store.fingerprints.replace(outside.id, orgId, [1, 2, 3]);
       await store.fingerprints.replace(foreign.id, otherOrgId, [1, 2, 3]);
       const repo = await store.repositories.create({ public_id: 'repo_1', organisation_id: orgId, name: 'R', is_default: 1, created_at: now });
-      await store.repositories.addDocument(repo.id, inRepo.id, now);
-      await store.repositories.addDocument(repo.id, inRepo.id, now); // idempotent
+      assert.equal(await store.repositories.addDocument(repo.id, inRepo.id, now), true);
+      assert.equal(await store.repositories.addDocument(repo.id, inRepo.id, now), false); // idempotent, and says so
       const scope = { organisationId: orgId, excludeDocumentId: sub.id };
       const both = await store.fingerprints.candidates({ ...scope, assignmentId: asg.id, repositories: true }, [1, 2, 3, ...big], 10);
       assert.deepEqual(both, [{ documentId: inRepo.id, shared: 6 }, { documentId: peer.id, shared: 2 }]);

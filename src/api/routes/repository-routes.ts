@@ -48,8 +48,9 @@ export function repositoryRoutes(app: FastifyInstance, services: Services): void
     const body = objectBody(req);
     if (typeof body.document_id !== 'string') throw invalid('document_id is required', { fields: { document_id: 'is required' } });
     const doc = await services.documents.get(p, body.document_id);
-    await services.documents.addToRepository(doc, r.id);
-    return reply.code(201).send({ repository_id: r.public_id, document_id: doc.public_id });
+    // 201 when the document was added, 200 when it was in the repository already.
+    const added = await services.documents.addToRepository(doc, r.id);
+    return reply.code(added ? 201 : 200).send({ repository_id: r.public_id, document_id: doc.public_id });
   });
   app.delete('/api/v1/repositories/:id/documents/:documentId', async (req, reply) => {
     const p = principalOf(req);

@@ -33,12 +33,14 @@ export class RepositoryRepo {
     const r = await this.c.db.deleteFrom('repositories').where('id', '=', id).executeTakeFirst();
     return Number(r.numDeletedRows) > 0;
   }
-  async addDocument(repositoryId: number, documentId: number, at: string): Promise<void> {
-    await this.c.db
+  /** Adds a document to a repository; false when it was there already (nothing changes). */
+  async addDocument(repositoryId: number, documentId: number, at: string): Promise<boolean> {
+    const r = await this.c.db
       .insertInto('repository_documents')
       .values({ repository_id: repositoryId, document_id: documentId, added_at: at })
       .onConflict((oc) => oc.columns(['repository_id', 'document_id']).doNothing())
-      .execute();
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
   }
   async removeDocument(repositoryId: number, documentId: number): Promise<boolean> {
     const r = await this.c.db.deleteFrom('repository_documents').where('repository_id', '=', repositoryId).where('document_id', '=', documentId).executeTakeFirst();
