@@ -106,7 +106,13 @@ export class CodequiryChecks {
     return files.map((f) => ({ path: f.path, content: t.text.slice(f.offset, f.offset + f.length) }));
   }
 
-  async submissionsOfOrg(p: Principal): Promise<number> {
-    return (await this.s.vendorRecords.list(V, 'submission', p.organisationId, 1_000_000)).length;
+  /**
+   * The submissions the caller reaches, over every check it reaches: the whole organisation for an
+   * administrator's key, its own checks' for an instructor, none for a student (checks are
+   * assignments, which students do not reach). Counting the organisation's vendor records instead
+   * told every key how many submissions other instructors had.
+   */
+  async submissionsOf(p: Principal): Promise<number> {
+    return (await this.list(p)).reduce((n, st) => n + st.docs.length, 0);
   }
 }

@@ -5,8 +5,8 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
-import { startProcess, tempDir, type ServerProcess } from '../../testing/server-process.js';
-import { JAVA_ORIGINAL, zipOf } from './testing/programs.js';
+import { apiClient, startProcess, tempDir, type ServerProcess } from '../../testing/server-process.js';
+import { JAVA_INDEPENDENT, JAVA_ORIGINAL, zipOf } from './testing/programs.js';
 
 const KEY = 'codequiry-audit-test-key-0123456789';
 const dir = tempDir('origo-audit-codequiry-');
@@ -86,4 +86,39 @@ test('a request without a valid apikey is refused before its body is read (no 50
   assert.equal(up.body.data[0].filename, 'alice');
   const v = await fetch(`${base}/version`, { method: 'POST' });
   assert.equal(v.status, 200);
+});
+
+test('/account counts only the submissions the key reaches: an instructor does not learn the organisation-wide count', { timeout: 60_000 }, async () => {
+  const admin = apiClient(server.url, KEY);
+  const mk = async (email: string, role: string) => {
+    const u = await admin.post('/api/v1/users', { email, name: email, role });
+    assert.equal(u.status, 201);
+    const k = await admin.post('/api/v1/api-keys', { level: 'user', user_id: u.body.id, vendor: 'codequiry' });
+    assert.equal(k.status, 201);
+    return k.body.key as string;
+  };
+  const ann = await mk('ann@audit.test', 'instructor');
+  const ben = await mk('ben@audit.test', 'instructor');
+  const stu = await mk('stu@audit.test', 'student');
+  const before = (await call('/account', KEY, { json: {} })).body.submissions as number;
+
+  // ann: one check with two submissions; the administrator: one more of its own.
+  const mine = (await call('/check/create', ann, { json: { name: 'Ann lab', language: '13' } })).body;
+  for (const [name, text] of [['a1.zip', JAVA_ORIGINAL], ['a2.zip', JAVA_INDEPENDENT]]) {
+    const form = new FormData();
+    form.append('check_id', String(mine.id));
+    form.append('file', new Blob([zipOf({ 'Main.java': text })]), name);
+    assert.equal((await call('/check/upload', ann, { form })).status, 200);
+  }
+  const other = (await call('/check/create', KEY, { json: { name: 'Admin lab', language: '13' } })).body;
+  const form = new FormData();
+  form.append('check_id', String(other.id));
+  form.append('file', new Blob([zipOf({ 'Main.java': JAVA_ORIGINAL })]), 'x.zip');
+  assert.equal((await call('/check/upload', KEY, { form })).status, 200);
+
+  assert.equal((await call('/account', ann, { json: {} })).body.submissions, 2);
+  assert.equal((await call('/account', ben, { json: {} })).body.submissions, 0);
+  assert.equal((await call('/account', stu, { json: {} })).body.submissions, 0);
+  // The organisation's administrator still sees every submission.
+  assert.equal((await call('/account', KEY, { json: {} })).body.submissions, before + 3);
 });
