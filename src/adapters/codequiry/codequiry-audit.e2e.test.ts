@@ -122,3 +122,38 @@ test('/account counts only the submissions the key reaches: an instructor does n
   // The organisation's administrator still sees every submission.
   assert.equal((await call('/account', KEY, { json: {} })).body.submissions, before + 3);
 });
+
+test('/check/upload-batch: a file that is not a ZIP fails the validation (422 validation_errors, nothing stored); a damaged ZIP is a failed upload of a 200', { timeout: 60_000 }, async () => {
+  // The batch document: 422 for "any file over 10MB or not a ZIP (mimes:zip)", with validation_errors;
+  // "individual files that fail are reported per-file in failed_uploads with a 200 response".
+  const check = (await call('/check/create', KEY, { json: { name: 'Batch validation', language: '13' } })).body;
+  const notZip = new FormData();
+  notZip.append('check_id', String(check.id));
+  notZip.append('files[]', new Blob([zipOf({ 'Main.java': JAVA_ORIGINAL })]), 'good.zip');
+  notZip.append('files[]', new Blob(['public class Main {}']), 'Main.java');
+  const refused = await call('/check/upload-batch', KEY, { form: notZip });
+  assert.equal(refused.status, 422);
+  assert.equal(typeof refused.body.error, 'string');
+  assert.deepEqual(Object.keys(refused.body.validation_errors), ['files.1']);
+  assert.match(refused.body.validation_errors['files.1'][0], /must be a file of type: zip/);
+  const empty = new FormData();
+  empty.append('check_id', String(check.id));
+  empty.append('files[]', new Blob([]), 'empty.zip');
+  assert.equal((await call('/check/upload-batch', KEY, { form: empty })).status, 422);
+  // Nothing of a refused batch was stored.
+  const got = await call('/check/get', KEY, { json: { check_id: check.id } });
+  assert.equal(got.body.submission_count, 0);
+
+  // A file that starts like a ZIP but whose directory is unreadable: reported per file, the rest stored.
+  const damaged = zipOf({ 'Main.java': JAVA_ORIGINAL }).slice(0, 60);
+  const mixed = new FormData();
+  mixed.append('check_id', String(check.id));
+  mixed.append('files[]', new Blob([zipOf({ 'Main.java': JAVA_ORIGINAL })]), 'good.zip');
+  mixed.append('files[]', new Blob([damaged]), 'invalid_file.zip');
+  const partial = await call('/check/upload-batch', KEY, { form: mixed });
+  assert.equal(partial.status, 200);
+  assert.equal(partial.body.uploaded_count, 1);
+  assert.equal(partial.body.failed_count, 1);
+  assert.deepEqual(partial.body.failed_uploads.map((f: { file: string; error: string }) => [f.file, f.error]), [['invalid_file.zip', 'Invalid or corrupted file']]);
+  assert.equal((await call('/check/get', KEY, { json: { check_id: check.id } })).body.submission_count, 1);
+});
