@@ -9,12 +9,13 @@ import { apiClient, startProcess, tempDir, type ServerProcess } from '../../test
 import { JAVA_INDEPENDENT, JAVA_ORIGINAL, zipOf } from './testing/programs.js';
 
 const KEY = 'codequiry-audit-test-key-0123456789';
+const METRICS_TOKEN = 'codequiry-audit-metrics-token-0123456789';
 const dir = tempDir('origo-audit-codequiry-');
 let server: ServerProcess;
 let base: string;
 
 before(async () => {
-  server = await startProcess({ ORIGO_DATA_DIR: dir.path, ORIGO_ADMIN_KEY: KEY });
+  server = await startProcess({ ORIGO_DATA_DIR: dir.path, ORIGO_ADMIN_KEY: KEY, ORIGO_TRUSTED_PROXIES: '127.0.0.1,::1', ORIGO_THROTTLE_ADDRESS_FAILURES: '5', ORIGO_METRICS_TOKEN: METRICS_TOKEN });
   base = `${server.url}/codequiry/api/v1`;
 });
 after(async () => {
@@ -76,6 +77,14 @@ test('a request without a valid apikey is refused before its body is read (no 50
     assert.equal(got.status, 401);
     assert.equal(got.body, '{"error":"Invalid API key"}');
   }
+  // A client that sends its whole upload with a wrong key still reads the 401 (the answer comes
+  // early; the rest of the body is drained, not a reset connection).
+  const wrong = new FormData();
+  wrong.append('check_id', '1');
+  wrong.append('file', new Blob([new Uint8Array(9 * 1024 * 1024)]), 'big.zip');
+  const refused = await fetch(`${base}/check/upload`, { method: 'POST', headers: { apikey: 'not-a-key-not-a-key-not-a-key' }, body: wrong });
+  assert.equal(refused.status, 401);
+  assert.equal(await refused.text(), '{"error":"Invalid API key"}');
   // A valid key still uploads, and /version still needs no key.
   const check = (await call('/check/create', KEY, { json: { name: 'Auth order', language: '13' } })).body;
   const form = new FormData();
@@ -156,4 +165,50 @@ test('/check/upload-batch: a file that is not a ZIP fails the validation (422 va
   assert.equal(partial.body.failed_count, 1);
   assert.deepEqual(partial.body.failed_uploads.map((f: { file: string; error: string }) => [f.file, f.error]), [['invalid_file.zip', 'Invalid or corrupted file']]);
   assert.equal((await call('/check/get', KEY, { json: { check_id: check.id } })).body.submission_count, 1);
+});
+
+/** One sample of the Prometheus text, or 0 when the series is absent. */
+async function sample(name: string, labels: string): Promise<number> {
+  const res = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  assert.equal(res.status, 200);
+  const line = (await res.text()).split('\n').find((l) => l.startsWith(`${name}{${labels}} `));
+  return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
+}
+
+test('throttling on the Codequiry API: failed keys block their client address (429, Retry-After, Codequiry body), not another tenant at another address; /metrics counts it all and wants its token', { timeout: 60_000 }, async () => {
+  // Another organisation with its own key (tenant B), calling from another address behind the proxy.
+  const admin = apiClient(server.url, KEY);
+  const org = await admin.post('/api/v1/organisations', { name: 'Tenant B', admin: { email: 'b@tenant-b.test', name: 'B' } });
+  assert.equal(org.status, 201, JSON.stringify(org.body));
+  const tenantB = org.body.admin_api_key as string;
+  const from = (ip: string, key: string) => fetch(`${base}/account`, { method: 'POST', headers: { apikey: key, 'x-forwarded-for': ip } });
+  const label = (status: number) => `method="POST",route="/codequiry/api/v1/account",status="${status}"`;
+  const before = { 401: await sample('origo_http_requests_total', label(401)), 429: await sample('origo_http_requests_total', label(429)), 200: await sample('origo_http_requests_total', label(200)) };
+
+  // ORIGO_THROTTLE_ADDRESS_FAILURES=5: five failures are answered 401, the sixth attempt 429.
+  for (let i = 0; i < 5; i++) assert.equal((await from('198.51.100.10', `guess-${i}-0123456789abcdef`)).status, 401);
+  const sixth = await from('198.51.100.10', 'guess-5-0123456789abcdef');
+  assert.equal(sixth.status, 429);
+  assert.equal(await sixth.text(), '{"error":"Too many failed attempts. Try again later."}');
+  const wait = Number(sixth.headers.get('retry-after'));
+  assert.ok(wait > 0 && wait <= 600, `Retry-After ${sixth.headers.get('retry-after')}`);
+  // The address is blocked, as documented, even for a good key…
+  const blocked = await from('198.51.100.10', KEY);
+  assert.equal(blocked.status, 429);
+  assert.ok(Number(blocked.headers.get('retry-after')) > 0);
+  // …and no other address is: tenant B (and tenant A) elsewhere go on working.
+  const b = await from('198.51.100.11', tenantB);
+  assert.equal(b.status, 200);
+  assert.equal(((await b.json()) as { user: string }).user, 'B');
+  assert.equal((await from('198.51.100.12', KEY)).status, 200);
+
+  // The requests are counted by route pattern and status; no key, address or id is a label.
+  assert.equal(await sample('origo_http_requests_total', label(401)), before[401] + 5);
+  assert.equal(await sample('origo_http_requests_total', label(429)), before[429] + 2);
+  assert.equal(await sample('origo_http_requests_total', label(200)), before[200] + 2);
+  const text = await (await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+  assert.doesNotMatch(text, /198\.51\.100|guess-|codequiry-audit-test-key/);
+  // /metrics on the main port: 401 without the token or with another.
+  assert.equal((await fetch(`${server.url}/metrics`)).status, 401);
+  assert.equal((await fetch(`${server.url}/metrics`, { headers: { authorization: 'Bearer not-the-metrics-token-0000' } })).status, 401);
 });
