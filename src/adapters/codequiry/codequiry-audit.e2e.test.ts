@@ -5,7 +5,10 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
-import { apiClient, startProcess, tempDir, type ServerProcess } from '../../testing/server-process.js';
+import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { apiClient, freePort, startProcess, tempDir, waitFor, type ServerProcess } from '../../testing/server-process.js';
 import { JAVA_INDEPENDENT, JAVA_ORIGINAL, zipOf } from './testing/programs.js';
 
 const KEY = 'codequiry-audit-test-key-0123456789';
@@ -13,9 +16,11 @@ const METRICS_TOKEN = 'codequiry-audit-metrics-token-0123456789';
 const dir = tempDir('origo-audit-codequiry-');
 let server: ServerProcess;
 let base: string;
+let rootPort: number;
 
 before(async () => {
-  server = await startProcess({ ORIGO_DATA_DIR: dir.path, ORIGO_ADMIN_KEY: KEY, ORIGO_TRUSTED_PROXIES: '127.0.0.1,::1', ORIGO_THROTTLE_ADDRESS_FAILURES: '5', ORIGO_METRICS_TOKEN: METRICS_TOKEN });
+  rootPort = await freePort();
+  server = await startProcess({ ORIGO_COMPAT_ROOT_CODEQUIRY_PORT: String(rootPort), ORIGO_DATA_DIR: dir.path, ORIGO_ADMIN_KEY: KEY, ORIGO_TRUSTED_PROXIES: '127.0.0.1,::1', ORIGO_THROTTLE_ADDRESS_FAILURES: '5', ORIGO_METRICS_TOKEN: METRICS_TOKEN });
   base = `${server.url}/codequiry/api/v1`;
 });
 after(async () => {
@@ -211,4 +216,84 @@ test('throttling on the Codequiry API: failed keys block their client address (4
   // /metrics on the main port: 401 without the token or with another.
   assert.equal((await fetch(`${server.url}/metrics`)).status, 401);
   assert.equal((await fetch(`${server.url}/metrics`, { headers: { authorization: 'Bearer not-the-metrics-token-0000' } })).status, 401);
+});
+
+type Cb = (data: any, err?: unknown) => void;
+/** Calls an SDK function: its data, or the error it reported (the SDK passes errors as the second argument). */
+const sdkCall = (fn: (cb: Cb) => void) => new Promise<{ data: any; err: any }>((resolve) => fn((data, err) => resolve({ data, err })));
+
+test('the official SDK with each credential: another organisation\'s key and a colleague\'s key reach nothing of a check, a Codequiry-only key cannot administer the native API', { timeout: 120_000 }, async () => {
+  const require = createRequire(import.meta.url);
+  const sdkRequire = createRequire(require.resolve('codequiry'));
+  const axios = sdkRequire('axios');
+  const req = sdkRequire('request');
+  const post = req.post;
+  axios.defaults.proxy = { protocol: 'http:', host: '127.0.0.1', port: rootPort };
+  req.post = (opts: Record<string, unknown>, cb: unknown) => post({ ...opts, proxy: `http://127.0.0.1:${rootPort}`, tunnel: false }, cb);
+  const sdk = require('codequiry');
+  const admin = apiClient(server.url, KEY);
+  try {
+    // Tenant A: a C check by an instructor whose key is confined to the Codequiry API.
+    const user = await admin.post('/api/v1/users', { email: 'owner@tenant-a.test', name: 'Owner', role: 'instructor' });
+    const owner = (await admin.post('/api/v1/api-keys', { level: 'user', user_id: user.body.id, vendor: 'codequiry' })).body.key as string;
+    const colleagueUser = await admin.post('/api/v1/users', { email: 'colleague@tenant-a.test', name: 'Colleague', role: 'instructor' });
+    const colleague = (await admin.post('/api/v1/api-keys', { level: 'user', user_id: colleagueUser.body.id })).body.key as string;
+    const orgB = await admin.post('/api/v1/organisations', { name: 'Tenant C', admin: { email: 'c@tenant-c.test', name: 'C' } });
+    const otherTenant = orgB.body.admin_api_key as string;
+    const confined = (await admin.post('/api/v1/api-keys', { vendor: 'codequiry', name: 'LMS' })).body.key as string;
+
+    sdk.setAPIKey(owner);
+    const check = await sdkCall((cb) => sdk.createCheck('C lab: loops', '16', cb));
+    assert.equal(check.err, undefined);
+    const C = '#include <stdio.h>\nint main(void) {\n  int total = 0;\n  for (int i = 0; i < 10; i++) {\n    total += i * i;\n  }\n  printf("%d\\n", total);\n  return 0;\n}\n';
+    const zips: number[] = [];
+    for (const [name, text] of [['ann', C], ['ben', C.replace(/total/g, 'sum')]]) {
+      const path = join(dir.path, `${name}.zip`);
+      writeFileSync(path, zipOf({ 'main.c': text }));
+      const up = await sdkCall((cb) => sdk.uploadFile(check.data.id, path, cb));
+      assert.equal(up.err, undefined);
+      zips.push(up.data.data[0].id);
+    }
+    assert.equal((await sdkCall((cb) => sdk.startCheck(check.data.id, false, false, cb))).err, undefined);
+    await waitFor('the check completes', async () => ((await sdkCall((cb) => sdk.getCheck(check.data.id, cb))).data?.status === 'Checks completed' ? true : undefined), 90_000, 300);
+
+    // Everyone else: nothing of it, in Codequiry's own error, through the same SDK calls.
+    for (const [who, key] of [['another organisation', otherTenant], ['a colleague', colleague]] as const) {
+      sdk.setAPIKey(key);
+      const list = await sdkCall((cb) => sdk.checks(cb));
+      assert.ok(!list.data.some((c: { id: number }) => c.id === check.data.id), `${who} lists the check`);
+      for (const [what, run] of [
+        ['getCheck', (cb: Cb) => sdk.getCheck(check.data.id, cb)],
+        ['getOverview', (cb: Cb) => sdk.getOverview(check.data.id, cb)],
+        ['getResults', (cb: Cb) => sdk.getResults(check.data.id, zips[0], cb)],
+        ['startCheck', (cb: Cb) => sdk.startCheck(check.data.id, false, false, cb)],
+      ] as const) {
+        const r = await sdkCall(run);
+        // The SDK's failure callback: (null, the error body).
+        assert.equal(r.data, null, `${who}: ${what} answered ${JSON.stringify(r.data)}`);
+        assert.deepEqual(r.err, { error: 'Invalid check_id provided.' }, `${who}: ${what}`);
+      }
+      const path = join(dir.path, 'intruder.zip');
+      writeFileSync(path, zipOf({ 'x.c': 'int main(void) { return 0; }\n' }));
+      const up = await sdkCall((cb) => sdk.uploadFile(check.data.id, path, cb));
+      assert.equal(up.data, null, `${who} uploaded into the check`);
+      assert.equal(up.err, 'Invalid check_id provided.');
+    }
+    // The owner's check is as it was: two submissions.
+    sdk.setAPIKey(owner);
+    assert.equal((await sdkCall((cb) => sdk.getCheck(check.data.id, cb))).data.submission_count, 2);
+    // A key made for the Codequiry API (client level: the organisation's administrator there) sees the
+    // check, but is refused on the native API: it cannot make keys, users or organisations.
+    sdk.setAPIKey(confined);
+    assert.equal((await sdkCall((cb) => sdk.getCheck(check.data.id, cb))).data.submission_count, 2);
+    const asConfined = apiClient(server.url, confined);
+    for (const [method, path, body] of [['post', '/api/v1/api-keys', {}], ['post', '/api/v1/users', { email: 'x@tenant-a.test', role: 'admin' }], ['get', '/api/v1/users', undefined], ['get', '/api/v1/me', undefined]] as const) {
+      const r = method === 'post' ? await asConfined.post(path, body) : await asConfined.get(path);
+      assert.equal(r.status, 403, `${method} ${path}: ${r.status}`);
+      assert.equal(r.body.error.code, 'forbidden');
+    }
+  } finally {
+    req.post = post;
+    delete axios.defaults.proxy;
+  }
 });
