@@ -170,6 +170,18 @@ test('/check/upload-batch: a file that is not a ZIP fails the validation (422 va
   assert.equal(partial.body.failed_count, 1);
   assert.deepEqual(partial.body.failed_uploads.map((f: { file: string; error: string }) => [f.file, f.error]), [['invalid_file.zip', 'Invalid or corrupted file']]);
   assert.equal((await call('/check/get', KEY, { json: { check_id: check.id } })).body.submission_count, 1);
+
+  // /check/quick validates its files the same way, before it creates anything.
+  const checksBefore = (await call('/checks', KEY, { json: {} })).body.length;
+  const quick = new FormData();
+  quick.append('name', 'Quick with a stray file');
+  quick.append('language', '13');
+  quick.append('files[]', new Blob([zipOf({ 'Main.java': JAVA_ORIGINAL })]), 'good.zip');
+  quick.append('files[]', new Blob(['notes, not code']), 'notes.txt');
+  const q = await call('/check/quick', KEY, { form: quick });
+  assert.equal(q.status, 422);
+  assert.ok(q.body.validation_errors['files.1']);
+  assert.equal((await call('/checks', KEY, { json: {} })).body.length, checksBefore);
 });
 
 /** One sample of the Prometheus text, or 0 when the series is absent. */
