@@ -31,7 +31,7 @@ export function registerAccountRoutes(app: FastifyInstance, services: Services, 
         email: who.email,
         peer_checks_remaining: 'unlimited',
         pro_checks_remaining: -1,
-        submissions: await checks.submissionsOfOrg(p),
+        submissions: await checks.submissionsOf(p),
         is_pro: true,
         plan_id: null,
       };

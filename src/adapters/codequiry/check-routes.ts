@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { unzipSync } from 'fflate';
 import type { Services } from '../../services/services.js';
 import type { Principal } from '../../services/principal.js';
 import { looseBool, looseInt, looseString, type WireFile } from '../shared/index.js';
@@ -22,6 +23,32 @@ function zipProblem(f: WireFile): string | null {
   if (f.bytes.length > MAX_ZIP_BYTES) return 'The file may not be greater than 10240 kilobytes.';
   if (!isZip(f)) return 'The file must be a file of type: zip.';
   return null;
+}
+
+/** True when the ZIP's central directory can be read (nothing is decompressed: every member is skipped). */
+function zipReadable(f: WireFile): boolean {
+  try {
+    unzipSync(f.bytes, { filter: () => false });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The batch document's validation (422 with `validation_errors`, nothing stored): no files, more
+ * than 50, or any file over 10 MB or not a ZIP (`mimes:zip`, i.e. by its content). Files that pass
+ * and still fail (a damaged ZIP) are reported per file in `failed_uploads` of a 200.
+ */
+function validateBatch(files: WireFile[]): void {
+  if (!files.length) throw validationError({ files: 'The files field is required.' });
+  if (files.length > MAX_BATCH_FILES) throw validationError({ files: `The files may not have more than ${MAX_BATCH_FILES} items.` });
+  const fields: Record<string, string> = {};
+  files.forEach((f, i) => {
+    if (f.bytes.length > MAX_ZIP_BYTES) fields[`files.${i}`] = `The files.${i} may not be greater than 10240 kilobytes.`;
+    else if (!isZip(f)) fields[`files.${i}`] = `The files.${i} must be a file of type: zip.`;
+  });
+  if (Object.keys(fields).length) throw validationError(fields);
 }
 
 export async function loadCheck(checks: CodequiryChecks, p: Principal, raw: unknown): Promise<CheckState> {
@@ -66,8 +93,7 @@ async function uploadMany(checks: CodequiryChecks, p: Principal, st: CheckState,
   const uploaded = [];
   const failed = [];
   for (const f of files) {
-    const problem = zipProblem(f);
-    if (problem) {
+    if (zipProblem(f) || !zipReadable(f)) {
       failed.push({ file: f.filename, filename: f.filename, error: 'Invalid or corrupted file' });
       continue;
     }
@@ -147,10 +173,7 @@ export function registerCheckRoutes(app: FastifyInstance, services: Services, ch
     const st = await loadCheck(checks, p, params(req).check_id);
     if (st.rec.demo) throw demoReadOnly();
     const files = req.wire!.files.filter((f) => f.field === 'files' || f.field === 'files[]');
-    if (!files.length) throw validationError({ files: 'The files field is required.' });
-    if (files.length > MAX_BATCH_FILES) throw validationError({ files: `The files may not have more than ${MAX_BATCH_FILES} items.` });
-    const bad = files.findIndex((f) => f.bytes.length > MAX_ZIP_BYTES);
-    if (bad >= 0) throw validationError({ [`files.${bad}`]: 'The file may not be greater than 10240 kilobytes.' });
+    validateBatch(files);
     const { uploaded, failed } = await uploadMany(checks, p, st, files);
     return {
       success: true,
@@ -204,8 +227,7 @@ export function registerCheckRoutes(app: FastifyInstance, services: Services, ch
     const p = principalOf(req);
     const raw = params(req);
     const files = req.wire!.files.filter((f) => f.field === 'files' || f.field === 'files[]' || f.field === 'file');
-    if (!files.length) throw validationError({ files: 'The files field is required.' });
-    if (files.length > MAX_BATCH_FILES) throw validationError({ files: `The files may not have more than ${MAX_BATCH_FILES} items.` });
+    validateBatch(files);
     const o = startOptions(raw);
     const { name, lang } = createFrom(raw);
     const st = await checks.create(p, name, lang);

@@ -31,7 +31,9 @@ async function api(scope: FastifyInstance, services: Services): Promise<void> {
     scope.decorateRequest('cqPrincipal', null);
     scope.setErrorHandler((err, req, reply) => cqErrorReply(err, req, reply));
     scope.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: 'Route not found' }));
-    scope.addHook('preHandler', async (req) => {
+    // The key is checked as soon as the request's head has arrived (onRequest), before its body is
+    // read: a caller without a valid key must not make the server buffer up to 501 MB first.
+    scope.addHook('onRequest', async (req) => {
       // /version answers without a key.
       if ((req.routeOptions.url ?? '').endsWith('/api/v1/version')) return;
       const raw = req.headers.apikey;
