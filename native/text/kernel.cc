@@ -3,6 +3,7 @@
 #include <atomic>
 #include <exception>
 #include <mutex>
+#include <system_error>
 #include <cerrno>
 #include <cstdio>
 #include <fcntl.h>
@@ -25,7 +26,9 @@ constexpr size_t kLanguageSampleWords = 500;
 // Reads a whole file into `bytes` (a buffer each thread reuses, so reading costs no new memory).
 bool readFile(const std::string& path, std::string& bytes) {
   bytes.clear();
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a named pipe must not wait for a writer (a FIFO is then refused as not
+  // a regular file); it changes nothing for a regular file.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return false;
   struct stat st;
   bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
@@ -65,7 +68,13 @@ void parallelFor(size_t n, int threads, const std::function<void(size_t)>& fn) {
   };
   const int extra = threads > 1 && n > 1 ? threads - 1 : 0;
   std::vector<std::thread> pool;
-  for (int t = 0; t < extra; t++) pool.emplace_back(work);
+  pool.reserve(static_cast<size_t>(extra));
+  // A thread the system refuses (a limit on threads or memory) leaves the work to those started:
+  // an exception here would destroy joinable threads, which aborts the process.
+  try {
+    for (int t = 0; t < extra; t++) pool.emplace_back(work);
+  } catch (const std::system_error&) {
+  }
   work();
   for (auto& t : pool) t.join();
   if (failure) std::rethrow_exception(failure);
