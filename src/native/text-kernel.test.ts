@@ -159,11 +159,16 @@ test('a kernel whose threads the system refuses does its work on fewer threads, 
     const docs = await NativeDocuments.prepare(${JSON.stringify(paths)}, 64);
     const found = await docs.align([[1, 0], [0, 1], [2, 0]]);
     console.log(JSON.stringify(found.map((ps) => ps.map((p) => [p.offset, p.length, p.sourceOffset, p.sourceLength, p.kind]))));`;
-  const run = (limit: string[]) => spawnSync(limit[0] ?? process.execPath, [...limit.slice(1), ...(limit.length ? [process.execPath] : []), '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+  const nobody = ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'];
+  const run = (limit: string[]) => spawnSync(nobody[0], [...nobody.slice(1), ...limit, process.execPath, '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
   const free = run([]);
+  if (free.status !== 0 && /ERR_MODULE_NOT_FOUND|EACCES/.test(free.stderr)) {
+    t.skip('the user nobody cannot read this checkout');
+    return;
+  }
   assert.equal(free.status, 0, free.stderr);
   // Node starts its own ~10 threads within 20; the kernel's 63 more are refused.
-  const limited = run(['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups', 'prlimit', '--nproc=20']);
+  const limited = run(['prlimit', '--nproc=20']);
   assert.equal(limited.signal, null, limited.stderr);
   assert.equal(limited.status, 0, limited.stderr);
   assert.equal(limited.stdout, free.stdout);
