@@ -20,6 +20,9 @@
 namespace origo {
 namespace {
 
+// V8's String::kMaxLength on 64-bit platforms (UTF-16 units).
+constexpr size_t kLongestJavaScriptString = 0x1fffffe8;
+
 // Words at the start of a text the language detector looks at (language.ts).
 constexpr size_t kLanguageSampleWords = 500;
 
@@ -145,6 +148,9 @@ void TextKernel::readDocuments(const std::vector<std::string>& paths, std::vecto
     thread_local std::string bytes;
     if (!readFile(paths[i], bytes)) { d.unsupported = "cannot be read"; return; }
     d.doc.text = decodeUtf8(bytes);
+    // Longer than V8's longest string (String::kMaxLength): the TypeScript engine cannot read it,
+    // and neither should the kernel (its offsets are 32-bit); left to readPanText, which says so.
+    if (d.doc.text.size() > kLongestJavaScriptString) { std::u16string().swap(d.doc.text); d.unsupported = "longer than the longest JavaScript string"; return; }
     WordScan scan = scanWords(d.doc.text);
     if (!scan.unsupported.empty()) { d.unsupported = scan.unsupported; return; }
     d.doc.wordStart = std::move(scan.start);

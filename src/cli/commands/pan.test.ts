@@ -97,3 +97,19 @@ test('origo pan refuses more threads than the compiled kernel starts, naming --w
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// ~2 GB of memory for a few seconds: run with ORIGO_HEAVY_TESTS=1.
+test('origo pan refuses a text longer than the longest JavaScript string with either engine, naming it', { skip: process.env.ORIGO_HEAVY_TESTS === '1' ? false : 'set ORIGO_HEAVY_TESTS=1 (reads a 537 MB file)' }, (t) => {
+  // Before: the TypeScript engine failed with "Cannot create a string longer than 0x1fffffe8
+  // characters" (no file named) and the compiled kernel aligned the text (exit 0).
+  const dir = corpus();
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const huge = join(dir, 'src', 'huge.txt');
+  spawnSync('truncate', ['-s', String(0x1fffffe9), huge]);
+  writeFileSync(join(dir, '02-no-obfuscation', 'pairs'), 'susp-1.txt huge.txt\n');
+  for (const engine of nativeKernelAvailable() ? ['native', 'js'] : ['js']) {
+    const r = spawnSync(process.execPath, ['bin/origo.js', 'pan', dir, '--out', join(dir, `out-${engine}`), '--engine', engine], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+    assert.equal(r.status, 1, `${engine}: ${r.stdout}`);
+    assert.equal(r.stderr.trim(), `${huge}: Cannot create a string longer than 0x1fffffe8 characters`);
+  }
+});
