@@ -114,9 +114,14 @@ class TextKernelWrap : public Napi::ObjectWrap<TextKernelWrap> {
   }
 
  private:
-  // One step at a time: a step runs on another thread while JavaScript goes on.
-  void begin(Napi::Env env, const char* step) {
+  // One step at a time: a step runs on another thread while JavaScript goes on. Each method
+  // checks this first: while a step runs, its thread owns the kernel's state (the passages
+  // `align` replaces, the documents it prepares), which this thread must not read meanwhile.
+  void idle(Napi::Env env, const char* step) const {
     if (busy_) throw Napi::Error::New(env, std::string(step) + ": the previous step of the text kernel has not finished");
+  }
+  void begin(Napi::Env env, const char* step) {
+    idle(env, step);
     busy_ = true;
   }
   Napi::Promise queue(Napi::Env env, std::function<void()> run, std::function<Napi::Value(Napi::Env)> result) {
@@ -130,6 +135,7 @@ class TextKernelWrap : public Napi::ObjectWrap<TextKernelWrap> {
   // readDocuments(paths) -> Promise<{ unsupported: string[], foldLatin: string[], foldOther: string[] }>
   Napi::Value ReadDocuments(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();
+    idle(env, "readDocuments");
     auto paths = std::make_shared<std::vector<std::string>>();
     for (const auto& p : stringsOf(info[0], "paths")) paths->push_back(utf8Of(p));
     if (step_ != 0) throw Napi::Error::New(env, "readDocuments: a kernel reads its documents once");
@@ -153,6 +159,7 @@ class TextKernelWrap : public Napi::ObjectWrap<TextKernelWrap> {
   // detectLanguages(latinKeys, otherKeys) -> Promise<{ languages: string[], javaScriptStems: boolean }>
   Napi::Value DetectLanguages(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();
+    idle(env, "detectLanguages");
     if (step_ != 1) throw Napi::Error::New(env, "detectLanguages: read the documents first");
     auto latin = std::make_shared<std::vector<std::u16string>>(stringsOf(info[0], "latinKeys"));
     auto other = std::make_shared<std::vector<std::u16string>>(stringsOf(info[1], "otherKeys"));
@@ -174,6 +181,7 @@ class TextKernelWrap : public Napi::ObjectWrap<TextKernelWrap> {
   // prepareForms() -> Promise<{ language, forms }[]>: the forms JavaScript stems.
   Napi::Value PrepareForms(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();
+    idle(env, "prepareForms");
     if (step_ != 2) throw Napi::Error::New(env, "prepareForms: detect the languages first");
     begin(env, "prepareForms");
     auto kernel = kernel_;
@@ -196,6 +204,7 @@ class TextKernelWrap : public Napi::ObjectWrap<TextKernelWrap> {
   // setStems(stems: string[][]) -> Promise: the stems of the requests' forms, in their order.
   Napi::Value SetStems(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();
+    idle(env, "setStems");
     if (step_ != 3) throw Napi::Error::New(env, "setStems: prepare the forms first");
     if (!info[0].IsArray()) throw Napi::TypeError::New(env, "stems must be an array of string arrays");
     const Napi::Array array = info[0].As<Napi::Array>();
@@ -220,6 +229,7 @@ class TextKernelWrap : public Napi::ObjectWrap<TextKernelWrap> {
   //      sourceOffset, sourceLength, kind per passage), similarity: Float64Array }>
   Napi::Value Align(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();
+    idle(env, "align");
     if (step_ < 4) throw Napi::Error::New(env, "align: prepare the documents first (readDocuments, detectLanguages, prepareForms, setStems)");
     if (!info[0].IsTypedArray() || info[0].As<Napi::TypedArray>().TypedArrayType() != napi_int32_array) throw Napi::TypeError::New(env, "pairs must be an Int32Array");
     const Napi::Int32Array flat = info[0].As<Napi::Int32Array>();
@@ -267,6 +277,7 @@ class TextKernelWrap : public Napi::ObjectWrap<TextKernelWrap> {
   // PAN detection file of each pair of the last `align`, written on the kernel's threads.
   Napi::Value WriteDetections(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();
+    idle(env, "writeDetections");
     if (step_ != 5) throw Napi::Error::New(env, "writeDetections: align the pairs first");
     if (!info[0].IsArray() || info[0].As<Napi::Array>().Length() != kernel_->passages().size()) throw Napi::TypeError::New(env, "files must be an array with one entry per aligned pair");
     auto files = std::make_shared<std::vector<origo::PairFile>>();
@@ -292,7 +303,7 @@ class TextKernelWrap : public Napi::ObjectWrap<TextKernelWrap> {
   // document(i) -> the prepared columns of document i (for equivalence tests).
   Napi::Value Document(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();
-    if (busy_) throw Napi::Error::New(env, "document: the previous step of the text kernel has not finished");
+    idle(env, "document");
     if (!info[0].IsNumber()) throw Napi::TypeError::New(env, "document(index)");
     const int64_t i = info[0].As<Napi::Number>().Int64Value();
     if (i < 0 || static_cast<size_t>(i) >= kernel_->size()) throw Napi::RangeError::New(env, "no such document");

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <exception>
 #include <mutex>
+#include <system_error>
 #include <cerrno>
 #include <cstdio>
 #include <fcntl.h>
@@ -19,13 +20,18 @@
 namespace origo {
 namespace {
 
+// V8's String::kMaxLength on 64-bit platforms (UTF-16 units).
+constexpr size_t kLongestJavaScriptString = 0x1fffffe8;
+
 // Words at the start of a text the language detector looks at (language.ts).
 constexpr size_t kLanguageSampleWords = 500;
 
 // Reads a whole file into `bytes` (a buffer each thread reuses, so reading costs no new memory).
 bool readFile(const std::string& path, std::string& bytes) {
   bytes.clear();
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a named pipe must not wait for a writer (a FIFO is then refused as not
+  // a regular file); it changes nothing for a regular file.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return false;
   struct stat st;
   bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
@@ -65,7 +71,13 @@ void parallelFor(size_t n, int threads, const std::function<void(size_t)>& fn) {
   };
   const int extra = threads > 1 && n > 1 ? threads - 1 : 0;
   std::vector<std::thread> pool;
-  for (int t = 0; t < extra; t++) pool.emplace_back(work);
+  pool.reserve(static_cast<size_t>(extra));
+  // A thread the system refuses (a limit on threads or memory) leaves the work to those started:
+  // an exception here would destroy joinable threads, which aborts the process.
+  try {
+    for (int t = 0; t < extra; t++) pool.emplace_back(work);
+  } catch (const std::system_error&) {
+  }
   work();
   for (auto& t : pool) t.join();
   if (failure) std::rethrow_exception(failure);
@@ -136,6 +148,9 @@ void TextKernel::readDocuments(const std::vector<std::string>& paths, std::vecto
     thread_local std::string bytes;
     if (!readFile(paths[i], bytes)) { d.unsupported = "cannot be read"; return; }
     d.doc.text = decodeUtf8(bytes);
+    // Longer than V8's longest string (String::kMaxLength): the TypeScript engine cannot read it,
+    // and neither should the kernel (its offsets are 32-bit); left to readPanText, which says so.
+    if (d.doc.text.size() > kLongestJavaScriptString) { std::u16string().swap(d.doc.text); d.unsupported = "longer than the longest JavaScript string"; return; }
     WordScan scan = scanWords(d.doc.text);
     if (!scan.unsupported.empty()) { d.unsupported = scan.unsupported; return; }
     d.doc.wordStart = std::move(scan.start);

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NativeDocuments, nativeKernelAvailable } from './text-kernel.js';
@@ -132,4 +133,44 @@ test('pairs are aligned as the TypeScript engine aligns them, on one thread and 
       });
     });
   }
+});
+
+test('while a step runs, the kernel refuses every other call before looking at its state', { skip }, async (t) => {
+  // Before, writeDetections checked its files against the passages while a second align was
+  // replacing them on another thread (a data race), and only then said the kernel was busy.
+  const { paths } = corpus(t, { source: SOURCE, submission: SUBMISSION });
+  const docs = await NativeDocuments.prepare(paths, 2);
+  assert.equal((await docs.align([[1, 0]]))[0].length > 0, true);
+  const second = docs.align([[1, 0], [0, 1]]);
+  assert.throws(() => docs.writeDetections([]), /writeDetections: the previous step of the text kernel has not finished/);
+  await assert.rejects(docs.align([[1, 0]]), /align: the previous step of the text kernel has not finished/);
+  assert.throws(() => docs.document(0), /document: the previous step/);
+  assert.equal((await second).length, 2);
+});
+
+const ROOT_DIST = new URL('../', import.meta.url);
+const tools = ['setpriv', 'prlimit'].every((tool) => spawnSync(tool, ['--version']).status === 0);
+test('a kernel whose threads the system refuses does its work on fewer threads, not abort', { skip: skip || (process.getuid?.() !== 0 || !tools ? 'needs root, setpriv and prlimit (to run a child as nobody with few threads)' : false) }, (t) => {
+  // Before: the refused std::thread threw from parallelFor while started threads were joinable,
+  // and the process died with "terminate called without an active exception" (SIGABRT).
+  const { dir, paths } = corpus(t, { source: SOURCE, submission: SUBMISSION, english: ENGLISH_SOURCE });
+  chmodSync(dir, 0o755);
+  const script = `const { NativeDocuments } = await import(${JSON.stringify(new URL('native/text-kernel.js', ROOT_DIST).href)});
+    const docs = await NativeDocuments.prepare(${JSON.stringify(paths)}, 64);
+    const found = await docs.align([[1, 0], [0, 1], [2, 0]]);
+    console.log(JSON.stringify(found.map((ps) => ps.map((p) => [p.offset, p.length, p.sourceOffset, p.sourceLength, p.kind]))));`;
+  const nobody = ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'];
+  const run = (limit: string[]) => spawnSync(nobody[0], [...nobody.slice(1), ...limit, process.execPath, '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+  const free = run([]);
+  if (free.status !== 0 && /ERR_MODULE_NOT_FOUND|EACCES/.test(free.stderr)) {
+    t.skip('the user nobody cannot read this checkout');
+    return;
+  }
+  assert.equal(free.status, 0, free.stderr);
+  // Node starts its own ~10 threads within 20; the kernel's 63 more are refused.
+  const limited = run(['prlimit', '--nproc=20']);
+  assert.equal(limited.signal, null, limited.stderr);
+  assert.equal(limited.status, 0, limited.stderr);
+  assert.equal(limited.stdout, free.stdout);
+  assert.ok(JSON.parse(free.stdout)[0].length > 0);
 });

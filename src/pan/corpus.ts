@@ -79,7 +79,20 @@ export function readPanTruth(dir: string, pairs: PanPair[]): void {
 
 /** Reads a corpus text, checking the offset assumption PAN's measures rely on. */
 export function readPanText(dir: string, folder: 'susp' | 'src', name: string): string {
-  const text = readFileSync(join(dir, folder, name), 'utf8');
+  const path = join(dir, folder, name);
+  // A folder failed with "EISDIR: illegal operation on a directory, read", naming no file, and a
+  // named pipe waited for a writer for ever: only regular files are texts (the compiled kernel
+  // leaves the others to this function, native/text/kernel.cc).
+  if (existsSync(path) && !statSync(path).isFile()) throw new Error(`${path}: not a regular file`);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    // A text longer than V8's longest string failed with "Cannot create a string longer than
+    // 0x1fffffe8 characters", naming no file.
+    const message = err instanceof Error ? err.message : String(err);
+    throw message.includes(path) ? err : new Error(`${path}: ${message}`);
+  }
   // PAN offsets count code points; they equal UTF-16 offsets only without astral characters.
   if (/[\uD800-\uDBFF]/.test(text)) throw new Error(`${name}: characters outside the BMP; PAN offsets would not match`);
   return text;

@@ -7,6 +7,8 @@ import { availableParallelism } from 'node:os';
  * (docs/text-engine.md, "PAN runner"). The compiled kernel uses the cores (at most 2).
  */
 const DEFAULT_JS_THREADS = 1;
+/** The most threads the compiled kernel starts (native/addon.cc). */
+const MAX_THREADS = 256;
 
 /** `origo pan <corpus-dir> --out <dir>`: PAN text-alignment run with PAN's measures. */
 export function registerPanCommand(program: Command): void {
@@ -20,7 +22,8 @@ export function registerPanCommand(program: Command): void {
     .action(async (corpusDir: string, opts: { out: string; workers?: string; engine: string }) => {
       if (!['auto', 'native', 'js'].includes(opts.engine)) throw new Error(`--engine must be auto, native or js, got ${opts.engine}`);
       const workers = opts.workers === undefined ? undefined : Number(opts.workers);
-      if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) throw new Error(`--workers must be a positive integer, got ${opts.workers}`);
+      // At most 256: the compiled kernel refused more with "threads must be 1 to 256", naming no option.
+      if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > MAX_THREADS)) throw new Error(`--workers must be an integer from 1 to ${MAX_THREADS}, got ${opts.workers}`);
       // Loaded here, not at the top: every CLI start would otherwise pay for the engine.
       const { nativeKernelAvailable } = await import('../../native/text-kernel.js');
       if (opts.engine === 'native' && !nativeKernelAvailable()) throw new Error('--engine native: the compiled text kernel is not built (npm install builds it when a C++ compiler is there; see docs/text-engine.md)');
