@@ -73,6 +73,11 @@ class KernelStep : public Napi::AsyncWorker {
       done_();
       deferred_.Reject(e.Value());
       return;
+    } catch (const std::exception& e) {
+      // (Out of memory while making the answer.) The kernel must not stay busy for ever.
+      done_();
+      deferred_.Reject(Napi::Error::New(Env(), e.what()).Value());
+      return;
     }
     done_();
     deferred_.Resolve(value);

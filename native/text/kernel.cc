@@ -83,7 +83,8 @@ void parallelFor(size_t n, int threads, const std::function<void(size_t)>& fn) {
   if (failure) std::rethrow_exception(failure);
 }
 
-TextKernel::TextKernel(int threads) : threads_(threads < 1 ? 1 : threads), shards_(threads < 1 ? 1 : threads), models_(std::make_unique<Models>()) {
+// Shards beyond a few cost more than they give: each shard's thread scans every word for its own.
+TextKernel::TextKernel(int threads) : threads_(threads < 1 ? 1 : threads), shards_(threads < 1 ? 1 : threads < 8 ? threads : 8), models_(std::make_unique<Models>()) {
   stems_.reserve(1 << 16);
   configure(builtInLanguages());
 }
