@@ -22,7 +22,11 @@ export function drillbitPlugin(services: Services, maxUploadBytes: number): Fast
     acceptAnyBody(scope, maxUploadBytes + 1024 * 1024);
     installErrorHandlers(scope, prefix);
     scope.decorateRequest('drillbit', null);
-    scope.addHook('preHandler', async (req) => {
+    // The Bearer credential is checked as soon as the request's head has arrived (onRequest),
+    // before the body is read: a caller without a valid token or key must not make the server
+    // buffer an upload (up to the upload limit) before its 401. Logins (public routes) carry their
+    // credentials in the body and are checked by their handlers.
+    scope.addHook('onRequest', async (req) => {
       const cfg = req.routeOptions.config as { drillbitPublic?: boolean } | undefined;
       if (!cfg?.drillbitPublic) await requireDrillbitAuth(services, req);
     });

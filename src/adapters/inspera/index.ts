@@ -29,7 +29,11 @@ export function insperaPlugin(services: Services, options: { bodyLimit: number }
     app.all('/*', async () => {
       throw new InsperaError(404, MESSAGES.notFound);
     });
-    app.addHook('preHandler', async (req) => {
+    // The bearer token is checked as soon as the request's head has arrived (onRequest), before
+    // the body is read: a caller without a valid token must not make the server buffer an upload
+    // (up to the upload limit) before its 401. The token endpoints take their credentials in the
+    // body and check them in their handlers.
+    app.addHook('onRequest', async (req) => {
       const route = req.routeOptions.url ?? '';
       if (route && !PUBLIC.test(route)) req.insperaPrincipal = await authorise(services, req);
     });

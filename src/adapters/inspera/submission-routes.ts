@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../services/services.js';
 import type { Principal } from '../../services/principal.js';
+import type { VendorRecord } from '../../services/vendor-record-service.js';
 import { AppError } from '../../services/errors.js';
 import { looseString } from '../shared/index.js';
 import { EMAIL_FORMAT, InsperaError, MESSAGES } from './wire-errors.js';
@@ -111,12 +112,22 @@ export function submissionRoutes(app: FastifyInstance, services: Services): void
   });
 
   // The presigned URL: no Authorization header (the signature is the URL), the raw bytes as the body.
-  const upload = async (token: string, body: Buffer, contentType: string | undefined) => {
-    const grant = await openUploadToken(services, token);
+  // The URL's signature, expiry and submission are checked when the request's head has arrived
+  // (onRequest), before the body is read: a PUT to a forged or expired URL must not make the server
+  // buffer an upload first.
+  const grants = new WeakMap<FastifyRequest, { organisationId: number; documentId: string; rec: VendorRecord<Stored> }>();
+  const openGrant = async (req: FastifyRequest) => {
+    const grant = await openUploadToken(services, (req.params as { token: string }).token);
     if (grant === 'expired') throw new InsperaError(403, 'Request has expired');
     if (!grant) throw new InsperaError(403, 'The request signature does not match');
     const rec = await services.vendorRecords.get<Stored>('inspera', KIND.document, grant.organisationId, grant.documentId);
     if (!rec) throw new InsperaError(404, MESSAGES.submissionNotFound);
+    grants.set(req, { ...grant, rec });
+  };
+  const upload = async (req: FastifyRequest, body: Buffer, contentType: string | undefined) => {
+    const found = grants.get(req);
+    if (!found) throw new InsperaError(403, 'The request signature does not match');
+    const { rec, ...grant } = found;
     if (body.length === 0) throw new InsperaError(400, 'The request body is empty');
     if (rec.internalId !== null) {
       // The file has arrived already: the same bytes again are fine (a retried upload), others are refused.
@@ -133,8 +144,9 @@ export function submissionRoutes(app: FastifyInstance, services: Services): void
       method,
       url: '/upload/:token',
       config: { public: true },
+      onRequest: async (req) => openGrant(req),
       handler: async (req, reply) => {
-        await upload((req.params as { token: string }).token, req.wire!.raw, req.headers['content-type']);
+        await upload(req, req.wire!.raw, req.headers['content-type']);
         return reply.code(200).send('');
       },
     });

@@ -7,6 +7,7 @@ import { reportRoutes } from './report-routes.js';
 import { userRoutes } from './user-routes.js';
 import { orgRoutes } from './org-routes.js';
 import { PlagiatError, errorBody, type ErrorShape } from './wire.js';
+import { authenticateHead } from './credentials.js';
 
 const JSON_TYPE = 'application/json; charset=UTF-8';
 
@@ -42,6 +43,11 @@ export function plagiatPlugin(services: Services): FastifyPluginAsync {
   return async (scope: FastifyInstance) => {
     acceptAnyBody(scope, services.ctx.limits.maxUploadBytes + 1024 * 1024);
     scope.setErrorHandler((err, req, reply) => sendError(req, reply, err));
+    scope.decorateRequest('plagiatPrincipal', null);
+    // Every /api/v2 route needs an APIKEY: one in the request's head is checked before the body is read.
+    scope.addHook('onRequest', async (req) => {
+      if (/\/api\/v2\//.test(req.routeOptions.url ?? '')) await authenticateHead(services, req);
+    });
     // A catch-all route rather than setNotFoundHandler: mounted at the root of a second port, this
     // scope shares the prefix "/" with the app, which already has a not-found handler.
     scope.all('/*', async (req, reply) => reply.code(404).type(JSON_TYPE).send({ message: `No endpoint ${req.method} ${req.url.split('?')[0]}` }));

@@ -40,11 +40,25 @@ export function tokenRoute(app: FastifyInstance, services: Services): void {
   });
 }
 
-/** Every other call: `access_token` in the query string or the body (or, leniently, as a Bearer header). */
-export async function authorise(services: Services, req: FastifyRequest): Promise<Principal> {
-  const fromHeader = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-  const token = looseString(req.wire!.params.access_token) ?? fromHeader;
-  if (!token) throw new PlagScanError(401, MESSAGES.tokenMissing);
+/** The access token a request carries in its head: `access_token` in the query string, or (leniently) a Bearer header. */
+export function tokenInHead(req: FastifyRequest): string | undefined {
+  const fromQuery = looseString((req.query as Record<string, unknown> | undefined)?.access_token);
+  return fromQuery ?? /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+}
+
+/**
+ * Every other call: `access_token` in the query string (the usual place) or, leniently, a Bearer
+ * header is checked from the request's head, before its body is read (`early`), so a caller with
+ * a bad token never makes the server buffer an upload. Clients that send the token only in a form
+ * body (deseretdigital, dangchuong) are checked once the body is read. When the head has a token,
+ * that token is the credential (a token in the body as well is not consulted).
+ */
+export async function authorise(services: Services, req: FastifyRequest, early: boolean): Promise<Principal | null> {
+  const token = tokenInHead(req) ?? (early ? undefined : looseString(req.wire!.params.access_token));
+  if (!token) {
+    if (early) return null;
+    throw new PlagScanError(401, MESSAGES.tokenMissing);
+  }
   const r = await services.vendorTokens.verify('plagscan', token, req.ip);
   if (r === 'ip_not_allowed') throw new PlagScanError(403, MESSAGES.ipNotAllowed);
   if (typeof r === 'string') throw new PlagScanError(401, MESSAGES.tokenInvalid);

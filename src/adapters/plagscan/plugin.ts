@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Services } from '../../services/services.js';
 import { acceptAnyBody } from '../shared/index.js';
 import { authorise, tokenRoute } from './access.js';
@@ -28,9 +28,17 @@ export function plagscanPlugin(services: Services, options: { bodyLimit: number 
         app.decorateRequest('plagscanPrincipal', null);
         app.setErrorHandler((err, req, reply) => sendPlagScanError(req, reply, err));
         app.setNotFoundHandler((req, reply) => sendPlagScanError(req, reply, new PlagScanError(404, MESSAGES.notFound)));
-        app.addHook('preHandler', async (req) => {
+        const needsToken = (req: FastifyRequest) => {
           const path = req.routeOptions.url ?? '';
-          if (path && ![...PUBLIC].some((p) => path.endsWith(p))) req.plagscanPrincipal = await authorise(services, req);
+          return path !== '' && ![...PUBLIC].some((p) => path.endsWith(p));
+        };
+        // A token in the request's head is checked before the body is read (onRequest); only a
+        // request whose head has none waits for its body, where form clients put the token.
+        app.addHook('onRequest', async (req) => {
+          if (needsToken(req)) req.plagscanPrincipal = await authorise(services, req, true);
+        });
+        app.addHook('preHandler', async (req) => {
+          if (needsToken(req) && !req.plagscanPrincipal) req.plagscanPrincipal = await authorise(services, req, false);
         });
 
         app.get('/ping', async () => ({ data: { status: 'ok' } }));
