@@ -49,7 +49,10 @@ export function identityRoutes(app: FastifyInstance, services: Services): void {
     // the organisation and its administrator behind a 422); who may create one is checked first.
     requireAction(principalOf(req), 'organisations.create');
     if (admin && typeof admin === 'object' && admin.password !== undefined && (typeof admin.password !== 'string' || admin.password.length < 8)) {
-      throw invalid('admin.password must be a string of at least 8 characters', { fields: { 'admin.password': typeof admin.password === 'string' ? 'too short' : 'not a string' } });
+      // The words `setPassword` uses, so clients see the same refusal as before.
+      throw typeof admin.password === 'string'
+        ? invalid('password must be at least 8 characters', { fields: { password: 'too short' } })
+        : invalid('password must be a string', { fields: { password: 'not a string' } });
     }
     const org = await services.organisations.create(principalOf(req), body);
     if (admin && typeof admin === 'object') {
