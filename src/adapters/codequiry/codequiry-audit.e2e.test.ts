@@ -4,12 +4,12 @@
  */
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { apiClient, freePort, startProcess, tempDir, waitFor, type ServerProcess } from '../../testing/server-process.js';
 import { JAVA_INDEPENDENT, JAVA_ORIGINAL, zipOf } from './testing/programs.js';
+import { answerBeforeBody } from '../../testing/early-answer.js';
 
 const KEY = 'codequiry-audit-test-key-0123456789';
 const METRICS_TOKEN = 'codequiry-audit-metrics-token-0123456789';
@@ -41,43 +41,11 @@ async function call(path: string, key: string, init: { json?: unknown; form?: Fo
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 
-/**
- * Starts an upload that announces `declared` bytes, sends only the first MiB and waits for an
- * answer: the status and body when the server answers before the rest arrives, else null.
- */
-function answerBeforeBody(path: string, headers: Record<string, string>, declared: number, waitMs: number): Promise<{ status: number; body: string } | null> {
-  return new Promise((resolve, reject) => {
-    const url = new URL(`${base}${path}`);
-    const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(declared), ...headers } });
-    const timer = setTimeout(() => {
-      req.destroy();
-      resolve(null);
-    }, waitMs);
-    req.on('response', (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => (body += d));
-      res.on('end', () => {
-        clearTimeout(timer);
-        req.destroy();
-        resolve({ status: res.statusCode ?? 0, body });
-      });
-    });
-    req.on('error', (err) => {
-      clearTimeout(timer);
-      // The server may close the connection after answering; only a failure before any answer is an error.
-      if ((err as NodeJS.ErrnoException).code === 'ECONNRESET' || (err as NodeJS.ErrnoException).code === 'EPIPE') return;
-      reject(err);
-    });
-    req.write(Buffer.alloc(1024 * 1024, 0x61));
-  });
-}
-
 test('a request without a valid apikey is refused before its body is read (no 500 MB buffered for a stranger)', { timeout: 60_000 }, async () => {
   // Before the fix the key was checked after the whole body (up to the 501 MB limit) was buffered:
   // these requests got no answer while the body was still coming.
   for (const headers of [{}, { apikey: 'not-a-key-not-a-key-not-a-key' }] as Record<string, string>[]) {
-    const got = await answerBeforeBody('/check/upload', headers, 400 * 1024 * 1024, 5_000);
+    const got = await answerBeforeBody(`${base}/check/upload`, headers);
     assert.ok(got, `no answer before the body was sent (${JSON.stringify(headers)})`);
     assert.equal(got.status, 401);
     assert.equal(got.body, '{"error":"Invalid API key"}');
