@@ -17,6 +17,7 @@ import {
 } from '../engine/code/index.js';
 import type { CodeLanguage } from './language.js';
 import { detectLanguage, languageByName } from './languages.js';
+import { libraryNames, type NameCollector } from './library-names.js';
 import { SURFACE_MARKS } from './node-rules.js';
 import type { SourceSubmission } from './source-files.js';
 import { tokenizeCode } from './tokenize.js';
@@ -42,11 +43,12 @@ export async function tokenizeSubmission(sub: SourceSubmission, language?: strin
   const forced = resolveLanguage(language);
   const files: CodeSubmission['files'] = [];
   const surface = new Float64Array(SURFACE_MARKS.length);
+  const names: NameCollector = { used: [], declared: new Set() };
   for (const f of sub.files) {
     const lang = forced ?? detectLanguage(f.path);
-    if (lang) files.push({ path: f.path, tokens: await tokenizeCode(f.text, lang, surface) });
+    if (lang) files.push({ path: f.path, tokens: await tokenizeCode(f.text, lang, surface, names) });
   }
-  return { id: sub.id, files, surface };
+  return { id: sub.id, files, surface, names: libraryNames(names) };
 }
 
 /** Every pair as objects, for the service layer: sized for one assignment, not a million pairs. */

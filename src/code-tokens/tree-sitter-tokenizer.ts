@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { FIXED_OPEN, MOVABLE_OPEN, STATEMENT_CLOSE, type CodeToken } from '../engine/code/index.js';
 import type { CodeLanguage } from './language.js';
+import { Declares, declaredChildren, nameText, SELF_NAMES, type NameCollector } from './library-names.js';
 import { directApi, DirectCursor, PublicCursor, type CursorSteps } from './tree-cursor.js';
 import { anonymousKind, CONTROL_KINDS, declarationLike, isTypeNode, namedNodeAction, QUALIFIED_NAME, STATEMENT_PARENT, surfaceSlot, type NodeAction } from './node-rules.js';
 
@@ -74,6 +75,8 @@ interface NodePlan {
   assignment: boolean;
   /** A binary operation (the right side `compoundForm` looks for). */
   binary: boolean;
+  /** Which of its identifier children a node declares (`declaredChildren`, library-names.ts). */
+  declares: Declares;
 }
 
 /** Plans per language name (each language has exactly one grammar). */
@@ -108,6 +111,7 @@ function planFor(table: (NodePlan | undefined)[], language: Language, lang: Code
       update: named && type === 'update_expression',
       assignment: named && (type === 'assignment_expression' || type === 'assignment'),
       binary: named && (type === 'binary_expression' || type === 'binary_operator'),
+      declares: named ? declaredChildren(type) : Declares.None,
     };
     table[id] = plan;
   }
@@ -129,6 +133,11 @@ interface Walk {
   surface: Float64Array | undefined;
   /** The node whose children are being walked is a function body's block (C++, `constructsInBlocks`). */
   inBlock: boolean;
+  /** Names used and declared (library-names.ts), when the caller wants them. */
+  names: NameCollector | undefined;
+  /** Which identifier children the node whose children are being walked declares, and whether one was met. */
+  declares: Declares;
+  metName: boolean;
 }
 
 function lineStartsOf(text: string): Int32Array {
@@ -147,15 +156,16 @@ function cursorOver(tree: Tree, publicApi: boolean): CursorSteps {
 /**
  * Tokenises one source text with an already prepared parser. `publicApi` walks with
  * web-tree-sitter's documented cursor instead of the direct one (the tests compare the two).
- * `surface`, when given, receives the counts of the surface marks walked (added to it).
+ * `surface`, when given, receives the counts of the surface marks walked (added to it); `names`,
+ * the identifiers used and declared (library-names.ts).
  */
-export function tokenizeTree(parser: Parser, lang: CodeLanguage, text: string, publicApi = false, surface?: Float64Array): CodeToken[] {
+export function tokenizeTree(parser: Parser, lang: CodeLanguage, text: string, publicApi = false, surface?: Float64Array, names?: NameCollector): CodeToken[] {
   const tree = parser.parse(text);
   if (!tree) return [];
   const out: CodeToken[] = [];
   const cursor = cursorOver(tree, publicApi);
   try {
-    walk({ cursor, lang, language: parser.language!, table: planTable(lang), out, text, lineStarts: lineStartsOf(text), line: 0, surface, inBlock: false }, false);
+    walk({ cursor, lang, language: parser.language!, table: planTable(lang), out, text, lineStarts: lineStartsOf(text), line: 0, surface, inBlock: false, names, declares: Declares.None, metName: false }, false);
   } finally {
     cursor.delete();
     tree.delete();
@@ -230,10 +240,17 @@ function walk(w: Walk, inStatementParent: boolean): void {
     return;
   }
   const action = plan.action;
-  if (action.do === 'skip') return;
+  if (action.do === 'skip') {
+    if (w.names && plan.typeName) typeNames(w);
+    return;
+  }
   let construction = false;
   if (plan.declaration && !holdsEquals(w.text, cursor.startIndex(), cursor.endIndex()) && !initialises(w)) {
-    if (!w.inBlock || !constructs(w)) return;
+    if (!w.inBlock || !constructs(w)) {
+      // It vanishes from the stream, but the names it declares are still the program's own.
+      if (w.names) declareAll(w);
+      return;
+    }
     construction = true;
   }
   if (plan.qualified && namesType(w)) return;
@@ -248,16 +265,22 @@ function walk(w: Walk, inStatementParent: boolean): void {
     if (action.kind === 'LIT') {
       const start = cursor.startIndex();
       token.value = literalValue(w.text.slice(start, Math.min(cursor.endIndex(), start + 200)));
+    } else if (w.names && action.kind === 'ID') {
+      nameAt(w);
     }
     out.push(token);
   } else {
     if (action.do === 'emit') out.push(at(w, action.kind));
     if (cursor.gotoFirstChild()) {
-      const outer = w.inBlock;
+      const outer = w.inBlock, outerDeclares = w.declares, outerMet = w.metName;
       w.inBlock = plan.block;
+      w.declares = plan.declares;
+      w.metName = false;
       const from = out.length;
       walkChildren(w, plan.statementParent);
       w.inBlock = outer;
+      w.declares = outerDeclares;
+      w.metName = outerMet;
       cursor.gotoParent();
       // A prefix increment reads as the postfix one (`++i` as `i++`): as a statement they do the same.
       if (plan.update && out.length > from + 1 && isIncrement(w.text, cursor.startIndex())) out.push(out.splice(from, 1)[0]);
@@ -331,8 +354,10 @@ function compoundForm(w: Walk): boolean {
   cursor.gotoNextSibling();
   cursor.gotoFirstChild();
   const kept = out.length;
-  walk(w, false); // the target written again: its surface marks count, its tokens do not
+  const names = w.names, used = names?.used.length ?? 0;
+  walk(w, false); // the target written again: its surface marks count, its tokens (and names) do not
   out.length = kept;
+  if (names) names.used.length = used;
   while (cursor.gotoNextSibling()) walk(w, false); // the operator and the other operand
   cursor.gotoParent();
   cursor.gotoParent();
@@ -410,6 +435,7 @@ function emitConstruction(w: Walk): void {
   out.push(at(w, 'ASSIGN'));
   cursor.gotoFirstChild();
   out.push(at(w, 'ID'));
+  if (w.names) w.names.declared.add(nameText(w.text, cursor.startIndex(), cursor.endIndex()));
   gotoSibling(w, 'parameter_list');
   if (cursor.gotoFirstChild()) {
     do {
@@ -417,11 +443,50 @@ function emitConstruction(w: Walk): void {
       cursor.gotoFirstChild();
       while (!planAt(w).named && cursor.gotoNextSibling());
       out.push(at(w, 'ID'));
+      if (w.names) w.names.used.push(nameText(w.text, cursor.startIndex(), cursor.endIndex()));
       cursor.gotoParent();
     } while (cursor.gotoNextSibling());
     cursor.gotoParent();
   }
   cursor.gotoParent();
+  cursor.gotoParent();
+}
+
+/** An identifier leaf at the cursor: declared by its parent (`w.declares`) or used. */
+function nameAt(w: Walk): void {
+  const name = nameText(w.text, w.cursor.startIndex(), w.cursor.endIndex());
+  if (w.declares === Declares.All || (w.declares === Declares.First && !w.metName)) w.names!.declared.add(name);
+  else if (!SELF_NAMES.has(name)) w.names!.used.push(name);
+  w.metName = true;
+}
+
+/** The type names (`type_identifier`) in the type at the cursor: used, unless a declaration of the program names them. */
+function typeNames(w: Walk): void {
+  const { cursor } = w;
+  const plan = planAt(w);
+  if (plan.type === 'type_identifier') {
+    const name = nameText(w.text, cursor.startIndex(), cursor.endIndex());
+    if (w.declares === Declares.Type) w.names!.declared.add(name);
+    else w.names!.used.push(name);
+    return;
+  }
+  if (!cursor.gotoFirstChild()) return;
+  do typeNames(w);
+  while (cursor.gotoNextSibling());
+  cursor.gotoParent();
+}
+
+/** Every identifier in the subtree at the cursor is declared (a declaration that initialises nothing: types and names only). */
+function declareAll(w: Walk): void {
+  const { cursor } = w;
+  const plan = planAt(w);
+  if (plan.named && plan.action.do === 'leaf' && plan.action.kind === 'ID') {
+    w.names!.declared.add(nameText(w.text, cursor.startIndex(), cursor.endIndex()));
+    return;
+  }
+  if (plan.action.do === 'skip' || !cursor.gotoFirstChild()) return;
+  do declareAll(w);
+  while (cursor.gotoNextSibling());
   cursor.gotoParent();
 }
 

@@ -138,6 +138,24 @@ test('the literal channel separates equal structure with different literal value
   assert.ok(Math.abs(short.pairs[0].similarity - 21 / 221) < 1e-9, `${short.pairs[0].similarity}`);
 });
 
+test('the library-names channel moves a pair towards the Dice of the names neither side declares', () => {
+  const withNames = (id: string, names: string[], lines = BODY): CodeSubmission => ({ id, files: [{ path: 'F', tokens: stream(...lines) }], names });
+  const scanner = ['Scanner', 'nextInt', 'System', 'out', 'println'];
+  const subs = [withNames('a', scanner), withNames('b', scanner), withNames('c', ['BufferedReader', 'readLine', 'Integer', 'parseInt', 'printf'])];
+  const off = compareTokenizedSubmissions(subs, { ...opts, namesWeight: 0 });
+  assert.deepEqual(off.pairs.map((p) => p.similarity), [1, 1, 1]);
+  const on = compareTokenizedSubmissions(subs, { ...opts, namesWeight: 0.5 });
+  const sim = (l: string, r: string) => on.pairs.find((p) => p.left === l && p.right === r)!.similarity;
+  assert.equal(sim('a', 'b'), 1);
+  assert.equal(sim('a', 'c'), 0.5); // the same structure, no library name in common
+  // Names alone never make a pair similar: code sharing nothing but its library names scores 0.
+  const unrelated = compareTokenizedSubmissions([withNames('a', scanner), withNames('d', scanner, OTHER)], { ...opts, namesWeight: 0.5 });
+  assert.equal(unrelated.pairs[0].similarity, 0);
+  // The base's names are excluded like its code: left with nothing to compare, the channel is silent.
+  const based = compareTokenizedSubmissions([withNames('a', scanner), withNames('c', ['printf'])], { ...opts, namesWeight: 0.5, base: withNames('base', [...scanner, 'printf'], ['x']) });
+  assert.equal(based.pairs[0].similarity, 1);
+});
+
 test('tiny programs that share no fingerprint still score by their literal values', () => {
   const lit = (id: string, kinds: string[], value: string): CodeSubmission => ({
     id,

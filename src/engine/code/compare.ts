@@ -31,6 +31,7 @@ export const CODE_DEFAULTS = {
   literalPrior: 20,
   literalSteepness: 1,
   surfaceWeight: 0.1,
+  namesWeight: 0.1,
 } as const;
 
 /**
@@ -41,6 +42,8 @@ export interface CodeComparisonPlan {
   ids: string[];
   subs: MatchSubmission[];
   bags: LiteralBag[];
+  /** Library-name bags (rarity-weighted like literals; empty when the tokeniser gave none). */
+  nameBags: LiteralBag[];
   /** Surface-mark counts of every submission, `dims` numbers each (null when some lack them or the weight is 0). */
   surface: { counts: Int32Array; sums: Int32Array; dims: number } | null;
   /**
@@ -50,7 +53,7 @@ export interface CodeComparisonPlan {
   lambda: Float64Array;
   /** Which submissions hold each fingerprint (candidate pairs are found from it row by row). */
   postings: Postings;
-  settings: { k: number; mergeGap: number; withFragments: boolean; fragmentMin: number; literalWeight: number; literalHalfTokens: number; literalSteepness: number; surfaceWeight: number };
+  settings: { k: number; mergeGap: number; withFragments: boolean; fragmentMin: number; literalWeight: number; literalHalfTokens: number; literalSteepness: number; surfaceWeight: number; namesWeight: number };
   excludedFingerprints: CodeComparison['excludedFingerprints'];
 }
 
@@ -104,6 +107,10 @@ export function planPrepared(prepared: readonly PreparedSubmission[], options: C
   const literalMaps = prepared.map((p) => literals.bag(p.literals));
   const excludedLiterals = new Set<number>(base ? literals.bag(base.literals).keys() : []);
   const weight = literalWeights(literalMaps, options.literalPrior ?? CODE_DEFAULTS.literalPrior);
+  const names = new LiteralTable();
+  const nameMaps = prepared.map((p) => names.bag(p.names));
+  const excludedNames = new Set<number>(base ? names.bag(base.names).keys() : []);
+  const nameWeight = literalWeights(nameMaps, options.literalPrior ?? CODE_DEFAULTS.literalPrior);
   const indexed: IndexedSubmission[] = prepared.map((p) => indexSubmission(p, excluded, k));
   const surfaceWeight = options.surfaceWeight ?? CODE_DEFAULTS.surfaceWeight;
   const literalWeight = options.literalWeight ?? CODE_DEFAULTS.literalWeight;
@@ -113,6 +120,7 @@ export function planPrepared(prepared: readonly PreparedSubmission[], options: C
     ids: prepared.map((p) => p.id),
     subs: indexed.map(matchSubmission),
     bags: literalMaps.map((m) => toBag(m, excludedLiterals, weight)),
+    nameBags: nameMaps.map((m) => toBag(m, excludedNames, nameWeight)),
     surface: surfaceWeight > 0 ? surfaceTable(prepared) : null,
     lambda: Float64Array.from(indexed, (x) => literalLambda(literalWeight, literalHalfTokens, literalSteepness, x.total)),
     postings: buildPostings(indexed),
@@ -124,6 +132,7 @@ export function planPrepared(prepared: readonly PreparedSubmission[], options: C
       literalWeight,
       literalHalfTokens,
       literalSteepness,
+      namesWeight: options.namesWeight ?? CODE_DEFAULTS.namesWeight,
       surfaceWeight,
     },
     excludedFingerprints: { base: baseCount, common: commonCount, commonKept, commonMinHolders },
@@ -157,11 +166,13 @@ export function matchPlan(plan: CodeComparisonPlan, onRow?: (done: number, rows:
   const scratch = MatchTable.scratch();
   const row = new RowCandidates(n);
   const literals = new LiteralIndex(plan.bags);
+  const names = new LiteralIndex(plan.nameBags);
   for (let i = 0; i < n; i++) {
     row.gather(plan.postings, i);
     if (plan.settings.literalWeight > 0) literals.row(i);
-    if (row.count > 0) matchRow(plan, i, row, scratch, literals, out);
-    if (plan.settings.literalWeight > 0) literalOnlyRow(plan, i, row, literals, out);
+    if (plan.settings.namesWeight > 0) names.row(i);
+    if (row.count > 0) matchRow(plan, i, row, scratch, literals, names, out);
+    if (plan.settings.literalWeight > 0) literalOnlyRow(plan, i, row, literals, names, out);
     onRow?.(i + 1, n);
   }
   return out;
@@ -173,13 +184,14 @@ export function matchPlan(plan: CodeComparisonPlan, onRow?: (done: number, rows:
  * after the loop, not yet run at that moment, would send the optimised code back to the
  * interpreter when first reached.
  */
-function matchRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, scratch: Scratch, literals: LiteralIndex, out: PairMatches): void {
-  const { k, mergeGap, withFragments, fragmentMin, literalWeight, surfaceWeight } = plan.settings;
+function matchRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, scratch: Scratch, literals: LiteralIndex, names: LiteralIndex, out: PairMatches): void {
+  const { k, mergeGap, withFragments, fragmentMin, literalWeight, surfaceWeight, namesWeight } = plan.settings;
   const { subs, surface, lambda } = plan;
   const { similarity, sharedFingerprints, longestFragment, overlap, fragments } = out;
   const n = subs.length;
   const table = new MatchTable(subs[i], scratch);
   const { common, sizes } = literals;
+  const nameCommon = names.common, nameSizes = names.sizes;
   const base = i * n - (i * (i + 1)) / 2 - i - 1; // pair (i, j) sits at base + j
   for (let c = 0; c < row.count; c++) {
     const j = row.js[c];
@@ -195,6 +207,8 @@ function matchRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, scrat
       const l = lambda[i] > lambda[j] ? lambda[i] : lambda[j];
       sim = (1 - l) * sim + l * lit;
     }
+    const nameSize = nameSizes[i] + nameSizes[j];
+    if (namesWeight > 0 && nameSize !== 0 && sim > 0) sim = (1 - namesWeight) * sim + namesWeight * ((2 * nameCommon[j]) / nameSize);
     if (surface !== null && sim > 0) {
       const sum = surface.sums[i] + surface.sums[j];
       sim *= 1 - surfaceWeight * (sum > 0 ? surfaceDiff(surface.counts, surface.dims, i, j) / sum : 0);
@@ -223,9 +237,10 @@ function literalLambda(weight: number, halfTokens: number, steepness: number, to
  * Pairs of row i that share no fingerprint: the literal channel alone (row.shared marks
  * candidates). Only the submissions sharing a literal value with i can score above 0.
  */
-function literalOnlyRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, literals: LiteralIndex, out: PairMatches): void {
+function literalOnlyRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, literals: LiteralIndex, names: LiteralIndex, out: PairMatches): void {
   const { subs, surface, lambda } = plan;
-  const { surfaceWeight } = plan.settings;
+  const { surfaceWeight, namesWeight } = plan.settings;
+  const nameCommon = names.common, nameSizes = names.sizes;
   const n = subs.length;
   const base = i * n - (i * (i + 1)) / 2 - i - 1;
   const shared = row.shared, touched = literals.touched, { common, sizes } = literals;
@@ -234,6 +249,8 @@ function literalOnlyRow(plan: CodeComparisonPlan, i: number, row: RowCandidates,
     if (shared[j] > 0) continue;
     // Touched: both bags hold a shared value, so neither is empty (no NaN); written out as in matchRow.
     let sim = (lambda[i] > lambda[j] ? lambda[i] : lambda[j]) * ((2 * common[j]) / (sizes[i] + sizes[j]));
+    const nameSize = nameSizes[i] + nameSizes[j];
+    if (namesWeight > 0 && nameSize !== 0 && sim > 0) sim = (1 - namesWeight) * sim + namesWeight * ((2 * nameCommon[j]) / nameSize);
     if (surface !== null && sim > 0) {
       const sum = surface.sums[i] + surface.sums[j];
       sim *= 1 - surfaceWeight * (sum > 0 ? surfaceDiff(surface.counts, surface.dims, i, j) / sum : 0);

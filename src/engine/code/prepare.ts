@@ -27,6 +27,8 @@ export interface PreparedSubmission {
   literals: string[];
   /** Surface-mark counts, when the tokeniser gave them (CodeSubmission.surface). */
   surface?: Float64Array;
+  /** Library names, when the tokeniser gave them (CodeSubmission.names). */
+  names: string[];
 }
 
 /** Kind numbers of the file being prepared (reused from file to file). */
@@ -86,6 +88,7 @@ export function prepareSubmission(sub: CodeSubmission, k: number, w: number, can
     distinct: m === sorted.length ? sorted : sorted.slice(0, m),
     literals,
     surface: sub.surface,
+    names: sub.names ?? [],
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * Data shapes of source-code similarity. Tokenisers (outside the engine) hand the engine plain
- * token streams; the engine never sees source text, identifiers or literals, only token kinds
- * with the line and column they came from.
+ * token streams; the engine never sees source text, only token kinds with the line and column
+ * they came from, plus two multisets beside the stream: literal values and library names.
  */
 
 /** One syntactic token: its kind (a node type or canonical class) and where it starts (1-based). */
@@ -46,6 +46,12 @@ export interface CodeSubmission {
    * of submissions that both have them are discounted by their difference (`surfaceWeight`).
    */
   surface?: Float64Array;
+  /**
+   * Optional library names: every use of an identifier the submission does not declare, in text
+   * order (the tokeniser's `library-names.ts`). They cannot be renamed without changing what the
+   * program does; compared as a rarity-weighted multiset (`namesWeight`), never in the stream.
+   */
+  names?: string[];
 }
 
 export interface CodeCompareOptions {
@@ -93,6 +99,13 @@ export interface CodeCompareOptions {
   surfaceWeight?: number;
   /** Smoothing of literal values' rarity weights (see literals.ts, `literalWeights`). */
   literalPrior?: number;
+  /**
+   * Weight of the library-names channel: a pair's similarity (structure and literals mixed) is
+   * moved towards the rarity-weighted Dice of the two submissions' library names,
+   * (1 − namesWeight)·sim + namesWeight·names, when either has one and the pair already shares
+   * a fingerprint or a literal (names alone never make a pair similar). 0 turns it off.
+   */
+  namesWeight?: number;
   /** Called after each submission is indexed and after each block of pairs (for progress bars). */
   onProgress?: (done: number, total: number) => void;
 }
