@@ -113,6 +113,22 @@ test('a copy scores 1 when suppressed common code splits its code (default k-gra
   assert.ok(res.pairs.filter((p) => p.right !== 'copy').every((p) => p.similarity === 0));
 });
 
+test('a copy scores 1 when excluded code leaves a few tokens before it that no fingerprint seeds', () => {
+  // 3 tokens, then 12 tokens of starter code (one excluded 12-gram), then 30: the three 12-grams
+  // starting in the first 3 tokens reach into the starter code and winnowing picked none of them,
+  // so no shared fingerprint seeds them. The run seeded after the starter code steps back over
+  // the one excluded k-gram (the k-grams on either side of it agree and cover every token in
+  // it) and takes them in: the copy scored 30 / 33 = 0.909 before.
+  const P = 'BRANCH CALL LOOP', S = 'RETURN + LOOP < RETURN ID RETURN LIT LIT RETURN ID ASSIGN';
+  const Q = 'ID ID + RETURN < + ID BRANCH LOOP LIT RETURN ID < LIT ID + + < < < + ID ASSIGN LIT BRANCH ASSIGN CALL < CALL <';
+  const res = compareTokenizedSubmissions([sub('a', 'F', [P, S, Q]), sub('b', 'F', [P, S, Q]), sub('c', 'F', [P, S, 'x y z'])], { base: sub('base', 'F', [S]), literalWeight: 0, surfaceWeight: 0 });
+  const copy = res.pairs.find((p) => p.left === 'a' && p.right === 'b')!;
+  assert.equal(copy.similarity, 1);
+  assert.equal(copy.overlap, 33); // the 12 starter tokens count on neither side
+  // Sharing only the starter code and the 3 tokens before it is still nothing: no run is seeded.
+  assert.equal(res.pairs.find((p) => p.left === 'a' && p.right === 'c')!.similarity, 0);
+});
+
 test('statements inserted between matches are merged over (subsequence match merging)', () => {
   const withInsert = [...BODY.slice(0, 3), 'JUNK', ...BODY.slice(3)];
   const merged = compareTokenizedSubmissions([sub('a', 'A', BODY), sub('b', 'B', withInsert)], { ...opts, mergeGap: 3 }).pairs[0];

@@ -118,7 +118,7 @@ export function planPrepared(prepared: readonly PreparedSubmission[], options: C
   const literalSteepness = options.literalSteepness ?? CODE_DEFAULTS.literalSteepness;
   return {
     ids: prepared.map((p) => p.id),
-    subs: indexed.map(matchSubmission),
+    subs: indexed.map((x) => matchSubmission(x, k)),
     bags: literalMaps.map((m) => toBag(m, excludedLiterals, weight)),
     nameBags: nameMaps.map((m) => toBag(m, excludedNames, nameWeight)),
     surface: surfaceWeight > 0 ? surfaceTable(prepared) : null,

@@ -120,19 +120,21 @@ export interface MatchSubmission {
   seedHash: Uint32Array;
   seedAt: Int32Array;
   /**
-   * For each kept k-gram, the first and last kept k-gram of its stretch of consecutive token
-   * positions (no excluded k-gram, no file boundary between): how far a match may extend.
+   * For each kept k-gram, the first and last kept k-gram of its stretch: kept k-grams each of
+   * which overlaps the next (at most k − 2 excluded k-grams between two of them, so together they
+   * cover every token in between; k-grams never cross a file, so neither does a stretch). How far
+   * a match may extend.
    */
   stretchStart: Int32Array;
   stretchEnd: Int32Array;
 }
 
-export function matchSubmission(s: IndexedSubmission): MatchSubmission {
+export function matchSubmission(s: IndexedSubmission, k: number): MatchSubmission {
   const { paths, fileOf, lines } = s.prepared;
   const pos = s.keptPos, m = pos.length;
   const stretchStart = new Int32Array(m), stretchEnd = new Int32Array(m);
-  for (let x = 0; x < m; x++) stretchStart[x] = x > 0 && pos[x - 1] === pos[x] - 1 ? stretchStart[x - 1] : x;
-  for (let x = m - 1; x >= 0; x--) stretchEnd[x] = x + 1 < m && pos[x + 1] === pos[x] + 1 ? stretchEnd[x + 1] : x;
+  for (let x = 0; x < m; x++) stretchStart[x] = x > 0 && pos[x] - pos[x - 1] < k ? stretchStart[x - 1] : x;
+  for (let x = m - 1; x >= 0; x--) stretchEnd[x] = x + 1 < m && pos[x + 1] - pos[x] < k ? stretchEnd[x + 1] : x;
   return { paths, fileOf, lines, total: s.total, keptPrefix: s.keptPrefix, keptPos: pos, keptHash: s.keptHash, seedHash: s.seedHash, seedAt: s.seedAt, stretchStart, stretchEnd };
 }
 

@@ -128,13 +128,15 @@ export class MatchTable {
       for (let x = this.first(bh[y]); x !== -1 && budget > 0; x = this.next[x], budget--) {
         const d = ap[x] - r + nr;
         if (s.diagStamp[d] === stamp && s.diagLastR[d] >= r) continue;
-        // Extend while the k-grams agree, within both sides' stretches of consecutive tokens.
+        // Extend while the k-grams agree, within both sides' stretches, stepping over excluded
+        // k-grams only where both sides skip the same number (the run stays on its diagonal; the
+        // agreeing k-grams on either side of the gap cover every token in it).
         const back = Math.min(x - as[x], y - bs[y]);
         let b0 = 0;
-        while (b0 < back && ah[x - b0 - 1] === bh[y - b0 - 1]) b0++;
+        while (b0 < back && ah[x - b0 - 1] === bh[y - b0 - 1] && ap[x - b0] - ap[x - b0 - 1] === bp[y - b0] - bp[y - b0 - 1]) b0++;
         const ahead = Math.min(ae[x] - x, be[y] - y);
         let f1 = 0;
-        while (f1 < ahead && ah[x + f1 + 1] === bh[y + f1 + 1]) f1++;
+        while (f1 < ahead && ah[x + f1 + 1] === bh[y + f1 + 1] && ap[x + f1 + 1] - ap[x + f1] === bp[y + f1 + 1] - bp[y + f1]) f1++;
         const x0 = x - b0, y0 = y - b0, x1 = x + f1, y1 = y + f1;
         if (s.diagStamp[d] === stamp) {
           const prev = s.diagRun[d];
@@ -147,7 +149,7 @@ export class MatchTable {
         if (runs === s.runL.length) s.growRuns();
         s.runL[runs] = ap[x0];
         s.runR[runs] = bp[y0];
-        s.runK[runs] = x1 - x0 + 1;
+        s.runK[runs] = ap[x1] - ap[x0] + 1; // k-gram positions spanned (excluded ones stepped over count)
         s.diagRun[d] = runs;
         runs++;
         s.diagStamp[d] = stamp;
