@@ -68,26 +68,65 @@ export function declaredChildren(type: string): Declares {
   return Declares.None;
 }
 
-/** What a walk collects: every use of an identifier (in text order) and every name declared. */
+/**
+ * What a walk collects: every use of an identifier (in text order) and every name declared, each
+ * as `nameHash` of its name (numbers, not strings: no string per identifier is made).
+ */
 export interface NameCollector {
-  used: string[];
-  declared: Set<string>;
+  used: number[];
+  declared: Set<number>;
 }
 
-/** The receiver's own names: uses of these say how a program is written, not which library it calls. */
-export const SELF_NAMES = new Set(['this', 'self', 'super', 'Self']);
+const FNV_OFFSET = 0x811c9dc5, FNV_PRIME = 0x01000193;
 
 /**
- * An identifier's name as the channel compares it: its last part when qualified (`std::cout` and
- * `cout` under `using namespace std;` are one name; so are `java.util.Arrays` and `Arrays`).
+ * The FNV-1a hash (30 bits) of an identifier's name as the channel compares it, read from
+ * `text[start, end)`: its last part when qualified (`std::cout` and `cout` under
+ * `using namespace std;` are one name; so are `java.util.Arrays` and `Arrays`), spaces around it
+ * left out.
  */
-export function nameText(text: string, start: number, end: number): string {
-  const s = text.slice(start, Math.min(end, start + 200));
-  const cut = Math.max(s.lastIndexOf(':'), s.lastIndexOf('.'), s.lastIndexOf('>'));
-  return cut >= 0 ? s.slice(cut + 1).trim() : s;
+export function nameHashAt(text: string, start: number, end: number): number {
+  if (end - start > 200) end = start + 200;
+  let from = end;
+  while (from > start) {
+    const c = text.charCodeAt(from - 1);
+    if (c === 58 || c === 46 || c === 62) break; // ':' '.' '>'
+    from--;
+  }
+  while (from < end && text.charCodeAt(from) <= 32) from++;
+  while (end > from && text.charCodeAt(end - 1) <= 32) end--;
+  let h = FNV_OFFSET;
+  for (let x = from; x < end; x++) h = Math.imul(h ^ text.charCodeAt(x), FNV_PRIME);
+  return h & 0x3fffffff; // 30 bits: a small integer to V8 (no heap number per name)
 }
 
-/** The library names of a submission: every use of a name it does not declare, in text order. */
-export function libraryNames(names: NameCollector): string[] {
-  return names.used.filter((n) => n !== '' && !names.declared.has(n));
+/**
+ * `nameHashAt` of a plain (unqualified) identifier starting at `text[start]`, read up to its end
+ * without asking the parser where it ends: name characters (letters, digits, `_`, `$`, anything
+ * beyond ASCII).
+ */
+export function nameHashFrom(text: string, start: number): number {
+  let h = FNV_OFFSET;
+  const end = Math.min(text.length, start + 200);
+  for (let x = start; x < end; x++) {
+    const c = text.charCodeAt(x);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c > 127) h = Math.imul(h ^ c, FNV_PRIME);
+    else break;
+  }
+  return h & 0x3fffffff; // 30 bits: a small integer to V8 (no heap number per name)
+}
+
+
+/** `nameHashAt` of a whole name. */
+export function nameHash(name: string): number {
+  return nameHashAt(name, 0, name.length);
+}
+
+/** The receiver's own names (`this`, `self`, `super`): uses of these say how a program is written, not which library it calls. */
+export const SELF_NAMES = new Set(['this', 'self', 'super', 'Self'].map(nameHash));
+
+/** The library names of a submission: every use of a name it does not declare, in text order (as `nameHash`es). */
+export function libraryNames(names: NameCollector): number[] {
+  const empty = nameHash('');
+  return names.used.filter((n) => n !== empty && !names.declared.has(n));
 }

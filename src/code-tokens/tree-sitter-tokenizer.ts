@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { FIXED_OPEN, MOVABLE_OPEN, STATEMENT_CLOSE, type CodeToken } from '../engine/code/index.js';
 import type { CodeLanguage } from './language.js';
-import { Declares, declaredChildren, nameText, SELF_NAMES, type NameCollector } from './library-names.js';
+import { Declares, declaredChildren, nameHashAt, nameHashFrom, SELF_NAMES, type NameCollector } from './library-names.js';
 import { directApi, DirectCursor, PublicCursor, type CursorSteps } from './tree-cursor.js';
 import { anonymousKind, CONTROL_KINDS, declarationLike, isTypeNode, namedNodeAction, QUALIFIED_NAME, STATEMENT_PARENT, surfaceSlot, type NodeAction } from './node-rules.js';
 
@@ -77,7 +77,14 @@ interface NodePlan {
   binary: boolean;
   /** Which of its identifier children a node declares (`declaredChildren`, library-names.ts). */
   declares: Declares;
+  /** An identifier leaf written as one plain name (`identifier`, `field_identifier`), not a qualified one (`std::cout`). */
+  plainName: boolean;
+  /** In a dropped type: 1 a type name (`type_identifier`), 2 may hold one (walk it), 0 holds none (`int`, `double`). */
+  typeNames: 0 | 1 | 2;
 }
+
+/** Type nodes that never hold a type name (built-in types): not walked for library names. */
+const NO_TYPE_NAMES = /^(integral_type|floating_point_type|boolean_type|void_type|primitive_type|predefined_type|dimensions|sized_type_specifier|unit_type)$/;
 
 /** Plans per language name (each language has exactly one grammar). */
 const plans = new Map<string, (NodePlan | undefined)[]>();
@@ -112,6 +119,8 @@ function planFor(table: (NodePlan | undefined)[], language: Language, lang: Code
       assignment: named && (type === 'assignment_expression' || type === 'assignment'),
       binary: named && (type === 'binary_expression' || type === 'binary_operator'),
       declares: named ? declaredChildren(type) : Declares.None,
+      typeNames: !named || NO_TYPE_NAMES.test(type) ? 0 : type === 'type_identifier' ? 1 : 2,
+      plainName: named && !/scoped|qualified|^name$/.test(type),
     };
     table[id] = plan;
   }
@@ -129,6 +138,8 @@ interface Walk {
   lineStarts: Int32Array;
   /** The line (0-based) of the last token: the walk runs in text order, so the next one's is at or after it. */
   line: number;
+  /** Where the last token starts (UTF-16 offset). */
+  tokenStart: number;
   /** Counts of surface marks (node-rules.ts, SURFACE_MARKS), when the caller wants them. */
   surface: Float64Array | undefined;
   /** The node whose children are being walked is a function body's block (C++, `constructsInBlocks`). */
@@ -165,7 +176,7 @@ export function tokenizeTree(parser: Parser, lang: CodeLanguage, text: string, p
   const out: CodeToken[] = [];
   const cursor = cursorOver(tree, publicApi);
   try {
-    walk({ cursor, lang, language: parser.language!, table: planTable(lang), out, text, lineStarts: lineStartsOf(text), line: 0, surface, inBlock: false, names, declares: Declares.None, metName: false }, false);
+    walk({ cursor, lang, language: parser.language!, table: planTable(lang), out, text, lineStarts: lineStartsOf(text), line: 0, tokenStart: 0, surface, inBlock: false, names, declares: Declares.None, metName: false }, false);
   } finally {
     cursor.delete();
     tree.delete();
@@ -182,6 +193,7 @@ export function tokenizeTree(parser: Parser, lang: CodeLanguage, text: string, p
  */
 function at(w: Walk, kind: string): CodeToken {
   const index = w.cursor.startIndex();
+  w.tokenStart = index;
   const starts = w.lineStarts;
   let line = w.line;
   if (starts[line] <= index) {
@@ -241,7 +253,7 @@ function walk(w: Walk, inStatementParent: boolean): void {
   }
   const action = plan.action;
   if (action.do === 'skip') {
-    if (w.names && plan.typeName) typeNames(w);
+    if (w.names !== undefined && plan.typeName && plan.typeNames !== 0) typeNames(w, plan);
     return;
   }
   let construction = false;
@@ -265,8 +277,8 @@ function walk(w: Walk, inStatementParent: boolean): void {
     if (action.kind === 'LIT') {
       const start = cursor.startIndex();
       token.value = literalValue(w.text.slice(start, Math.min(cursor.endIndex(), start + 200)));
-    } else if (w.names && action.kind === 'ID') {
-      nameAt(w);
+    } else if (w.names !== undefined && action.kind === 'ID') {
+      nameAt(w, plan.plainName);
     }
     out.push(token);
   } else {
@@ -435,7 +447,7 @@ function emitConstruction(w: Walk): void {
   out.push(at(w, 'ASSIGN'));
   cursor.gotoFirstChild();
   out.push(at(w, 'ID'));
-  if (w.names) w.names.declared.add(nameText(w.text, cursor.startIndex(), cursor.endIndex()));
+  if (w.names) w.names.declared.add(nameHashAt(w.text, cursor.startIndex(), cursor.endIndex()));
   gotoSibling(w, 'parameter_list');
   if (cursor.gotoFirstChild()) {
     do {
@@ -443,7 +455,7 @@ function emitConstruction(w: Walk): void {
       cursor.gotoFirstChild();
       while (!planAt(w).named && cursor.gotoNextSibling());
       out.push(at(w, 'ID'));
-      if (w.names) w.names.used.push(nameText(w.text, cursor.startIndex(), cursor.endIndex()));
+      if (w.names) w.names.used.push(nameHashAt(w.text, cursor.startIndex(), cursor.endIndex()));
       cursor.gotoParent();
     } while (cursor.gotoNextSibling());
     cursor.gotoParent();
@@ -453,25 +465,25 @@ function emitConstruction(w: Walk): void {
 }
 
 /** An identifier leaf at the cursor: declared by its parent (`w.declares`) or used. */
-function nameAt(w: Walk): void {
-  const name = nameText(w.text, w.cursor.startIndex(), w.cursor.endIndex());
+function nameAt(w: Walk, plain: boolean): void {
+  // The identifier's token was just made, at w.tokenStart: a plain name is read from there.
+  const name = plain ? nameHashFrom(w.text, w.tokenStart) : nameHashAt(w.text, w.tokenStart, w.cursor.endIndex());
   if (w.declares === Declares.All || (w.declares === Declares.First && !w.metName)) w.names!.declared.add(name);
   else if (!SELF_NAMES.has(name)) w.names!.used.push(name);
   w.metName = true;
 }
 
-/** The type names (`type_identifier`) in the type at the cursor: used, unless a declaration of the program names them. */
-function typeNames(w: Walk): void {
+/** The type names (`type_identifier`) in the dropped type at the cursor: used, unless a declaration of the program names them (`struct Point`). */
+function typeNames(w: Walk, plan: NodePlan): void {
   const { cursor } = w;
-  const plan = planAt(w);
-  if (plan.type === 'type_identifier') {
-    const name = nameText(w.text, cursor.startIndex(), cursor.endIndex());
+  if (plan.typeNames === 1) {
+    const name = nameHashFrom(w.text, cursor.startIndex());
     if (w.declares === Declares.Type) w.names!.declared.add(name);
     else w.names!.used.push(name);
     return;
   }
-  if (!cursor.gotoFirstChild()) return;
-  do typeNames(w);
+  if (plan.typeNames === 0 || !cursor.gotoFirstChild()) return;
+  do typeNames(w, planAt(w));
   while (cursor.gotoNextSibling());
   cursor.gotoParent();
 }
@@ -481,7 +493,7 @@ function declareAll(w: Walk): void {
   const { cursor } = w;
   const plan = planAt(w);
   if (plan.named && plan.action.do === 'leaf' && plan.action.kind === 'ID') {
-    w.names!.declared.add(nameText(w.text, cursor.startIndex(), cursor.endIndex()));
+    w.names!.declared.add(nameHashAt(w.text, cursor.startIndex(), cursor.endIndex()));
     return;
   }
   if (plan.action.do === 'skip' || !cursor.gotoFirstChild()) return;

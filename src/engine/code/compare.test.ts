@@ -155,7 +155,9 @@ test('the literal channel separates equal structure with different literal value
 });
 
 test('the library-names channel moves a pair towards the Dice of the names neither side declares', () => {
-  const withNames = (id: string, names: string[], lines = BODY): CodeSubmission => ({ id, files: [{ path: 'F', tokens: stream(...lines) }], names });
+  // Library names reach the engine as 32-bit hashes; any distinct numbers serve here.
+  const hash = (name: string) => [...name].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 7);
+  const withNames = (id: string, names: string[], lines = BODY): CodeSubmission => ({ id, files: [{ path: 'F', tokens: stream(...lines) }], names: names.map(hash) });
   const scanner = ['Scanner', 'nextInt', 'System', 'out', 'println'];
   const subs = [withNames('a', scanner), withNames('b', scanner), withNames('c', ['BufferedReader', 'readLine', 'Integer', 'parseInt', 'printf'])];
   const off = compareTokenizedSubmissions(subs, { ...opts, namesWeight: 0 });

@@ -107,7 +107,7 @@ export function planPrepared(prepared: readonly PreparedSubmission[], options: C
   const literalMaps = prepared.map((p) => literals.bag(p.literals));
   const excludedLiterals = new Set<number>(base ? literals.bag(base.literals).keys() : []);
   const weight = literalWeights(literalMaps, options.literalPrior ?? CODE_DEFAULTS.literalPrior);
-  const names = new LiteralTable();
+  const names = new LiteralTable<number>();
   const nameMaps = prepared.map((p) => names.bag(p.names));
   const excludedNames = new Set<number>(base ? names.bag(base.names).keys() : []);
   const nameWeight = literalWeights(nameMaps, options.literalPrior ?? CODE_DEFAULTS.literalPrior);
@@ -170,7 +170,7 @@ export function matchPlan(plan: CodeComparisonPlan, onRow?: (done: number, rows:
   for (let i = 0; i < n; i++) {
     row.gather(plan.postings, i);
     if (plan.settings.literalWeight > 0) literals.row(i);
-    if (plan.settings.namesWeight > 0) names.row(i);
+    if (plan.settings.namesWeight > 0) names.rowAll(i);
     if (row.count > 0) matchRow(plan, i, row, scratch, literals, names, out);
     if (plan.settings.literalWeight > 0) literalOnlyRow(plan, i, row, literals, names, out);
     onRow?.(i + 1, n);

@@ -127,6 +127,8 @@ export interface MatchSubmission {
    */
   stretchStart: Int32Array;
   stretchEnd: Int32Array;
+  /** Some stretch steps over excluded k-grams (else every stretch is consecutive positions, and matching need not compare gaps). */
+  gappy: boolean;
 }
 
 export function matchSubmission(s: IndexedSubmission, k: number): MatchSubmission {
@@ -135,7 +137,9 @@ export function matchSubmission(s: IndexedSubmission, k: number): MatchSubmissio
   const stretchStart = new Int32Array(m), stretchEnd = new Int32Array(m);
   for (let x = 0; x < m; x++) stretchStart[x] = x > 0 && pos[x] - pos[x - 1] < k ? stretchStart[x - 1] : x;
   for (let x = m - 1; x >= 0; x--) stretchEnd[x] = x + 1 < m && pos[x + 1] - pos[x] < k ? stretchEnd[x + 1] : x;
-  return { paths, fileOf, lines, total: s.total, keptPrefix: s.keptPrefix, keptPos: pos, keptHash: s.keptHash, seedHash: s.seedHash, seedAt: s.seedAt, stretchStart, stretchEnd };
+  let gappy = false;
+  for (let x = 1; x < m && !gappy; x++) gappy = pos[x] - pos[x - 1] > 1 && pos[x] - pos[x - 1] < k;
+  return { paths, fileOf, lines, total: s.total, keptPrefix: s.keptPrefix, keptPos: pos, keptHash: s.keptHash, seedHash: s.seedHash, seedAt: s.seedAt, stretchStart, stretchEnd, gappy };
 }
 
 /** Index of the unordered pair (i < j) among n submissions in a dense upper triangle. */

@@ -16,10 +16,10 @@ export interface LiteralBag {
   size: number;
 }
 
-export class LiteralTable {
-  private readonly ids = new Map<string, number>();
-  /** The multiset of literal values (as written), by interned id. */
-  bag(values: readonly string[]): Map<number, number> {
+export class LiteralTable<V extends string | number = string> {
+  private readonly ids = new Map<V, number>();
+  /** The multiset of values (literals as written, or library-name hashes), by interned id. */
+  bag(values: readonly V[]): Map<number, number> {
     const m = new Map<number, number>();
     for (let x = 0; x < values.length; x++) {
       const v = values[x];
@@ -121,6 +121,25 @@ export class LiteralIndex {
     this.common = new Float64Array(bags.length);
     this.sizes = Float64Array.from(bags, (b) => b.size);
     this.touched = new Int32Array(bags.length);
+  }
+
+  /**
+   * `row` for callers that read `common` only at pairs they already know (no `touched` list): the
+   * later part of `common` is cleared instead, one write per later submission, and the scan has no
+   * branch (library names held by most of a class have long posting lists).
+   */
+  rowAll(i: number): void {
+    const common = this.common;
+    common.fill(0, i + 1);
+    const bag = this.bags[i], self = this.self[i], start = this.start, sub = this.sub, count = this.count;
+    for (let x = 0; x < bag.ids.length; x++) {
+      const c = bag.counts[x];
+      const end = start[bag.ids[x] + 1];
+      for (let k = self[x] + 1; k < end; k++) {
+        const v = count[k];
+        common[sub[k]] += c < v ? c : v;
+      }
+    }
   }
 
   /** Fills `common` for row i: the shared weighted count with every later submission. */

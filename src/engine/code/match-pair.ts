@@ -104,6 +104,7 @@ export class MatchTable {
     const stamp = ++s.stamp;
     const ah = a.keptHash, ap = a.keptPos, bh = b.keptHash, bp = b.keptPos;
     const as = a.stretchStart, ae = a.stretchEnd, bs = b.stretchStart, be = b.stretchEnd;
+    const gaps = a.gappy || b.gappy;
     // Right occurrences of the shared fingerprints (the index says where each one's start in
     // the right side's seedHash), in stream order.
     let nSeeds = 0;
@@ -132,11 +133,15 @@ export class MatchTable {
         // k-grams only where both sides skip the same number (the run stays on its diagonal; the
         // agreeing k-grams on either side of the gap cover every token in it).
         const back = Math.min(x - as[x], y - bs[y]);
-        let b0 = 0;
-        while (b0 < back && ah[x - b0 - 1] === bh[y - b0 - 1] && ap[x - b0] - ap[x - b0 - 1] === bp[y - b0] - bp[y - b0 - 1]) b0++;
         const ahead = Math.min(ae[x] - x, be[y] - y);
-        let f1 = 0;
-        while (f1 < ahead && ah[x + f1 + 1] === bh[y + f1 + 1] && ap[x + f1 + 1] - ap[x + f1] === bp[y + f1 + 1] - bp[y + f1]) f1++;
+        let b0 = 0, f1 = 0;
+        if (gaps) {
+          while (b0 < back && ah[x - b0 - 1] === bh[y - b0 - 1] && ap[x - b0] - ap[x - b0 - 1] === bp[y - b0] - bp[y - b0 - 1]) b0++;
+          while (f1 < ahead && ah[x + f1 + 1] === bh[y + f1 + 1] && ap[x + f1 + 1] - ap[x + f1] === bp[y + f1 + 1] - bp[y + f1]) f1++;
+        } else {
+          while (b0 < back && ah[x - b0 - 1] === bh[y - b0 - 1]) b0++;
+          while (f1 < ahead && ah[x + f1 + 1] === bh[y + f1 + 1]) f1++;
+        }
         const x0 = x - b0, y0 = y - b0, x1 = x + f1, y1 = y + f1;
         if (s.diagStamp[d] === stamp) {
           const prev = s.diagRun[d];

@@ -27,8 +27,8 @@ export interface PreparedSubmission {
   literals: string[];
   /** Surface-mark counts, when the tokeniser gave them (CodeSubmission.surface). */
   surface?: Float64Array;
-  /** Library names, when the tokeniser gave them (CodeSubmission.names). */
-  names: string[];
+  /** Library names (hashes), when the tokeniser gave them (CodeSubmission.names). */
+  names: readonly number[];
 }
 
 /** Kind numbers of the file being prepared (reused from file to file). */

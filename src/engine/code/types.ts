@@ -48,10 +48,11 @@ export interface CodeSubmission {
   surface?: Float64Array;
   /**
    * Optional library names: every use of an identifier the submission does not declare, in text
-   * order (the tokeniser's `library-names.ts`). They cannot be renamed without changing what the
-   * program does; compared as a rarity-weighted multiset (`namesWeight`), never in the stream.
+   * order, each as a 32-bit hash of the name (the tokeniser's `library-names.ts`). They cannot be
+   * renamed without changing what the program does; compared as a rarity-weighted multiset
+   * (`namesWeight`), never in the stream.
    */
-  names?: string[];
+  names?: readonly number[];
 }
 
 export interface CodeCompareOptions {
