@@ -9,7 +9,7 @@
  */
 import { buildPostings, indexSubmission, matchSubmission, RowCandidates, type IndexedSubmission, type MatchSubmission, type Postings } from './fingerprint-index.js';
 import { commonCode } from './common-code.js';
-import { LiteralIndex, LiteralTable, literalWeights, toBag, type LiteralBag } from './literals.js';
+import { LiteralIndex, LiteralTable, literalWeights, numberBags, toBag, type LiteralBag } from './literals.js';
 import { MatchTable } from './match-pair.js';
 import type { Scratch } from './match-scratch.js';
 import { distinctHashes, prepareSubmission, type PreparedSubmission } from './prepare.js';
@@ -107,10 +107,7 @@ export function planPrepared(prepared: readonly PreparedSubmission[], options: C
   const literalMaps = prepared.map((p) => literals.bag(p.literals));
   const excludedLiterals = new Set<number>(base ? literals.bag(base.literals).keys() : []);
   const weight = literalWeights(literalMaps, options.literalPrior ?? CODE_DEFAULTS.literalPrior);
-  const names = new LiteralTable<number>();
-  const nameMaps = prepared.map((p) => names.bag(p.names));
-  const excludedNames = new Set<number>(base ? names.bag(base.names).keys() : []);
-  const nameWeight = literalWeights(nameMaps, options.literalPrior ?? CODE_DEFAULTS.literalPrior);
+  const namesWeight = options.namesWeight ?? CODE_DEFAULTS.namesWeight;
   const indexed: IndexedSubmission[] = prepared.map((p) => indexSubmission(p, excluded, k));
   const surfaceWeight = options.surfaceWeight ?? CODE_DEFAULTS.surfaceWeight;
   const literalWeight = options.literalWeight ?? CODE_DEFAULTS.literalWeight;
@@ -120,7 +117,14 @@ export function planPrepared(prepared: readonly PreparedSubmission[], options: C
     ids: prepared.map((p) => p.id),
     subs: indexed.map((x) => matchSubmission(x, k)),
     bags: literalMaps.map((m) => toBag(m, excludedLiterals, weight)),
-    nameBags: nameMaps.map((m) => toBag(m, excludedNames, nameWeight)),
+    nameBags:
+      namesWeight > 0
+        ? numberBags(
+            prepared.map((p) => p.names),
+            base?.names ?? [],
+            options.literalPrior ?? CODE_DEFAULTS.literalPrior,
+          )
+        : prepared.map(() => ({ ids: new Int32Array(0), counts: new Float64Array(0), size: 0 })),
     surface: surfaceWeight > 0 ? surfaceTable(prepared) : null,
     lambda: Float64Array.from(indexed, (x) => literalLambda(literalWeight, literalHalfTokens, literalSteepness, x.total)),
     postings: buildPostings(indexed),
@@ -132,7 +136,7 @@ export function planPrepared(prepared: readonly PreparedSubmission[], options: C
       literalWeight,
       literalHalfTokens,
       literalSteepness,
-      namesWeight: options.namesWeight ?? CODE_DEFAULTS.namesWeight,
+      namesWeight,
       surfaceWeight,
     },
     excludedFingerprints: { base: baseCount, common: commonCount, commonKept, commonMinHolders },

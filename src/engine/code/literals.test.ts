@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { literalDice, LiteralIndex, toBag } from './literals.js';
+import { literalDice, LiteralIndex, LiteralTable, literalWeights, numberBags, toBag } from './literals.js';
 
 const bag = (entries: [number, number][]) => toBag(new Map(entries), new Set());
 
@@ -35,4 +35,28 @@ test('a row of comparisons from the posting lists gives what the pairwise merge 
     }
   }
   assert.ok(shared > 20);
+});
+
+test('library-name bags: the literal bags of the same values, a row with every later pair from rowAll, and names of every submission left out', () => {
+  // Nine submissions (under ten: every name kept): the same bags as the literal channel's.
+  const names = Array.from({ length: 9 }, (_, i) => Array.from({ length: 3 + (i % 5) }, (_, x) => ((i * 7 + x * 3) % 11) * 1000 + 7));
+  const table = new LiteralTable();
+  const maps = names.map((v) => table.bag(v.map(String)));
+  const weight = literalWeights(maps, 20);
+  const base = [7, 4007];
+  const excluded = new Set(table.bag(base.map(String)).keys());
+  const expected = maps.map((m) => toBag(m, excluded, weight));
+  assert.deepEqual(numberBags(names, base, 20), expected);
+  // rowAll fills every later pair's shared weight as row does for the pairs it touches.
+  const bags = numberBags(names, [], 20);
+  const a = new LiteralIndex(bags), b = new LiteralIndex(bags);
+  for (let i = 0; i < bags.length; i++) {
+    a.row(i);
+    b.rowAll(i);
+    for (let j = i + 1; j < bags.length; j++) assert.equal(b.common[j], a.touched.subarray(0, a.touchedCount).includes(j) ? a.common[j] : 0);
+  }
+  // Ten submissions that all use name 5 (println in every Java program): it is left out of every bag.
+  const ten = Array.from({ length: 10 }, (_, i) => [5, 5, 100 + (i % 3)]);
+  for (const bag of numberBags(ten, [], 20)) assert.equal(bag.ids.length, 1);
+  assert.equal(numberBags(ten.slice(0, 9), [], 20)[0].ids.length, 2);
 });

@@ -16,10 +16,10 @@ export interface LiteralBag {
   size: number;
 }
 
-export class LiteralTable<V extends string | number = string> {
-  private readonly ids = new Map<V, number>();
-  /** The multiset of values (literals as written, or library-name hashes), by interned id. */
-  bag(values: readonly V[]): Map<number, number> {
+export class LiteralTable {
+  private readonly ids = new Map<string, number>();
+  /** The multiset of literal values (as written), by interned id. */
+  bag(values: readonly string[]): Map<number, number> {
     const m = new Map<number, number>();
     for (let x = 0; x < values.length; x++) {
       const v = values[x];
@@ -38,6 +38,69 @@ export function toBag(m: Map<number, number>, excluded: ReadonlySet<number>, wei
   const ids = [...m.keys()].filter((id) => !excluded.has(id)).sort((a, b) => a - b);
   const counts = ids.map((id) => (m.get(id) ?? 0) * (weight ? weight(id) : 1));
   return { ids: Int32Array.from(ids), counts: Float64Array.from(counts), size: counts.reduce((s, c) => s + c, 0) };
+}
+
+/**
+ * Rarity-weighted bags of numeric values (library-name hashes), built with typed arrays: the
+ * same bags as `LiteralTable` + `literalWeights` + `toBag` would give (ids interned in order of
+ * first appearance, ascending in each bag), without a Map per submission. Values of `excluded`
+ * (the base's) are left out.
+ */
+export function numberBags(values: readonly (readonly number[])[], excluded: readonly number[], prior: number): LiteralBag[] {
+  const idOf = new Map<number, number>();
+  const perSub: { ids: Int32Array; counts: Int32Array }[] = [];
+  let scratch = new Float64Array(64);
+  for (const vs of values) {
+    if (scratch.length < vs.length) scratch = new Float64Array(2 * vs.length);
+    // Interned ids of this submission's values, sorted, then counted run by run.
+    const sorted = scratch.subarray(0, vs.length);
+    for (let x = 0; x < vs.length; x++) {
+      let id = idOf.get(vs[x]);
+      if (id === undefined) {
+        id = idOf.size;
+        idOf.set(vs[x], id);
+      }
+      sorted[x] = id;
+    }
+    sorted.sort();
+    let distinct = 0;
+    for (let x = 0; x < sorted.length; x++) if (x === 0 || sorted[x] !== sorted[x - 1]) distinct++;
+    const ids = new Int32Array(distinct), counts = new Int32Array(distinct);
+    for (let x = 0, d = -1; x < sorted.length; x++) {
+      if (x === 0 || sorted[x] !== sorted[x - 1]) ids[++d] = sorted[x];
+      counts[d]++;
+    }
+    perSub.push({ ids, counts });
+  }
+  const n = values.length;
+  const df = new Int32Array(idOf.size);
+  for (const b of perSub) for (let x = 0; x < b.ids.length; x++) df[b.ids[x]]++;
+  const weightOf = new Float64Array(idOf.size).fill(1);
+  if (n >= 2) {
+    const a = n / (n + prior), ln = Math.log(n);
+    for (let id = 0; id < weightOf.length; id++) weightOf[id] = 1 - a + (a * Math.log(n / df[id])) / ln;
+  }
+  for (const v of excluded) {
+    const id = idOf.get(v);
+    if (id !== undefined) weightOf[id] = -1;
+  }
+  // A name every submission of a class uses (`System.out.println` in every Java program) tells
+  // no two of them apart; in a class of ten or more it is left out, as a value of the base is.
+  if (n >= 10) for (let id = 0; id < df.length; id++) if (df[id] === n) weightOf[id] = -1;
+  return perSub.map(({ ids, counts }) => {
+    let kept = 0;
+    for (let x = 0; x < ids.length; x++) if (weightOf[ids[x]] >= 0) kept++;
+    const outIds = new Int32Array(kept), outCounts = new Float64Array(kept);
+    let size = 0;
+    for (let x = 0, y = 0; x < ids.length; x++) {
+      const w = weightOf[ids[x]];
+      if (w < 0) continue;
+      outIds[y] = ids[x];
+      outCounts[y] = counts[x] * w;
+      size += outCounts[y++];
+    }
+    return { ids: outIds, counts: outCounts, size };
+  });
 }
 
 /**
