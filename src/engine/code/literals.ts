@@ -77,8 +77,7 @@ export function numberBags(values: readonly (readonly number[])[], excluded: rea
   for (const b of perSub) for (let x = 0; x < b.ids.length; x++) df[b.ids[x]]++;
   const weightOf = new Float64Array(idOf.size).fill(1);
   if (n >= 2) {
-    const a = n / (n + prior), ln = Math.log(n);
-    for (let id = 0; id < weightOf.length; id++) weightOf[id] = 1 - a + (a * Math.log(n / df[id])) / ln;
+    for (let id = 0; id < weightOf.length; id++) weightOf[id] = rarityWeight(n, df[id], prior);
   }
   for (const v of excluded) {
     const id = idOf.get(v);
@@ -116,8 +115,13 @@ export function literalWeights(bags: readonly Map<number, number>[], prior: numb
   const df = new Map<number, number>();
   const count = (_: number, id: number) => df.set(id, (df.get(id) ?? 0) + 1);
   for (const m of bags) m.forEach(count);
-  const a = n / (n + prior), ln = Math.log(n);
-  return (id) => 1 - a + (a * Math.log(n / (df.get(id) ?? 1))) / ln;
+  return (id) => rarityWeight(n, df.get(id) ?? 1, prior);
+}
+
+/** The weight of a value held by `df` of `n` submissions (n ≥ 2): see `literalWeights`. */
+function rarityWeight(n: number, df: number, prior: number): number {
+  const a = n / (n + prior);
+  return 1 - a + (a * Math.log(n / df)) / Math.log(n);
 }
 
 /** Dice coefficient of two multisets: 2 |A ∩ B| / (|A| + |B|), or NaN when both are empty. */
