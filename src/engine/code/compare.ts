@@ -283,10 +283,9 @@ function surfaceTable(prepared: readonly PreparedSubmission[]): CodeComparisonPl
  */
 function surfaceDiff(counts: Int32Array, dims: number, i: number, j: number): number {
   let diff = 0;
-  for (let d = 0, a = i * dims, b = j * dims; d < dims; d++, a++, b++) {
-    const x = counts[a], y = counts[b];
-    diff += x > y ? x - y : y - x;
-  }
+  // Math.abs, not a comparison: which side is larger is a coin toss from mark to mark, and a
+  // mispredicted branch per mark cost three times the loop (Math.abs compiles without one).
+  for (let d = 0, a = i * dims, b = j * dims; d < dims; d++, a++, b++) diff += Math.abs(counts[a] - counts[b]);
   return diff;
 }
 

@@ -47,34 +47,18 @@ export function toBag(m: Map<number, number>, excluded: ReadonlySet<number>, wei
  * (the base's) are left out.
  */
 export function numberBags(values: readonly (readonly number[])[], excluded: readonly number[], prior: number): LiteralBag[] {
+  // Runs once per comparison, mostly before V8 optimises it: the per-submission work is in
+  // small functions (optimised after a few calls) and every loop reads locals.
   const idOf = new Map<number, number>();
   const perSub: { ids: Int32Array; counts: Int32Array }[] = [];
-  let scratch = new Float64Array(64);
-  for (const vs of values) {
-    if (scratch.length < vs.length) scratch = new Float64Array(2 * vs.length);
-    // Interned ids of this submission's values, sorted, then counted run by run.
-    const sorted = scratch.subarray(0, vs.length);
-    for (let x = 0; x < vs.length; x++) {
-      let id = idOf.get(vs[x]);
-      if (id === undefined) {
-        id = idOf.size;
-        idOf.set(vs[x], id);
-      }
-      sorted[x] = id;
-    }
-    sorted.sort();
-    let distinct = 0;
-    for (let x = 0; x < sorted.length; x++) if (x === 0 || sorted[x] !== sorted[x - 1]) distinct++;
-    const ids = new Int32Array(distinct), counts = new Int32Array(distinct);
-    for (let x = 0, d = -1; x < sorted.length; x++) {
-      if (x === 0 || sorted[x] !== sorted[x - 1]) ids[++d] = sorted[x];
-      counts[d]++;
-    }
-    perSub.push({ ids, counts });
-  }
+  const scratch = { sorted: new Int32Array(64) };
+  for (let s = 0; s < values.length; s++) perSub.push(internedBag(values[s], idOf, scratch));
   const n = values.length;
   const df = new Int32Array(idOf.size);
-  for (const b of perSub) for (let x = 0; x < b.ids.length; x++) df[b.ids[x]]++;
+  for (let s = 0; s < perSub.length; s++) {
+    const ids = perSub[s].ids;
+    for (let x = 0; x < ids.length; x++) df[ids[x]]++;
+  }
   const weightOf = new Float64Array(idOf.size).fill(1);
   if (n >= 2) {
     for (let id = 0; id < weightOf.length; id++) weightOf[id] = rarityWeight(n, df[id], prior);
@@ -86,20 +70,49 @@ export function numberBags(values: readonly (readonly number[])[], excluded: rea
   // A name every submission of a class uses (`System.out.println` in every Java program) tells
   // no two of them apart; in a class of ten or more it is left out, as a value of the base is.
   if (n >= 10) for (let id = 0; id < df.length; id++) if (df[id] === n) weightOf[id] = -1;
-  return perSub.map(({ ids, counts }) => {
-    let kept = 0;
-    for (let x = 0; x < ids.length; x++) if (weightOf[ids[x]] >= 0) kept++;
-    const outIds = new Int32Array(kept), outCounts = new Float64Array(kept);
-    let size = 0;
-    for (let x = 0, y = 0; x < ids.length; x++) {
-      const w = weightOf[ids[x]];
-      if (w < 0) continue;
-      outIds[y] = ids[x];
-      outCounts[y] = counts[x] * w;
-      size += outCounts[y++];
+  const bags: LiteralBag[] = [];
+  for (let s = 0; s < perSub.length; s++) bags.push(weightedBag(perSub[s].ids, perSub[s].counts, weightOf));
+  return bags;
+}
+
+/** One submission's values as interned ids (new ones numbered in order of first appearance), ascending, with their counts. */
+function internedBag(vs: readonly number[], idOf: Map<number, number>, scratch: { sorted: Int32Array }): { ids: Int32Array; counts: Int32Array } {
+  if (scratch.sorted.length < vs.length) scratch.sorted = new Int32Array(2 * vs.length);
+  const sorted = scratch.sorted.subarray(0, vs.length);
+  for (let x = 0; x < vs.length; x++) {
+    const v = vs[x];
+    let id = idOf.get(v);
+    if (id === undefined) {
+      id = idOf.size;
+      idOf.set(v, id);
     }
-    return { ids: outIds, counts: outCounts, size };
-  });
+    sorted[x] = id;
+  }
+  sorted.sort();
+  let distinct = 0;
+  for (let x = 0; x < sorted.length; x++) if (x === 0 || sorted[x] !== sorted[x - 1]) distinct++;
+  const ids = new Int32Array(distinct), counts = new Int32Array(distinct);
+  for (let x = 0, d = -1; x < sorted.length; x++) {
+    if (x === 0 || sorted[x] !== sorted[x - 1]) ids[++d] = sorted[x];
+    counts[d]++;
+  }
+  return { ids, counts };
+}
+
+/** A bag of interned ids and counts, each count times its id's weight; ids weighing less than 0 are left out. */
+function weightedBag(ids: Int32Array, counts: Int32Array, weightOf: Float64Array): LiteralBag {
+  let kept = 0;
+  for (let x = 0; x < ids.length; x++) if (weightOf[ids[x]] >= 0) kept++;
+  const outIds = new Int32Array(kept), outCounts = new Float64Array(kept);
+  let size = 0;
+  for (let x = 0, y = 0; x < ids.length; x++) {
+    const w = weightOf[ids[x]];
+    if (w < 0) continue;
+    outIds[y] = ids[x];
+    outCounts[y] = counts[x] * w;
+    size += outCounts[y++];
+  }
+  return { ids: outIds, counts: outCounts, size };
 }
 
 /**
@@ -163,30 +176,34 @@ export class LiteralIndex {
   touchedCount = 0;
 
   constructor(private readonly bags: readonly LiteralBag[]) {
+    // Built once per comparison, so it runs mostly before V8 optimises it: every loop reads
+    // locals (a property read costs the interpreter as much as the rest of the loop body).
     let top = -1, total = 0;
-    for (const b of bags) {
-      total += b.ids.length;
-      if (b.ids.length && b.ids[b.ids.length - 1] > top) top = b.ids[b.ids.length - 1];
+    for (let b = 0; b < bags.length; b++) {
+      const ids = bags[b].ids;
+      total += ids.length;
+      if (ids.length && ids[ids.length - 1] > top) top = ids[ids.length - 1];
     }
     const start = new Int32Array(top + 2);
-    for (const b of bags) for (let x = 0; x < b.ids.length; x++) start[b.ids[x] + 1]++;
+    for (let b = 0; b < bags.length; b++) {
+      const ids = bags[b].ids;
+      for (let x = 0; x < ids.length; x++) start[ids[x] + 1]++;
+    }
     for (let v = 0; v <= top; v++) start[v + 1] += start[v];
     const fill = start.slice(0, top + 1);
-    this.sub = new Int32Array(total);
-    this.count = new Float64Array(total);
-    this.self = bags.map((b, i) => {
-      const at = new Int32Array(b.ids.length);
-      for (let x = 0; x < b.ids.length; x++) {
-        const k = fill[b.ids[x]]++;
-        this.sub[k] = i;
-        this.count[k] = b.counts[x];
-        at[x] = k;
-      }
-      return at;
-    });
+    const sub = new Int32Array(total), count = new Float64Array(total);
+    const self: Int32Array[] = [];
+    const sizes = new Float64Array(bags.length);
+    for (let b = 0; b < bags.length; b++) {
+      self.push(post(bags[b], b, fill, sub, count));
+      sizes[b] = bags[b].size;
+    }
     this.start = start;
+    this.sub = sub;
+    this.count = count;
+    this.self = self;
     this.common = new Float64Array(bags.length);
-    this.sizes = Float64Array.from(bags, (b) => b.size);
+    this.sizes = sizes;
     this.touched = new Int32Array(bags.length);
   }
 
@@ -232,4 +249,17 @@ export class LiteralIndex {
     const size = this.bags[i].size + this.bags[j].size;
     return size === 0 ? NaN : (2 * this.common[j]) / size;
   }
+}
+
+/** Enters bag b's values into the posting lists (at `fill`, advanced); returns where each sits. */
+function post(bag: LiteralBag, b: number, fill: Int32Array, sub: Int32Array, count: Float64Array): Int32Array {
+  const ids = bag.ids, counts = bag.counts;
+  const at = new Int32Array(ids.length);
+  for (let x = 0; x < ids.length; x++) {
+    const k = fill[ids[x]]++;
+    sub[k] = b;
+    count[k] = counts[x];
+    at[x] = k;
+  }
+  return at;
 }
