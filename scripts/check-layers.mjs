@@ -26,7 +26,7 @@ const allowed = {
   report: ['report', 'engine', 'extract'],
   webhook: ['webhook', 'store', 'engine'],
   config: ['config'],
-  pan: ['pan', 'engine', 'dictionaries', 'native'],
+  pan: ['pan', 'engine', 'dictionaries', 'native', 'files'],
   native: ['native', 'engine'],
   dictionaries: ['dictionaries', 'engine'],
   metrics: ['metrics'],

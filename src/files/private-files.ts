@@ -1,6 +1,7 @@
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
-import { chmod, mkdir } from 'node:fs/promises';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { chmodSync, closeSync, openSync } from 'node:fs';
+import { chmod } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
+import { makeFolders, makeFoldersSync } from './make-folders.js';
 
 /**
  * Modes of what Origo writes (docs/security.md, "Files"): data files 0600, folders 0700, set
@@ -10,30 +11,15 @@ import { dirname, relative, resolve, sep } from 'node:path';
 export const FILE_MODE = 0o600;
 export const DIR_MODE = 0o700;
 
-/** The folders `mkdir -p` would create for `dir`, outermost first (none when it exists). */
-function missingFolders(dir: string): string[] {
-  const out: string[] = [];
-  let d = resolve(dir);
-  while (!existsSync(d)) {
-    out.unshift(d);
-    const up = dirname(d);
-    if (up === d) break;
-    d = up;
-  }
-  return out;
-}
-
 /** mkdir -p, each folder it creates 0700; `dir` itself made 0700 even when it existed. */
 export function privateDirSync(dir: string): void {
-  const created = missingFolders(dir);
-  mkdirSync(dir, { recursive: true, mode: DIR_MODE });
-  for (const d of created) chmodSync(d, DIR_MODE);
+  for (const d of makeFoldersSync(dir, DIR_MODE)) chmodSync(d, DIR_MODE);
   chmodSync(dir, DIR_MODE);
 }
 
 /** mkdir -p below `root` (a folder of ours), each folder from root down to `dir` 0700. */
 export async function privateDir(dir: string, root?: string): Promise<void> {
-  await mkdir(dir, { recursive: true, mode: DIR_MODE });
+  await makeFolders(dir, DIR_MODE);
   const top = resolve(root ?? dir);
   const rel = relative(top, resolve(dir));
   const chain = [top, ...(rel && !rel.startsWith('..') ? rel.split(sep).map((_, i, parts) => resolve(top, ...parts.slice(0, i + 1))) : [])];

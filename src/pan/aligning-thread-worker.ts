@@ -1,5 +1,5 @@
 /** The thread of `AligningThread`: takes groups of pairs from the shared counter until none is left. */
-import { mkdirSync } from 'node:fs';
+import { makeFoldersSync } from '../files/make-folders.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Passage } from '../engine/text/index.js';
 import { alignTakenGroups, groupBySuspicious } from './align-pairs.js';
@@ -11,7 +11,7 @@ const { corpusDir, outDir, next } = workerData as { corpusDir: string; outDir: s
 
 async function run(): Promise<void> {
   const jobs = readPanPairs(corpusDir, { truth: false }).map((p) => ({ susp: p.susp, src: p.src }));
-  mkdirSync(outDir, { recursive: true });
+  makeFoldersSync(outDir);
   const results: [number, Passage[]][] = [];
   await alignTakenGroups(corpusDir, jobs, groupBySuspicious(jobs), new Int32Array(next), (i, passages) => {
     writePairDetections(outDir, jobs[i], passages);

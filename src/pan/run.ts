@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { makeFoldersSync } from '../files/make-folders.js';
 import { availableParallelism } from 'node:os';
 import { readPanPairs, readPanTruth } from './corpus.js';
 import type { AligningThread } from './aligning-thread.js';
@@ -53,7 +53,7 @@ export async function runPan(corpusDir: string, outDir: string, options: PanRunO
 async function runPanNative(corpusDir: string, outDir: string, threads: number): Promise<PanRunResult> {
   const pairs = readPanPairs(corpusDir, { truth: false });
   const jobs = pairs.map((p) => ({ susp: p.susp, src: p.src }));
-  mkdirSync(outDir, { recursive: true });
+  makeFoldersSync(outDir);
   // The truth files are read while the kernel aligns, the measures computed while it writes the files.
   const { passages, written } = await alignPairsNative(corpusDir, outDir, jobs, threads, () => readPanTruth(corpusDir, pairs));
   const scores = scoreRun(pairs, passages);

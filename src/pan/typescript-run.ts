@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { makeFoldersSync } from '../files/make-folders.js';
 import type { Passage } from '../engine/text/index.js';
 import { readPanPairs, readPanTruth } from './corpus.js';
 import type { PanPair } from './corpus.js';
@@ -22,7 +22,7 @@ export async function runPanTypeScript(corpusDir: string, outDir: string, worker
     if (thread && (thread.corpusDir !== corpusDir || thread.outDir !== outDir)) throw new Error('the second thread reads another corpus or writes another folder');
     pairs = readPanPairs(corpusDir, { truth: false });
     const jobs = pairs.map((p) => ({ susp: p.susp, src: p.src }));
-    mkdirSync(outDir, { recursive: true });
+    makeFoldersSync(outDir);
     const groups = groupBySuspicious(jobs);
     const taken = await alignTakenGroups(corpusDir, jobs, groups, thread?.next ?? new Int32Array(1), (i, ps) => {
       passages[i] = ps;

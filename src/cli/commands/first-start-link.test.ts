@@ -36,3 +36,12 @@ test('origo first-start-link --port names the port the server was started on', a
   assert.equal(bad.status, 1);
   assert.match(bad.stderr, /PORT must be an integer between 0 and 65535, got "abc"/);
 });
+
+test('origo serve with a data folder it cannot create stops at once, naming the folder (it hung under /proc)', () => {
+  const env: NodeJS.ProcessEnv = { ...process.env, ORIGO_DATA_DIR: '/proc/origo-data' };
+  for (const name of ['DATABASE_URL', 'PORT', 'ORIGO_PUBLIC_URL', 'HOST']) delete env[name];
+  const r = spawnSync(process.execPath, ['bin/origo.js', 'serve', '--port', '18503', '--workers', '0'], { cwd: root, env, encoding: 'utf8', timeout: 20_000 });
+  assert.equal(r.signal, null, 'killed after 20 s (hung)');
+  assert.equal(r.status, 1, r.stdout);
+  assert.match(r.stderr, /cannot create the folder \/proc\/origo-data: \/proc does not take new folders/);
+});

@@ -98,6 +98,20 @@ test('origo pan refuses more threads than the compiled kernel starts, naming --w
   }
 });
 
+test('origo pan refuses an output folder it cannot create, naming it, with either engine (Node 20\'s recursive mkdir hung on /proc)', () => {
+  const dir = corpus();
+  try {
+    for (const engine of nativeKernelAvailable() ? ['native', 'js'] : ['js']) {
+      const r = spawnSync(process.execPath, ['bin/origo.js', 'pan', dir, '--out', '/proc/origo-out', '--engine', engine], { cwd: root, encoding: 'utf8', timeout: 20_000 });
+      assert.equal(r.signal, null, `${engine}: killed after 20 s (hung)`);
+      assert.equal(r.status, 1, `${engine}: ${r.stdout}`);
+      assert.equal(r.stderr.trim(), 'cannot create the folder /proc/origo-out: /proc does not take new folders');
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 // ~2 GB of memory for a few seconds: run with ORIGO_HEAVY_TESTS=1.
 test('origo pan refuses a text longer than the longest JavaScript string with either engine, naming it', { skip: process.env.ORIGO_HEAVY_TESTS === '1' ? false : 'set ORIGO_HEAVY_TESTS=1 (reads a 537 MB file)' }, (t) => {
   // Before: the TypeScript engine failed with "Cannot create a string longer than 0x1fffffe8
