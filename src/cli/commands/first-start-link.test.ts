@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -44,4 +44,14 @@ test('origo serve with a data folder it cannot create stops at once, naming the 
   assert.equal(r.signal, null, 'killed after 20 s (hung)');
   assert.equal(r.status, 1, r.stdout);
   assert.match(r.stderr, /cannot create the folder \/proc\/origo-data: \/proc does not take new folders/);
+});
+
+test('origo first-start-link in a folder with no Origo database says so and creates nothing there', () => {
+  const dir = join(mkdtempSync(join(tmpdir(), 'origo-fsl-')), 'mistyped');
+  const env: NodeJS.ProcessEnv = { ...process.env, ORIGO_DATA_DIR: dir };
+  for (const name of ['DATABASE_URL', 'PORT', 'ORIGO_PUBLIC_URL', 'HOST']) delete env[name];
+  const r = spawnSync(process.execPath, ['bin/origo.js', 'first-start-link'], { cwd: root, env, encoding: 'utf8', timeout: 20_000 });
+  assert.equal(r.status, 1, r.stdout);
+  assert.match(r.stderr, new RegExp(`no Origo database at ${join(dir, 'origo.sqlite')}`));
+  assert.ok(!existsSync(dir), 'the mistyped folder was not created');
 });

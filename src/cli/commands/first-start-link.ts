@@ -20,6 +20,12 @@ export function registerFirstStartLinkCommand(program: Command): void {
       const { join } = await import('node:path');
       // Without it the link named PORT's port, not the one a server started with --port listens on.
       const config = loadConfig(opts.port ? { ...process.env, PORT: opts.port } : process.env);
+      // A mistyped ORIGO_DATA_DIR must not become a new, empty installation (the store would
+      // create the folder and a database there, then report no administrator).
+      const { databaseTarget } = await import('../../store/backup.js');
+      const { existsSync } = await import('node:fs');
+      const target = databaseTarget({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      if (target.dialect === 'sqlite' && !existsSync(target.file)) throw new Error(`no Origo database at ${target.file}: run this with the environment \`origo serve\` runs with (ORIGO_DATA_DIR, DATABASE_URL)`);
       const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
         const quiet = { info() {}, warn() {}, error() {}, debug() {}, child() { return quiet; } };
