@@ -236,7 +236,7 @@ export const openApiDocument = {
         tags: ['Webhooks'],
         summary: 'Register a webhook (organisation-wide, or for one document)',
         description: 'Deliveries are JSON POSTs `{"event", "document": {"id", "status", "reason", "similarity", "report_version"}, "occurred_at"}` with the headers `X-Origo-Event`, `X-Origo-Delivery` (the delivery id) and `X-Origo-Signature: sha256=<HMAC-SHA256 of the body with the secret>`, retried with backoff (ORIGO_WEBHOOK_BACKOFF_MS, doubling) while the receiver answers anything but 2xx. The secret is in the answer that creates the webhook only.',
-        requestBody: body({ type: 'object', required: ['url'], properties: { url: { type: 'string', maxLength: 2048 }, events: { type: 'array', items: { enum: ['*', 'document.received', 'document.processing', 'document.converted', 'document.done', 'document.failed', 'document.changed'] } }, document_id: { type: 'string' }, secret: { type: 'string', minLength: 16 } } }),
+        requestBody: body({ type: 'object', required: ['url'], properties: { url: { type: 'string', maxLength: 2048 }, events: { type: 'array', items: { enum: ['*', 'document.received', 'document.processing', 'document.converted', 'document.done', 'document.failed', 'document.changed'] } }, document_id: { type: 'string' }, secret: { type: 'string', minLength: 16, maxLength: 512 } } }),
         responses: { '201': json(ref('Webhook')), '422': error('Validation failed'), ...common },
       },
       get: { tags: ['Webhooks'], summary: 'List webhooks', responses: { '200': json(pageOf('Webhook')), ...common } },

@@ -10,6 +10,9 @@ import type { EventContext, PlannedDelivery } from './events.js';
 import { percent } from './report-service.js';
 import { signBody } from '../webhook/index.js';
 
+/** The longest webhook secret a caller may choose (characters). */
+export const MAX_SECRET = 512;
+
 const EVENTS = ['*', 'document.received', 'document.processing', 'document.converted', 'document.done', 'document.failed', 'document.changed'];
 
 function validUrl(url: unknown): string {
@@ -42,6 +45,8 @@ export class WebhookService {
       documentId = doc.id;
     }
     if (input.secret !== undefined && (typeof input.secret !== 'string' || input.secret.length < 16)) throw invalid('secret must be at least 16 characters');
+    // An HMAC key gains nothing past its hash's block size; the cap keeps a stored secret small.
+    if (typeof input.secret === 'string' && input.secret.length > MAX_SECRET) throw invalid(`secret must be at most ${MAX_SECRET} characters`);
     return this.ctx.store.webhooks.createEndpoint({
       public_id: publicId('whk'),
       organisation_id: p.organisationId,

@@ -76,3 +76,15 @@ test('a failing receiver gets the signed delivery again after a backoff, and the
   assert.equal(log.attempts, 2);
   assert.equal(log.last_status_code, 204);
 });
+
+// Last in the file: the endpoint it creates would otherwise receive the deliveries the test above counts.
+test('a chosen secret is refused below 16 and above 512 characters, naming the bound', async () => {
+  for (const [secret, message] of [['x'.repeat(15), 'secret must be at least 16 characters'], ['x'.repeat(513), 'secret must be at most 512 characters']]) {
+    const refused = await f.call('POST', '/api/v1/webhooks', { url, events: ['document.done'], secret });
+    assert.equal(refused.status, 422, `${secret.length} characters`);
+    assert.match(JSON.stringify(refused.body), new RegExp(message));
+  }
+  const longest = await f.call('POST', '/api/v1/webhooks', { url, events: ['document.done'], secret: 'x'.repeat(512) });
+  assert.equal(longest.status, 201);
+  assert.equal(longest.body.secret.length, 512);
+});
