@@ -16,7 +16,7 @@ import {
   type PreparedSubmission,
 } from '../engine/code/index.js';
 import type { CodeLanguage } from './language.js';
-import { detectLanguage, languageByName } from './languages.js';
+import { languageByName, submissionLanguages } from './languages.js';
 import { libraryNames, type NameCollector } from './library-names.js';
 import { SURFACE_MARKS } from './node-rules.js';
 import type { SourceSubmission } from './source-files.js';
@@ -44,8 +44,10 @@ export async function tokenizeSubmission(sub: SourceSubmission, language?: strin
   const files: CodeSubmission['files'] = [];
   const surface = new Float64Array(SURFACE_MARKS.length);
   const names: NameCollector = { used: [], declared: new Set() };
-  for (const f of sub.files) {
-    const lang = forced ?? detectLanguage(f.path);
+  const detected = forced ? undefined : submissionLanguages(sub.files.map((f) => f.path));
+  for (let i = 0; i < sub.files.length; i++) {
+    const f = sub.files[i];
+    const lang = forced ?? detected![i];
     if (lang) files.push({ path: f.path, tokens: await tokenizeCode(f.text, lang, surface, names) });
   }
   return { id: sub.id, files, surface, names: libraryNames(names) };

@@ -60,3 +60,29 @@ test('C++: template arguments are types; a templated name reads as its bare name
   const made = await kinds('int main() { vector<int> v = vector<int>(5); return 0; }', 'cpp');
   assert.ok(!made.includes('<') && !made.includes('template'), made);
 });
+
+test('C++: a member function declared in a class (a header) is a function with its parameters, as a Java abstract method is; a function pointer or a field still vanishes', async () => {
+  const header = `class Account {
+public:
+    Account(const std::string& owner, double balance);
+    ~Account();
+    void deposit(double amount);
+    Account* find(const std::string& name);
+    const std::string& owner() const;
+    bool operator==(const Account& other) const;
+private:
+    double balance_;
+    int (*callback)(int);
+};`;
+  const read = await kinds(header, 'cpp');
+  // Six prototypes: constructor, destructor, deposit, find (returns a pointer), owner (a reference), operator==.
+  assert.equal(read.split(' ').filter((k) => k === 'FUNCTION').length, 6, read);
+  assert.ok(read.includes('FUNCTION ID FUNCTION'), `deposit(double amount) keeps its parameter's name: ${read}`);
+  // The field and the function pointer add nothing: without them the class reads the same.
+  assert.equal(read, await kinds(header.replace('    double balance_;\n', '').replace('    int (*callback)(int);\n', ''), 'cpp'));
+  // Renaming every member and parameter changes nothing.
+  const renamed = header.replace(/Account/g, 'Konto').replace(/deposit/g, 'putIn').replace(/amount/g, 'value').replace(/owner/g, 'holder').replace(/find/g, 'lookup');
+  assert.equal(await kinds(renamed, 'cpp'), read);
+  // Outside a class a prototype is still a forward declaration and vanishes.
+  assert.equal(await kinds('void deposit(double amount);\nint main() { return 0; }', 'cpp'), await kinds('int main() { return 0; }', 'cpp'));
+});

@@ -92,3 +92,21 @@ export function detectLanguage(path: string): CodeLanguage | undefined {
   if (!m) return undefined;
   return LANGUAGES.find((l) => l.extensions.includes(m[1]));
 }
+
+/**
+ * The language of each file of one submission. As `detectLanguage`, except that a `.h` header in
+ * a submission with C++ sources is C++: the sources that include it are, and read as C its
+ * classes, access labels and references parse as errors (`public:` became a label statement).
+ */
+export function submissionLanguages(paths: readonly string[]): (CodeLanguage | undefined)[] {
+  const langs = paths.map(detectLanguage);
+  if (!langs.some((l) => l?.name === 'cpp')) return langs;
+  const cpp = byName.get('cpp');
+  return langs.map((l, i) => (l?.name === 'c' && /\.h$/i.test(paths[i]) ? cpp : l));
+}
+
+/** Whether `path` is a file of `lang` when every file is read as it (`--language`): C++ takes `.h` headers as C does. */
+export function claims(lang: CodeLanguage, path: string): boolean {
+  const p = path.toLowerCase();
+  return lang.extensions.some((ext) => p.endsWith(ext)) || (lang.name === 'cpp' && p.endsWith('.h'));
+}

@@ -69,6 +69,8 @@ interface NodePlan {
   type: string;
   /** A function body's block whose declarations may build objects (C++, `constructsInBlocks`). */
   block: boolean;
+  /** A class or struct body (`field_declaration_list`), whose member prototypes are read as functions. */
+  classBody: boolean;
   /** `++i` / `i++` (and `--`): the operator is read after its operand whichever side it is written on. */
   update: boolean;
   /** A plain assignment, which reads as a compound one when it is `x = x op y` (`compoundForm`). */
@@ -115,6 +117,7 @@ function planFor(table: (NodePlan | undefined)[], language: Language, lang: Code
       typeName: named && isTypeNode(type),
       type,
       block: named && type === 'compound_statement' && lang.constructsInBlocks === true,
+      classBody: named && type === 'field_declaration_list',
       update: named && type === 'update_expression',
       assignment: named && (type === 'assignment_expression' || type === 'assignment'),
       binary: named && (type === 'binary_expression' || type === 'binary_operator'),
@@ -144,6 +147,8 @@ interface Walk {
   surface: Float64Array | undefined;
   /** The node whose children are being walked is a function body's block (C++, `constructsInBlocks`). */
   inBlock: boolean;
+  /** The node's parent is a class body (`NodePlan.classBody`). */
+  inClassBody: boolean;
   /** Names used and declared (library-names.ts), when the caller wants them. */
   names: NameCollector | undefined;
   /** Which identifier children the node whose children are being walked declares, and whether one was met. */
@@ -176,7 +181,7 @@ export function tokenizeTree(parser: Parser, lang: CodeLanguage, text: string, p
   const out: CodeToken[] = [];
   const cursor = cursorOver(tree, publicApi);
   try {
-    walk({ cursor, lang, language: parser.language!, table: planTable(lang), out, text, lineStarts: lineStartsOf(text), line: 0, tokenStart: 0, surface, inBlock: false, names, declares: Declares.None, metName: false }, false);
+    walk({ cursor, lang, language: parser.language!, table: planTable(lang), out, text, lineStarts: lineStartsOf(text), line: 0, tokenStart: 0, surface, inBlock: false, inClassBody: false, names, declares: Declares.None, metName: false }, false);
   } finally {
     cursor.delete();
     tree.delete();
@@ -256,8 +261,10 @@ function walk(w: Walk, inStatementParent: boolean): void {
     if (w.names !== undefined && plan.typeName && plan.typeNames !== 0) typeNames(w, plan);
     return;
   }
-  let construction = false;
-  if (plan.declaration && !holdsEquals(w.text, cursor.startIndex(), cursor.endIndex()) && !initialises(w)) {
+  let construction = false, prototype = false;
+  // A member prototype first: `operator==`, a default argument or `= 0` hold an "=" that assigns nothing.
+  if (plan.declaration && w.inClassBody && memberPrototype(w)) prototype = true;
+  else if (plan.declaration && !holdsEquals(w.text, cursor.startIndex(), cursor.endIndex()) && !initialises(w)) {
     if (!w.inBlock || !constructs(w)) {
       // It vanishes from the stream, but the names it declares are still the program's own.
       if (w.names) declareAll(w);
@@ -270,6 +277,8 @@ function walk(w: Walk, inStatementParent: boolean): void {
   if (isStatement) out.push(at(w, MOVABLE_OPEN));
   if (construction) {
     emitConstruction(w);
+  } else if (prototype) {
+    emitPrototype(w);
   } else if (plan.assignment && compoundForm(w)) {
     // emitted as `x op= y`
   } else if (action.do === 'leaf') {
@@ -284,13 +293,15 @@ function walk(w: Walk, inStatementParent: boolean): void {
   } else {
     if (action.do === 'emit') out.push(at(w, action.kind));
     if (cursor.gotoFirstChild()) {
-      const outer = w.inBlock, outerDeclares = w.declares, outerMet = w.metName;
+      const outer = w.inBlock, outerClass = w.inClassBody, outerDeclares = w.declares, outerMet = w.metName;
       w.inBlock = plan.block;
+      w.inClassBody = plan.classBody;
       w.declares = plan.declares;
       w.metName = false;
       const from = out.length;
       walkChildren(w, plan.statementParent);
       w.inBlock = outer;
+      w.inClassBody = outerClass;
       w.declares = outerDeclares;
       w.metName = outerMet;
       cursor.gotoParent();
@@ -462,6 +473,61 @@ function emitConstruction(w: Walk): void {
   }
   cursor.gotoParent();
   cursor.gotoParent();
+}
+
+/** A member function's own name in its declarator: a plain name, a destructor or an operator (not a function pointer). */
+const MEMBER_NAME = /^(field_identifier|identifier|destructor_name|operator_name)$/;
+
+/**
+ * Whether the declaration at the cursor, in a class body, declares a member function without a
+ * body (C++ `void deposit(double amount);`, `Account(const std::string& owner);`, in a header).
+ * These are a class's interface, what Java writes as abstract or interface methods, so they are
+ * read as functions instead of vanishing as a declaration of names does.
+ */
+function memberPrototype(w: Walk): boolean {
+  const { cursor } = w;
+  const depth = gotoFunctionDeclarator(w);
+  if (depth === 0) return false;
+  let ok = false;
+  if (cursor.gotoFirstChild()) {
+    ok = MEMBER_NAME.test(planAt(w).type);
+    cursor.gotoParent();
+  }
+  for (let d = 0; d < depth; d++) cursor.gotoParent();
+  return ok;
+}
+
+/**
+ * Moves the cursor to the function declarator of the declaration under it: a child, or the
+ * child of a pointer or reference declarator (`Account* find(...)`, `const T& get() const`).
+ * Returns how many levels down it went; 0 (cursor unmoved) when there is none.
+ */
+function gotoFunctionDeclarator(w: Walk): number {
+  const { cursor } = w;
+  if (gotoChild(w, 'function_declarator')) return 1;
+  if (!cursor.gotoFirstChild()) return 0;
+  do {
+    const type = planAt(w).type;
+    if ((type === 'pointer_declarator' || type === 'reference_declarator') && gotoChild(w, 'function_declarator')) return 2;
+  } while (cursor.gotoNextSibling());
+  cursor.gotoParent();
+  return 0;
+}
+
+/** The tokens of a member prototype `memberPrototype` accepted: `FUNCTION` and its parameters, read as a definition's are. */
+function emitPrototype(w: Walk): void {
+  const { cursor, out } = w;
+  out.push(at(w, 'FUNCTION'));
+  const depth = gotoFunctionDeclarator(w);
+  cursor.gotoFirstChild();
+  if (w.names) w.names.declared.add(nameHashAt(w.text, cursor.startIndex(), cursor.endIndex()));
+  while (cursor.gotoNextSibling()) {
+    if (planAt(w).type !== 'parameter_list') continue;
+    walk(w, false);
+    break;
+  }
+  cursor.gotoParent();
+  for (let d = 0; d < depth; d++) cursor.gotoParent();
 }
 
 /** An identifier leaf at the cursor: declared by its parent (`w.declares`) or used. */

@@ -56,7 +56,7 @@ export function registerCompareCommand(program: Command): void {
       // long-running server keeps the default. docs/code-similarity.md, "Speed".
       setFlagsFromString('--liftoff-only');
       // Heavy modules load here, not when the CLI starts (every other command would pay for them).
-      const { compareCodeSources, languageByName, readSourceSubmission } = await import('../../code-tokens/index.js');
+      const { claims, compareCodeSources, languageByName, readSourceSubmission } = await import('../../code-tokens/index.js');
       const { renderPairs, commonCodeNote } = await import('./compare-output.js');
       const format = flags.format as CompareFormat;
       if (!FORMATS.includes(format)) throw new Error(`unknown format "${flags.format}" (use ${FORMATS.join(', ')})`);
@@ -69,7 +69,7 @@ export function registerCompareCommand(program: Command): void {
       if (flags.language) {
         const lang = languageByName(flags.language);
         if (!lang) throw new Error(`unknown language "${flags.language}"`);
-        accept = (p) => lang.extensions.some((ext) => p.toLowerCase().endsWith(ext));
+        accept = (p) => claims(lang, p);
       }
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`${dir}: no such folder (give a folder with one sub-folder or file per submission)`);
       // A submission that cannot be read (a corrupt ZIP, an unreadable file) stops the run, named.
