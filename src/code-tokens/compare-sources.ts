@@ -44,11 +44,10 @@ export async function tokenizeSubmission(sub: SourceSubmission, language?: strin
   const files: CodeSubmission['files'] = [];
   const surface = new Float64Array(SURFACE_MARKS.length);
   const names: NameCollector = { used: [], declared: new Set() };
-  const detected = forced ? undefined : submissionLanguages(sub.files.map((f) => f.path));
+  const langs = forced ? sub.files.map(() => forced) : submissionLanguages(sub.files.map((f) => f.path));
   for (let i = 0; i < sub.files.length; i++) {
-    const f = sub.files[i];
-    const lang = forced ?? detected![i];
-    if (lang) files.push({ path: f.path, tokens: await tokenizeCode(f.text, lang, surface, names) });
+    const lang = langs[i];
+    if (lang) files.push({ path: sub.files[i].path, tokens: await tokenizeCode(sub.files[i].text, lang, surface, names) });
   }
   return { id: sub.id, files, surface, names: libraryNames(names) };
 }
