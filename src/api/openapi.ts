@@ -304,6 +304,7 @@ export const openApiDocument = {
                 similarity: { type: 'number' },
                 matches: { type: 'integer' },
                 fragments: { type: 'array', description: 'Code reports: matching fragments by file and lines on both sides', items: { type: 'object' } },
+                shared_values: { type: 'array', items: { type: 'string' }, description: 'Code reports: literal values (strings, numbers) both use, the weightiest first; a source with no matches scored by these alone' },
               },
             },
           },

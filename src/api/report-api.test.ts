@@ -9,11 +9,10 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
+import { pdfText } from '../testing/pdf-text.js';
 import { appFixture, type AppFixture } from '../testing/app-fixture.js';
 import { REPO_ROOT } from '../testing/server-process.js';
 import { SHARED_PARAGRAPH, ESSAY_A, sharedParagraphReports } from '../testing/report-fixture.js';
@@ -30,18 +29,6 @@ const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'src/report/report-model.
 const compiled = new (Ajv2020 as unknown as typeof Ajv2020.default)({ allErrors: true, strict: false }).compile(schema);
 const validate = Object.assign((x: unknown): boolean => compiled(x), { get errors() { return compiled.errors; } });
 
-function pdfText(bytes: Buffer): string | null {
-  if (spawnSync('pdftotext', ['-v']).error) return null;
-  const dir = mkdtempSync(join(tmpdir(), 'origo-pdf-'));
-  try {
-    writeFileSync(join(dir, 'r.pdf'), bytes);
-    const r = spawnSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
-    return r.stdout;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 test('GET /report is the versioned model, valid against the committed schema, with the native fields', async () => {
   const r = await f.call('GET', `/api/v1/documents/${ids.a}/report`);
@@ -76,7 +63,7 @@ test('report.pdf is a real PDF whose text has the title, the score and the sourc
   assert.equal(res.headers['content-type'], 'application/pdf');
   assert.equal(res.rawPayload.subarray(0, 5).toString(), '%PDF-');
   const report = (await f.call('GET', `/api/v1/documents/${ids.a}/report`)).body;
-  const text = pdfText(res.rawPayload);
+  const text = pdfText(res.rawPayload, true);
   if (text === null) {
     console.log('# pdftotext is not installed: skipping the PDF text assertions (install poppler-utils)');
     return;
@@ -87,7 +74,7 @@ test('report.pdf is a real PDF whose text has the title, the score and the sourc
   assert.match(text, /growing\s+mill\s+towns/);
   const summary = await f.app.inject({ method: 'GET', url: `/api/v1/documents/${ids.a}/report.summary.pdf`, headers: { authorization: `Bearer ${f.adminKey}` } });
   assert.equal(summary.statusCode, 200);
-  const st = pdfText(summary.rawPayload)!;
+  const st = pdfText(summary.rawPayload, true)!;
   assert.match(st, /Essay by Bob/);
   assert.equal(st.split('\f').filter((p) => p.trim()).length, 1, 'the summary is one page');
 });

@@ -16,6 +16,7 @@ import assert from 'node:assert/strict';
 import { apiClient, startProcess, tempDir, waitFor, type ServerProcess } from '../testing/server-process.js';
 import { uploadDocument } from '../testing/documents-api.js';
 import { compareCodeSubmissions } from '../code-tokens/index.js';
+import { pdfText } from '../testing/pdf-text.js';
 
 const KEY = 'code-literal-only-key-0123456789';
 const PLANETS = `print("Mercury orbits in 88 days")
@@ -75,6 +76,8 @@ test('a code pair the engine scores by literals alone (no shared fingerprint) is
     assert.equal(me.sources[0].id, other);
     assert.equal(me.sources[0].similarity, percent, 'the source carries the engine score');
     assert.equal(me.similarity, percent, 'the submission score is the engine score');
+    // The evidence of a source with no match to show: the values both use, each sentence once.
+    assert.deepEqual([...me.sources[0].shared_values].sort(), PLANETS.trim().split('\n').map((l) => l.slice('print('.length, -1)).sort());
   }
   assert.equal(s.sources.length, 0, JSON.stringify(s.sources));
   assert.equal(s.similarity, 0);
@@ -92,8 +95,14 @@ test('a code pair the engine scores by literals alone (no shared fingerprint) is
   // The report renders with such a source (the HTML report and the PDF).
   const html = await fetch(`${server.url}/api/v1/documents/${planets}/report.html`, { headers: { authorization: `Bearer ${KEY}` } });
   assert.equal(html.status, 200);
-  assert.ok((await html.text()).includes('Orbits'));
+  const page = await html.text();
+  assert.ok(page.includes('Orbits'));
+  assert.ok(page.includes('Values both use: <code>&quot;Mercury orbits in 88 days&quot;</code>'), 'the viewer lists the values both use');
   const pdf = await fetch(`${server.url}/api/v1/documents/${planets}/report.pdf`, { headers: { authorization: `Bearer ${KEY}` } });
   assert.equal(pdf.status, 200);
-  assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString(), '%PDF-');
+  const pdfBytes = Buffer.from(await pdf.arrayBuffer());
+  assert.equal(pdfBytes.subarray(0, 5).toString(), '%PDF-');
+  const text = pdfText(pdfBytes)?.replace(/\s+/g, ' ');
+  if (text === undefined || text === null) console.log('# pdftotext is not installed: skipping the PDF text assertion (install poppler-utils)');
+  else assert.match(text, /values both use: "Mercury orbits in 88 days"/);
 });

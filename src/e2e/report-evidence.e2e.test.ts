@@ -8,11 +8,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
+import { pdfText } from '../testing/pdf-text.js';
 import { serverForTests, waitFor } from '../testing/server-process.js';
 import { uploadDocument, documentsSettled } from '../testing/documents-api.js';
 
@@ -53,18 +51,6 @@ async function bytes(path: string): Promise<Buffer> {
   return Buffer.from(await r.arrayBuffer());
 }
 
-function pdfText(pdf: Buffer): string | null {
-  if (spawnSync('pdftotext', ['-v']).error) return null;
-  const dir = mkdtempSync(join(tmpdir(), 'origo-excl-pdf-'));
-  try {
-    writeFileSync(join(dir, 'r.pdf'), pdf);
-    const r = spawnSync('pdftotext', [join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
-    return r.stdout.replace(/\s+/g, ' ');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 test('template text, quotations, excluded phrases and the reference list are shown as not counted, with their reasons, in the JSON, HTML, PDF and DOCX reports', { timeout: 300_000 }, async () => {
   const asg = await started.api.post('/api/v1/assignments', {
@@ -104,7 +90,7 @@ test('template text, quotations, excluded phrases and the reference list are sho
   for (const bad of ['NaN', 'undefined', '[object Object]', '\ufffd']) assert.ok(!html.includes(bad), bad);
 
   // PDF: the filters and, after each stretch that does not count, its reason.
-  const pdf = pdfText(await bytes(`/api/v1/documents/${sub}/report.pdf`));
+  const pdf = pdfText(await bytes(`/api/v1/documents/${sub}/report.pdf`))?.replace(/\s+/g, ' ') ?? null;
   if (pdf === null) console.log('# pdftotext is not installed: skipping the PDF text assertions (install poppler-utils)');
   else {
     assert.ok(pdf.includes('Text shared with the assignment template is not counted.'), pdf);

@@ -1,5 +1,6 @@
 import { CommentRangeEnd, CommentRangeStart, CommentReference, Document, HeadingLevel, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
 import type { ReportBundle } from './bundle.js';
+import { sharedValuesText } from './model.js';
 import { segment } from './text-markup.js';
 import { filterLines, notCountedReason, submissionMarks } from './marks.js';
 import { aiPassages, aiSummary } from './ai-wording.js';
@@ -80,7 +81,7 @@ export async function renderDocx(b: ReportBundle): Promise<Uint8Array> {
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Filters')] }),
     ...filterLines(m).map((l) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(l)] })),
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(`Sources (${m.sources.length})`)] }),
-    ...m.sources.map((s, i) => new Paragraph({ children: [new TextRun({ text: `[${i + 1}] ${s.similarity}% `, bold: true, highlight: HIGHLIGHTS[i % HIGHLIGHTS.length] }), new TextRun(`${s.title} (${s.scope}, ${s.matches} ${s.matches === 1 ? 'match' : 'matches'}${s.excluded_matches ? `, ${s.excluded_matches} not counted` : ''}${s.excluded ? ', excluded' : ''})`)] })),
+    ...m.sources.map((s, i) => new Paragraph({ children: [new TextRun({ text: `[${i + 1}] ${s.similarity}% `, bold: true, highlight: HIGHLIGHTS[i % HIGHLIGHTS.length] }), new TextRun(`${s.title} (${s.scope}, ${s.matches} ${s.matches === 1 ? 'match' : 'matches'}${s.excluded_matches ? `, ${s.excluded_matches} not counted` : ''}${s.excluded ? ', excluded' : ''})${sharedValuesText(s)}`)] })),
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Submission text')] }),
   ];
   const doc = new Document({

@@ -1,5 +1,5 @@
 import type { ReportBundle } from './bundle.js';
-import type { ReportModel } from './model.js';
+import { shortValue, type ReportModel } from './model.js';
 import { escapeHtml, markup, type MarkRange } from './text-markup.js';
 import { aiExplanation, aiPassageLabel, aiPassages, aiSummary } from './ai-wording.js';
 import { VIEWER_CSS, VIEWER_JS } from './viewer-assets.js';
@@ -57,7 +57,9 @@ export function renderViewerHtml(b: ReportBundle, o: ViewerOptions): string {
       const action = !edit ? '' : s.excluded
         ? `<button type="button" class="edit-btn" data-restore-source="${escapeHtml(s.id)}">Restore source</button>`
         : `<button type="button" class="edit-btn" data-exclude-source="${escapeHtml(s.id)}">Exclude source</button>`;
-      return `<li>${btn}${action}</li>`;
+      // A code source's literal values both use: the evidence of a source scored with no match to show.
+      const values = s.shared_values?.length ? `<div class="shared-values">Values both use: ${s.shared_values.map((v) => `<code>${escapeHtml(shortValue(v))}</code>`).join(' ')}</div>` : '';
+      return `<li>${btn}${action}${values}</li>`;
     })
     .join('');
   const sourcePanes = m.sources

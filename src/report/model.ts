@@ -29,6 +29,8 @@ export interface InputSource {
   scope: 'peer' | 'repository';
   similarity: number;
   passages: InputPassage[];
+  /** Code sources: what the code engine found besides the passages (StoredSource.code). */
+  code?: { shared_values?: string[] };
 }
 
 /** What the analyse step stores (StoredAnalysis), seen structurally. */
@@ -153,6 +155,8 @@ export interface ReportSource {
   came_first: 'source' | 'submission' | null;
   /** False when the source's text is no longer stored (deleted since the analysis). */
   text_available: boolean;
+  /** Code reports: literal values both use, the weightiest first (a source with no matches scored by these alone). */
+  shared_values?: string[];
 }
 
 export interface IntegrityReport {
@@ -372,7 +376,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     counts.set(x.source_id, c);
   }
   const submittedAt = input.document.created_at;
-  const sourceEntry = (s: { public_id: string; title: string; scope: 'peer' | 'repository'; similarity: number }, excluded: boolean): ReportSource => {
+  const sourceEntry = (s: Omit<InputSource, 'passages'>, excluded: boolean): ReportSource => {
     const meta = input.source_documents?.get(s.public_id);
     const when = meta?.created_at ?? null;
     return {
@@ -388,6 +392,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       submitted_at: when,
       came_first: when === null || when === submittedAt ? null : when < submittedAt ? 'source' : 'submission',
       text_available: input.sources.has(s.public_id),
+      ...(s.code?.shared_values?.length ? { shared_values: s.code.shared_values } : {}),
     };
   };
   const sources: ReportSource[] = [
@@ -427,4 +432,14 @@ export function buildReportModel(input: ReportInput): ReportModel {
     scopes: a.scopes ?? null,
     versions: input.versions.map((v) => ({ version: v.version, similarity: toPercent(v.similarity), created_at: v.created_at })),
   };
+}
+
+/** A shared literal value as the renderings show it: at most 40 characters (a string literal can hold 200). */
+export function shortValue(v: string): string {
+  return v.length > 40 ? `${v.slice(0, 39)}…` : v;
+}
+
+/** A code source's shared literal values for a one-line listing (PDF, DOCX): `; values both use: "a", 7`, or nothing. */
+export function sharedValuesText(s: Pick<ReportSource, 'shared_values'>): string {
+  return s.shared_values?.length ? `; values both use: ${s.shared_values.map(shortValue).join(', ')}` : '';
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { ReportBundle } from './bundle.js';
-import type { ReportModel } from './model.js';
+import { sharedValuesText, type ReportModel } from './model.js';
 import { segment } from './text-markup.js';
 import { filterLines, submissionMarks } from './marks.js';
 import { AI_VERDICT_LABEL, aiExplanation, aiPassages, aiSummary } from './ai-wording.js';
@@ -91,7 +91,7 @@ function sourceList(doc: PDFKit.PDFDocument, f: Fonts, m: ReportModel, maxRows: 
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   m.sources.slice(0, maxRows).forEach((s, i) => {
     const colour = COLOURS[i % COLOURS.length];
-    const line = `[${i + 1}] ${s.similarity}%  ${s.title} (${s.scope}, ${s.matches} ${s.matches === 1 ? 'match' : 'matches'}${s.excluded_matches ? `, ${s.excluded_matches} not counted` : ''}${s.excluded ? ', excluded' : ''})`;
+    const line = `[${i + 1}] ${s.similarity}%  ${s.title} (${s.scope}, ${s.matches} ${s.matches === 1 ? 'match' : 'matches'}${s.excluded_matches ? `, ${s.excluded_matches} not counted` : ''}${s.excluded ? ', excluded' : ''})${sharedValuesText(s)}`;
     // A swatch of the source's colour before its line, as its matches are coloured in the text.
     const y = doc.y;
     doc.save().rect(doc.page.margins.left, y + 1.5, 8, 8).fill(colour).restore();

@@ -19,6 +19,8 @@ export interface StoredSource {
     fragments: { file: string; start_line: number; end_line: number; source_file: string; source_start_line: number; source_end_line: number; tokens: number }[];
     longest_fragment: number;
     shared_fingerprints: number;
+    /** Literal values (strings, numbers) both hold, the weightiest first; absent in analyses stored before them. */
+    shared_values?: string[];
   };
 }
 

@@ -21,7 +21,7 @@ function comparison(n: number, seed: number): CodeComparison {
   }
   const tokens = Uint32Array.from({ length: n }, (_, i) => (i % 7 === 0 ? 0 : 1 + Math.floor(rnd() * 3000)));
   const ids = Array.from({ length: n }, (_, i) => (i === 3 ? 'with,comma' : i === 4 ? 'quote"d' : i === 5 ? 'ünï' : `s${i}`));
-  return { ids, similarity, longestFragment, sharedFingerprints: new Uint32Array(size), overlap, tokens, fragments: new Map(), excludedFingerprints: { base: 0, common: 0, commonKept: 0, commonMinHolders: 0 } };
+  return { ids, similarity, longestFragment, sharedFingerprints: new Uint32Array(size), overlap, tokens, fragments: new Map(), excludedFingerprints: { base: 0, common: 0, commonKept: 0, commonMinHolders: 0 }, sharedValues: () => [] };
 }
 
 /** The rows as template strings and toFixed write them (the text the byte writer must equal). */

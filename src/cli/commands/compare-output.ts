@@ -100,6 +100,11 @@ function sideHtml(files: { path: string; text: string }[], marks: { file: string
     .join('');
 }
 
+/** A pair's shared literal values as table cell content, each cut to 40 characters. */
+function valuesHtml(values: readonly string[]): string {
+  return values.map((v) => `<code>${escapeHtml(v.length > 40 ? `${v.slice(0, 39)}…` : v)}</code>`).join(' ');
+}
+
 function renderHtml(result: CodeComparison, pairs: CodePair[], clusters: string[][], options: RenderOptions): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const clusterRows = clusters
@@ -110,7 +115,7 @@ function renderHtml(result: CodeComparison, pairs: CodePair[], clusters: string[
   const pairRows = pairs
     .map(
       (p, x) =>
-        `<tr><td>${hasSection(p) ? `<a href="#pair-${x + 1}">${x + 1}</a>` : x + 1}</td><td>${escapeHtml(p.left)}</td><td>${escapeHtml(p.right)}</td><td>${pct(p.similarity)}</td><td>${p.longestFragment}</td><td>${p.overlap}</td><td>${pct(p.leftCoverage)}</td><td>${pct(p.rightCoverage)}</td></tr>`,
+        `<tr><td>${hasSection(p) ? `<a href="#pair-${x + 1}">${x + 1}</a>` : x + 1}</td><td>${escapeHtml(p.left)}</td><td>${escapeHtml(p.right)}</td><td>${pct(p.similarity)}</td><td>${p.longestFragment}</td><td>${p.overlap}</td><td>${pct(p.leftCoverage)}</td><td>${pct(p.rightCoverage)}</td><td>${valuesHtml(p.sharedValues)}</td></tr>`,
     )
     .join('\n');
   const details = pairs
@@ -139,7 +144,8 @@ function renderHtml(result: CodeComparison, pairs: CodePair[], clusters: string[
 ${clusterRows || '<tr><td colspan="3">none</td></tr>'}
 </tbody></table>
 <h2>Most similar pairs${options.limit !== undefined && options.limit < result.similarity.length ? ` (top ${options.limit})` : ''}</h2>
-<table><thead><tr><th>#</th><th>left</th><th>right</th><th>similarity</th><th>longest fragment (tokens)</th><th>total overlap (tokens)</th><th>left covered</th><th>right covered</th></tr></thead><tbody>
+<p>A pair scores by the code both share and by the literal values (strings, numbers) both use; a pair with no code in common scored by its values alone.</p>
+<table><thead><tr><th>#</th><th>left</th><th>right</th><th>similarity</th><th>longest fragment (tokens)</th><th>total overlap (tokens)</th><th>left covered</th><th>right covered</th><th>values both use</th></tr></thead><tbody>
 ${pairRows}
 </tbody></table>
 <h2>Pairs side by side</h2>

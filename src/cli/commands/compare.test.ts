@@ -61,6 +61,9 @@ test('compare --format json reports fragments with files and lines; html is a pa
   assert.deepEqual(links, ['pair-1']);
   for (const id of links) assert.match(html, new RegExp(`<section id="${id}">`));
   assert.match(html, /<h2>Most similar pairs<\/h2>/);
+  // The values both use: 0 (twice in each) and "total" (once); the pair's row lists them, in JSON and in the table.
+  assert.deepEqual(pair.sharedValues, ['0', '"total"']);
+  assert.match(html, /<td>alice\.py<\/td><td>bob<\/td>.*<td><code>0<\/code> <code>&quot;total&quot;<\/code><\/td><\/tr>/);
 });
 
 test('compare --base removes the starter code, and a bad format is refused', () => {

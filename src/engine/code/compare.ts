@@ -9,7 +9,7 @@
  */
 import { buildPostings, indexSubmission, matchSubmission, RowCandidates, type IndexedSubmission, type MatchSubmission, type Postings } from './fingerprint-index.js';
 import { commonCode } from './common-code.js';
-import { LiteralIndex, LiteralTable, literalWeights, numberBags, toBag, type LiteralBag } from './literals.js';
+import { LiteralIndex, LiteralTable, literalWeights, numberBags, sharedValues, toBag, type LiteralBag } from './literals.js';
 import { MatchTable } from './match-pair.js';
 import type { Scratch } from './match-scratch.js';
 import { distinctHashes, prepareSubmission, type PreparedSubmission } from './prepare.js';
@@ -42,6 +42,8 @@ export interface CodeComparisonPlan {
   ids: string[];
   subs: MatchSubmission[];
   bags: LiteralBag[];
+  /** The literal values by interned id (the bags' ids). */
+  literalValues: string[];
   /** Library-name bags (rarity-weighted like literals; empty when the tokeniser gave none). */
   nameBags: LiteralBag[];
   /** Surface-mark counts of every submission, `dims` numbers each (null when some lack them or the weight is 0). */
@@ -117,6 +119,7 @@ export function planPrepared(prepared: readonly PreparedSubmission[], options: C
     ids: prepared.map((p) => p.id),
     subs: indexed.map((x) => matchSubmission(x, k)),
     bags: literalMaps.map((m) => toBag(m, excludedLiterals, weight)),
+    literalValues: literals.values,
     nameBags:
       namesWeight > 0
         ? numberBags(
@@ -291,7 +294,10 @@ function surfaceDiff(counts: Int32Array, dims: number, i: number, j: number): nu
 
 /** A plan's comparison from its pair matches. */
 export function comparisonOf(plan: CodeComparisonPlan, matches: PairMatches): CodeComparison {
+  // Only the bags and values stay reachable from the comparison, not the whole plan.
+  const { bags, literalValues } = plan;
   return {
+    sharedValues: (i, j) => sharedValues(bags[i], bags[j], literalValues),
     ids: plan.ids,
     similarity: matches.similarity,
     longestFragment: matches.longestFragment,
@@ -339,5 +345,6 @@ export function codePairAt(c: CodeComparison, p: number, i: number, j: number): 
     leftCoverage: coverage(c.overlap[p], c.tokens[i]),
     rightCoverage: coverage(c.overlap[p], c.tokens[j]),
     fragments: c.fragments.get(p) ?? NO_FRAGMENTS,
+    sharedValues: c.similarity[p] > 0 ? c.sharedValues(i, j) : [],
   };
 }

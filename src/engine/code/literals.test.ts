@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { literalDice, LiteralIndex, LiteralTable, literalWeights, numberBags, toBag } from './literals.js';
+import { literalDice, LiteralIndex, LiteralTable, literalWeights, numberBags, sharedValues, toBag } from './literals.js';
 
 const bag = (entries: [number, number][]) => toBag(new Map(entries), new Set());
 
@@ -59,4 +59,16 @@ test('library-name bags: the literal bags of the same values, a row with every l
   const ten = Array.from({ length: 10 }, (_, i) => [5, 5, 100 + (i % 3)]);
   for (const bag of numberBags(ten, [], 20)) assert.equal(bag.ids.length, 1);
   assert.equal(numberBags(ten.slice(0, 9), [], 20)[0].ids.length, 2);
+});
+
+test('the values two bags share, weightiest first (the smaller weighted count), ties by id, at most the limit', () => {
+  const table = new LiteralTable();
+  const a = table.bag(['"Case #"', '7', '7', '7', '"rare"', '0']);
+  const b = table.bag(['7', '7', '"rare"', '"Case #"', '"other"']);
+  const weight = (id: number) => (table.values[id] === '"rare"' ? 3 : 1);
+  const [x, y] = [toBag(a, new Set(), weight), toBag(b, new Set(), weight)];
+  // "rare": min(3, 3) = 3; 7: min(3, 2) = 2; "Case #": 1. Not shared: 0, "other".
+  assert.deepEqual(sharedValues(x, y, table.values), ['"rare"', '7', '"Case #"']);
+  assert.deepEqual(sharedValues(x, y, table.values, 2), ['"rare"', '7']);
+  assert.deepEqual(sharedValues(x, toBag(table.bag(['"other"']), new Set()), table.values), []);
 });

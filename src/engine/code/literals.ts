@@ -18,6 +18,8 @@ export interface LiteralBag {
 
 export class LiteralTable {
   private readonly ids = new Map<string, number>();
+  /** The values by interned id. */
+  readonly values: string[] = [];
   /** The multiset of literal values (as written), by interned id. */
   bag(values: readonly string[]): Map<number, number> {
     const m = new Map<number, number>();
@@ -27,6 +29,7 @@ export class LiteralTable {
       if (id === undefined) {
         id = this.ids.size;
         this.ids.set(v, id);
+        this.values.push(v);
       }
       m.set(id, (m.get(id) ?? 0) + 1);
     }
@@ -151,6 +154,29 @@ export function literalDice(a: LiteralBag, b: LiteralBag): number {
     }
   }
   return (2 * common) / (a.size + b.size);
+}
+
+/** The most literal values `sharedValues` lists for a pair. */
+export const SHARED_VALUES_SHOWN = 10;
+
+/**
+ * The values two bags share, the weightiest first (the smaller of the two weighted counts, ties
+ * by id): what the literal channel found in common. `values` names the ids (`LiteralTable.values`).
+ */
+export function sharedValues(a: LiteralBag, b: LiteralBag, values: readonly string[], limit = SHARED_VALUES_SHOWN): string[] {
+  const shared: { id: number; weight: number }[] = [];
+  let i = 0, j = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    if (a.ids[i] < b.ids[j]) i++;
+    else if (a.ids[i] > b.ids[j]) j++;
+    else {
+      shared.push({ id: a.ids[i], weight: Math.min(a.counts[i], b.counts[j]) });
+      i++;
+      j++;
+    }
+  }
+  shared.sort((x, y) => y.weight - x.weight || x.id - y.id);
+  return shared.slice(0, limit).map((s) => values[s.id]);
 }
 
 /**

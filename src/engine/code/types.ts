@@ -140,6 +140,12 @@ export interface CodePair {
   leftCoverage: number;
   rightCoverage: number;
   fragments: CodeFragment[];
+  /**
+   * The literal values (strings, numbers, as the tokeniser wrote them) both submissions hold, the
+   * weightiest first (rarest in the class, most often shared), at most `SHARED_VALUES_SHOWN`:
+   * the literal channel's evidence, which a pair with no fragment was scored by.
+   */
+  sharedValues: string[];
 }
 
 /**
@@ -166,4 +172,6 @@ export interface CodeComparison {
    * source); widespread = in at least `commonMinHolders` submissions (0 when not checked).
    */
   excludedFingerprints: { base: number; common: number; commonKept: number; commonMinHolders: number };
+  /** The literal values submissions i and j both hold (see `CodePair.sharedValues`). */
+  sharedValues(i: number, j: number): string[];
 }

@@ -88,7 +88,7 @@ export async function analyseCodeGroup(members: CodeCheckMember[], settings: Ass
         scope: other.scope,
         similarity: pair.similarity,
         passages,
-        code: { fragments, longest_fragment: pair.longestFragment, shared_fingerprints: pair.sharedFingerprints },
+        code: { fragments, longest_fragment: pair.longestFragment, shared_fingerprints: pair.sharedFingerprints, shared_values: pair.sharedValues },
       });
       sources.set(me.doc.id, list);
     }
