@@ -1,6 +1,6 @@
 import { CommentRangeEnd, CommentRangeStart, CommentReference, Document, HeadingLevel, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
 import type { ReportBundle } from './bundle.js';
-import { sharedValuesText } from './model.js';
+import { sharedValuesText } from './shared-values.js';
 import { segment } from './text-markup.js';
 import { filterLines, notCountedReason, submissionMarks } from './marks.js';
 import { aiPassages, aiSummary } from './ai-wording.js';

@@ -1,5 +1,6 @@
 import type { ReportBundle } from './bundle.js';
-import { shortValue, type ReportModel } from './model.js';
+import type { ReportModel } from './model.js';
+import { shortValue } from './shared-values.js';
 import { escapeHtml, markup, type MarkRange } from './text-markup.js';
 import { aiExplanation, aiPassageLabel, aiPassages, aiSummary } from './ai-wording.js';
 import { VIEWER_CSS, VIEWER_JS } from './viewer-assets.js';

@@ -433,13 +433,3 @@ export function buildReportModel(input: ReportInput): ReportModel {
     versions: input.versions.map((v) => ({ version: v.version, similarity: toPercent(v.similarity), created_at: v.created_at })),
   };
 }
-
-/** A shared literal value as the renderings show it: at most 40 characters (a string literal can hold 200). */
-export function shortValue(v: string): string {
-  return v.length > 40 ? `${v.slice(0, 39)}…` : v;
-}
-
-/** A code source's shared literal values for a one-line listing (PDF, DOCX): `; values both use: "a", 7`, or nothing. */
-export function sharedValuesText(s: Pick<ReportSource, 'shared_values'>): string {
-  return s.shared_values?.length ? `; values both use: ${s.shared_values.map(shortValue).join(', ')}` : '';
-}

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { ReportBundle } from './bundle.js';
-import { sharedValuesText, type ReportModel } from './model.js';
+import type { ReportModel } from './model.js';
+import { sharedValuesText } from './shared-values.js';
 import { segment } from './text-markup.js';
 import { filterLines, submissionMarks } from './marks.js';
 import { AI_VERDICT_LABEL, aiExplanation, aiPassages, aiSummary } from './ai-wording.js';
