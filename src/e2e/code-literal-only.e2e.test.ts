@@ -13,6 +13,7 @@
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { strFromU8, unzipSync } from 'fflate';
 import { apiClient, startProcess, tempDir, waitFor, type ServerProcess } from '../testing/server-process.js';
 import { uploadDocument } from '../testing/documents-api.js';
 import { compareCodeSubmissions } from '../code-tokens/index.js';
@@ -105,4 +106,8 @@ test('a code pair the engine scores by literals alone (no shared fingerprint) is
   const text = pdfText(pdfBytes)?.replace(/\s+/g, ' ');
   if (text === undefined || text === null) console.log('# pdftotext is not installed: skipping the PDF text assertion (install poppler-utils)');
   else assert.match(text, /values both use: "Mercury orbits in 88 days"/);
+  const docx = await fetch(`${server.url}/api/v1/documents/${planets}/report.docx`, { headers: { authorization: `Bearer ${KEY}` } });
+  assert.equal(docx.status, 200);
+  const body = strFromU8(unzipSync(new Uint8Array(await docx.arrayBuffer()))['word/document.xml']);
+  assert.ok(body.includes('values both use: &quot;Mercury orbits in 88 days&quot;'), 'the DOCX lists the values both use');
 });

@@ -93,12 +93,14 @@ test('an edit of a code report keeps the engine scores: excluding a source leave
     sources: [
       { document_id: 1, public_id: 'copy', title: 'Copy', scope: 'peer', similarity: 0.8896, passages: [codePassage(0), codePassage(20)] },
       // Scored by its literal values alone: no line fragment.
-      { document_id: 2, public_id: 'loop', title: 'Loop', scope: 'peer', similarity: 0.8567, passages: [] },
+      { document_id: 2, public_id: 'loop', title: 'Loop', scope: 'peer', similarity: 0.8567, passages: [], code: { shared_values: ['"Mercury orbits in 88 days"', '4333'] } },
     ],
   };
   const off = applyExclusions(a, 'x'.repeat(40), { exclude_sources: ['copy'] });
   assert.equal(off.similarity, 0.8567);
   assert.deepEqual(off.sources.map((s) => [s.public_id, s.similarity]), [['loop', 0.8567]]);
+  // The values both use, the evidence of a source with no match, survive the edit.
+  assert.deepEqual(off.sources[0].code?.shared_values, ['"Mercury orbits in 88 days"', '4333']);
   assert.deepEqual(off.excluded!.sources.map((s) => [s.public_id, s.similarity]), [['copy', 0.8896]]);
   // One match of a pair excluded: listed as excluded, the pair's score stays.
   const one = applyExclusions(a, 'x'.repeat(40), { exclude_matches: [matchId('copy', codePassage(20))] });
