@@ -5,6 +5,7 @@
  * the matching fragments marked.
  */
 import { codePairAt, codePairs, type CodeComparison, type CodePair } from '../../engine/code/index.js';
+import { shortValue } from '../../report/shared-values.js';
 import { clustersOf } from './compare-clusters.js';
 import { csvCell, pairAt, topPairIndices, writeCsv, type ChunkWriter } from './compare-csv.js';
 
@@ -100,9 +101,9 @@ function sideHtml(files: { path: string; text: string }[], marks: { file: string
     .join('');
 }
 
-/** A pair's shared literal values as table cell content, each cut to 40 characters. */
+/** A pair's shared literal values as table cell content, each shortened as the reports show them. */
 function valuesHtml(values: readonly string[]): string {
-  return values.map((v) => `<code>${escapeHtml(v.length > 40 ? `${v.slice(0, 39)}…` : v)}</code>`).join(' ');
+  return values.map((v) => `<code>${escapeHtml(shortValue(v))}</code>`).join(' ');
 }
 
 function renderHtml(result: CodeComparison, pairs: CodePair[], clusters: string[][], options: RenderOptions): string {
