@@ -30,7 +30,7 @@ export function knownIds(a: InputAnalysis): { sources: Set<string>; matches: Set
 export function applyExclusions<T extends InputAnalysis>(a: T, submissionText: string, edit: ExclusionEdit): T {
   const sources = new Map<string, { meta: Omit<InputSource, 'passages'>; passages: InputPassage[] }>();
   const add = (s: Omit<InputSource, 'passages'>, passages: InputPassage[]) => {
-    const entry = sources.get(s.public_id) ?? { meta: { document_id: s.document_id, public_id: s.public_id, title: s.title, scope: s.scope, similarity: s.similarity, ...(s.code?.shared_values ? { code: { shared_values: s.code.shared_values } } : {}) }, passages: [] };
+    const entry = sources.get(s.public_id) ?? { meta: { document_id: s.document_id, public_id: s.public_id, title: s.title, scope: s.scope, similarity: s.similarity, ...(s.code ? { code: s.code } : {}) }, passages: [] };
     entry.passages.push(...passages);
     sources.set(s.public_id, entry);
   };

@@ -29,8 +29,12 @@ export interface InputSource {
   scope: 'peer' | 'repository';
   similarity: number;
   passages: InputPassage[];
-  /** Code sources: what the code engine found besides the passages (StoredSource.code). */
-  code?: { shared_values?: string[] };
+  /**
+   * Code sources: what the code engine found besides the passages (StoredSource.code): the
+   * fragments by file and line (Codequiry's match rows read them), the longest fragment, shared
+   * fingerprints and the literal values both use. An instructor's edit carries it unchanged.
+   */
+  code?: { shared_values?: string[]; fragments?: unknown[]; longest_fragment?: number; shared_fingerprints?: number };
 }
 
 /** What the analyse step stores (StoredAnalysis), seen structurally. */

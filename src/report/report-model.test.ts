@@ -86,12 +86,14 @@ test('excluding the only source brings the similarity to 0 and keeps it for rest
   assert.equal(m.matches[0].excluded, true);
 });
 
+const FRAGMENT = { file: 'Main.java', start_line: 3, end_line: 9, source_file: 'Main.java', source_start_line: 4, source_end_line: 10, tokens: 31 };
+
 test('an edit of a code report keeps the engine scores: excluding a source leaves the others and the score of the most similar one', () => {
   const codePassage = (o: number) => ({ offset: o, length: 10, sourceOffset: o, sourceLength: 10, kind: 'code' as const, similarity: 0.9 });
   const a: InputAnalysis = {
     engine: 'code', similarity: 0.8896, settings: {}, reason: 'first',
     sources: [
-      { document_id: 1, public_id: 'copy', title: 'Copy', scope: 'peer', similarity: 0.8896, passages: [codePassage(0), codePassage(20)] },
+      { document_id: 1, public_id: 'copy', title: 'Copy', scope: 'peer', similarity: 0.8896, passages: [codePassage(0), codePassage(20)], code: { fragments: [FRAGMENT], longest_fragment: 31, shared_fingerprints: 12 } },
       // Scored by its literal values alone: no line fragment.
       { document_id: 2, public_id: 'loop', title: 'Loop', scope: 'peer', similarity: 0.8567, passages: [], code: { shared_values: ['"Mercury orbits in 88 days"', '4333'] } },
     ],
@@ -107,9 +109,13 @@ test('an edit of a code report keeps the engine scores: excluding a source leave
   assert.equal(one.similarity, 0.8896);
   assert.equal(one.sources.find((s) => s.public_id === 'copy')!.passages.length, 1);
   assert.equal(one.excluded!.passages.length, 1);
+  // Excluded and kept alike keep the engine's fragments (Codequiry's match rows are built from them).
+  assert.deepEqual(off.excluded!.sources[0].code, { fragments: [FRAGMENT], longest_fragment: 31, shared_fingerprints: 12 });
+  assert.deepEqual(one.sources.find((s) => s.public_id === 'copy')!.code?.fragments, [FRAGMENT]);
   const back = applyExclusions(off, 'x'.repeat(40), { restore_sources: ['copy'] });
   assert.equal(back.similarity, 0.8896);
   assert.equal(back.sources.length, 2);
+  assert.deepEqual(back.sources.find((s) => s.public_id === 'copy')!.code?.fragments, [FRAGMENT]);
 });
 
 test('a re-check keeps the exclusions of the previous version and its own reason', () => {

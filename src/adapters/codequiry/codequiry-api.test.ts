@@ -215,6 +215,23 @@ test('upload, upload-batch, start, status, get, overview, results: the whole wir
   assert.ok(res.body.related_submissions.some((s: { id: number }) => s.id === byName.bob.id));
   assert.ok(res.body.related_files.some((f: { filedir: string }) => f.filedir === 'Stock.java'));
   assert.deepEqual(res.body.submission_files, res.body.related_files);
+  // An instructor leaves one of alice's matches with bob out in the viewer: the report is a new
+  // version, and Codequiry's match rows, built from the stored fragments, stay (they were lost).
+  const native = async (path: string, init: RequestInit = {}): Promise<any> => (await fetch(`${server.url}${path}`, { ...init, headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json', ...init.headers } })).json();
+  const assignmentId = /assignments\/(asg_[^/]+)\//.exec(ov.body.overviewURL)![1];
+  const docs = await native(`/api/v1/assignments/${assignmentId}/documents?limit=100`);
+  const aliceDoc = docs.items.find((d: { filename: string }) => d.filename === 'alice.zip');
+  const report = await native(`/api/v1/documents/${aliceDoc.id}/report`);
+  const bobMatch = report.matches.find((x: { source_id: string; excluded?: boolean }) => !x.excluded && report.sources.find((s: { id: string; title: string }) => s.id === x.source_id)?.title === 'bob');
+  assert.ok(bobMatch, JSON.stringify(report.sources));
+  const link = await native(`/api/v1/documents/${aliceDoc.id}/viewer-links`, { method: 'POST', body: JSON.stringify({ mode: 'edit' }) });
+  const edit = await fetch(`${link.url}/exclusions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ exclude_matches: [bobMatch.id] }) });
+  assert.equal(edit.status, 200, await edit.text());
+  assert.equal((await native(`/api/v1/documents/${aliceDoc.id}/report`)).reason, 'edit');
+  const edited = await call('/check/results', { json: { check_id: check.id, submission_id: byName.alice.id } });
+  const rows = (r: typeof res) => r.body.peer_matches.filter((x: { submission_id_matched: number }) => x.submission_id_matched === byName.bob.id).map((x: { line_start: number; line_matched_start: number }) => [x.line_start, x.line_matched_start]);
+  assert.ok(rows(res).length > 0);
+  assert.deepEqual(rows(edited), rows(res), 'the match rows survive the edit');
   const ai = await call('/ai-results', { json: { check_id: check.id } });
   assert.equal(ai.status, 404);
   assert.match(ai.body.error, /not available/);
