@@ -14,7 +14,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { compareCodeSubmissions } from './compare-sources.js';
 
-const PINNED_AUC = 0.8823;
+const PINNED_AUC = 0.8834;
 const BAR = 0.85;
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const root = join(process.env.ORIGO_CODE_DEV ?? resolve(repo, '../shared/data/code-dev'), 'irplag');

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { codePairs, compareTokenizedSubmissions as compareColumns } from './compare.js';
+import { classStructure, codePairs, compareTokenizedSubmissions as compareColumns } from './compare.js';
 import { stream } from './test-tokens.js';
 import type { CodeCompareOptions, CodeSubmission } from './types.js';
 
@@ -149,9 +149,50 @@ test('the literal channel separates equal structure with different literal value
   assert.equal(same.pairs[0].similarity, 1);
   assert.equal(other.pairs[0].similarity, 0.5);
   // By default the literal channel weighs more the shorter the programs: these have 21 tokens,
-  // so λ = 200 / 221 and equal structure with no common value scores 1 - λ.
+  // so (two submissions: no class to measure) λ = 1 / (1 + (21 / 50)^3) and equal structure with
+  // no common value scores 1 - λ.
   const short = compareTokenizedSubmissions([withValues('a', ['"x"', '42']), withValues('b', ['"y"', '7'])], { ...opts, literalWeight: 1 });
-  assert.ok(Math.abs(short.pairs[0].similarity - 21 / 221) < 1e-9, `${short.pairs[0].similarity}`);
+  const x3 = (21 / 50) ** 3;
+  assert.ok(Math.abs(short.pairs[0].similarity - x3 / (1 + x3)) < 1e-6, `${short.pairs[0].similarity}`);
+});
+
+test('a class whose programs are alike in structure keeps the literal channel for longer programs', () => {
+  const LONG = [...BODY, ...BODY, ...BODY, ...BODY];
+  const withValues = (id: string, values: string[], lines = LONG): CodeSubmission => ({
+    id,
+    files: [{ path: 'F', tokens: stream(...lines).map((t, i) => (i % 5 === 0 ? { ...t, value: values[(i / 5) % values.length] } : t)) }],
+  });
+  // a and b: the same structure, no literal value in common. Ten more submissions: the same
+  // structure too (a prescribed exercise), or each its own tokens (varied solutions).
+  const pair = [withValues('a', ['"x"', '42']), withValues('b', ['"y"', '7'])];
+  const alike = [...pair, ...Array.from({ length: 10 }, (_, i) => withValues(`s${i}`, [`"v${i}"`, String(100 + i)]))];
+  const varied = [...pair, ...Array.from({ length: 10 }, (_, i) => withValues(`s${i}`, [`"v${i}"`], LONG.map((l) => l.split(' ').map((w) => `${w}${i}`).join(' '))))];
+  const options = { kgramLength: 4, windowLength: 2, suppressShare: 1, surfaceWeight: 0, namesWeight: 0 };
+  const score = (subs: CodeSubmission[]) => {
+    const c = compareColumns(subs, options);
+    return { ab: c.similarity[0], tokens: c.tokens[0] };
+  };
+  const inAlike = score(alike), inVaried = score(varied);
+  assert.equal(inAlike.tokens, 84);
+  // Median structure 1: λ halves at 50·(1 + 3·1) = 200 tokens. Median 0: at 50 tokens.
+  const lambda = (h: number) => 0.9 / (1 + (84 / h) ** 3);
+  assert.ok(Math.abs(inAlike.ab - (1 - lambda(200))) < 1e-6, `${inAlike.ab}`);
+  assert.ok(Math.abs(inVaried.ab - (1 - lambda(50))) < 1e-6, `${inVaried.ab}`);
+  assert.ok(inAlike.ab < 0.2 && inVaried.ab > 0.8);
+  // Below ten submissions there is no class to measure: length alone.
+  assert.ok(Math.abs(score(alike.slice(0, 9)).ab - (1 - lambda(50))) < 1e-6);
+  // literalClassScale 0: length alone, whatever the class.
+  assert.ok(Math.abs(compareColumns(alike, { ...options, literalClassScale: 0 }).similarity[0] - (1 - lambda(50))) < 1e-6);
+});
+
+test('classStructure is the median pair (the upper one of an even count), exactly', () => {
+  assert.equal(classStructure(new Float64Array([0, 0, 0.5, 0.7, 1])), 0.5);
+  assert.equal(classStructure(new Float64Array([0.4, 0.1, 0.3, 0.2])), 0.3);
+  assert.equal(classStructure(new Float64Array([0.50001, 0.50002, 0.50003])), 0.50002);
+  assert.equal(classStructure(new Float64Array([1, 1, 0])), 1);
+  assert.equal(classStructure(new Float64Array(0)), 0);
+  const many = Float64Array.from({ length: 1001 }, (_, i) => ((i * 7919) % 1001) / 1000);
+  assert.equal(classStructure(many), 0.5);
 });
 
 test('the library-names channel moves a pair towards the Dice of the names neither side declares', () => {

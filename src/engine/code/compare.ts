@@ -26,10 +26,12 @@ export const CODE_DEFAULTS = {
   suppressMinSubmissions: 10,
   commonMaxPart: 0.3,
   mergeGap: 6,
-  literalWeight: 1,
-  literalHalfTokens: 200,
+  literalWeight: 0.9,
+  literalHalfTokens: 50,
   literalPrior: 20,
-  literalSteepness: 1,
+  literalSteepness: 3,
+  literalClassScale: 3,
+  literalClassMin: 10,
   surfaceWeight: 0.1,
   namesWeight: 0.1,
 } as const;
@@ -48,14 +50,13 @@ export interface CodeComparisonPlan {
   nameBags: LiteralBag[];
   /** Surface-mark counts of every submission, `dims` numbers each (null when some lack them or the weight is 0). */
   surface: { counts: Int32Array; sums: Int32Array; dims: number } | null;
-  /**
-   * The literal channel's weight for pairs whose shorter side is submission i (`literalLambda` of
-   * its tokens): a pair's λ is the larger of its two sides' (λ falls with length).
-   */
-  lambda: Float64Array;
   /** Which submissions hold each fingerprint (candidate pairs are found from it row by row). */
   postings: Postings;
-  settings: { k: number; mergeGap: number; withFragments: boolean; fragmentMin: number; literalWeight: number; literalHalfTokens: number; literalSteepness: number; surfaceWeight: number; namesWeight: number };
+  settings: {
+    k: number; mergeGap: number; withFragments: boolean; fragmentMin: number;
+    literalWeight: number; literalHalfTokens: number; literalSteepness: number; literalClassScale: number; literalClassMin: number;
+    surfaceWeight: number; namesWeight: number;
+  };
   excludedFingerprints: CodeComparison['excludedFingerprints'];
 }
 
@@ -115,6 +116,8 @@ export function planPrepared(prepared: readonly PreparedSubmission[], options: C
   const literalWeight = options.literalWeight ?? CODE_DEFAULTS.literalWeight;
   const literalHalfTokens = options.literalHalfTokens ?? CODE_DEFAULTS.literalHalfTokens;
   const literalSteepness = options.literalSteepness ?? CODE_DEFAULTS.literalSteepness;
+  const literalClassScale = options.literalClassScale ?? CODE_DEFAULTS.literalClassScale;
+  const literalClassMin = options.literalClassMin ?? CODE_DEFAULTS.literalClassMin;
   return {
     ids: prepared.map((p) => p.id),
     subs: indexed.map((x) => matchSubmission(x, k)),
@@ -129,7 +132,6 @@ export function planPrepared(prepared: readonly PreparedSubmission[], options: C
           )
         : prepared.map(() => ({ ids: new Int32Array(0), counts: new Float64Array(0), size: 0 })),
     surface: surfaceWeight > 0 ? surfaceTable(prepared) : null,
-    lambda: Float64Array.from(indexed, (x) => literalLambda(literalWeight, literalHalfTokens, literalSteepness, x.total)),
     postings: buildPostings(indexed),
     settings: {
       k,
@@ -139,6 +141,8 @@ export function planPrepared(prepared: readonly PreparedSubmission[], options: C
       literalWeight,
       literalHalfTokens,
       literalSteepness,
+      literalClassScale,
+      literalClassMin,
       namesWeight,
       surfaceWeight,
     },
@@ -156,9 +160,22 @@ export interface PairMatches {
 }
 
 /**
- * Matches every candidate pair of the plan. Pairs sharing no fingerprint have no structural
- * match; they score by the literal channel alone (tiny programs share no 12-token run even when
- * copied: five prints of one string rewritten as a loop).
+ * The two order-free channels of every pair, kept from the first pass for the second: the
+ * rarity-weighted Dice of their literal values and of their library names, −1 where neither
+ * side has any (the channel then leaves the pair alone). Pairs never reached stay 0.
+ */
+interface PairChannels {
+  literal: Float32Array;
+  names: Float32Array;
+}
+
+/**
+ * Matches every candidate pair of the plan, in two passes. The first matches structure row by
+ * row and keeps each pair's literal and library-name evidence; pairs sharing no fingerprint have
+ * no structural match and score by the literal channel alone (tiny programs share no 12-token
+ * run even when copied: five prints of one string rewritten as a loop). The second mixes the
+ * channels with the literal weight of each pair, which depends on the class: how alike its
+ * programs are in structure (`classStructure`) is known only once every pair is matched.
  */
 export function matchPlan(plan: CodeComparisonPlan, onRow?: (done: number, rows: number) => void): PairMatches {
   const n = plan.subs.length;
@@ -170,6 +187,7 @@ export function matchPlan(plan: CodeComparisonPlan, onRow?: (done: number, rows:
     overlap: new Uint32Array(size),
     fragments: new Map<number, CodeFragment[]>(),
   };
+  const channels: PairChannels = { literal: new Float32Array(size), names: new Float32Array(size) };
   const scratch = MatchTable.scratch();
   const row = new RowCandidates(n);
   const literals = new LiteralIndex(plan.bags);
@@ -178,22 +196,24 @@ export function matchPlan(plan: CodeComparisonPlan, onRow?: (done: number, rows:
     row.gather(plan.postings, i);
     if (plan.settings.literalWeight > 0) literals.row(i);
     if (plan.settings.namesWeight > 0) names.rowAll(i);
-    if (row.count > 0) matchRow(plan, i, row, scratch, literals, names, out);
-    if (plan.settings.literalWeight > 0) literalOnlyRow(plan, i, row, literals, names, out);
+    if (row.count > 0) matchRow(plan, i, row, scratch, literals, names, out, channels);
+    if (plan.settings.literalWeight > 0) literalOnlyRow(plan, i, row, literals, names, channels);
     onRow?.(i + 1, n);
   }
+  mixChannels(plan, literalLambdas(plan, out.similarity), channels, out);
   return out;
 }
 
 /**
- * The pairs of row i with its candidates. A function of its own, with nothing after its loop: the
- * first rows are long, so V8 optimises this loop while it runs (on-stack replacement), and code
- * after the loop, not yet run at that moment, would send the optimised code back to the
- * interpreter when first reached.
+ * The pairs of row i with its candidates: structure into `out.similarity`, the order-free
+ * channels into `channels`. A function of its own, with nothing after its loop: the first rows
+ * are long, so V8 optimises this loop while it runs (on-stack replacement), and code after the
+ * loop, not yet run at that moment, would send the optimised code back to the interpreter when
+ * first reached.
  */
-function matchRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, scratch: Scratch, literals: LiteralIndex, names: LiteralIndex, out: PairMatches): void {
-  const { k, mergeGap, withFragments, fragmentMin, literalWeight, surfaceWeight, namesWeight } = plan.settings;
-  const { subs, surface, lambda } = plan;
+function matchRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, scratch: Scratch, literals: LiteralIndex, names: LiteralIndex, out: PairMatches, channels: PairChannels): void {
+  const { k, mergeGap, withFragments, fragmentMin, literalWeight, namesWeight } = plan.settings;
+  const { subs } = plan;
   const { similarity, sharedFingerprints, longestFragment, overlap, fragments } = out;
   const n = subs.length;
   const table = new MatchTable(subs[i], scratch);
@@ -205,64 +225,118 @@ function matchRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, scrat
     const p = base + j;
     const from = row.offset[j];
     const m = table.match(subs[j], row.seeds, from, from + row.shared[j], k, mergeGap, withFragments);
-    // The literal Dice and the surface distance are written out here, not called: a double
-    // returned from a call that is not inlined is a heap allocation, at every pair.
-    let sim = m.similarity;
+    // The Dice coefficients are written out here, not called: a double returned from a call
+    // that is not inlined is a heap allocation, at every pair.
     const literalSize = sizes[i] + sizes[j];
-    if (literalWeight > 0 && literalSize !== 0) {
-      const lit = (2 * common[j]) / literalSize;
-      const l = lambda[i] > lambda[j] ? lambda[i] : lambda[j];
-      sim = (1 - l) * sim + l * lit;
-    }
+    const lit = literalWeight > 0 && literalSize !== 0 ? (2 * common[j]) / literalSize : -1;
     const nameSize = nameSizes[i] + nameSizes[j];
-    if (namesWeight > 0 && nameSize !== 0 && sim > 0) sim = (1 - namesWeight) * sim + namesWeight * ((2 * nameCommon[j]) / nameSize);
-    if (surface !== null && sim > 0) {
-      const sum = surface.sums[i] + surface.sums[j];
-      sim *= 1 - surfaceWeight * (sum > 0 ? surfaceDiff(surface.counts, surface.dims, i, j) / sum : 0);
-    }
-    similarity[p] = sim;
+    const nam = namesWeight > 0 && nameSize !== 0 ? (2 * nameCommon[j]) / nameSize : -1;
+    similarity[p] = m.similarity;
+    channels.literal[p] = lit;
+    channels.names[p] = nam;
     sharedFingerprints[p] = row.shared[j];
     longestFragment[p] = m.longestFragment;
     overlap[p] = m.overlap;
-    if (withFragments && similarity[p] >= fragmentMin) fragments.set(p, m.fragments);
+    // The mix of the channels is not known yet; it never exceeds the largest of them.
+    if (withFragments && Math.max(m.similarity, lit, nam) >= fragmentMin) fragments.set(p, m.fragments);
   }
-}
-
-/**
- * The literal channel's weight for a pair whose shorter side has `tokens` tokens: `weight` for
- * the shortest programs, falling as they grow (half of it at `halfTokens` tokens). Structure says
- * less the shorter the programs: independent solutions of a small exercise are often token for
- * token the same, while longer programs rarely coincide by chance.
- */
-function literalLambda(weight: number, halfTokens: number, steepness: number, tokens: number): number {
-  if (!Number.isFinite(halfTokens)) return weight;
-  const x = tokens / halfTokens;
-  return weight / (1 + (steepness === 1 ? x : Math.pow(x, steepness)));
 }
 
 /**
  * Pairs of row i that share no fingerprint: the literal channel alone (row.shared marks
  * candidates). Only the submissions sharing a literal value with i can score above 0.
  */
-function literalOnlyRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, literals: LiteralIndex, names: LiteralIndex, out: PairMatches): void {
-  const { subs, surface, lambda } = plan;
-  const { surfaceWeight, namesWeight } = plan.settings;
+function literalOnlyRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, literals: LiteralIndex, names: LiteralIndex, channels: PairChannels): void {
+  const { namesWeight } = plan.settings;
   const nameCommon = names.common, nameSizes = names.sizes;
-  const n = subs.length;
+  const n = plan.subs.length;
   const base = i * n - (i * (i + 1)) / 2 - i - 1;
   const shared = row.shared, touched = literals.touched, { common, sizes } = literals;
   for (let t = 0; t < literals.touchedCount; t++) {
     const j = touched[t];
     if (shared[j] > 0) continue;
-    // Touched: both bags hold a shared value, so neither is empty (no NaN); written out as in matchRow.
-    let sim = (lambda[i] > lambda[j] ? lambda[i] : lambda[j]) * ((2 * common[j]) / (sizes[i] + sizes[j]));
+    // Touched: both bags hold a shared value, so neither is empty (no NaN).
+    channels.literal[base + j] = (2 * common[j]) / (sizes[i] + sizes[j]);
     const nameSize = nameSizes[i] + nameSizes[j];
-    if (namesWeight > 0 && nameSize !== 0 && sim > 0) sim = (1 - namesWeight) * sim + namesWeight * ((2 * nameCommon[j]) / nameSize);
-    if (surface !== null && sim > 0) {
-      const sum = surface.sums[i] + surface.sums[j];
-      sim *= 1 - surfaceWeight * (sum > 0 ? surfaceDiff(surface.counts, surface.dims, i, j) / sum : 0);
+    channels.names[base + j] = namesWeight > 0 && nameSize !== 0 ? (2 * nameCommon[j]) / nameSize : -1;
+  }
+}
+
+/**
+ * The literal channel's weight for pairs whose shorter side is submission i: a pair's λ is the
+ * larger of its two sides' (λ falls with length). Structure says less the shorter the programs
+ * (independent solutions of a small exercise are often token for token the same, while longer
+ * programs rarely coincide by chance), and less in a class whose programs are alike in
+ * structure: its median pair's structural similarity c stretches the length at which λ halves,
+ * h·(1 + scale·c). In a class of varied programs (c near 0) structure speaks for itself beyond a
+ * few dozen tokens, where literal values mostly add the generic ones unrelated solutions share;
+ * in a class writing one prescribed exercise, literals keep telling its independent solutions
+ * apart.
+ */
+function literalLambdas(plan: CodeComparisonPlan, structure: Float64Array): Float64Array {
+  const { literalWeight, literalHalfTokens, literalSteepness, literalClassScale, literalClassMin } = plan.settings;
+  const c = literalClassScale > 0 && plan.subs.length >= literalClassMin ? classStructure(structure) : 0;
+  const h = literalHalfTokens * (1 + literalClassScale * c);
+  return Float64Array.from(plan.subs, (s) => {
+    if (!Number.isFinite(h)) return literalWeight;
+    const x = s.total / h;
+    return literalWeight / (1 + (literalSteepness === 1 ? x : Math.pow(x, literalSteepness)));
+  });
+}
+
+/** Bins of the histogram `classStructure` finds its median with. */
+const STRUCTURE_BINS = 4096;
+
+/**
+ * The median of the pairs' structural similarities (the upper one of an even count), exactly: a
+ * histogram finds the bin holding it, and only that bin's values are sorted.
+ */
+export function classStructure(structure: Float64Array): number {
+  const size = structure.length;
+  if (size === 0) return 0;
+  const rank = size >> 1;
+  const counts = new Int32Array(STRUCTURE_BINS);
+  const bin = (s: number) => (s <= 0 ? 0 : s >= 1 ? STRUCTURE_BINS - 1 : Math.floor(s * STRUCTURE_BINS));
+  for (let p = 0; p < size; p++) counts[bin(structure[p])]++;
+  let b = 0, below = 0;
+  while (below + counts[b] <= rank) below += counts[b++];
+  const inBin = new Float64Array(counts[b]);
+  for (let p = 0, q = 0; p < size; p++) if (bin(structure[p]) === b) inBin[q++] = structure[p];
+  return inBin.sort()[rank - below];
+}
+
+/**
+ * Second pass: every pair's similarity from its channels, (1 − λ)·structure + λ·literals, then
+ * towards the library names, then the surface discount; fragments of pairs that end below the
+ * fragment threshold are dropped.
+ */
+function mixChannels(plan: CodeComparisonPlan, lambda: Float64Array, channels: PairChannels, out: PairMatches): void {
+  const { surfaceWeight, namesWeight, withFragments, fragmentMin } = plan.settings;
+  const { surface } = plan;
+  const { similarity, fragments } = out;
+  const n = plan.subs.length;
+  const prune = withFragments && fragmentMin > 0;
+  for (let i = 0, p = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++, p++) {
+      let sim = similarity[p];
+      const lit = channels.literal[p];
+      if (sim === 0 && lit <= 0) {
+        if (prune) fragments.delete(p);
+        continue;
+      }
+      if (lit >= 0) {
+        const l = lambda[i] > lambda[j] ? lambda[i] : lambda[j];
+        sim = (1 - l) * sim + l * lit;
+      }
+      const nam = channels.names[p];
+      if (nam >= 0 && sim > 0) sim = (1 - namesWeight) * sim + namesWeight * nam;
+      if (surface !== null && sim > 0) {
+        const sum = surface.sums[i] + surface.sums[j];
+        sim *= 1 - surfaceWeight * (sum > 0 ? surfaceDiff(surface.counts, surface.dims, i, j) / sum : 0);
+      }
+      similarity[p] = sim;
+      if (prune && sim < fragmentMin) fragments.delete(p);
     }
-    out.similarity[base + j] = sim;
   }
 }
 

@@ -84,13 +84,22 @@ export interface CodeCompareOptions {
   mergeGap?: number;
   /**
    * Largest weight of the literal channel (0 disables it): similarity is
-   * (1 - λ) * structural + λ * literal, λ = literalWeight * h / (h + tokens of the shorter
-   * submission), h = `literalHalfTokens` (Infinity: λ = literalWeight for every pair).
+   * (1 - λ) * structural + λ * literal, λ = literalWeight / (1 + (t / h)^literalSteepness),
+   * t the tokens of the shorter submission, h = literalHalfTokens * (1 + literalClassScale * c),
+   * c the median structural similarity over all pairs of the comparison (0 below
+   * `literalClassMin` submissions). h = Infinity: λ = literalWeight for every pair.
    */
   literalWeight?: number;
   literalHalfTokens?: number;
-  /** How fast λ falls with length: λ = literalWeight / (1 + (t / h)^steepness) (1: h / (h + t)). */
+  /** How fast λ falls with length (1: h / (h + t)). */
   literalSteepness?: number;
+  /**
+   * How far a class whose programs are alike in structure keeps the literal channel for longer
+   * programs (0: λ depends on length alone).
+   */
+  literalClassScale?: number;
+  /** Fewest submissions whose pairs' median structure is taken as the class's (below it, c = 0). */
+  literalClassMin?: number;
   /**
    * Largest discount for differently written code: a pair's similarity is multiplied by
    * 1 − surfaceWeight·d, d = Σ|a − b| / Σ(a + b) over the two submissions' surface-mark counts
