@@ -18,6 +18,7 @@ import { SET_KINDS, count, pairsOf, rarity, repo, surfaceDistance, tasksOf, toke
 const { tokenizeSubmission } = await import(join(repo, 'dist/code-tokens/index.js'));
 const { planPrepared, prepareForComparison, matchPlan, normaliseStatementOrder, CODE_DEFAULTS, pairIndex } = await import(join(repo, 'dist/engine/code/index.js'));
 const { literalDice } = await import(join(repo, 'dist/engine/code/literals.js'));
+const { classStructure } = await import(join(repo, 'dist/engine/code/compare.js'));
 
 const out = process.argv[2];
 if (!out) throw new Error('usage: node bench/code-features.mjs OUT.jsonl');
@@ -46,10 +47,11 @@ for (const [set, kinds] of Object.entries(SET_KINDS)) {
     const { plan } = full;
     const n = plan.ids.length;
     const tokens = Uint32Array.from(bare.plan.subs, (s) => s.total);
-    // The class's structure similarities over all its pairs, labelled or not: quantiles 10, 25, 50.
+    // The class's structure similarities over all its pairs, labelled or not: quantiles 10 and
+    // 25, and the median as the engine takes it (classStructure).
     const all = Float64Array.from(bare.m.similarity).sort();
     const quantile = (q) => all[Math.min(all.length - 1, Math.floor(q * all.length))];
-    const classS = { q10: quantile(0.1), q25: quantile(0.25), q50: quantile(0.5), n };
+    const classS = { q10: quantile(0.1), q25: quantile(0.25), q50: classStructure(bare.m.similarity), n };
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
         const key = labelled.get(`${task}|${plan.ids[i]}|${plan.ids[j]}`) ?? labelled.get(`${task}|${plan.ids[j]}|${plan.ids[i]}`);
