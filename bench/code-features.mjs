@@ -51,7 +51,7 @@ for (const [set, kinds] of Object.entries(SET_KINDS)) {
     // 25, and the median as the engine takes it (classStructure).
     const all = Float64Array.from(bare.m.similarity).sort();
     const quantile = (q) => all[Math.min(all.length - 1, Math.floor(q * all.length))];
-    const classS = { q10: quantile(0.1), q25: quantile(0.25), q50: classStructure(bare.m.similarity), n };
+    const classS = { q10: quantile(0.1), q25: quantile(0.25), q50: classStructure(bare.plan), n };
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
         const key = labelled.get(`${task}|${plan.ids[i]}|${plan.ids[j]}`) ?? labelled.get(`${task}|${plan.ids[j]}|${plan.ids[i]}`);

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { classStructure, codePairs, compareTokenizedSubmissions as compareColumns } from './compare.js';
+import { classStructure, codePairs, compareTokenizedSubmissions as compareColumns, planCodeComparison } from './compare.js';
 import { stream } from './test-tokens.js';
 import type { CodeCompareOptions, CodeSubmission } from './types.js';
 
@@ -185,18 +185,31 @@ test('a class whose programs are alike in structure keeps the literal channel fo
   assert.ok(Math.abs(compareColumns(alike, { ...options, literalClassScale: 0 }).similarity[0] - (1 - lambda(50))) < 1e-6);
 });
 
-test('classStructure is the median pair (the upper one of an even count), to 1/131,072', () => {
-  const near = (values: number[], expected: number) => {
-    const got = classStructure(new Float64Array(values));
-    assert.ok(Math.abs(got - expected) <= 1 / 131_072, `${got} for ${expected}`);
+test('classStructure: the exact median pair of a class of up to 100, a sample of 100 spread over a larger one', () => {
+  const LONG = [...BODY, ...BODY];
+  const own = (lines: string[], i: number) => lines.map((l) => l.split(' ').map((w) => `${w}${i}`).join(' '));
+  // Submission i: the whole shared program when i % 3 === 0, its first half and its own second half
+  // when i % 3 === 1 (pairs in between), all its own tokens when i % 3 === 2.
+  const member = (i: number) => sub(`s${String(i).padStart(3, '0')}`, 'F', i % 3 === 0 ? LONG : i % 3 === 1 ? [...BODY, ...own(BODY, i)] : own(LONG, i));
+  const options = { kgramLength: 4, windowLength: 2, suppressShare: 1, literalWeight: 0, surfaceWeight: 0, namesWeight: 0 };
+  const median = (values: Float64Array) => {
+    const sorted = Float64Array.from(values).sort();
+    return sorted[sorted.length >> 1];
   };
-  near([0, 0, 0.5, 0.7, 1], 0.5);
-  near([0.4, 0.1, 0.3, 0.2], 0.3);
-  near([0.50001, 0.50002, 0.50003], 0.50002);
-  assert.equal(classStructure(new Float64Array([1, 1, 0])), 1, 'identical copies: exactly 1');
-  assert.equal(classStructure(new Float64Array([0, 0, 0.9])), 0, 'pairs sharing nothing: exactly 0');
-  assert.equal(classStructure(new Float64Array(0)), 0);
-  near(Array.from({ length: 1001 }, (_, i) => ((i * 7919) % 1001) / 1000), 0.5);
+  for (const [n, at] of [[12, 0], [30, 0], [100, 0], [20, 1], [60, 1]]) {
+    // at 1: leave out the members with all their own tokens, so pairs share half or all.
+    const subs = Array.from({ length: n }, (_, i) => member(i)).filter((_, i) => !at || i % 3 !== 2);
+    const exact = median(compareColumns(subs, options).similarity);
+    assert.equal(classStructure(planCodeComparison(subs, options)), exact, `class of ${subs.length}`);
+    if (at) assert.ok(exact > 0.3 && exact < 1, `${exact}`);
+  }
+  // Everyone writes the same program: 1, sampled or not.
+  for (const n of [50, 250]) assert.equal(classStructure(planCodeComparison(Array.from({ length: n }, (_, i) => member(3 * i)), options)), 1);
+  // 250 submissions, alike but for the first token of every second one: sampled, the median is one of the two values.
+  const mixed = Array.from({ length: 250 }, (_, i) => sub(`m${i}`, 'F', i % 2 ? LONG : ['HEAD', ...LONG]));
+  const c = classStructure(planCodeComparison(mixed, options));
+  const all = compareColumns(mixed, options).similarity;
+  assert.ok(all.includes(c) && c > 0.9, `${c}`);
 });
 
 test('the library-names channel moves a pair towards the Dice of the names neither side declares', () => {

@@ -160,22 +160,10 @@ export interface PairMatches {
 }
 
 /**
- * The two order-free channels of every pair, kept from the first pass for the second: the
- * rarity-weighted Dice of their literal values and of their library names, −1 where neither
- * side has any (the channel then leaves the pair alone). Pairs never reached stay 0.
- */
-interface PairChannels {
-  literal: Float32Array;
-  names: Float32Array;
-}
-
-/**
- * Matches every candidate pair of the plan, in two passes. The first matches structure row by
- * row and keeps each pair's literal and library-name evidence; pairs sharing no fingerprint have
- * no structural match and score by the literal channel alone (tiny programs share no 12-token
- * run even when copied: five prints of one string rewritten as a loop). The second mixes the
- * channels with the literal weight of each pair, which depends on the class: how alike its
- * programs are in structure (`classStructure`) is known only once every pair is matched.
+ * Matches every candidate pair of the plan. Pairs sharing no fingerprint have no structural
+ * match; they score by the literal channel alone (tiny programs share no 12-token run even when
+ * copied: five prints of one string rewritten as a loop). The literal channel's weight depends on
+ * the class (`classStructure`), measured first.
  */
 export function matchPlan(plan: CodeComparisonPlan, onRow?: (done: number, rows: number) => void): PairMatches {
   const n = plan.subs.length;
@@ -187,81 +175,59 @@ export function matchPlan(plan: CodeComparisonPlan, onRow?: (done: number, rows:
     overlap: new Uint32Array(size),
     fragments: new Map<number, CodeFragment[]>(),
   };
-  const channels: PairChannels = { literal: new Float32Array(size), names: new Float32Array(size) };
   const scratch = MatchTable.scratch();
   const row = new RowCandidates(n);
+  const { literalClassScale, literalClassMin } = plan.settings;
+  const c = literalClassScale > 0 && n >= literalClassMin ? classStructure(plan, row, scratch) : 0;
+  const lambda = literalLambdas(plan, c);
   const literals = new LiteralIndex(plan.bags);
   const names = new LiteralIndex(plan.nameBags);
   for (let i = 0; i < n; i++) {
     row.gather(plan.postings, i);
     if (plan.settings.literalWeight > 0) literals.row(i);
     if (plan.settings.namesWeight > 0) names.rowAll(i);
-    if (row.count > 0) matchRow(plan, i, row, scratch, literals, names, out, channels);
-    if (plan.settings.literalWeight > 0) literalOnlyRow(plan, i, row, literals, names, channels);
+    if (row.count > 0) matchRow(plan, lambda, i, row, scratch, literals, names, out);
+    if (plan.settings.literalWeight > 0) literalOnlyRow(plan, lambda, i, row, literals, names, out);
     onRow?.(i + 1, n);
   }
-  mixChannels(plan, literalLambdas(plan, out.similarity), channels, out);
   return out;
 }
 
-/**
- * The pairs of row i with its candidates: structure into `out.similarity`, the order-free
- * channels into `channels`. A function of its own, with nothing after its loop: the first rows
- * are long, so V8 optimises this loop while it runs (on-stack replacement), and code after the
- * loop, not yet run at that moment, would send the optimised code back to the interpreter when
- * first reached.
- */
-function matchRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, scratch: Scratch, literals: LiteralIndex, names: LiteralIndex, out: PairMatches, channels: PairChannels): void {
-  const { k, mergeGap, withFragments, fragmentMin, literalWeight, namesWeight } = plan.settings;
-  const { subs } = plan;
-  const { similarity, sharedFingerprints, longestFragment, overlap, fragments } = out;
-  const literalOut = channels.literal, namesOut = channels.names;
-  const n = subs.length;
-  const table = new MatchTable(subs[i], scratch);
-  const { common, sizes } = literals;
-  const nameCommon = names.common, nameSizes = names.sizes;
-  const base = i * n - (i * (i + 1)) / 2 - i - 1; // pair (i, j) sits at base + j
-  for (let c = 0; c < row.count; c++) {
-    const j = row.js[c];
-    const p = base + j;
-    const from = row.offset[j];
-    const m = table.match(subs[j], row.seeds, from, from + row.shared[j], k, mergeGap, withFragments);
-    // The Dice coefficients are written out here, not called: a double returned from a call
-    // that is not inlined is a heap allocation, at every pair.
-    const literalSize = sizes[i] + sizes[j];
-    const lit = literalWeight > 0 && literalSize !== 0 ? (2 * common[j]) / literalSize : -1;
-    const nameSize = nameSizes[i] + nameSizes[j];
-    const nam = namesWeight > 0 && nameSize !== 0 ? (2 * nameCommon[j]) / nameSize : -1;
-    similarity[p] = m.similarity;
-    literalOut[p] = lit;
-    namesOut[p] = nam;
-    sharedFingerprints[p] = row.shared[j];
-    longestFragment[p] = m.longestFragment;
-    overlap[p] = m.overlap;
-    // The mix of the channels is not known yet; it never exceeds the largest of them.
-    if (withFragments && Math.max(m.similarity, lit, nam) >= fragmentMin) fragments.set(p, m.fragments);
-  }
-}
+/** How many submissions `classStructure` samples at most (all their pairs: 4,950). */
+const CLASS_SAMPLE = 100;
 
 /**
- * Pairs of row i that share no fingerprint: the literal channel alone (row.shared marks
- * candidates). Only the submissions sharing a literal value with i can score above 0.
+ * How alike a class's programs are in structure: the median structural similarity of its pairs
+ * (the upper one of an even count), computed exactly over the pairs of at most 100 submissions
+ * spread evenly over the class (all of them in a class of up to 100). Pairs sharing no
+ * fingerprint count as 0. A sample of the class, not every pair, so the literal weight is known
+ * before the one pass over all pairs: at 1,000 submissions, ~5,000 pairs matched twice instead of
+ * a second pass over 500,000 (+30 ms of ~1 s).
  */
-function literalOnlyRow(plan: CodeComparisonPlan, i: number, row: RowCandidates, literals: LiteralIndex, names: LiteralIndex, channels: PairChannels): void {
-  const { namesWeight } = plan.settings;
-  const nameCommon = names.common, nameSizes = names.sizes;
+export function classStructure(plan: CodeComparisonPlan, row = new RowCandidates(plan.subs.length), scratch = MatchTable.scratch()): number {
+  const { k, mergeGap } = plan.settings;
   const n = plan.subs.length;
-  const base = i * n - (i * (i + 1)) / 2 - i - 1;
-  const shared = row.shared, touched = literals.touched, { common, sizes } = literals;
-  const literalOut = channels.literal, namesOut = channels.names;
-  for (let t = 0; t < literals.touchedCount; t++) {
-    const j = touched[t];
-    if (shared[j] > 0) continue;
-    // Touched: both bags hold a shared value, so neither is empty (no NaN).
-    literalOut[base + j] = (2 * common[j]) / (sizes[i] + sizes[j]);
-    const nameSize = nameSizes[i] + nameSizes[j];
-    namesOut[base + j] = namesWeight > 0 && nameSize !== 0 ? (2 * nameCommon[j]) / nameSize : -1;
+  const m = Math.min(n, CLASS_SAMPLE);
+  if (m < 2) return 0;
+  const inSample = new Uint8Array(n);
+  for (let s = 0; s < m; s++) inSample[Math.floor((s * n) / m)] = 1;
+  const positive: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!inSample[i]) continue;
+    row.gather(plan.postings, i);
+    const table = new MatchTable(plan.subs[i], scratch);
+    for (let c = 0; c < row.count; c++) {
+      const j = row.js[c];
+      if (!inSample[j]) continue;
+      const from = row.offset[j];
+      const s = table.match(plan.subs[j], row.seeds, from, from + row.shared[j], k, mergeGap, false).similarity;
+      if (s > 0) positive.push(s);
+    }
   }
+  const pairs = (m * (m - 1)) / 2;
+  const rank = pairs >> 1;
+  const zeros = pairs - positive.length;
+  return rank < zeros ? 0 : positive.sort((a, b) => a - b)[rank - zeros];
 }
 
 /**
@@ -275,9 +241,8 @@ function literalOnlyRow(plan: CodeComparisonPlan, i: number, row: RowCandidates,
  * in a class writing one prescribed exercise, literals keep telling its independent solutions
  * apart.
  */
-function literalLambdas(plan: CodeComparisonPlan, structure: Float64Array): Float64Array {
-  const { literalWeight, literalHalfTokens, literalSteepness, literalClassScale, literalClassMin } = plan.settings;
-  const c = literalClassScale > 0 && plan.subs.length >= literalClassMin ? classStructure(structure) : 0;
+function literalLambdas(plan: CodeComparisonPlan, c: number): Float64Array {
+  const { literalWeight, literalHalfTokens, literalSteepness, literalClassScale } = plan.settings;
   const h = literalHalfTokens * (1 + literalClassScale * c);
   return Float64Array.from(plan.subs, (s) => {
     if (!Number.isFinite(h)) return literalWeight;
@@ -286,75 +251,72 @@ function literalLambdas(plan: CodeComparisonPlan, structure: Float64Array): Floa
   });
 }
 
-/** Bins of the histogram `classStructure` finds its median with (resolution 1/65,536). */
-const STRUCTURE_BINS = 1 << 16;
-
 /**
- * The median of the pairs' structural similarities (the upper one of an even count), read off a
- * histogram in one pass: exactly 0 or 1 when it falls among pairs scoring exactly that (pairs
- * sharing nothing, identical copies), otherwise the middle of its bin, within 1/131,072 of the
- * exact value. One pass over a typed array: sorting or a second pass cost ~20 ms at 1,000
- * submissions, most of it before V8 optimised the loop.
+ * The pairs of row i with its candidates. A function of its own, with nothing after its loop: the
+ * first rows are long, so V8 optimises this loop while it runs (on-stack replacement), and code
+ * after the loop, not yet run at that moment, would send the optimised code back to the
+ * interpreter when first reached.
  */
-export function classStructure(structure: Float64Array): number {
-  const size = structure.length;
-  if (size === 0) return 0;
-  const rank = size >> 1;
-  const counts = new Int32Array(STRUCTURE_BINS + 1); // last slot: exactly 1 (or above)
-  let zeros = 0;
-  for (let p = 0; p < size; p++) {
-    const v = structure[p];
-    if (v <= 0) zeros++;
-    else counts[v >= 1 ? STRUCTURE_BINS : (v * STRUCTURE_BINS) | 0]++;
-  }
-  if (rank < zeros) return 0;
-  let below = zeros;
-  for (let b = 0; b < STRUCTURE_BINS; b++) {
-    below += counts[b];
-    if (rank < below) return (b + 0.5) / STRUCTURE_BINS;
-  }
-  return 1;
-}
-
-/**
- * Second pass: every pair's similarity from its channels, (1 − λ)·structure + λ·literals, then
- * towards the library names, then the surface discount; fragments of pairs that end below the
- * fragment threshold are dropped. A function per row, like matchRow: V8 optimises it after a
- * few rows instead of waiting to replace one long loop while it runs.
- */
-function mixChannels(plan: CodeComparisonPlan, lambda: Float64Array, channels: PairChannels, out: PairMatches): void {
-  const n = plan.subs.length;
-  for (let i = 0, p = 0; i < n; p += n - 1 - i, i++) mixRow(plan, lambda, channels, out, i, p);
-}
-
-/** Row i of the second pass; its first pair (i, i + 1) sits at `first`. */
-function mixRow(plan: CodeComparisonPlan, lambda: Float64Array, channels: PairChannels, out: PairMatches, i: number, first: number): void {
-  const { surfaceWeight, namesWeight, withFragments, fragmentMin } = plan.settings;
-  const { surface } = plan;
-  const { similarity, fragments } = out;
-  const literal = channels.literal, names = channels.names;
-  const n = plan.subs.length;
-  const prune = withFragments && fragmentMin > 0;
-  const li = lambda[i];
-  for (let j = i + 1, p = first; j < n; j++, p++) {
-    let sim = similarity[p];
-    const lit = literal[p];
-    if (sim === 0 && lit <= 0) {
-      if (prune) fragments.delete(p);
-      continue;
-    }
-    if (lit >= 0) {
-      const l = li > lambda[j] ? li : lambda[j];
+function matchRow(plan: CodeComparisonPlan, lambda: Float64Array, i: number, row: RowCandidates, scratch: Scratch, literals: LiteralIndex, names: LiteralIndex, out: PairMatches): void {
+  const { k, mergeGap, withFragments, fragmentMin, literalWeight, surfaceWeight, namesWeight } = plan.settings;
+  const { subs, surface } = plan;
+  const { similarity, sharedFingerprints, longestFragment, overlap, fragments } = out;
+  const n = subs.length;
+  const table = new MatchTable(subs[i], scratch);
+  const { common, sizes } = literals;
+  const nameCommon = names.common, nameSizes = names.sizes;
+  const base = i * n - (i * (i + 1)) / 2 - i - 1; // pair (i, j) sits at base + j
+  for (let c = 0; c < row.count; c++) {
+    const j = row.js[c];
+    const p = base + j;
+    const from = row.offset[j];
+    const m = table.match(subs[j], row.seeds, from, from + row.shared[j], k, mergeGap, withFragments);
+    // The literal Dice and the surface distance are written out here, not called: a double
+    // returned from a call that is not inlined is a heap allocation, at every pair.
+    let sim = m.similarity;
+    const literalSize = sizes[i] + sizes[j];
+    if (literalWeight > 0 && literalSize !== 0) {
+      const lit = (2 * common[j]) / literalSize;
+      const l = lambda[i] > lambda[j] ? lambda[i] : lambda[j];
       sim = (1 - l) * sim + l * lit;
     }
-    const nam = names[p];
-    if (nam >= 0 && sim > 0) sim = (1 - namesWeight) * sim + namesWeight * nam;
+    const nameSize = nameSizes[i] + nameSizes[j];
+    if (namesWeight > 0 && nameSize !== 0 && sim > 0) sim = (1 - namesWeight) * sim + namesWeight * ((2 * nameCommon[j]) / nameSize);
     if (surface !== null && sim > 0) {
       const sum = surface.sums[i] + surface.sums[j];
       sim *= 1 - surfaceWeight * (sum > 0 ? surfaceDiff(surface.counts, surface.dims, i, j) / sum : 0);
     }
     similarity[p] = sim;
-    if (prune && sim < fragmentMin) fragments.delete(p);
+    sharedFingerprints[p] = row.shared[j];
+    longestFragment[p] = m.longestFragment;
+    overlap[p] = m.overlap;
+    if (withFragments && similarity[p] >= fragmentMin) fragments.set(p, m.fragments);
+  }
+}
+
+/**
+ * Pairs of row i that share no fingerprint: the literal channel alone (row.shared marks
+ * candidates). Only the submissions sharing a literal value with i can score above 0.
+ */
+function literalOnlyRow(plan: CodeComparisonPlan, lambda: Float64Array, i: number, row: RowCandidates, literals: LiteralIndex, names: LiteralIndex, out: PairMatches): void {
+  const { subs, surface } = plan;
+  const { surfaceWeight, namesWeight } = plan.settings;
+  const nameCommon = names.common, nameSizes = names.sizes;
+  const n = subs.length;
+  const base = i * n - (i * (i + 1)) / 2 - i - 1;
+  const shared = row.shared, touched = literals.touched, { common, sizes } = literals;
+  for (let t = 0; t < literals.touchedCount; t++) {
+    const j = touched[t];
+    if (shared[j] > 0) continue;
+    // Touched: both bags hold a shared value, so neither is empty (no NaN); written out as in matchRow.
+    let sim = (lambda[i] > lambda[j] ? lambda[i] : lambda[j]) * ((2 * common[j]) / (sizes[i] + sizes[j]));
+    const nameSize = nameSizes[i] + nameSizes[j];
+    if (namesWeight > 0 && nameSize !== 0 && sim > 0) sim = (1 - namesWeight) * sim + namesWeight * ((2 * nameCommon[j]) / nameSize);
+    if (surface !== null && sim > 0) {
+      const sum = surface.sums[i] + surface.sums[j];
+      sim *= 1 - surfaceWeight * (sum > 0 ? surfaceDiff(surface.counts, surface.dims, i, j) / sum : 0);
+    }
+    out.similarity[base + j] = sim;
   }
 }
 
