@@ -18,7 +18,7 @@ import { SET_KINDS, count, pairsOf, rarity, repo, surfaceDistance, tasksOf, toke
 const { tokenizeSubmission } = await import(join(repo, 'dist/code-tokens/index.js'));
 const { planPrepared, prepareForComparison, matchPlan, normaliseStatementOrder, CODE_DEFAULTS, pairIndex } = await import(join(repo, 'dist/engine/code/index.js'));
 const { literalDice } = await import(join(repo, 'dist/engine/code/literals.js'));
-const { classStructure } = await import(join(repo, 'dist/engine/code/compare.js'));
+const { classStructure } = await import(join(repo, 'dist/engine/code/literal-weight.js'));
 
 const out = process.argv[2];
 if (!out) throw new Error('usage: node bench/code-features.mjs OUT.jsonl');

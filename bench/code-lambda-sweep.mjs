@@ -2,7 +2,7 @@
 // bench/code-lambda-sweep.mjs: the literal channel's weight curve, swept on the per-pair features
 // of bench/code-features.mjs, and whether a choice holds on sets it was not chosen on.
 // Every pair is rescored with λ = w / (1 + (t / (h·(1 + a·c)))^p), t the shorter side's tokens,
-// c the class's median structural similarity (its task folder, as compare.ts classStructure takes it; 0 below ten
+// c the class's median structural similarity (its task folder, as literal-weight.ts classStructure takes it; 0 below ten
 // submissions), the engine's other steps unchanged (compare.ts matchRow), and each set is
 // scored with ../shared/tools/code_eval.mjs under its protocol. Session 11's curve is w = 1,
 // h = 200, p = 1, a = 0; session 12's default is w = 0.9, h = 50, p = 3, a = 3.

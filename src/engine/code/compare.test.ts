@@ -7,7 +7,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { classStructure, codePairs, compareTokenizedSubmissions as compareColumns, planCodeComparison } from './compare.js';
+import { codePairs, compareTokenizedSubmissions as compareColumns, planCodeComparison } from './compare.js';
+import { classStructure } from './literal-weight.js';
 import { stream } from './test-tokens.js';
 import type { CodeCompareOptions, CodeSubmission } from './types.js';
 
