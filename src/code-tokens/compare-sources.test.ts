@@ -195,6 +195,27 @@ int main()
 }
 `;
 
+test('C and C++: the same C program saved as .c and as .cpp reads the same (the C++ grammar wraps conditions and subscripts)', async () => {
+  const program = `#include <stdio.h>
+int main(void) {
+  int n, best = 0, a[100];
+  scanf("%d", &n);
+  for (int i = 0; i < n; i++) scanf("%d", &a[i]);
+  for (int i = 0; i < n; i++) {
+    if (a[i] > best) best = a[i];
+  }
+  while (n > 0 && a[n - 1] == best) n--;
+  printf("%d %d\n", best, n);
+  return 0;
+}
+`;
+  const res = await compareCodeSubmissions([
+    { id: 'c', files: [{ path: 'main.c', text: program }] },
+    { id: 'cpp', files: [{ path: 'main.cpp', text: program }] },
+  ]);
+  assert.equal(res.pairs[0].similarity, 1);
+});
+
 test('C: the surface discount separates independent solutions with the same tokens from a reformatted copy', async () => {
   const subs = [
     { id: 'a', files: [{ path: 'a.c', text: EVEN_A }] },

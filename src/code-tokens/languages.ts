@@ -14,8 +14,12 @@ export const LANGUAGES: readonly CodeLanguage[] = [
   {
     name: 'cpp', extensions: ['.cpp', '.cc', '.cxx', '.hpp', '.hh', '.hxx', '.c++'], grammar: 'tree-sitter-cpp.wasm',
     // Template arguments are types (`max<int>(a, b)`, `vector<int>(n)`): they vanish as types do,
-    // and the templated name reads as its bare name.
-    skip: ['template_argument_list'], transparent: ['template_function', 'template_method'], constructsInBlocks: true,
+    // and the templated name reads as its bare name. The C++ grammar wraps conditions and
+    // subscripts in nodes the C grammar has not (`condition_clause`, `subscript_argument_list`):
+    // they are read through, so C-style code reads the same in a .c and a .cpp file.
+    skip: ['template_argument_list'],
+    transparent: ['template_function', 'template_method', 'condition_clause', 'subscript_argument_list'],
+    constructsInBlocks: true,
   },
   { name: 'csharp', extensions: ['.cs'], grammar: 'tree-sitter-c_sharp.wasm' },
   { name: 'javascript', extensions: ['.js', '.mjs', '.cjs', '.jsx'], grammar: 'tree-sitter-javascript.wasm' },
