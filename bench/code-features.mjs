@@ -7,8 +7,8 @@
 // structure alone (`s`, literal and names channels and surface discount off); both coverages; longest
 // fragment; literal Dice (`lit`, null when neither side has a literal) and the literal bags'
 // weight; library-names Dice (`names`, null when neither side has one); tokens of the shorter and longer side; surface distance; order-free channels
-// (rarity-weighted Dice of token n-gram counts, n = 4 and 8); the class's structure quantiles over
-// all its pairs (classS: q10, q25, q50, and n submissions).
+// (rarity-weighted Dice of token n-gram counts, n = 4 and 8); the class's median structure
+// (classS: q50 as the engine's classStructure, and n submissions).
 // Usage: node bench/code-features.mjs OUT.jsonl
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,11 +47,8 @@ for (const [set, kinds] of Object.entries(SET_KINDS)) {
     const { plan } = full;
     const n = plan.ids.length;
     const tokens = Uint32Array.from(bare.plan.subs, (s) => s.total);
-    // The class's structure similarities over all its pairs, labelled or not: quantiles 10 and
-    // 25, and the median as the engine takes it (classStructure).
-    const all = Float64Array.from(bare.m.similarity).sort();
-    const quantile = (q) => all[Math.min(all.length - 1, Math.floor(q * all.length))];
-    const classS = { q10: quantile(0.1), q25: quantile(0.25), q50: classStructure(bare.plan), n };
+    // How alike the class's programs are in structure, as the engine takes it (classStructure).
+    const classS = { q50: classStructure(bare.plan), n };
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
         const key = labelled.get(`${task}|${plan.ids[i]}|${plan.ids[j]}`) ?? labelled.get(`${task}|${plan.ids[j]}|${plan.ids[i]}`);

@@ -20,6 +20,8 @@ const compareTokenizedSubmissions = (subs: CodeSubmission[], o: CodeCompareOptio
 const BODY = ['FUNCTION ID ID', 'ASSIGN ID LIT', 'LOOP ID < ID', 'ASSIGN ID ID + ID', 'CALL ID ID LIT', 'RETURN ID'];
 const OTHER = ['CLASS ID', 'x y z w', 'p q r s t', 'u v', 'm n o', 'i j k l'];
 const sub = (id: string, path: string, lines: string[]): CodeSubmission => ({ id, files: [{ path, tokens: stream(...lines) }] });
+/** The same lines with tokens of submission i's own (nothing in common with another i). */
+const ownTokens = (lines: string[], i: number) => lines.map((l) => l.split(' ').map((w) => `${w}${i}`).join(' '));
 const opts = { kgramLength: 4, windowLength: 2, literalWeight: 0 };
 
 test('a copy scores 1 and its fragment points at the right lines; unrelated code scores 0', () => {
@@ -167,7 +169,7 @@ test('a class whose programs are alike in structure keeps the literal channel fo
   // structure too (a prescribed exercise), or each its own tokens (varied solutions).
   const pair = [withValues('a', ['"x"', '42']), withValues('b', ['"y"', '7'])];
   const alike = [...pair, ...Array.from({ length: 10 }, (_, i) => withValues(`s${i}`, [`"v${i}"`, String(100 + i)]))];
-  const varied = [...pair, ...Array.from({ length: 10 }, (_, i) => withValues(`s${i}`, [`"v${i}"`], LONG.map((l) => l.split(' ').map((w) => `${w}${i}`).join(' '))))];
+  const varied = [...pair, ...Array.from({ length: 10 }, (_, i) => withValues(`s${i}`, [`"v${i}"`], ownTokens(LONG, i)))];
   const options = { kgramLength: 4, windowLength: 2, suppressShare: 1, surfaceWeight: 0, namesWeight: 0 };
   const score = (subs: CodeSubmission[]) => {
     const c = compareColumns(subs, options);
@@ -188,10 +190,9 @@ test('a class whose programs are alike in structure keeps the literal channel fo
 
 test('classStructure: the exact median pair of a class of up to 100, a sample of 100 spread over a larger one', () => {
   const LONG = [...BODY, ...BODY];
-  const own = (lines: string[], i: number) => lines.map((l) => l.split(' ').map((w) => `${w}${i}`).join(' '));
   // Submission i: the whole shared program when i % 3 === 0, its first half and its own second half
   // when i % 3 === 1 (pairs in between), all its own tokens when i % 3 === 2.
-  const member = (i: number) => sub(`s${String(i).padStart(3, '0')}`, 'F', i % 3 === 0 ? LONG : i % 3 === 1 ? [...BODY, ...own(BODY, i)] : own(LONG, i));
+  const member = (i: number) => sub(`s${String(i).padStart(3, '0')}`, 'F', i % 3 === 0 ? LONG : i % 3 === 1 ? [...BODY, ...ownTokens(BODY, i)] : ownTokens(LONG, i));
   const options = { kgramLength: 4, windowLength: 2, suppressShare: 1, literalWeight: 0, surfaceWeight: 0, namesWeight: 0 };
   const median = (values: Float64Array) => {
     const sorted = Float64Array.from(values).sort();
