@@ -91,43 +91,62 @@ const NO_TYPE_NAMES = /^(integral_type|floating_point_type|boolean_type|void_typ
 /** Plans per language name (each language has exactly one grammar). */
 const plans = new Map<string, (NodePlan | undefined)[]>();
 
-function planTable(lang: CodeLanguage): (NodePlan | undefined)[] {
+function planTable(lang: CodeLanguage, language: Language): (NodePlan | undefined)[] {
   let table = plans.get(lang.name);
   if (!table) {
-    table = [];
+    // One slot per symbol from the start, and ERROR (symbol 65535) kept apart (outOfRange): an
+    // array filled as the walk met symbols turned sparse at the first syntax error, and that
+    // change of its map threw the optimised walk back (a deoptimisation and a second compile).
+    table = new Array<NodePlan | undefined>(language.nodeTypeCount).fill(undefined);
     plans.set(lang.name, table);
   }
   return table;
 }
 
+/** Plans of symbols beyond the grammar's node types (tree-sitter's ERROR), per language. */
+const outOfRange = new Map<(NodePlan | undefined)[], Map<number, NodePlan>>();
+
 function planFor(table: (NodePlan | undefined)[], language: Language, lang: CodeLanguage, id: number): NodePlan {
+  if (id >= table.length) return planBeyond(table, language, lang, id);
   let plan = table[id];
   if (!plan) {
-    const type = language.types[id] ?? '';
-    const named = language.nodeTypeIsNamed(id);
-    plan = {
-      named,
-      action: named ? namedNodeAction(type, lang) : { do: 'skip' },
-      anonymous: named ? null : anonymousKind(type),
-      declaration: named && declarationLike(type, lang),
-      initialiser: named && type === 'init_declarator',
-      statementParent: named && STATEMENT_PARENT.test(type),
-      surface: named ? -1 : surfaceSlot(type),
-      qualified: named && QUALIFIED_NAME.test(type),
-      typeName: named && isTypeNode(type),
-      type,
-      block: named && type === 'compound_statement' && lang.constructsInBlocks === true,
-      classBody: named && type === 'field_declaration_list',
-      update: named && type === 'update_expression',
-      assignment: named && (type === 'assignment_expression' || type === 'assignment'),
-      binary: named && (type === 'binary_expression' || type === 'binary_operator'),
-      declares: named ? declaredChildren(type) : Declares.None,
-      typeNames: !named || NO_TYPE_NAMES.test(type) ? 0 : type === 'type_identifier' ? 1 : 2,
-      plainName: named && !/scoped|qualified|^name$/.test(type),
-    };
+    plan = newPlan(language, lang, id);
     table[id] = plan;
   }
   return plan;
+}
+
+function planBeyond(table: (NodePlan | undefined)[], language: Language, lang: CodeLanguage, id: number): NodePlan {
+  let plans = outOfRange.get(table);
+  if (!plans) outOfRange.set(table, (plans = new Map()));
+  let plan = plans.get(id);
+  if (!plan) plans.set(id, (plan = newPlan(language, lang, id)));
+  return plan;
+}
+
+function newPlan(language: Language, lang: CodeLanguage, id: number): NodePlan {
+  const type = language.types[id] ?? '';
+  const named = language.nodeTypeIsNamed(id);
+  return {
+    named,
+    action: named ? namedNodeAction(type, lang) : { do: 'skip' },
+    anonymous: named ? null : anonymousKind(type),
+    declaration: named && declarationLike(type, lang),
+    initialiser: named && type === 'init_declarator',
+    statementParent: named && STATEMENT_PARENT.test(type),
+    surface: named ? -1 : surfaceSlot(type),
+    qualified: named && QUALIFIED_NAME.test(type),
+    typeName: named && isTypeNode(type),
+    type,
+    block: named && type === 'compound_statement' && lang.constructsInBlocks === true,
+    classBody: named && type === 'field_declaration_list',
+    update: named && type === 'update_expression',
+    assignment: named && (type === 'assignment_expression' || type === 'assignment'),
+    binary: named && (type === 'binary_expression' || type === 'binary_operator'),
+    declares: named ? declaredChildren(type) : Declares.None,
+    typeNames: !named || NO_TYPE_NAMES.test(type) ? 0 : type === 'type_identifier' ? 1 : 2,
+    plainName: named && !/scoped|qualified|^name$/.test(type),
+  };
 }
 
 interface Walk {
@@ -181,7 +200,7 @@ export function tokenizeTree(parser: Parser, lang: CodeLanguage, text: string, p
   const out: CodeToken[] = [];
   const cursor = cursorOver(tree, publicApi);
   try {
-    walk({ cursor, lang, language: parser.language!, table: planTable(lang), out, text, lineStarts: lineStartsOf(text), line: 0, tokenStart: 0, surface, inBlock: false, inClassBody: false, names, declares: Declares.None, metName: false }, false);
+    walk({ cursor, lang, language: parser.language!, table: planTable(lang, parser.language!), out, text, lineStarts: lineStartsOf(text), line: 0, tokenStart: 0, surface, inBlock: false, inClassBody: false, names, declares: Declares.None, metName: false }, false);
   } finally {
     cursor.delete();
     tree.delete();
