@@ -13,7 +13,7 @@ import { join } from 'node:path';
 
 import { SET_KINDS as SETS, aucOf, count, dataDir, pairsOf, repo, rarity, surfaceDistance, tasksOf, tokenGrams, weightedDice } from './code-experiment-sets.mjs';
 const { tokenizeSubmission } = await import(join(repo, 'dist/code-tokens/index.js'));
-const { planPrepared, prepareForComparison, matchPlan, normaliseStatementOrder, CODE_DEFAULTS } = await import(join(repo, 'dist/engine/code/index.js'));
+const { planPrepared, contentOrder, prepareForComparison, matchPlan, normaliseStatementOrder, CODE_DEFAULTS } = await import(join(repo, 'dist/engine/code/index.js'));
 const { literalDice } = await import(join(repo, 'dist/engine/code/literals.js'));
 
 const N = 8; // order-free channel: token 8-grams
@@ -32,7 +32,11 @@ async function figures(set) {
       grams.push(tokenGrams(t, N, normaliseStatementOrder));
       prepared.push(prepareForComparison(t, options));
     }
+    // In the order the engine matches them, so that the plan's tables line up with `prepared` and `grams`.
+    const order = contentOrder(prepared);
+    for (const list of [prepared, grams]) list.splice(0, list.length, ...Array.from(order, (x) => list[x]));
     const plan = planPrepared(prepared, options);
+    if (plan.inputOf !== null) throw new Error('the plan reordered the submissions: its tables would not line up with prepared');
     const surface = plan.surface;
     plan.settings.surfaceWeight = 0; // structure alone; the discount is applied by the rules below
     const m = matchPlan(plan);

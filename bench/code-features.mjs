@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { SET_KINDS, count, pairsOf, rarity, repo, surfaceDistance, tasksOf, tokenGrams, weightedDice } from './code-experiment-sets.mjs';
 
 const { tokenizeSubmission } = await import(join(repo, 'dist/code-tokens/index.js'));
-const { planPrepared, prepareForComparison, matchPlan, normaliseStatementOrder, CODE_DEFAULTS, pairIndex } = await import(join(repo, 'dist/engine/code/index.js'));
+const { planPrepared, prepareForComparison, matchPlan, normaliseStatementOrder, CODE_DEFAULTS, pairIndex, contentOrder } = await import(join(repo, 'dist/engine/code/index.js'));
 const { literalDice } = await import(join(repo, 'dist/engine/code/literals.js'));
 const { classStructure } = await import(join(repo, 'dist/engine/code/literal-weight.js'));
 
@@ -27,8 +27,10 @@ for (const [set, kinds] of Object.entries(SET_KINDS)) {
   const labelled = new Map();
   for (const p of pairsOf(set)) if (!kinds || new RegExp(kinds).test(p.kind)) labelled.set(`${p.task}|${p.a}|${p.b}`, p);
   for (const { task, subs } of tasksOf(set)) {
-    const tokenized = [];
-    for (const s of subs) tokenized.push(await tokenizeSubmission(s));
+    const given = [];
+    for (const s of subs) given.push(await tokenizeSubmission(s));
+    // In the order the engine matches them, so that the plans' tables line up with `tokenized`.
+    const tokenized = Array.from(contentOrder(given.map((t) => prepareForComparison(t, {}))), (x) => given[x]);
     const dice = (n) => {
       const grams = tokenized.map((t) => tokenGrams(t, n, normaliseStatementOrder));
       const w = rarity(grams, CODE_DEFAULTS.literalPrior);
@@ -40,6 +42,7 @@ for (const [set, kinds] of Object.entries(SET_KINDS)) {
     const g4 = dice(4), g8 = dice(8);
     const run = (options) => {
       const plan = planPrepared(tokenized.map((t) => prepareForComparison(t, options)), options);
+      if (plan.inputOf !== null) throw new Error('the plan reordered the submissions: its tables would not line up with tokenized');
       return { plan, m: matchPlan(plan) };
     };
     const full = run({ withFragments: false });

@@ -26,7 +26,7 @@ import { join } from 'node:path';
 
 import { DOLOS_LANGUAGE, SET_KINDS as SETS, aucOf, dataDir, pairsOf, repo, surfaceDistance, tasksOf } from './code-experiment-sets.mjs';
 const { tokenizeSubmission } = await import(join(repo, 'dist/code-tokens/index.js'));
-const { planPrepared, prepareForComparison, matchPlan, normaliseStatementOrder, CODE_DEFAULTS } = await import(join(repo, 'dist/engine/code/index.js'));
+const { planPrepared, contentOrder, prepareForComparison, matchPlan, normaliseStatementOrder, CODE_DEFAULTS } = await import(join(repo, 'dist/engine/code/index.js'));
 const { literalDice } = await import(join(repo, 'dist/engine/code/literals.js'));
 const { kindNumber, kgramHashes } = await import(join(repo, 'dist/engine/code/kgrams.js'));
 
@@ -65,6 +65,9 @@ async function figures(set) {
       grams.push(kgramHashes(ids, K));
       prepared.push(prepareForComparison(t, options));
     }
+    // In the order the engine matches them, so that the plan's tables line up with `prepared` and `grams`.
+    const order = contentOrder(prepared);
+    for (const list of [prepared, grams]) list.splice(0, list.length, ...Array.from(order, (x) => list[x]));
     const sets = grams.map((g) => new Set(g));
     const df = new Map();
     for (const g of sets) for (const h of g) df.set(h, (df.get(h) ?? 0) + 1);
@@ -72,6 +75,7 @@ async function figures(set) {
     const idf = (h) => Math.log((n + 1) / df.get(h)) / Math.log(n + 1);
     const one = () => 1;
     const plan = planPrepared(prepared, options);
+    if (plan.inputOf !== null) throw new Error('the plan reordered the submissions: its tables would not line up with prepared');
     const surface = plan.surface;
     plan.settings.surfaceWeight = 0;
     const m = matchPlan(plan);

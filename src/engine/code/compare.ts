@@ -8,6 +8,7 @@
  * posting lists, token matching of each pair: tiles, merging) → CodeComparison → CodePair.
  */
 import { buildPostings, indexSubmission, matchSubmission, RowCandidates, type IndexedSubmission, type MatchSubmission, type Postings } from './fingerprint-index.js';
+import { canonicalOrder, flippedFragments, InputPairs } from './canonical-order.js';
 import { commonCode } from './common-code.js';
 import { LiteralIndex, LiteralTable, literalWeights, numberBags, sharedValues, toBag, type LiteralBag } from './literals.js';
 import { MatchTable } from './match-pair.js';
@@ -59,6 +60,12 @@ export interface CodeComparisonPlan {
     surfaceWeight: number; namesWeight: number;
   };
   excludedFingerprints: CodeComparison['excludedFingerprints'];
+  /**
+   * The plan holds the submissions in content order (canonical-order.ts), not in the order given:
+   * `inputOf[x]` is the input index of its x-th submission, null when the two orders agree.
+   * `comparisonOf` hands the results back in the input order.
+   */
+  inputOf: Int32Array | null;
 }
 
 /** The k-gram settings submissions are prepared with (a plan needs all prepared alike). */
@@ -84,8 +91,10 @@ export function planCodeComparison(submissions: readonly CodeSubmission[], optio
 }
 
 /** The plan from submissions already prepared with `prepareForComparison` and the same options. */
-export function planPrepared(prepared: readonly PreparedSubmission[], options: CodeCompareOptions = {}): CodeComparisonPlan {
+export function planPrepared(input: readonly PreparedSubmission[], options: CodeCompareOptions = {}): CodeComparisonPlan {
   const { k } = preparationOf(options);
+  const inputOf = canonicalOrder(input);
+  const prepared = inputOf ? Array.from(inputOf, (x) => input[x]) : input;
   const share = options.suppressShare ?? CODE_DEFAULTS.suppressShare;
   const minSubs = options.suppressMinSubmissions ?? CODE_DEFAULTS.suppressMinSubmissions;
   const base = options.base ? prepareForComparison(options.base, options) : undefined;
@@ -148,10 +157,15 @@ export function planPrepared(prepared: readonly PreparedSubmission[], options: C
       surfaceWeight,
     },
     excludedFingerprints: { base: baseCount, common: commonCount, commonKept, commonMinHolders },
+    inputOf,
   };
 }
 
-/** What matching a plan's pairs yields, indexed by pair. */
+/**
+ * What matching a plan's pairs yields, indexed by the pairs of the input order (`pairIndex` of the
+ * submissions' input indices; the plan's own order when `plan.inputOf` is null), each pair's
+ * fragments seen from its input left side.
+ */
 export interface PairMatches {
   similarity: Float64Array;
   sharedFingerprints: Uint32Array;
@@ -178,6 +192,7 @@ export function matchPlan(plan: CodeComparisonPlan, onRow?: (done: number, rows:
   };
   const scratch = MatchTable.scratch();
   const row = new RowCandidates(n);
+  const at = new InputPairs(n, plan.inputOf);
   const { literalWeight, literalClassScale, literalClassMin } = plan.settings;
   const c = literalWeight > 0 && literalClassScale > 0 && n >= literalClassMin ? classStructure(plan, row, scratch) : 0;
   const lambda = literalLambdas(plan, c);
@@ -187,8 +202,8 @@ export function matchPlan(plan: CodeComparisonPlan, onRow?: (done: number, rows:
     row.gather(plan.postings, i);
     if (plan.settings.literalWeight > 0) literals.row(i);
     if (plan.settings.namesWeight > 0) names.rowAll(i);
-    if (row.count > 0) matchRow(plan, lambda, i, row, scratch, literals, names, out);
-    if (plan.settings.literalWeight > 0) literalOnlyRow(plan, lambda, i, row, literals, names, out);
+    if (row.count > 0) matchRow(plan, lambda, i, row, scratch, literals, names, at, out);
+    if (plan.settings.literalWeight > 0) literalOnlyRow(plan, lambda, i, row, literals, names, at, out);
     onRow?.(i + 1, n);
   }
   return out;
@@ -200,18 +215,16 @@ export function matchPlan(plan: CodeComparisonPlan, onRow?: (done: number, rows:
  * after the loop, not yet run at that moment, would send the optimised code back to the
  * interpreter when first reached.
  */
-function matchRow(plan: CodeComparisonPlan, lambda: Float64Array, i: number, row: RowCandidates, scratch: Scratch, literals: LiteralIndex, names: LiteralIndex, out: PairMatches): void {
+function matchRow(plan: CodeComparisonPlan, lambda: Float64Array, i: number, row: RowCandidates, scratch: Scratch, literals: LiteralIndex, names: LiteralIndex, at: InputPairs, out: PairMatches): void {
   const { k, mergeGap, withFragments, fragmentMin, literalWeight, surfaceWeight, namesWeight } = plan.settings;
   const { subs, surface } = plan;
   const { similarity, sharedFingerprints, longestFragment, overlap, fragments } = out;
-  const n = subs.length;
   const table = new MatchTable(subs[i], scratch);
   const { common, sizes } = literals;
   const nameCommon = names.common, nameSizes = names.sizes;
-  const base = i * n - (i * (i + 1)) / 2 - i - 1; // pair (i, j) sits at base + j
   for (let c = 0; c < row.count; c++) {
     const j = row.js[c];
-    const p = base + j;
+    const p = at.at(i, j);
     const from = row.offset[j];
     const m = table.match(subs[j], row.seeds, from, from + row.shared[j], k, mergeGap, withFragments);
     // The literal Dice and the surface distance are written out here, not called: a double
@@ -233,7 +246,7 @@ function matchRow(plan: CodeComparisonPlan, lambda: Float64Array, i: number, row
     sharedFingerprints[p] = row.shared[j];
     longestFragment[p] = m.longestFragment;
     overlap[p] = m.overlap;
-    if (withFragments && similarity[p] >= fragmentMin) fragments.set(p, m.fragments);
+    if (withFragments && similarity[p] >= fragmentMin) fragments.set(p, at.swapped(i, j) ? flippedFragments(m.fragments, subs[j].paths) : m.fragments);
   }
 }
 
@@ -241,12 +254,10 @@ function matchRow(plan: CodeComparisonPlan, lambda: Float64Array, i: number, row
  * Pairs of row i that share no fingerprint: the literal channel alone (row.shared marks
  * candidates). Only the submissions sharing a literal value with i can score above 0.
  */
-function literalOnlyRow(plan: CodeComparisonPlan, lambda: Float64Array, i: number, row: RowCandidates, literals: LiteralIndex, names: LiteralIndex, out: PairMatches): void {
-  const { subs, surface } = plan;
+function literalOnlyRow(plan: CodeComparisonPlan, lambda: Float64Array, i: number, row: RowCandidates, literals: LiteralIndex, names: LiteralIndex, at: InputPairs, out: PairMatches): void {
+  const { surface } = plan;
   const { surfaceWeight, namesWeight } = plan.settings;
   const nameCommon = names.common, nameSizes = names.sizes;
-  const n = subs.length;
-  const base = i * n - (i * (i + 1)) / 2 - i - 1;
   const shared = row.shared, touched = literals.touched, { common, sizes } = literals;
   for (let t = 0; t < literals.touchedCount; t++) {
     const j = touched[t];
@@ -259,7 +270,7 @@ function literalOnlyRow(plan: CodeComparisonPlan, lambda: Float64Array, i: numbe
       const sum = surface.sums[i] + surface.sums[j];
       sim *= 1 - surfaceWeight * (sum > 0 ? surfaceDiff(surface.counts, surface.dims, i, j) / sum : 0);
     }
-    out.similarity[base + j] = sim;
+    out.similarity[at.at(i, j)] = sim;
   }
 }
 
@@ -292,15 +303,26 @@ function surfaceDiff(counts: Int32Array, dims: number, i: number, j: number): nu
 /** A plan's comparison from its pair matches. */
 export function comparisonOf(plan: CodeComparisonPlan, matches: PairMatches): CodeComparison {
   // Only the bags and values stay reachable from the comparison, not the whole plan.
-  const { bags, literalValues } = plan;
+  const { bags, literalValues, inputOf } = plan;
+  const n = plan.ids.length;
+  // matchPlan wrote the pairs in the input order; the ids and token counts follow it here.
+  const planned = inputOf ? new Int32Array(n) : null; // input index -> plan index
+  const ids = inputOf ? new Array<string>(n) : plan.ids;
+  const tokens = new Uint32Array(n);
+  for (let x = 0; x < n; x++) {
+    const i = inputOf ? inputOf[x] : x;
+    if (planned) planned[i] = x;
+    ids[i] = plan.ids[x];
+    tokens[i] = plan.subs[x].total;
+  }
   return {
-    sharedValues: (i, j) => sharedValues(bags[i], bags[j], literalValues),
-    ids: plan.ids,
+    sharedValues: planned ? (i, j) => sharedValues(bags[planned[i]], bags[planned[j]], literalValues) : (i, j) => sharedValues(bags[i], bags[j], literalValues),
+    ids,
     similarity: matches.similarity,
     longestFragment: matches.longestFragment,
     sharedFingerprints: matches.sharedFingerprints,
     overlap: matches.overlap,
-    tokens: Uint32Array.from(plan.subs, (s) => s.total),
+    tokens,
     fragments: matches.fragments,
     excludedFingerprints: plan.excludedFingerprints,
   };

@@ -15,6 +15,7 @@ export type {
 export { MOVABLE_OPEN, FIXED_OPEN, STATEMENT_CLOSE, isMarker } from './types.js';
 export { compareTokenizedSubmissions, codePairs, codePairAt, coverage, CODE_DEFAULTS } from './compare.js';
 export { pairIndex } from './fingerprint-index.js';
+export { contentOrder } from './canonical-order.js';
 export { normaliseStatementOrder } from './normalise.js';
 export { planCodeComparison, planPrepared, prepareForComparison, matchPlan, comparisonOf, type CodeComparisonPlan, type PairMatches } from './compare.js';
 export type { PreparedSubmission } from './prepare.js';
