@@ -30,7 +30,7 @@ export const SETS = {
 };
 
 /** One `a,b,score,task` row per pair of one task (Origo, one comparison, given options). */
-async function origoTask(task, subs, options) {
+export async function origoTask(task, subs, options) {
   const { compareCodeSources } = await import(join(repo, 'dist/code-tokens/index.js'));
   const c = await compareCodeSources(subs, { withFragments: false, ...options });
   const rows = [];

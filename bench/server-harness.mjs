@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const PG = process.env.ORIGO_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const KEY = 'bench-admin-key-0123456789abcdef';
+export const KEY = 'bench-admin-key-0123456789abcdef';
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const freePort = () => new Promise((res) => {
