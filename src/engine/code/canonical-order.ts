@@ -6,7 +6,8 @@
  * order. Where exclusions cut runs short, the two orientations of a pair can find different
  * tiles. Which side a submission took followed its place in the input, which in the service is
  * the upload order: one conplag pair scored 0.09 or 0.15 depending on it, and one pair in seven
- * moved. The class sample of `classStructure` depended on the input order too.
+ * moved. The class sample of `classStructure` and the numbering of literal values (the order of a
+ * pair's floating-point sums) followed the input order too; both follow the plan's order now.
  *
  * So the engine matches a class sorted by a hash of everything a submission is scored by (its
  * k-gram stream, literal values, library names and surface marks), and hands the results back in
