@@ -13,7 +13,7 @@
 import { cpus, loadavg } from 'node:os';
 import { essay, loadChain, rng, sentence, withParagraph } from './synthetic-text.mjs';
 import { machineSpeedMs } from './machine-speed.mjs';
-import { cpuSeconds, sleep, startServer } from './server-harness.mjs';
+import { cpuSeconds, startServer } from './server-harness.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -58,14 +58,7 @@ async function runClass(kind, n) {
       }
     }));
     const uploadSeconds = (Date.now() - t0) / 1000;
-    for (;;) {
-      const h = await server.jobs();
-      if (!h.queued && !h.running) {
-        const [row] = await server.query("SELECT count(*) AS n FROM documents WHERE status NOT IN ('done', 'failed')");
-        if (Number(row.n) === 0) break;
-      }
-      await sleep(250);
-    }
+    await server.settled();
     const seconds = (Date.now() - t0) / 1000;
     const cpu = cpuSeconds(server.pid) - cpu0;
     const [row] = await server.query(`SELECT sum(v) AS analyses, max(v) AS max_versions, sum(bytes) AS json_bytes FROM

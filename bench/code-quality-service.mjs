@@ -15,7 +15,7 @@ import { zipSync, strToU8 } from 'fflate';
 
 import { SET_KINDS, dataDir, evaluate, pairsOf, tasksOf } from './code-experiment-sets.mjs';
 import { origoTask, summary } from './code-quality.mjs';
-import { KEY, sleep, startServer } from './server-harness.mjs';
+import { KEY, startServer } from './server-harness.mjs';
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -36,18 +36,6 @@ async function upload(server, assignment, sub) {
   const body = await r.json();
   if (r.status !== 201) throw new Error(`upload ${sub.id}: ${r.status} ${JSON.stringify(body)}`);
   return body.id;
-}
-
-/** Waits until no job is queued or running and every document is checked (done or failed). */
-async function settled(server) {
-  for (;;) {
-    const h = await server.jobs();
-    if (!h.queued && !h.running) {
-      const [row] = await server.query("SELECT count(*) AS n FROM documents WHERE status NOT IN ('done', 'failed')");
-      if (Number(row.n) === 0) return;
-    }
-    await sleep(200);
-  }
 }
 
 /** Every pair of a task with the score the reports give it (share 0..1), and how often the two sides disagree. */
@@ -100,7 +88,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
             docs.set(sub.id, await upload(server, asg.body.id, sub));
           }
         }));
-        await settled(server);
+        await server.settled(200);
         const ordered = new Map(subs.map((s) => [s.id, docs.get(s.id)]));
         const r = await reportScores(server, task, ordered);
         service.push(...r.rows);

@@ -104,8 +104,19 @@ export async function startServer({ pg = false, env = {}, logFile = null } = {})
     try { return db.prepare(q).all(); } finally { db.close(); }
   };
   const jobs = async () => (await call('GET', '/health')).body.jobs ?? {};
+  /** Waits until no job is queued or running and every document is checked (done or failed), polling every `ms`. */
+  const settled = async (ms = 250) => {
+    for (;;) {
+      const h = await jobs();
+      if (!h.queued && !h.running) {
+        const [row] = await query("SELECT count(*) AS n FROM documents WHERE status NOT IN ('done', 'failed')");
+        if (Number(row.n) === 0) return;
+      }
+      await sleep(ms);
+    }
+  };
   return {
-    base, call, query, jobs, pid: child.pid, database: pg ? 'postgres' : 'sqlite',
+    base, call, query, jobs, settled, pid: child.pid, database: pg ? 'postgres' : 'sqlite',
     stderr: () => stderr,
     stop: async () => {
       child.kill('SIGTERM');
