@@ -15,7 +15,7 @@ import { test } from 'node:test';
 import { compareCodeSubmissions } from './compare-sources.js';
 import { languageByName } from './languages.js';
 import { tokenizeCode } from './tokenize.js';
-import { literalValue } from './tree-sitter-tokenizer.js';
+import { literalValue } from './literal-value.js';
 
 test('a string literal has one value whatever its quotes; escapes, spaces and prefixes as documented', () => {
   for (const written of [`"abc"`, `'abc'`, `"""abc"""`, `'''abc'''`, '`abc`']) assert.equal(literalValue(written), '"abc"', written);

@@ -10,9 +10,11 @@ import { dirname, join } from 'node:path';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { FIXED_OPEN, MOVABLE_OPEN, STATEMENT_CLOSE, type CodeToken } from '../engine/code/index.js';
 import type { CodeLanguage } from './language.js';
-import { Declares, declaredChildren, nameHashAt, nameHashFrom, SELF_NAMES, type NameCollector } from './library-names.js';
+import { Declares, nameHashAt, nameHashFrom, SELF_NAMES, type NameCollector } from './library-names.js';
+import { literalValue } from './literal-value.js';
+import { planFor, planTable, type NodePlan } from './node-plans.js';
 import { directApi, DirectCursor, PublicCursor, type CursorSteps } from './tree-cursor.js';
-import { anonymousKind, CONTROL_KINDS, declarationLike, isTypeNode, namedNodeAction, QUALIFIED_NAME, STATEMENT_PARENT, surfaceSlot, type NodeAction } from './node-rules.js';
+import { CONTROL_KINDS } from './node-rules.js';
 
 const require = createRequire(import.meta.url);
 let ready: Promise<void> | undefined;
@@ -47,106 +49,6 @@ export async function parserFor(lang: CodeLanguage): Promise<Parser> {
   const parser = new Parser();
   parser.setLanguage(await language);
   return parser;
-}
-
-/** What the walk does with one node type, decided once per grammar symbol. */
-interface NodePlan {
-  named: boolean;
-  action: NodeAction;
-  /** Anonymous leaves: the token kind, or null when dropped. */
-  anonymous: string | null;
-  declaration: boolean;
-  /** A declarator that gives its variable a value (C and C++ `init_declarator`: `= x`, `(n)` or `{...}`). */
-  initialiser: boolean;
-  statementParent: boolean;
-  /** Anonymous leaves: the surface-mark slot, or -1. */
-  surface: number;
-  /** A name with a scope (`std::vector<int>`, `std::cout`): a type, and skipped, when its last part names one. */
-  qualified: boolean;
-  /** A node that names a type (`isTypeNode`). */
-  typeName: boolean;
-  /** The grammar's name of the node type (for the few rules that look at a node's children). */
-  type: string;
-  /** A function body's block whose declarations may build objects (C++, `constructsInBlocks`). */
-  block: boolean;
-  /** A class or struct body (`field_declaration_list`), whose member prototypes are read as functions. */
-  classBody: boolean;
-  /** `++i` / `i++` (and `--`): the operator is read after its operand whichever side it is written on. */
-  update: boolean;
-  /** A plain assignment, which reads as a compound one when it is `x = x op y` (`compoundForm`). */
-  assignment: boolean;
-  /** A binary operation (the right side `compoundForm` looks for). */
-  binary: boolean;
-  /** Which of its identifier children a node declares (`declaredChildren`, library-names.ts). */
-  declares: Declares;
-  /** An identifier leaf written as one plain name (`identifier`, `field_identifier`), not a qualified one (`std::cout`). */
-  plainName: boolean;
-  /** In a dropped type: 1 a type name (`type_identifier`), 2 may hold one (walk it), 0 holds none (`int`, `double`). */
-  typeNames: 0 | 1 | 2;
-}
-
-/** Type nodes that never hold a type name (built-in types): not walked for library names. */
-const NO_TYPE_NAMES = /^(integral_type|floating_point_type|boolean_type|void_type|primitive_type|predefined_type|dimensions|sized_type_specifier|unit_type)$/;
-
-/** Plans per language name (each language has exactly one grammar). */
-const plans = new Map<string, (NodePlan | undefined)[]>();
-
-function planTable(lang: CodeLanguage, language: Language): (NodePlan | undefined)[] {
-  let table = plans.get(lang.name);
-  if (!table) {
-    // One slot per symbol from the start, and ERROR (symbol 65535) kept apart (outOfRange): an
-    // array filled as the walk met symbols turned sparse at the first syntax error, and that
-    // change of its map threw the optimised walk back (a deoptimisation and a second compile).
-    table = new Array<NodePlan | undefined>(language.nodeTypeCount).fill(undefined);
-    plans.set(lang.name, table);
-  }
-  return table;
-}
-
-/** Plans of symbols beyond the grammar's node types (tree-sitter's ERROR), per language. */
-const outOfRange = new Map<(NodePlan | undefined)[], Map<number, NodePlan>>();
-
-function planFor(table: (NodePlan | undefined)[], language: Language, lang: CodeLanguage, id: number): NodePlan {
-  if (id >= table.length) return planBeyond(table, language, lang, id);
-  let plan = table[id];
-  if (!plan) {
-    plan = newPlan(language, lang, id);
-    table[id] = plan;
-  }
-  return plan;
-}
-
-function planBeyond(table: (NodePlan | undefined)[], language: Language, lang: CodeLanguage, id: number): NodePlan {
-  let plans = outOfRange.get(table);
-  if (!plans) outOfRange.set(table, (plans = new Map()));
-  let plan = plans.get(id);
-  if (!plan) plans.set(id, (plan = newPlan(language, lang, id)));
-  return plan;
-}
-
-function newPlan(language: Language, lang: CodeLanguage, id: number): NodePlan {
-  const type = language.types[id] ?? '';
-  const named = language.nodeTypeIsNamed(id);
-  return {
-    named,
-    action: named ? namedNodeAction(type, lang) : { do: 'skip' },
-    anonymous: named ? null : anonymousKind(type),
-    declaration: named && declarationLike(type, lang),
-    initialiser: named && type === 'init_declarator',
-    statementParent: named && STATEMENT_PARENT.test(type),
-    surface: named ? -1 : surfaceSlot(type),
-    qualified: named && QUALIFIED_NAME.test(type),
-    typeName: named && isTypeNode(type),
-    type,
-    block: named && type === 'compound_statement' && lang.constructsInBlocks === true,
-    classBody: named && type === 'field_declaration_list',
-    update: named && type === 'update_expression',
-    assignment: named && (type === 'assignment_expression' || type === 'assignment'),
-    binary: named && (type === 'binary_expression' || type === 'binary_operator'),
-    declares: named ? declaredChildren(type) : Declares.None,
-    typeNames: !named || NO_TYPE_NAMES.test(type) ? 0 : type === 'type_identifier' ? 1 : 2,
-    plainName: named && !/scoped|qualified|^name$/.test(type),
-  };
 }
 
 interface Walk {
@@ -233,35 +135,6 @@ function at(w: Walk, kind: string): CodeToken {
   }
   w.line = line;
   return { kind, line: line + 1, column: index - starts[line] + 1 };
-}
-
-/** A quoted literal's start: an optional prefix (Python `f`/`rb`, C/C++ `L`/`u8`, C# `@`/`$`) and its quote. */
-const QUOTED = /^([A-Za-z][A-Za-z0-9]?|[@$]{1,2})?(["'`])/;
-
-/**
- * A literal's value as the literal channel compares it. Strings: in double quotes whatever quotes
- * they were written with (`'C'` and `"C"`, Python's `'abc'`, `"abc"` and `"""abc"""`: GPT-4o's
- * rewrites turn `s += "("` into `sb.append('(')`, and in Python the two quotes are one string),
- * escaped quotes unescaped, without their line-end and tab escapes (and `%n`, the line end of
- * Java's format strings) and with their spaces trimmed and collapsed (`"YES\n"`, `"YES%n"` and
- * `"YES"`, `"Total: "` and `"Total:"` print the same words); a prefix stays as written. Other
- * literals as written.
- */
-export function literalValue(text: string): string {
-  const open = QUOTED.exec(text);
-  if (!open) return text;
-  const prefix = open[1] ?? '', quote = open[2];
-  const from = prefix.length;
-  const triple = text.length >= from + 6 && text.startsWith(quote + quote + quote, from) && text.endsWith(quote + quote + quote) ? 3 : 1;
-  // Unclosed: cut at the caller's length limit (or broken code); its opening quote is still normalised.
-  const closed = text.length >= from + 2 * triple && text.endsWith(quote);
-  let body = text.slice(from + triple, closed ? text.length - triple : text.length);
-  if (quote === '"' && triple === 1 && closed && !/[\\\s%]/.test(body)) return text; // nothing below would change it
-  if (body.includes('\\')) body = body.replace(/\\(["'`])/g, '$1').replace(/\\[ntr]/g, ' ');
-  // Java's format strings write a line end as `%n` (GPT-4o turns "…\n" into "…%n"); `%%n` prints "%n".
-  if (body.includes('%n')) body = body.replace(/(?<!%)%n/g, ' ');
-  if (/\s/.test(body)) body = body.replace(/\s+/g, ' ').trim();
-  return prefix + '"' + body + (closed ? '"' : '');
 }
 
 /** Walks the node under the cursor (and its subtree); the cursor ends where it started. */
