@@ -63,7 +63,7 @@ export interface CodeComparisonPlan {
   /**
    * The plan holds the submissions in content order (canonical-order.ts), not in the order given:
    * `inputOf[x]` is the input index of its x-th submission, null when the two orders agree.
-   * `comparisonOf` hands the results back in the input order.
+   * `matchPlan` writes every pair at its input-order index; `comparisonOf` lists the ids in it.
    */
   inputOf: Int32Array | null;
 }
@@ -304,25 +304,17 @@ function surfaceDiff(counts: Int32Array, dims: number, i: number, j: number): nu
 export function comparisonOf(plan: CodeComparisonPlan, matches: PairMatches): CodeComparison {
   // Only the bags and values stay reachable from the comparison, not the whole plan.
   const { bags, literalValues, inputOf } = plan;
-  const n = plan.ids.length;
-  // matchPlan wrote the pairs in the input order; the ids and token counts follow it here.
-  const planned = inputOf ? new Int32Array(n) : null; // input index -> plan index
-  const ids = inputOf ? new Array<string>(n) : plan.ids;
-  const tokens = new Uint32Array(n);
-  for (let x = 0; x < n; x++) {
-    const i = inputOf ? inputOf[x] : x;
-    if (planned) planned[i] = x;
-    ids[i] = plan.ids[x];
-    tokens[i] = plan.subs[x].total;
-  }
+  // matchPlan wrote the pairs in the input order; the ids, token counts and bags follow it here.
+  const planned = new Int32Array(plan.ids.length); // input index -> plan index
+  for (let x = 0; x < planned.length; x++) planned[inputOf ? inputOf[x] : x] = x;
   return {
-    sharedValues: planned ? (i, j) => sharedValues(bags[planned[i]], bags[planned[j]], literalValues) : (i, j) => sharedValues(bags[i], bags[j], literalValues),
-    ids,
+    sharedValues: (i, j) => sharedValues(bags[planned[i]], bags[planned[j]], literalValues),
+    ids: Array.from(planned, (x) => plan.ids[x]),
     similarity: matches.similarity,
     longestFragment: matches.longestFragment,
     sharedFingerprints: matches.sharedFingerprints,
     overlap: matches.overlap,
-    tokens,
+    tokens: Uint32Array.from(planned, (x) => plan.subs[x].total),
     fragments: matches.fragments,
     excludedFingerprints: plan.excludedFingerprints,
   };
