@@ -53,6 +53,27 @@ test('CSV bytes equal the toFixed text, across chunk boundaries and for every ki
   assert.equal((await written(c, undefined, true)).text, text, 'one reused buffer gives the same bytes');
 });
 
+test('figures on a half at the 7th decimal round as toFixed does, either side of the half', async () => {
+  // x·10⁶ in doubles lands exactly on .5 for many figures whose exact value lies just off it
+  // (and for exact halves such as 1/128); the writer must tell them apart as toFixed does.
+  const xs: number[] = [];
+  for (let k = 0; k < 1e6; k += 7) {
+    const x = (k + 0.5) / 1e6;
+    xs.push(x, x * (1 + Number.EPSILON), x * (1 - Number.EPSILON));
+  }
+  for (let b = 100; b <= 4100; b += 8) for (let a = 1; a < b; a += 37) xs.push(a / b);
+  const n = Math.ceil(Math.sqrt(2 * xs.length)) + 1;
+  const size = (n * (n - 1)) / 2;
+  const similarity = new Float64Array(size);
+  similarity.set(xs);
+  const ids = Array.from({ length: n }, (_, i) => `s${i}`);
+  const c: CodeComparison = { ...comparison(n, 1), ids, similarity, longestFragment: new Uint32Array(size), overlap: new Uint32Array(size) };
+  const rows = (await written(c)).text.split('\n').slice(1);
+  const wrong = xs.filter((x, p) => rows[p].split(',')[2] !== x.toFixed(6));
+  assert.ok(xs.filter((x) => (x * 1e6) % 1 === 0.5).length > 1000, 'the figures include products on a half');
+  assert.deepEqual(wrong.slice(0, 5), []);
+});
+
 test('without reuse every chunk is a buffer of its own (a pipe may still hold the previous one)', async () => {
   const kept: Uint8Array[] = [];
   await writeCsv(comparison(420, 5), (chunk) => void kept.push(chunk));

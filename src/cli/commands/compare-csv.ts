@@ -206,37 +206,36 @@ export async function writeCsv(c: CodeComparison, write: ChunkWriter, limit?: nu
       writeRow(sink, c, ids, p, i, j);
     }
   } else {
-    // Rows go out a chunk at a time: the loop that fills one is synchronous (optimised on its own).
-    const at = { i: 0, j: 1, p: 0 };
-    while (at.i < n - 1) {
-      fillChunk(sink, c, ids, at, maxRow);
-      await sink.flush();
+    // Row by row, each row's pairs written by fillRow until the chunk is full. fillRow's loop has
+    // nothing after it but a return: V8 optimises the loop while the first row runs (on-stack
+    // replacement), and code after a loop that had never run before then (the chunk's state
+    // saved into an object, as before) sent the optimised code back to the interpreter and
+    // had the writer compiled three more times.
+    const full = CHUNK - maxRow;
+    let i = 0, j = 1, p = 0;
+    while (i < n - 1) {
+      const next = fillRow(sink, c, ids, i, j, p, full);
+      p += next - j;
+      if (next < n) {
+        await sink.flush();
+        j = next;
+      } else {
+        i++;
+        j = i + 1;
+      }
     }
   }
   await sink.flush();
 }
 
-/** Writes rows from pair `at` on until the chunk has no room for another row or every pair is written; advances `at`. */
-function fillChunk(sink: ByteSink, c: CodeComparison, ids: Buffer[], at: { i: number; j: number; p: number }, maxRow: number): void {
+/** Writes the pairs (i, j), (i, j + 1), … of row i, from pair index p, until the chunk is filled past `full`; returns the first j not written. */
+function fillRow(sink: ByteSink, c: CodeComparison, ids: Buffer[], i: number, j: number, p: number, full: number): number {
   const n = ids.length;
-  const limit = CHUNK - maxRow;
-  let { i, j, p } = at;
-  while (i < n - 1) {
-    for (; j < n; j++, p++) {
-      if (sink.at > limit) {
-        at.i = i;
-        at.j = j;
-        at.p = p;
-        return;
-      }
-      writeRow(sink, c, ids, p, i, j);
-    }
-    i++;
-    j = i + 1;
+  for (; j < n; j++, p++) {
+    if (sink.at > full) return j;
+    writeRow(sink, c, ids, p, i, j);
   }
-  at.i = i;
-  at.j = j;
-  at.p = p;
+  return j;
 }
 
 /** A non-negative integer in decimal at `o`; returns the offset after it. */
@@ -255,24 +254,37 @@ function putUint(buf: Buffer, o: number, n: number): number {
 /** `FIGURES[slot].toFixed(6)` at `o` for 0 ≤ x < 1000 (others through toFixed itself); returns the offset after it. */
 function putFixed6(buf: Buffer, o: number, slot: number): number {
   const x = FIGURES[slot];
-  const scaled = x * 1e6;
-  // Math.round of x·10⁶ is toFixed's rounding except within float error of a half: ask toFixed there.
-  if (!(x >= 0 && x < 1000) || Math.abs(scaled - Math.floor(scaled) - 0.5) < 1e-6) {
+  if (!(x >= 0 && x < 1000)) {
     const s = x.toFixed(6);
     for (let c = 0; c < s.length; c++) buf[o + c] = s.charCodeAt(c);
     return o + s.length;
   }
-  const v = Math.round(scaled); // < 10⁹: integer arithmetic from here
+  // toFixed rounds the exact value of x·10⁶ to the nearest integer, a tie to the larger one.
+  // The product in doubles is off from the exact value by `err` (Dekker's product: x split in
+  // two halves of 26 bits, each times 10⁶ exact), and that only matters when the rounded product
+  // lies exactly on a half: then the sign of err decides. (Before, such figures went through
+  // toFixed itself, a path first reached inside optimised code, by the coverage of a 128-token
+  // submission, say.)
+  const scaled = x * 1e6;
+  const split = 134217729 * x;
+  const hi = split - (split - x);
+  const err = hi * 1e6 - scaled + (x - hi) * 1e6;
+  // Every comparison and sum here runs for every figure: one reached only on a half would have
+  // no type feedback, and optimised code would bail out there the first time.
+  const onHalf = scaled - Math.floor(scaled) === 0.5 ? 1 : 0;
+  const below = err < 0 ? 1 : 0;
+  const v = Math.round(scaled) - onHalf * below; // < 10⁹: integer arithmetic from here
   const whole = (v / 1e6) | 0;
   const frac = v - whole * 1e6;
-  const hi = (frac / 1000) | 0, lo = frac - hi * 1000;
+  const upper = (frac / 1000) | 0, lower = frac - upper * 1000;
   o = putUint(buf, o, whole);
   buf[o] = DOT;
-  buf[o + 1] = DIGITS3[3 * hi];
-  buf[o + 2] = DIGITS3[3 * hi + 1];
-  buf[o + 3] = DIGITS3[3 * hi + 2];
-  buf[o + 4] = DIGITS3[3 * lo];
-  buf[o + 5] = DIGITS3[3 * lo + 1];
-  buf[o + 6] = DIGITS3[3 * lo + 2];
+  buf[o + 1] = DIGITS3[3 * upper];
+  buf[o + 2] = DIGITS3[3 * upper + 1];
+  buf[o + 3] = DIGITS3[3 * upper + 2];
+  buf[o + 4] = DIGITS3[3 * lower];
+  buf[o + 5] = DIGITS3[3 * lower + 1];
+  buf[o + 6] = DIGITS3[3 * lower + 2];
   return o + 7;
 }
+

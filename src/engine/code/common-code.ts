@@ -26,12 +26,15 @@ export function commonCode(distinct: readonly Uint32Array[], share: number, maxC
   const limit = share * n;
   let total = 0;
   for (const s of distinct) total += s.length;
+  // Every table and set is made before the first loop: V8 optimises a long loop while it runs,
+  // and a construction first reached after it would send that code back to the interpreter.
   const df = new U32Table(total);
+  const holders = new U32Table();
+  const minor = new U32Table();
+  const suppressed = new Set<number>();
   for (const s of distinct) for (let x = 0; x < s.length; x++) df.add(s[x], 1);
   // Each submission's share of widespread k-grams, then, per widespread k-gram, how many of
   // its holders are mostly made of other code.
-  const holders = new U32Table();
-  const minor = new U32Table();
   for (const s of distinct) {
     let widespread = 0;
     for (let x = 0; x < s.length; x++) if (df.get(s[x]) > limit) widespread++;
@@ -44,7 +47,6 @@ export function commonCode(distinct: readonly Uint32Array[], share: number, maxC
       if (isMinor) minor.add(h, 1);
     }
   }
-  const suppressed = new Set<number>();
   let kept = 0;
   holders.forEach((h, count) => {
     if (2 * Math.max(0, minor.get(h)) > count) suppressed.add(h);

@@ -191,6 +191,12 @@ export function matchPlan(plan: CodeComparisonPlan, onRow?: (done: number, rows:
     fragments: new Map<number, CodeFragment[]>(),
   };
   const scratch = MatchTable.scratch();
+  // Sized for the longest submission before any pair is matched: growing it inside the
+  // optimised matching loop, the first time a longer submission came up, ran code V8 had no
+  // feedback for and sent the loop back to the interpreter (one more compilation of matchRow).
+  let longest = 0;
+  for (const s of plan.subs) longest = Math.max(longest, s.fileOf.length);
+  scratch.ensure(longest, longest);
   const row = new RowCandidates(n);
   const at = new InputPairs(n, plan.inputOf);
   const { literalWeight, literalClassScale, literalClassMin } = plan.settings;
