@@ -302,3 +302,26 @@ test('a student token reading or patching another user of its organisation is re
   assert.equal(own.status, 200);
   assert.equal(own.body.data.yellowLevel, '20');
 });
+
+test("another organisation's user ids are answered as ids that do not exist, to its administrator and its user tokens alike", async () => {
+  const org = await apiClient(server.url, KEY).post('/api/v1/organisations', { name: 'PlagScan Tenant B', admin: { email: 'admin@plagscan-b.test', name: 'B' } });
+  assert.equal(org.status, 201, JSON.stringify(org.body));
+  const keyB = org.body.admin_api_key as string;
+  const tenantB = moodleClient(base, (await apiClient(server.url, keyB).get('/api/v1/me')).body.organisation_id, keyB);
+  const otherID = (await tenantB.withToken('/users', 'POST', { email: 'someone@plagscan-b.test', username: 'someone', firstname: 'Some', lastname: 'One' })).body.data.userID;
+  assert.equal(typeof otherID, 'number');
+  const moodle = moodleClient(base, orgId, KEY);
+  const ownID = (await moodle.withToken('/users', 'POST', { email: 'prober@example.edu', username: 'prober', firstname: 'Pro', lastname: 'Ber' })).body.data.userID;
+  const userToken = (await viaFetch(`${base}/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_id: orgId, client_secret: KEY, user: ownID }) })).body.access_token;
+  const adminToken = (await viaFetch(`${base}/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_id: orgId, client_secret: KEY }) })).body.access_token;
+  const neverUsed = otherID + 100_000;
+  for (const token of [adminToken, userToken]) {
+    for (const method of ['GET', 'PATCH'] as const) {
+      const ask = (id: number) => viaFetch(`${base}/users/${id}?access_token=${token}`, { method });
+      const [other, missing] = [await ask(otherID), await ask(neverUsed)];
+      assert.deepEqual({ status: other.status, body: other.body }, { status: missing.status, body: missing.body }, method);
+    }
+  }
+  const asAdmin = await viaFetch(`${base}/users/${otherID}?access_token=${adminToken}`, { method: 'GET' });
+  assert.deepEqual({ status: asAdmin.status, body: asAdmin.body }, { status: 404, body: { error: { code: 404, message: MESSAGES.userMissing } } });
+});

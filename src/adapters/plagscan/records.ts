@@ -63,12 +63,15 @@ export async function documentFor(services: Services, p: Principal, docID: numbe
   return { doc, data: rec.data };
 }
 
-/** A user of the caller's organisation by PlagScan user id. */
+/**
+ * A user of the caller's organisation by PlagScan user id. Another organisation's user is answered
+ * as one that does not exist: user ids are numbered across organisations, and a different answer
+ * would tell a caller which ids another organisation has (as the token route already does).
+ */
 export async function userFor(services: Services, p: Principal, userID: number | undefined, field = 'userID'): Promise<UserRow> {
   if (userID === undefined || userID <= 0) throw new PlagScanError(422, `Validation failed for the field ${field}`);
   const user = await services.users.byId(userID);
-  if (!user) throw new PlagScanError(404, MESSAGES.userMissing);
-  if (user.organisation_id !== p.organisationId) throw new PlagScanError(403, MESSAGES.userNotInInstitution);
+  if (!user || user.organisation_id !== p.organisationId) throw new PlagScanError(404, MESSAGES.userMissing);
   return user;
 }
 
