@@ -1,5 +1,6 @@
 import type { AnalysisRow, DocumentRow } from '../store/index.js';
 import type { ServiceContext } from './context.js';
+import type { Principal } from './principal.js';
 import { AppError } from './errors.js';
 import type { StoredAnalysis } from './analysis-model.js';
 import { decodeJwt } from 'jose';
@@ -114,6 +115,11 @@ export interface ViewerGrant {
  * found in it, not read the rest (a student cannot read other students' documents).
  */
 export type SourceView = 'full' | 'matched';
+
+/** What of the sources a caller's reports show: `matched` for a student, on every API (native and vendor alike). */
+export function sourceViewOf(p: Pick<Principal, 'role'>): SourceView {
+  return p.role === 'student' ? 'matched' : 'full';
+}
 
 /** `text` with every character outside `ranges` ([offset, length]) but whitespace replaced by "·" (same length, so offsets hold). */
 export function maskOutside(text: string, ranges: readonly (readonly [number, number])[]): string {

@@ -10,6 +10,7 @@ import { timeStamp } from './wire-format.js';
 import { baseUrl } from './wire-paging.js';
 import type { Link } from './wire-types.js';
 import { linkOrigin } from '../../api/trusted-proxies.js';
+import { sourceViewOf } from '../../services/report-service.js';
 
 type Req = FastifyRequest<{ Params: { paperId: string } }>;
 
@@ -55,7 +56,7 @@ export function moodleRoutes(scope: FastifyInstance, services: Services, prefix:
     if (!paperFigures(paper.doc).done) throw new DrillbitError(400, 'The analysis is either not yet ready or not available.');
     const viewerBase = services.ctx.publicUrl ?? (prefix ? linkOrigin(req, null) : null);
     const url = viewerBase
-      ? (await services.reports.viewerLink(paper.doc, 'view', { ttlSeconds: services.ctx.jwtTtlSeconds, baseUrl: viewerBase })).url
+      ? (await services.reports.viewerLink(paper.doc, 'view', { ttlSeconds: services.ctx.jwtTtlSeconds, baseUrl: viewerBase, sources: sourceViewOf(p) })).url
       : await reportLink(services, base(req), p, paper);
     return reply.type('text/plain; charset=utf-8').send(url);
   });

@@ -5,6 +5,7 @@ import { InsperaError, MESSAGES } from './wire-errors.js';
 import { documentOf, submissionRecord } from './records.js';
 import { checkStatusBody, integrityCounts } from './status-view.js';
 import { baseUrlOf } from './upload-url.js';
+import { sourceViewOf } from '../../services/report-service.js';
 
 /** How long a report URL opens the viewer (the plugin redirects to it at once; an iframe loads it at once). */
 export const VIEWER_TTL_SECONDS = 60 * 60;
@@ -36,7 +37,7 @@ export function documentRoutes(app: FastifyInstance, services: Services): void {
     // Edit mode (exclude sources and matches) is for educators; students may only view.
     if (mode === 'edit' && !(await services.documents.reaches(req.insperaPrincipal!, doc, 'reports.edit'))) throw new InsperaError(403, 'Forbidden');
     // A student's link shows of each source only what matched (services/report-service.ts, SourceView).
-    const sources = req.insperaPrincipal!.role === 'student' ? 'matched' : 'full';
+    const sources = sourceViewOf(req.insperaPrincipal!);
     const link = await services.reports.viewerLink(doc, mode, { ttlSeconds: VIEWER_TTL_SECONDS, baseUrl: baseUrlOf(services, req), sources });
     return { url: link.url };
   });

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services/services.js';
 import { looseBool } from '../shared/index.js';
 import { authenticate, principalOrError } from './credentials.js';
-import { isRefusal } from '../../services/policy.js';
+import { can, isRefusal } from '../../services/policy.js';
+import { sourceViewOf, type SourceView } from '../../services/report-service.js';
 import { documentFacts, reportReady, type DocumentFacts } from './document-view.js';
 import { KIND, VENDOR, documentById, documentFromParams, paramString, type DocumentRecord } from './records.js';
 import { reportHtml, reportLang } from './report-html.js';
@@ -48,7 +49,7 @@ export function reportRoutes(app: FastifyInstance, services: Services): void {
     requireReport(f);
     const acceptsPdf = String(req.headers.accept ?? '').toLowerCase().includes('application/pdf');
     if (looseBool(q.pdf) === true || acceptsPdf) {
-      const pdf = await services.reports.renderPdf(found.doc, { variant: looseBool(q.short) === true ? 'summary' : 'full' });
+      const pdf = await services.reports.renderPdf(found.doc, { variant: looseBool(q.short) === true ? 'summary' : 'full', sources: sourceViewOf(p) });
       const filename = `report-${found.id.replace(/[^\w.-]+/g, '_')}.pdf`;
       // The spec names "text/pdf"; a client asking for application/pdf gets that.
       return reply
@@ -89,9 +90,11 @@ export function reportRoutes(app: FastifyInstance, services: Services): void {
       // An origin the organisation did not list is left out (the link then ends in a 403 page), not refused: clients pass their own page.
       if (!(await redirectAllowed(services, req, p.organisationId, redirect))) redirect = undefined;
     }
-    const viewOnly = looseBool(body.viewOnly) ?? true;
+    // Editing a report (excluding sources) is for those who may edit reports; a student's link is
+    // read-only whatever it asks, and shows of each source only what matched (SourceView).
+    const viewOnly = (looseBool(body.viewOnly) ?? true) || !can(p, 'reports.edit');
     const { token } = await services.tokens.sign(
-      { org: p.organisationId, doc: found.doc.id, pid: found.id, viewOnly, ...(redirect ? { redirect } : {}) },
+      { org: p.organisationId, doc: found.doc.id, pid: found.id, viewOnly, sources: sourceViewOf(p), ...(redirect ? { redirect } : {}) },
       { audience: TOKEN_AUDIENCE, subject: found.doc.public_id, ttlSeconds: REPORT_TOKEN_TTL_SECONDS },
     );
     return reply.type(HTML).send(token);
@@ -122,12 +125,15 @@ export function reportRoutes(app: FastifyInstance, services: Services): void {
     const atRoot = !(req.routeOptions.url ?? '').startsWith('/plagiat/');
     const publicUrl = services.ctx.publicUrl;
     allowFraming(reply, (await services.organisations.settingsOf(orgId)).frame_ancestors);
-    if (atRoot && !publicUrl) return reply.type(HTML).header('cache-control', 'no-store').send(await services.reports.renderHtml(doc));
+    // Tokens made before the claim existed show all of the sources, as they did.
+    const sources: SourceView = claims.sources === 'matched' ? 'matched' : 'full';
+    if (atRoot && !publicUrl) return reply.type(HTML).header('cache-control', 'no-store').send(await services.reports.renderHtml(doc, { sources }));
     const remaining = Math.max(60, Number(claims.exp) - Math.floor(Date.now() / 1000));
     const link = await services.reports.viewerLink(doc, claims.viewOnly === false ? 'edit' : 'view', {
       ttlSeconds: remaining,
       baseUrl: linkOrigin(req, publicUrl),
       expiredRedirect: redirect,
+      sources,
     });
     return reply.header('cache-control', 'no-store').redirect(link.url, 302);
   };

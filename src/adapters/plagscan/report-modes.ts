@@ -6,6 +6,7 @@ import { baseUrlOf } from '../../api/routes/report-routes.js';
 import { looseInt } from '../shared/index.js';
 import { userFor } from './records.js';
 import { allowFraming } from '../../api/security-headers.js';
+import { sourceViewOf } from '../../services/report-service.js';
 
 /** Viewer links live an hour: the Moodle plugin asks for one and redirects at once. */
 export const REPORT_LINK_TTL_SECONDS = 3600;
@@ -22,7 +23,7 @@ const fileName = (doc: DocumentRow) => (doc.title || String(doc.id)).replace(/[^
 export async function renderedReport(services: Services, req: FastifyRequest, reply: FastifyReply, r: { doc: DocumentRow; mode: number; principal: Principal }): Promise<unknown> {
   const { doc, mode } = r;
   // A student sees of each source only what matched (services/report-service.ts, SourceView).
-  const sources = r.principal.role === 'student' ? 'matched' : 'full';
+  const sources = sourceViewOf(r.principal);
   switch (mode) {
     case 3:
       return reply.type(DOCX).header('content-disposition', `attachment; filename="${fileName(doc)}.docx"`).send(Buffer.from(await services.reports.renderDocx(doc, { sources })));

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services/services.js';
 import type { DocumentRow } from '../../store/index.js';
-import type { SourceView } from '../../services/report-service.js';
+import { sourceViewOf, type SourceView } from '../../services/report-service.js';
 import { principalOf } from '../request-auth.js';
 import { objectBody, param, query } from '../request-input.js';
 import { invalid } from '../../services/errors.js';
@@ -25,7 +25,7 @@ function download(reply: FastifyReply, doc: DocumentRow, type: string, suffix: s
 export function reportRoutes(app: FastifyInstance, services: Services): void {
   const doc = (req: FastifyRequest) => services.documents.get(principalOf(req), param(req, 'id'), 'reports.read');
   // A student sees of each source only what matched (a classmate's essay is a source; SourceView).
-  const view = (req: FastifyRequest): SourceView => (principalOf(req).role === 'student' ? 'matched' : 'full');
+  const view = (req: FastifyRequest): SourceView => sourceViewOf(principalOf(req));
 
   app.get('/api/v1/documents/:id/report', async (req) => {
     const v = query(req).version;
