@@ -336,6 +336,10 @@ class TextKernelWrap : public Napi::ObjectWrap<TextKernelWrap> {
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("TextKernel", TextKernelWrap::Define(env));
+  // tuneMemoryForBatch(): the same allocator settings for any short batch process (`origo compare`).
+  exports.Set("tuneMemoryForBatch", Napi::Function::New(env, [](const Napi::CallbackInfo& info) {
+    return Napi::Boolean::New(info.Env(), origo::tuneMemoryForBatch());
+  }));
   exports.Set("unicodeVersion", Napi::String::New(env, origo::kUnicodeVersion));
   return exports;
 }

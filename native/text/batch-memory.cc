@@ -11,15 +11,15 @@
 
 namespace origo {
 
-void tuneMemoryForBatch() {
+bool tuneMemoryForBatch() {
 #if defined(__GLIBC__)
   static std::once_flag once;
+  static bool tuned = false;
   std::call_once(once, []() {
     constexpr size_t kMiB = size_t(1) << 20;
-    mallopt(M_ARENA_MAX, 1);
-    mallopt(M_TOP_PAD, static_cast<int>(64 * kMiB));
-    mallopt(M_MMAP_THRESHOLD, static_cast<int>(32 * kMiB));
-    mallopt(M_TRIM_THRESHOLD, static_cast<int>(512 * kMiB));
+    // mallopt answers 1 for a setting it took.
+    tuned = mallopt(M_ARENA_MAX, 1) == 1 && mallopt(M_TOP_PAD, static_cast<int>(64 * kMiB)) == 1 &&
+            mallopt(M_MMAP_THRESHOLD, static_cast<int>(32 * kMiB)) == 1 && mallopt(M_TRIM_THRESHOLD, static_cast<int>(512 * kMiB)) == 1;
     // Grow the heap once by ~95 MiB (the block plus the top pad) and ask for huge pages on it.
     const uintptr_t before = reinterpret_cast<uintptr_t>(sbrk(0));
     void* block = std::malloc(31 * kMiB);
@@ -29,6 +29,9 @@ void tuneMemoryForBatch() {
     if (block && after > start) madvise(reinterpret_cast<void*>(start), after - start, MADV_HUGEPAGE);
     std::free(block);
   });
+  return tuned;
+#else
+  return false;
 #endif
 }
 

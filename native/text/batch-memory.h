@@ -1,4 +1,4 @@
-// Memory settings for a batch run (`origo pan`) of the kernel.
+// Memory settings for a short batch process: `origo pan` (the kernel) and `origo compare`.
 #pragma once
 
 namespace origo {
@@ -10,6 +10,7 @@ namespace origo {
 // asked for on the heap (a page fault then maps 2 MiB instead of 4 KiB). Page faults were a
 // third of a run's CPU time on the 2-core machine (docs/benchmarks.md). Once per process; a
 // no-op where the C library is not glibc. Not for long-running servers.
-void tuneMemoryForBatch();
+// Returns whether the settings took (false where the C library is not glibc).
+bool tuneMemoryForBatch();
 
 }  // namespace origo

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NativeDocuments, nativeKernelAvailable } from './text-kernel.js';
+import { NativeDocuments, nativeKernelAvailable, tuneMemoryForBatch } from './text-kernel.js';
 import { alignTexts, keyHashes, loadStemmers, prepareText } from '../engine/text/index.js';
 import { modelSource } from '../engine/text/align/sentence-model.js';
 import { ENGLISH_SOURCE, GERMAN_ESSAY, GERMAN_UNRELATED } from '../testing/cross-language-texts.js';
@@ -17,6 +17,26 @@ import { ENGLISH_SOURCE, GERMAN_ESSAY, GERMAN_UNRELATED } from '../testing/cross
 const skip = nativeKernelAvailable() ? false : 'the compiled text kernel is not built';
 test('the compiled text kernel is built where CI requires it', () => {
   if (process.env.ORIGO_REQUIRE_NATIVE === '1') assert.ok(nativeKernelAvailable(), 'ORIGO_REQUIRE_NATIVE=1 but native/build/Release/origo_text.node is missing');
+});
+
+test('tuneMemoryForBatch: the addon applies the batch allocator settings (glibc), once per process', { skip: skip || (process.platform !== 'linux' ? 'Linux (glibc) only' : false) }, () => {
+  // In a child of its own: the settings last for the rest of the process.
+  // /proc/self/maps gives the size of the C heap (its [heap] areas) before and after: it grows
+  // once by the top pad and more, and keeps it.
+  const script = `import { readFileSync } from 'node:fs';
+    const heap = () => readFileSync('/proc/self/maps', 'utf8').split('\\n').filter((l) => l.endsWith('[heap]')).reduce((sum, l) => { const [a, b] = l.split(' ')[0].split('-').map((x) => parseInt(x, 16)); return sum + b - a; }, 0);
+    const { tuneMemoryForBatch } = await import(${JSON.stringify(new URL('./text-kernel.js', import.meta.url).href)});
+    const before = heap();
+    const tuned = [tuneMemoryForBatch(), tuneMemoryForBatch()];
+    console.log(JSON.stringify({ tuned, grown: heap() - before }));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const on = JSON.parse(r.stdout) as { tuned: boolean[]; grown: number };
+  assert.deepEqual(on.tuned, [true, true], 'every mallopt setting took, and a second call answers the same');
+  assert.ok(on.grown >= 64 * 2 ** 20, `the heap grew by ${(on.grown / 2 ** 20).toFixed(1)} MiB, less than the 64 MiB top pad`);
+  const off = JSON.parse(spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, ORIGO_NATIVE: '0' } }).stdout) as { tuned: boolean[]; grown: number };
+  assert.deepEqual(off.tuned, [false, false], 'ORIGO_NATIVE=0: nothing is tuned');
+  assert.ok(off.grown < 16 * 2 ** 20, 'and the heap stays as it was');
 });
 
 const SOURCE = [

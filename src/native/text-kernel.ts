@@ -48,7 +48,7 @@ export interface NativeDocument {
  */
 export interface PairFile { path: string; suspiciousReference: string; sourceReference: string }
 
-interface Addon { TextKernel: new (threads: number, options?: { batch?: boolean }) => NativeKernel; unicodeVersion: string }
+interface Addon { TextKernel: new (threads: number, options?: { batch?: boolean }) => NativeKernel; tuneMemoryForBatch?: () => boolean; unicodeVersion: string }
 
 const ADDON = fileURLToPath(new URL('../../native/build/Release/origo_text.node', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -66,6 +66,17 @@ function loadAddon(): Addon | null {
   const loaded = require(ADDON) as Addon;
   if (loaded.unicodeVersion === process.versions.unicode) addon = loaded;
   return addon;
+}
+
+/**
+ * Tunes the C library's allocator for a short batch process (native/text/batch-memory.h: one
+ * arena, heap growth in large steps, no trimming, huge pages asked for), when the addon is there;
+ * returns whether it did. Page faults are a large part of a short process's CPU on a virtual
+ * machine (docs/benchmarks.md). For the CLI's batch commands only, never for a server. False
+ * without the addon, or where the C library is not glibc.
+ */
+export function tuneMemoryForBatch(): boolean {
+  return loadAddon()?.tuneMemoryForBatch?.() ?? false;
 }
 
 /** Whether the compiled kernel is there to use. */

@@ -55,6 +55,10 @@ export function registerCompareCommand(program: Command): void {
       // only; 3,000: the same). Set before any wasm is compiled, and only for this command: a
       // long-running server keeps the default. docs/code-similarity.md, "Speed".
       setFlagsFromString('--liftoff-only');
+      // A comparison is a short batch process: with the compiled addon there, the C library's
+      // allocator keeps the memory it frees (and asks for huge pages) instead of handing it back
+      // and taking page faults for it again (1,000 submissions: ~10 % less CPU; docs/benchmarks.md).
+      (await import('../../native/text-kernel.js')).tuneMemoryForBatch();
       // Heavy modules load here, not when the CLI starts (every other command would pay for them).
       const { claims, compareCodeSources, languageByName, readSourceSubmission } = await import('../../code-tokens/index.js');
       const { renderPairs, commonCodeNote } = await import('./compare-output.js');
