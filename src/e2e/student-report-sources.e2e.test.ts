@@ -9,13 +9,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { apiClient, startProcess, tempDir, waitFor, type ServerProcess } from '../testing/server-process.js';
-
-const P =
-  'The industrial revolution transformed the economic and social structure of Britain in ways that historians still debate today, ' +
-  'especially its effect on wages, on working hours and on the living standards of families who moved from the countryside into the growing mill towns.';
-const ANN_OWN = 'Annabel kept a diary of her visits to the textile museum in Styal every Saturday afternoon';
-const ANN = `My essay opens with my own view of the period and the sources I read for this course. ${P} ${ANN_OWN}.`;
-const BEN = `Ben begins with a story about his grandfather, who worked in a factory near Manchester for forty years. ${P} His conclusion is that progress always has a price.`;
+import { ANN, ANN_OWN, BEN } from '../testing/classmate-essays.js';
 
 const dir = tempDir();
 let server: ServerProcess | undefined;
