@@ -325,3 +325,29 @@ test("another organisation's user ids are answered as ids that do not exist, to 
   const asAdmin = await viaFetch(`${base}/users/${otherID}?access_token=${adminToken}`, { method: 'GET' });
   assert.deepEqual({ status: asAdmin.status, body: asAdmin.body }, { status: 404, body: { error: { code: 404, message: MESSAGES.userMissing } } });
 });
+
+test("mode 10: a report link made for a student is read-only, even for the student's own document; an instructor's may edit", async () => {
+  const native = apiClient(server.url, KEY);
+  assert.equal((await native.post('/api/v1/users', { email: 'link.student@example.edu', name: 'Link Student', role: 'student' })).status, 201);
+  const moodle = moodleClient(base, orgId, KEY);
+  const studentID = (await moodle.withToken('/users?searchByEmail=link.student@example.edu', 'GET')).body.data.userID;
+  const teacherID = (await moodle.withToken('/users', 'POST', { email: 'link.teacher@example.edu', username: 'link.teacher@example.edu', firstname: 'Link', lastname: 'Teacher' })).body.data.userID;
+  const tokenFor = async (user: number) => (await viaFetch(`${base}/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_id: orgId, client_secret: KEY, user }) })).body.access_token as string;
+  const studentToken = await tokenFor(studentID);
+  const ruby = rubyClient(base);
+  const doc = (await ruby.createText(studentToken, `${ESSAY} The student's own closing sentence about chlorophyll.`, { textname: 'own' })).body.data.docID as number;
+  assert.equal(typeof doc, 'number');
+  await waitFor('conversion', async () => ((await dangchuongClient(base).status(studentToken, doc)).body.data?.status === 0 ? true : undefined), 30_000, 100);
+  const adminToken = (await ruby.token(orgId, KEY)).body.access_token as string;
+  assert.equal((await ruby.check(adminToken, doc)).status, 204, 'the check is started by the institution, not the student');
+  await waitFor('the check', async () => ((await ruby.retrieve(studentToken, doc, 0)).status === 200 ? true : undefined), 60_000, 200);
+  const modeOf = async (token: string, userID: number) => {
+    const r = await viaFetch(`${base}/documents/${doc}/retrieve?access_token=${token}&mode=10&userID=${userID}`, { method: 'GET' });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    const jwt = String(r.body.data.reportLink).split('/viewer/')[1];
+    return (JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString()) as { mode: string }).mode;
+  };
+  assert.equal(await modeOf(studentToken, studentID), 'view', "the student's own token, for itself");
+  assert.equal(await modeOf(adminToken, studentID), 'view', 'the administrator, making the link for the student');
+  assert.equal(await modeOf(adminToken, teacherID), 'edit', 'the administrator, making the link for a teacher');
+});

@@ -41,7 +41,9 @@ export async function renderedReport(services: Services, req: FastifyRequest, re
         const named = req.wire!.params.userID;
         const user = named === undefined || named === '' ? null : await userFor(services, r.principal, looseInt(named));
         const role = user ? user.role : r.principal.role;
-        viewer = role === 'admin' || role === 'instructor' || (user !== null && user.id === doc.owner_user_id) ? 'edit' : 'view';
+        // Editing a report (excluding sources and matches) is for educators, as on the native API
+        // (reports.edit): a link made for a student is read-only, the student's own document too.
+        viewer = role === 'admin' || role === 'instructor' ? 'edit' : 'view';
         linkSources = role === 'student' ? 'matched' : 'full';
       }
       const link = await services.reports.viewerLink(doc, viewer, { ttlSeconds: REPORT_LINK_TTL_SECONDS, baseUrl: baseUrlOf(services, req), sources: linkSources });
