@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../report/text-markup.js';
 import { markedRanges } from '../../services/passage-words.js';
 import type { DocumentFacts } from './document-view.js';
 import type { ReportJson } from './wire.js';
@@ -29,9 +30,6 @@ export function reportLang(lang: string | undefined): ReportLang {
   return lang?.toLowerCase().startsWith('pl') ? 'pl' : 'en';
 }
 
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 /** The document's text with every matched passage marked. */
 function markedText(f: DocumentFacts): string {

@@ -1,7 +1,4 @@
-/** Escapes text for HTML. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
+import { escapeHtml } from '../../report/text-markup.js';
 
 /** Merges overlapping or touching [start, end) ranges. */
 export function mergeRanges(ranges: { start: number; end: number }[]): { start: number; end: number }[] {

@@ -6,6 +6,7 @@
  */
 import { codePairAt, codePairs, type CodeComparison, type CodePair } from '../../engine/code/index.js';
 import { shortValue } from '../../report/shared-values.js';
+import { escapeHtml } from '../../report/text-markup.js';
 import { clustersOf } from './compare-clusters.js';
 import { csvCell, pairAt, topPairIndices, writeCsv, type ChunkWriter } from './compare-csv.js';
 
@@ -23,10 +24,6 @@ export interface RenderOptions {
 }
 
 export { CSV_HEADER } from './compare-csv.js';
-
-function escapeHtml(s: string): string {
-  return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
-}
 
 function byScore(pairs: CodePair[]): CodePair[] {
   return pairs.sort((a, b) => b.similarity - a.similarity || (a.left < b.left ? -1 : a.left > b.left ? 1 : a.right < b.right ? -1 : 1));
