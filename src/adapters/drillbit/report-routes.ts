@@ -75,9 +75,10 @@ async function linkPrincipal(services: Services, token: string, paperId: string,
     const doc = await services.documents.byId(Number(claims.org), Number(paperId));
     if (!doc) return null;
     // The link reaches this one paper as the organisation's administrator would, showing of the
-    // sources what its maker may see (links made before the claim existed: all).
+    // sources what its maker may see (a link made before the claim existed could be a student's:
+    // only what matched).
     const principal: Principal = { organisationId: doc.organisation_id, organisationPublicId: '', userId: null, role: 'admin', systemAdmin: false, via: 'jwt', apiKeyId: null };
-    return { principal, sources: claims.sources === 'matched' ? 'matched' : 'full' };
+    return { principal, sources: claims.sources === 'full' ? 'full' : 'matched' };
   }
   const p = await principalFromCredential(services, token, ip);
   return isRefusal(p) ? null : { principal: p, sources: sourceViewOf(p) };

@@ -125,8 +125,9 @@ export function reportRoutes(app: FastifyInstance, services: Services): void {
     const atRoot = !(req.routeOptions.url ?? '').startsWith('/plagiat/');
     const publicUrl = services.ctx.publicUrl;
     allowFraming(reply, (await services.organisations.settingsOf(orgId)).frame_ancestors);
-    // Tokens made before the claim existed show all of the sources, as they did.
-    const sources: SourceView = claims.sources === 'matched' ? 'matched' : 'full';
+    // Only a token that says so shows all of the sources: one made before the claim existed (it
+    // lives a day) could be a student's.
+    const sources: SourceView = claims.sources === 'full' ? 'full' : 'matched';
     if (atRoot && !publicUrl) return reply.type(HTML).header('cache-control', 'no-store').send(await services.reports.renderHtml(doc, { sources }));
     const remaining = Math.max(60, Number(claims.exp) - Math.floor(Date.now() / 1000));
     const link = await services.reports.viewerLink(doc, claims.viewOnly === false ? 'edit' : 'view', {

@@ -287,4 +287,3 @@ function putFixed6(buf: Buffer, o: number, slot: number): number {
   buf[o + 6] = DIGITS3[3 * lower + 2];
   return o + 7;
 }
-
