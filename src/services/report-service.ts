@@ -117,7 +117,7 @@ export interface ViewerGrant {
 export type SourceView = 'full' | 'matched';
 
 /** What of the sources a caller's reports show: `matched` for a student, on every API (native and vendor alike). */
-export function sourceViewOf(p: Pick<Principal, 'role'>): SourceView {
+export function sourceViewOf(p: Pick<Principal, 'role'> | { role: string }): SourceView {
   return p.role === 'student' ? 'matched' : 'full';
 }
 

@@ -44,7 +44,7 @@ export async function renderedReport(services: Services, req: FastifyRequest, re
         // Editing a report (excluding sources and matches) is for educators, as on the native API
         // (reports.edit): a link made for a student is read-only, the student's own document too.
         viewer = role === 'admin' || role === 'instructor' ? 'edit' : 'view';
-        linkSources = role === 'student' ? 'matched' : 'full';
+        linkSources = sourceViewOf({ role });
       }
       const link = await services.reports.viewerLink(doc, viewer, { ttlSeconds: REPORT_LINK_TTL_SECONDS, baseUrl: baseUrlOf(services, req), sources: linkSources });
       return { data: { reportLink: link.url, expires: link.expiresAt.toISOString() } };
